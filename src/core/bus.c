@@ -1,0 +1,191 @@
+#include "bus.h"
+
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "futex.h"
+#include "ring.h"
+
+/* The global counter holds seq << 1; bit 0 says "the consumer is asleep". */
+#define BUS_SLEEPING 1u
+#define BUS_SEQ_STEP 2u
+
+struct bus {
+    _Alignas(64) _Atomic uint64_t seq; /* shared by all producers */
+    _Alignas(64) _Atomic uint32_t wake_gen; /* futex word the consumer sleeps on */
+    /* consumer-owned */
+    _Alignas(64) uint64_t next; /* next sequence number to deliver */
+    uint64_t window;            /* reorder window size (power of two) */
+    ps_event *rob;              /* reorder buffer, slot = seq & (window - 1) */
+    int n;
+    int cursor; /* ring to start the next drain at, for fairness */
+    ring rings[];
+};
+
+bus *bus_create(int n_producers, size_t ring_capacity)
+{
+    if (n_producers < 1)
+        return NULL;
+    bus *b = aligned_alloc(64, sizeof(bus) + (size_t)n_producers * sizeof(ring));
+    if (!b)
+        return NULL;
+    memset(b, 0, sizeof(*b));
+    atomic_init(&b->seq, 0);
+    atomic_init(&b->wake_gen, 0);
+    b->n = n_producers;
+    /* A window of 2x all ring capacity can hold every event in flight. */
+    size_t w = 64;
+    while (w < 2 * ring_capacity * (size_t)n_producers && w < (1u << 16))
+        w <<= 1;
+    b->window = w;
+    b->rob = aligned_alloc(64, w * sizeof(ps_event));
+    int ok = b->rob != NULL;
+    for (int i = 0; i < n_producers; i++)
+        if (ring_init(&b->rings[i], ring_capacity) != 0)
+            ok = 0;
+    if (!ok) {
+        bus_destroy(b);
+        return NULL;
+    }
+    for (size_t i = 0; i < w; i++)
+        b->rob[i].seq = UINT64_MAX;
+    return b;
+}
+
+void bus_destroy(bus *b)
+{
+    if (!b)
+        return;
+    for (int i = 0; i < b->n; i++)
+        ring_free(&b->rings[i]);
+    free(b->rob);
+    free(b);
+}
+
+void bus_publish(bus *b, int p, ps_event *e)
+{
+    ring *r = &b->rings[p];
+    ps_event *slot = ring_reserve(r);
+    /* relaxed: happens-before between two publishes already orders their
+     * fetch-adds in the counter's modification order (write-write coherence);
+     * the slot itself is published by ring_commit's release. */
+    uint64_t old = atomic_fetch_add_explicit(&b->seq, BUS_SEQ_STEP, memory_order_relaxed);
+    e->seq = old >> 1;
+    *slot = *e;
+    ring_commit(r);
+    if (old & BUS_SLEEPING)
+        bus_kick(b);
+}
+
+void bus_kick(bus *b)
+{
+    /* relaxed: the sleeping bit is a hint; the futex word change is the wake. */
+    atomic_fetch_and_explicit(&b->seq, ~(uint64_t)BUS_SLEEPING, memory_order_relaxed);
+    atomic_fetch_add_explicit(&b->wake_gen, 1, memory_order_release);
+    futex_wake(&b->wake_gen, 1);
+}
+
+/* Moves events from ring i into the reorder buffer while they fit the window. */
+static size_t bus_drain_ring(bus *b, int i)
+{
+    ring *r = &b->rings[i];
+    size_t moved = 0;
+    for (;;) {
+        ps_event *ev;
+        size_t n = ring_peek(r, &ev);
+        size_t k = 0;
+        while (k < n && ev[k].seq - b->next < b->window) {
+            b->rob[ev[k].seq & (b->window - 1)] = ev[k];
+            k++;
+        }
+        ring_release(r, k);
+        moved += k;
+        if (k < n || n == 0)
+            return moved;
+    }
+}
+
+size_t bus_poll(bus *b, ps_event *out, size_t max)
+{
+    size_t got = 0;
+    uint64_t mask = b->window - 1;
+    while (got < max) {
+        while (got < max && b->rob[b->next & mask].seq == b->next) {
+            out[got++] = b->rob[b->next & mask];
+            b->next++;
+        }
+        if (got == max)
+            break;
+        size_t moved = 0;
+        for (int k = 0; k < b->n; k++)
+            moved += bus_drain_ring(b, (b->cursor + k) % b->n);
+        b->cursor = (b->cursor + 1) % b->n;
+        if (!moved)
+            break;
+    }
+    return got;
+}
+
+/* Consumer: drains what the rings hold; is event 'next' deliverable? */
+static int bus_ready(bus *b)
+{
+    for (int i = 0; i < b->n; i++)
+        bus_drain_ring(b, i);
+    return b->rob[b->next & (b->window - 1)].seq == b->next;
+}
+
+void bus_wait(bus *b, uint64_t timeout_ns)
+{
+    /* acquire: pairs with bus_kick's release, so a later check sees events. */
+    uint32_t gen = atomic_load_explicit(&b->wake_gen, memory_order_acquire);
+    if (bus_ready(b))
+        return;
+    /* relaxed RMW: producers whose fetch-add comes later in the counter's
+     * modification order see the bit and kick; those before it are counted in
+     * 'taken'. */
+    uint64_t taken = atomic_fetch_or_explicit(&b->seq, BUS_SLEEPING, memory_order_relaxed) >> 1;
+    if (bus_ready(b))
+        goto awake;
+    if (taken > b->next) {
+        /* A producer took a sequence number and has not committed it yet
+         * (maybe preempted): it will not kick, so sleep briefly, not forever. */
+        uint64_t t = 200000; /* 0.2 ms */
+        futex_wait(&b->wake_gen, gen, timeout_ns && timeout_ns < t ? timeout_ns : t);
+    } else {
+        futex_wait(&b->wake_gen, gen, timeout_ns);
+    }
+awake:
+    atomic_fetch_and_explicit(&b->seq, ~(uint64_t)BUS_SLEEPING, memory_order_relaxed);
+}
+
+uint64_t bus_published(bus *b)
+{
+    return atomic_load_explicit(&b->seq, memory_order_relaxed) >> 1; /* a report */
+}
+
+uint64_t bus_delivered(const bus *b)
+{
+    return b->next;
+}
+
+uint64_t bus_blocked_ns(bus *b)
+{
+    uint64_t t = 0;
+    for (int i = 0; i < b->n; i++)
+        t += atomic_load_explicit(&b->rings[i].blocked_ns, memory_order_relaxed); /* a report */
+    return t;
+}
+
+uint64_t bus_blocked_count(bus *b)
+{
+    uint64_t t = 0;
+    for (int i = 0; i < b->n; i++)
+        t += atomic_load_explicit(&b->rings[i].blocked_count, memory_order_relaxed); /* report */
+    return t;
+}
+
+int bus_producers(const bus *b)
+{
+    return b->n;
+}

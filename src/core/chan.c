@@ -1,0 +1,147 @@
+#include "chan.h"
+
+#include <stdlib.h>
+
+int chan_init(ps_chan *q, uint32_t obj, size_t cap)
+{
+    if (cap < 1)
+        return -1;
+    q->items = calloc(cap, sizeof(int64_t));
+    if (!q->items)
+        return -1;
+    pthread_mutex_init(&q->mu, NULL);
+    q->cap = cap;
+    q->head = q->len = 0;
+    q->closed = 0;
+    q->senders.head = q->senders.tail = NULL;
+    q->receivers.head = q->receivers.tail = NULL;
+    q->obj = obj;
+    return 0;
+}
+
+void chan_destroy(ps_chan *q)
+{
+    pthread_mutex_destroy(&q->mu);
+    free(q->items);
+    q->items = NULL;
+}
+
+static void push_item(ps_chan *q, int64_t item)
+{
+    q->items[(q->head + q->len) % q->cap] = item;
+    q->len++;
+}
+
+static int64_t pop_item(ps_chan *q)
+{
+    int64_t item = q->items[q->head];
+    q->head = (q->head + 1) % q->cap;
+    q->len--;
+    return item;
+}
+
+/* Blocks self in fifo f (q->mu held on entry, released on return). */
+static int block_on(ps_chan *q, actor_fifo *f, ps_actor *self)
+{
+    fifo_push(f, self);
+    pacer_block(self->pacer, self->id);
+    pthread_mutex_unlock(&q->mu);
+    if (actor_wait_handoff(self) == PS_OK)
+        return self->wresult;
+    pthread_mutex_lock(&q->mu);
+    fifo_remove(f, self);
+    pthread_mutex_unlock(&q->mu);
+    return PS_ESTOPPED;
+}
+
+int chan_send(ps_chan *q, ps_actor *self, int64_t item)
+{
+    if (actor_point(self))
+        return PS_ESTOPPED;
+    pthread_mutex_lock(&q->mu);
+    if (q->closed) {
+        actor_emit(self, EV_Q_SEND_CLOSED, q->obj, item, (int64_t)q->len);
+        pthread_mutex_unlock(&q->mu);
+        return PS_ECLOSED;
+    }
+    ps_actor *r = fifo_pop(&q->receivers);
+    if (r) { /* an empty queue with a waiting receiver: hand over */
+        actor_emit(self, EV_Q_SEND, q->obj, item, 0);
+        actor_emit_full(self, r->id, EV_Q_RECV, q->obj, item, 0, PS_VT_NOW);
+        actor_handoff(self, r, item, PS_OK);
+        pthread_mutex_unlock(&q->mu);
+        return PS_OK;
+    }
+    if (q->len < q->cap) {
+        push_item(q, item);
+        actor_emit(self, EV_Q_SEND, q->obj, item, (int64_t)q->len);
+        pthread_mutex_unlock(&q->mu);
+        return PS_OK;
+    }
+    actor_emit(self, EV_Q_SEND_BLOCKED, q->obj, item, (int64_t)q->len);
+    self->witem = item;
+    return block_on(q, &q->senders, self);
+}
+
+int chan_recv(ps_chan *q, ps_actor *self, int64_t *item)
+{
+    if (actor_point(self))
+        return PS_ESTOPPED;
+    pthread_mutex_lock(&q->mu);
+    if (q->len) {
+        *item = pop_item(q);
+        actor_emit(self, EV_Q_RECV, q->obj, *item, (int64_t)q->len);
+        ps_actor *s = fifo_pop(&q->senders);
+        if (s) { /* room now: the first blocked sender's item goes in */
+            push_item(q, s->witem);
+            actor_emit_full(self, s->id, EV_Q_SEND, q->obj, s->witem, (int64_t)q->len,
+                            PS_VT_NOW);
+            actor_handoff(self, s, s->witem, PS_OK);
+        }
+        pthread_mutex_unlock(&q->mu);
+        return PS_OK;
+    }
+    if (q->closed) {
+        actor_emit(self, EV_Q_RECV_CLOSED, q->obj, 0, 0);
+        pthread_mutex_unlock(&q->mu);
+        return PS_ECLOSED;
+    }
+    actor_emit(self, EV_Q_RECV_BLOCKED, q->obj, 0, 0);
+    int rc = block_on(q, &q->receivers, self);
+    if (rc == PS_OK)
+        *item = self->witem;
+    return rc;
+}
+
+int chan_close(ps_chan *q, ps_actor *self)
+{
+    if (actor_point(self))
+        return PS_ESTOPPED;
+    pthread_mutex_lock(&q->mu);
+    if (q->closed) {
+        actor_emit(self, EV_Q_SEND_CLOSED, q->obj, 0, (int64_t)q->len);
+        pthread_mutex_unlock(&q->mu);
+        return PS_ECLOSED;
+    }
+    q->closed = 1;
+    actor_emit(self, EV_Q_CLOSE, q->obj, 0, (int64_t)q->len);
+    ps_actor *a;
+    while ((a = fifo_pop(&q->receivers))) {
+        actor_emit_full(self, a->id, EV_Q_RECV_CLOSED, q->obj, 0, 0, PS_VT_NOW);
+        actor_handoff(self, a, 0, PS_ECLOSED);
+    }
+    while ((a = fifo_pop(&q->senders))) { /* Go panics here; we report it */
+        actor_emit_full(self, a->id, EV_Q_SEND_CLOSED, q->obj, a->witem, 0, PS_VT_NOW);
+        actor_handoff(self, a, 0, PS_ECLOSED);
+    }
+    pthread_mutex_unlock(&q->mu);
+    return PS_OK;
+}
+
+size_t chan_len(ps_chan *q)
+{
+    pthread_mutex_lock(&q->mu);
+    size_t n = q->len;
+    pthread_mutex_unlock(&q->mu);
+    return n;
+}

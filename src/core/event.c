@@ -1,0 +1,44 @@
+#include "event.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+static const char *const kind_names[EV_KIND_COUNT] = {
+#define PS_KIND_NAME(name, text) [EV_##name] = text,
+    PS_EVENT_KINDS(PS_KIND_NAME)
+#undef PS_KIND_NAME
+};
+
+const char *event_kind_name(int kind)
+{
+    return kind >= 0 && kind < EV_KIND_COUNT ? kind_names[kind] : "unknown";
+}
+
+int event_kind_parse(const char *name)
+{
+    for (int k = 0; k < EV_KIND_COUNT; k++)
+        if (strcmp(kind_names[k], name) == 0)
+            return k;
+    return -1;
+}
+
+const char *event_actor_name(int actor, char buf[8])
+{
+    if (actor == PS_ACTOR_MAIN)
+        return "main";
+    if (actor == PS_ACTOR_CTL)
+        return "ctl";
+    snprintf(buf, 8, "W%d", actor);
+    return buf;
+}
+
+size_t event_format(const ps_event *e, char *buf, size_t len)
+{
+    char a[8];
+    int n = snprintf(buf, len, "%" PRIu64 " %" PRIu64 " %" PRIu64 " %s %s %" PRIu32 " %" PRId64
+                               " %" PRId64,
+                     e->seq, e->vt_ns, e->rt_ns, event_actor_name(e->actor, a),
+                     event_kind_name(e->kind), e->obj, e->arg, e->value);
+    return n < 0 ? 0 : (size_t)n;
+}

@@ -1,0 +1,110 @@
+/* event.h - the fixed-size event record every thread publishes.
+ *
+ * One record is one visible action of one thread.  It is exactly one cache
+ * line so that a ring slot never shares a line with its neighbour.
+ */
+#ifndef PS_EVENT_H
+#define PS_EVENT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Actor ids: 0 is the scenario's main thread, 1..PS_MAX_WORKERS are workers,
+ * PS_ACTOR_CTL is the controller (the UI or headless consumer). */
+#define PS_ACTOR_MAIN 0
+#define PS_MAX_WORKERS 64
+#define PS_MAX_ACTORS (PS_MAX_WORKERS + 1)
+#define PS_ACTOR_CTL (PS_MAX_ACTORS)
+
+#define PS_EVENT_KINDS(X)                                                                          \
+    X(SCENARIO_START, "scenario-start")                                                            \
+    X(SCENARIO_END, "scenario-end")                                                                \
+    X(THREAD_START, "thread-start")                                                                \
+    X(JOB_STARTED, "job-started")                                                                  \
+    X(JOB_FINISHED, "job-finished")                                                                \
+    X(SLEEP, "sleep")                                                                              \
+    X(WAKE, "wake")                                                                                \
+    X(THREAD_EXIT, "thread-exit")                                                                  \
+    X(Q_SEND, "queue-send")                                                                        \
+    X(Q_SEND_BLOCKED, "queue-send-blocked")                                                        \
+    X(Q_RECV, "queue-recv")                                                                        \
+    X(Q_RECV_BLOCKED, "queue-recv-blocked")                                                        \
+    X(Q_RECV_CLOSED, "queue-recv-closed")                                                          \
+    X(Q_CLOSE, "queue-close")                                                                      \
+    X(Q_SEND_CLOSED, "queue-send-on-closed")                                                       \
+    X(WG_ADD, "wg-add")                                                                            \
+    X(WG_DONE, "wg-done")                                                                          \
+    X(WG_WAIT, "wg-wait")                                                                          \
+    X(WG_WAIT_RETURN, "wg-wait-return")                                                            \
+    X(WG_NEGATIVE, "wg-negative")                                                                  \
+    X(ATOMIC_ADD, "atomic-add")                                                                    \
+    X(ATOMIC_LOAD, "atomic-load")                                                                  \
+    X(ATOMIC_STORE, "atomic-store")                                                                \
+    X(MUTEX_REQUEST, "mutex-request")                                                              \
+    X(MUTEX_ACQUIRED, "mutex-acquired")                                                            \
+    X(MUTEX_RELEASED, "mutex-released")                                                            \
+    X(ERROR, "error")                                                                              \
+    X(CANCEL, "cancel")                                                                            \
+    X(SAY, "say")                                                                                  \
+    X(CTL_PAUSE, "ctl-pause")                                                                      \
+    X(CTL_RESUME, "ctl-resume")                                                                    \
+    X(CTL_STEP_MODE, "ctl-step-mode")                                                              \
+    X(CTL_STEP, "ctl-step")                                                                        \
+    X(CTL_SPEED, "ctl-speed")
+
+typedef enum ps_kind {
+#define PS_KIND_ENUM(name, text) EV_##name,
+    PS_EVENT_KINDS(PS_KIND_ENUM)
+#undef PS_KIND_ENUM
+        EV_KIND_COUNT
+} ps_kind;
+
+/* Argument conventions per kind (unused fields are 0):
+ * A worker "waiting for a job" is queue-recv-blocked on the job queue, "job
+ * received" is queue-recv on it and "result sent" is queue-send on the
+ * results queue: the queue events say it, so no second event repeats it.
+ *   THREAD_START                  the thread was started by 'main' (go f())
+ *   THREAD_EXIT                   -
+ *   JOB_STARTED                   arg = job, value = duration (virtual ns)
+ *   JOB_FINISHED                  arg = job
+ *   SLEEP, WAKE                   value = duration (virtual ns)
+ *   Q_SEND, Q_SEND_BLOCKED        obj = queue, arg = item, value = depth after
+ *   Q_RECV                        obj = queue, arg = item, value = depth after
+ *   Q_RECV_BLOCKED, Q_RECV_CLOSED obj = queue
+ *   Q_CLOSE, Q_SEND_CLOSED        obj = queue, arg = item (send only)
+ *   WG_ADD, WG_DONE               obj = wg, arg = delta, value = counter after
+ *   WG_WAIT, WG_WAIT_RETURN       obj = wg, value = counter
+ *   WG_NEGATIVE                   obj = wg, value = counter it would have had
+ *   ATOMIC_ADD                    obj = counter, arg = delta, value = new value
+ *   ATOMIC_LOAD, ATOMIC_STORE     obj = counter, value = value read / written
+ *   MUTEX_*                       obj = mutex, arg = owner actor (ACQUIRED)
+ *   ERROR                         arg = job, value = error code
+ *   CANCEL                        arg = job that observed the cancellation
+ *   SAY                           obj = line template, arg = job, value = value
+ *   SCENARIO_START                arg = workers, value = jobs
+ *   CTL_STEP                      arg = actor granted
+ *   CTL_SPEED                     value = speed in thousandths
+ */
+typedef struct ps_event {
+    uint64_t seq;   /* global sequence number, gap-free from 0 */
+    uint64_t vt_ns; /* virtual time since scenario start */
+    uint64_t rt_ns; /* real (monotonic) time since scenario start */
+    int64_t arg;
+    int64_t value;
+    uint32_t obj;
+    uint16_t actor;
+    uint16_t kind;
+    uint8_t pad[16]; /* to one cache line; zero */
+} ps_event;
+
+_Static_assert(sizeof(ps_event) == 64, "an event is one cache line");
+
+const char *event_kind_name(int kind);
+/* Returns the kind for a name, or -1. */
+int event_kind_parse(const char *name);
+/* "main", "W3", "ctl" */
+const char *event_actor_name(int actor, char buf[8]);
+/* One line (no newline) of every field, for --log=events and recordings. */
+size_t event_format(const ps_event *e, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,421 @@
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "logfmt.h"
+
+static const char *const state_names[MS_STATE_COUNT] = {
+    [MS_NEW] = "new",
+    [MS_RUNNING] = "running",
+    [MS_IDLE] = "idle",
+    [MS_WAIT_RECV] = "wait recv",
+    [MS_WORKING] = "working",
+    [MS_SLEEPING] = "sleeping",
+    [MS_WAIT_SEND] = "wait send",
+    [MS_WAIT_MUTEX] = "wait lock",
+    [MS_WAIT_WG] = "wg.Wait",
+    [MS_DONE] = "done",
+};
+
+const char *model_state_name(int state)
+{
+    return state >= 0 && state < MS_STATE_COUNT ? state_names[state] : "?";
+}
+
+const char *model_actor_name(int actor, char buf[8])
+{
+    return event_actor_name(actor, buf);
+}
+
+int model_init(model *m, const ps_layout *layout)
+{
+    memset(m, 0, sizeof(*m));
+    m->layout = *layout;
+    m->n_actors = layout->workers + 1;
+    if (m->n_actors > PS_MAX_ACTORS)
+        m->n_actors = PS_MAX_ACTORS;
+    for (int i = 0; i < layout->n_queues && i < PS_MAX_QUEUES; i++) {
+        m->queues[i].cap = layout->queues[i].cap ? layout->queues[i].cap : 1;
+        m->queues[i].items = calloc(m->queues[i].cap, sizeof(int64_t));
+        if (!m->queues[i].items) {
+            model_free(m);
+            return -1;
+        }
+    }
+    for (int i = 0; i < PS_MAX_MUTEXES; i++)
+        m->mutexes[i].owner = m->mutexes[i].last_owner = -1;
+    m->speed_milli = 1000;
+    return 0;
+}
+
+void model_free(model *m)
+{
+    for (int i = 0; i < PS_MAX_QUEUES; i++) {
+        free(m->queues[i].items);
+        m->queues[i].items = NULL;
+    }
+}
+
+int model_copy(model *dst, const model *src)
+{
+    *dst = *src;
+    for (int i = 0; i < PS_MAX_QUEUES; i++) {
+        dst->queues[i].items = NULL;
+        if (!src->queues[i].items)
+            continue;
+        dst->queues[i].items = malloc(src->queues[i].cap * sizeof(int64_t));
+        if (!dst->queues[i].items) {
+            model_free(dst);
+            return -1;
+        }
+        memcpy(dst->queues[i].items, src->queues[i].items, src->queues[i].cap * sizeof(int64_t));
+    }
+    return 0;
+}
+
+static void set_state(model *m, int actor, int state, uint32_t obj)
+{
+    model_actor *a = &m->actors[actor];
+    if (a->state == state && a->obj == obj)
+        return;
+    a->state = (uint8_t)state;
+    a->obj = obj;
+    a->since = m->vt;
+    a->hist_state[a->hist_n % MODEL_HIST] = (uint8_t)state;
+    a->hist_vt[a->hist_n % MODEL_HIST] = m->vt;
+    a->hist_n++;
+}
+
+/* The state a thread returns to when nothing blocks it. */
+static int active_state(int actor)
+{
+    return actor == PS_ACTOR_MAIN ? MS_RUNNING : MS_IDLE;
+}
+
+static void list_add(uint8_t *list, int *n, int actor)
+{
+    for (int i = 0; i < *n; i++)
+        if (list[i] == actor)
+            return;
+    if (*n < PS_MAX_ACTORS)
+        list[(*n)++] = (uint8_t)actor;
+}
+
+static int list_remove(uint8_t *list, int *n, int actor)
+{
+    for (int i = 0; i < *n; i++) {
+        if (list[i] != actor)
+            continue;
+        memmove(&list[i], &list[i + 1], (size_t)(*n - i - 1));
+        (*n)--;
+        return 1;
+    }
+    return 0;
+}
+
+static void apply_queue(model *m, const ps_event *e, int a)
+{
+    if (e->obj >= PS_MAX_QUEUES || !m->queues[e->obj].items)
+        return;
+    model_queue *q = &m->queues[e->obj];
+    switch (e->kind) {
+    case EV_Q_SEND:
+        list_remove(q->send_waiters, &q->n_send_waiters, a);
+        if (q->depth < q->cap) {
+            q->items[(q->head + q->depth) % q->cap] = e->arg;
+            q->depth++;
+        }
+        q->sent++;
+        set_state(m, a, active_state(a), 0);
+        break;
+    case EV_Q_SEND_BLOCKED:
+        list_add(q->send_waiters, &q->n_send_waiters, a);
+        set_state(m, a, MS_WAIT_SEND, e->obj);
+        break;
+    case EV_Q_RECV:
+        list_remove(q->recv_waiters, &q->n_recv_waiters, a);
+        if (q->depth) {
+            q->head = (q->head + 1) % q->cap;
+            q->depth--;
+        }
+        q->received++;
+        if ((int)e->obj == m->layout.result_queue)
+            m->results++;
+        if ((int)e->obj == m->layout.job_queue && a != PS_ACTOR_MAIN)
+            m->actors[a].job = e->arg;
+        set_state(m, a, active_state(a), 0);
+        break;
+    case EV_Q_RECV_BLOCKED:
+        list_add(q->recv_waiters, &q->n_recv_waiters, a);
+        set_state(m, a, MS_WAIT_RECV, e->obj);
+        break;
+    case EV_Q_RECV_CLOSED:
+        list_remove(q->recv_waiters, &q->n_recv_waiters, a);
+        set_state(m, a, active_state(a), 0);
+        break;
+    case EV_Q_CLOSE:
+        q->closed = 1;
+        break;
+    case EV_Q_SEND_CLOSED:
+        list_remove(q->send_waiters, &q->n_send_waiters, a);
+        m->send_on_closed++;
+        set_state(m, a, active_state(a), 0);
+        break;
+    default:
+        break;
+    }
+}
+
+static void apply_wg(model *m, const ps_event *e, int a)
+{
+    if (e->obj >= PS_MAX_WGS)
+        return;
+    model_wg *w = &m->wgs[e->obj];
+    switch (e->kind) {
+    case EV_WG_ADD:
+    case EV_WG_DONE:
+        w->count = e->value;
+        break;
+    case EV_WG_WAIT:
+        if (e->value > 0) {
+            list_add(w->waiters, &w->n_waiters, a);
+            set_state(m, a, MS_WAIT_WG, e->obj);
+        }
+        break;
+    case EV_WG_WAIT_RETURN:
+        list_remove(w->waiters, &w->n_waiters, a);
+        set_state(m, a, active_state(a), 0);
+        break;
+    case EV_WG_NEGATIVE:
+        w->negative = 1;
+        break;
+    default:
+        break;
+    }
+}
+
+static void spark_push(model_counter *c)
+{
+    c->spark[c->spark_n % MODEL_SPARK] = c->value;
+    c->spark_n++;
+}
+
+static void apply_counter(model *m, const ps_event *e, int a)
+{
+    if (e->obj >= PS_MAX_COUNTERS)
+        return;
+    model_counter *c = &m->counters[e->obj];
+    switch (e->kind) {
+    case EV_ATOMIC_ADD:
+        c->value = e->value;
+        c->expected += e->arg;
+        c->ops++;
+        spark_push(c);
+        break;
+    case EV_ATOMIC_LOAD:
+        m->loaded[a] = e->value;
+        break;
+    case EV_ATOMIC_STORE:
+        /* A plain increment stores what it loaded + 1.  If the counter already
+         * holds that much or more, the store overwrites updates that other
+         * threads made after this one loaded: those are lost. */
+        if (c->value >= e->value)
+            c->lost += (uint64_t)(c->value - e->value + 1);
+        c->value = e->value;
+        c->expected++;
+        c->ops++;
+        spark_push(c);
+        break;
+    default:
+        break;
+    }
+}
+
+static void apply_mutex(model *m, const ps_event *e, int a)
+{
+    if (e->obj >= PS_MAX_MUTEXES)
+        return;
+    model_mutex *x = &m->mutexes[e->obj];
+    switch (e->kind) {
+    case EV_MUTEX_REQUEST:
+        if (x->owner >= 0 && x->owner != a) {
+            list_add(x->waiters, &x->n_waiters, a);
+            set_state(m, a, MS_WAIT_MUTEX, e->obj);
+        }
+        break;
+    case EV_MUTEX_ACQUIRED:
+        if (list_remove(x->waiters, &x->n_waiters, a)) {
+            x->contended++;
+            if (x->last_owner >= 0 && x->last_owner != a)
+                x->handoffs++;
+        }
+        x->owner = a;
+        x->acquisitions++;
+        set_state(m, a, active_state(a), 0);
+        break;
+    case EV_MUTEX_RELEASED:
+        x->last_owner = a;
+        x->owner = -1;
+        break;
+    default:
+        break;
+    }
+}
+
+static void apply_thread(model *m, const ps_event *e, int a)
+{
+    model_actor *ac = &m->actors[a];
+    switch (e->kind) {
+    case EV_SCENARIO_START:
+        m->started = 1;
+        set_state(m, a, MS_RUNNING, 0);
+        break;
+    case EV_SCENARIO_END:
+        m->ended = 1;
+        break;
+    case EV_THREAD_START:
+        set_state(m, a, active_state(a), 0);
+        break;
+    case EV_THREAD_EXIT:
+        set_state(m, a, MS_DONE, 0);
+        break;
+    case EV_JOB_STARTED:
+        ac->job = e->arg;
+        ac->job_start = e->vt_ns;
+        ac->job_dur = (uint64_t)e->value;
+        m->jobs_started++;
+        if (++m->running_jobs > m->max_running_jobs)
+            m->max_running_jobs = m->running_jobs;
+        set_state(m, a, MS_WORKING, 0);
+        break;
+    case EV_JOB_FINISHED:
+        ac->jobs_done++;
+        m->jobs_finished++;
+        m->running_jobs--;
+        set_state(m, a, active_state(a), 0);
+        break;
+    case EV_SLEEP:
+        ac->job_start = e->vt_ns;
+        ac->job_dur = (uint64_t)e->value;
+        set_state(m, a, MS_SLEEPING, 0);
+        break;
+    case EV_WAKE:
+        set_state(m, a, MS_RUNNING, 0);
+        break;
+    case EV_ERROR:
+        if (!m->errors++) {
+            m->first_error_job = e->arg;
+            m->first_error_code = e->value;
+            m->first_error_vt = e->vt_ns;
+        }
+        break;
+    case EV_CANCEL:
+        m->cancelled++;
+        break;
+    default:
+        break;
+    }
+}
+
+static void apply_ctl(model *m, const ps_event *e)
+{
+    switch (e->kind) {
+    case EV_CTL_PAUSE:
+        m->paused = 1;
+        break;
+    case EV_CTL_RESUME:
+        m->paused = 0;
+        m->step_mode = 0;
+        break;
+    case EV_CTL_STEP_MODE:
+        m->step_mode = 1;
+        break;
+    case EV_CTL_STEP:
+        m->steps++;
+        break;
+    case EV_CTL_SPEED:
+        m->speed_milli = e->value;
+        break;
+    default:
+        break;
+    }
+}
+
+void model_apply(model *m, const ps_event *e)
+{
+    if (e->seq != m->next_seq)
+        m->seq_errors++;
+    m->next_seq = e->seq + 1;
+    m->events++;
+    if (e->kind < EV_KIND_COUNT)
+        m->kind_count[e->kind]++;
+    if (e->vt_ns > m->vt)
+        m->vt = e->vt_ns;
+    if (e->rt_ns > m->rt)
+        m->rt = e->rt_ns;
+    m->log[m->log_n % MODEL_LOG] = *e;
+    m->log_n++;
+    if (logfmt_has_line(&m->layout, e)) {
+        m->lines[m->lines_n % MODEL_LINES] = *e;
+        m->lines_n++;
+    }
+    int a = e->actor;
+    if (e->kind >= EV_CTL_PAUSE) {
+        apply_ctl(m, e);
+        return;
+    }
+    if (a >= m->n_actors)
+        return; /* not a scenario thread: nothing to fold */
+    switch (e->kind) {
+    case EV_Q_SEND:
+    case EV_Q_SEND_BLOCKED:
+    case EV_Q_RECV:
+    case EV_Q_RECV_BLOCKED:
+    case EV_Q_RECV_CLOSED:
+    case EV_Q_CLOSE:
+    case EV_Q_SEND_CLOSED:
+        apply_queue(m, e, a);
+        break;
+    case EV_WG_ADD:
+    case EV_WG_DONE:
+    case EV_WG_WAIT:
+    case EV_WG_WAIT_RETURN:
+    case EV_WG_NEGATIVE:
+        apply_wg(m, e, a);
+        break;
+    case EV_ATOMIC_ADD:
+    case EV_ATOMIC_LOAD:
+    case EV_ATOMIC_STORE:
+        apply_counter(m, e, a);
+        break;
+    case EV_MUTEX_REQUEST:
+    case EV_MUTEX_ACQUIRED:
+    case EV_MUTEX_RELEASED:
+        apply_mutex(m, e, a);
+        break;
+    default:
+        apply_thread(m, e, a);
+        break;
+    }
+}
+
+const ps_event *model_log_at(const model *m, uint64_t i)
+{
+    if (i >= m->log_n || i >= MODEL_LOG)
+        return NULL;
+    return &m->log[(m->log_n - 1 - i) % MODEL_LOG];
+}
+
+const ps_event *model_line_at(const model *m, uint64_t i)
+{
+    if (i >= m->lines_n || i >= MODEL_LINES)
+        return NULL;
+    return &m->lines[(m->lines_n - 1 - i) % MODEL_LINES];
+}
+
+int64_t model_queue_item(const model_queue *q, uint64_t i)
+{
+    return q->items[(q->head + i) % q->cap];
+}

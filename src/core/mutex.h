@@ -1,0 +1,31 @@
+/* mutex.h - an instrumented mutex with FIFO hand-off.
+ *
+ * lock publishes mutex-request, then mutex-acquired when it gets it; unlock
+ * publishes mutex-released and, if a thread waits, hands the mutex straight
+ * to the first waiter (its mutex-acquired is published by the unlocker), so
+ * the program, not the OS scheduler, decides who runs next.  Go's mutex is
+ * not FIFO in normal mode; this choice is what makes stepping deterministic.
+ */
+#ifndef PS_MUTEX_H
+#define PS_MUTEX_H
+
+#include <pthread.h>
+#include <stdint.h>
+
+#include "actor.h"
+
+typedef struct ps_mutex {
+    pthread_mutex_t mu; /* guards the fields below */
+    int owner;          /* actor id, or -1 */
+    actor_fifo waiters;
+    uint32_t obj;
+    uint64_t contended; /* acquisitions that had to wait */
+    uint64_t handoffs;
+} ps_mutex;
+
+void mutex_init(ps_mutex *m, uint32_t obj);
+void mutex_destroy(ps_mutex *m);
+int mutex_lock(ps_mutex *m, ps_actor *self);
+int mutex_unlock(ps_mutex *m, ps_actor *self);
+
+#endif

@@ -1,0 +1,406 @@
+#include "pacer.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "clock.h"
+
+typedef struct pacer_actor {
+    /* all fields under pacer.mu, except pk (its own atomics) */
+    int state;
+    int granted;
+    uint64_t ready_step;
+    uint64_t deadline;
+    parker pk;
+} pacer_actor;
+
+struct pacer {
+    _Atomic int gate; /* must stay first: see pacer_gate() */
+    pthread_mutex_t mu;
+    pthread_cond_t ctl_cv; /* the controller waits here for quiescence */
+    /* under mu */
+    int mode;
+    int stopping;
+    int64_t speed;
+    uint64_t steps;
+    /* the virtual clock: v = vbase + (now - rbase) * rate / 1000; written
+     * under mu inside a seqlock so pacer_vnow() reads it without the lock */
+    _Atomic uint32_t clk_seq;
+    _Atomic uint64_t clk_vbase;
+    _Atomic uint64_t clk_rbase;
+    _Atomic int64_t clk_rate;
+    int n;
+    pacer_actor a[];
+};
+
+static uint64_t clock_read(pacer *p, uint64_t now)
+{
+    uint32_t s1, s2;
+    uint64_t vb, rb;
+    int64_t rate;
+    do {
+        /* acquire: the fields read below are not older than this version. */
+        s1 = atomic_load_explicit(&p->clk_seq, memory_order_acquire);
+        /* relaxed field reads, validated by the sequence re-check. */
+        vb = atomic_load_explicit(&p->clk_vbase, memory_order_relaxed);
+        rb = atomic_load_explicit(&p->clk_rbase, memory_order_relaxed);
+        rate = atomic_load_explicit(&p->clk_rate, memory_order_relaxed);
+        /* acquire fence: the field reads happen before the re-check. */
+        atomic_thread_fence(memory_order_acquire);
+        s2 = atomic_load_explicit(&p->clk_seq, memory_order_relaxed);
+    } while (s1 != s2 || (s1 & 1));
+    if (!rate || now <= rb)
+        return vb;
+    return vb + (now - rb) * (uint64_t)rate / 1000u;
+}
+
+uint64_t pacer_vnow(pacer *p)
+{
+    return clock_read(p, clock_now_ns());
+}
+
+/* Under mu: the clock continues from v at the given rate (0 = frozen). */
+static void clock_rebase(pacer *p, uint64_t v, int64_t rate)
+{
+    uint32_t s = atomic_load_explicit(&p->clk_seq, memory_order_relaxed);
+    /* relaxed store + release fence: readers that see any new field see s odd. */
+    atomic_store_explicit(&p->clk_seq, s + 1, memory_order_relaxed);
+    atomic_thread_fence(memory_order_release);
+    atomic_store_explicit(&p->clk_vbase, v, memory_order_relaxed);
+    atomic_store_explicit(&p->clk_rbase, clock_now_ns(), memory_order_relaxed);
+    atomic_store_explicit(&p->clk_rate, rate, memory_order_relaxed);
+    /* release: the new fields are visible with the even sequence. */
+    atomic_store_explicit(&p->clk_seq, s + 2, memory_order_release);
+}
+
+static int64_t clamp_speed(int64_t s)
+{
+    return s < PACER_SPEED_MIN ? PACER_SPEED_MIN : s > PACER_SPEED_MAX ? PACER_SPEED_MAX : s;
+}
+
+pacer *pacer_create(int n_actors, pacer_mode mode, int64_t speed_milli)
+{
+    pacer *p = calloc(1, sizeof(pacer) + (size_t)n_actors * sizeof(pacer_actor));
+    if (!p)
+        return NULL;
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&p->ctl_cv, &ca);
+    pthread_condattr_destroy(&ca);
+    p->n = n_actors;
+    p->mode = mode;
+    p->speed = clamp_speed(speed_milli);
+    atomic_init(&p->gate, mode != PACER_RUN);
+    atomic_init(&p->clk_seq, 0);
+    atomic_init(&p->clk_vbase, 0);
+    atomic_init(&p->clk_rbase, clock_now_ns());
+    atomic_init(&p->clk_rate, mode == PACER_RUN ? p->speed : 0);
+    for (int i = 0; i < n_actors; i++) {
+        p->a[i].state = PA_RUNNING;
+        parker_init(&p->a[i].pk);
+    }
+    return p;
+}
+
+void pacer_destroy(pacer *p)
+{
+    if (!p)
+        return;
+    pthread_cond_destroy(&p->ctl_cv);
+    pthread_mutex_destroy(&p->mu);
+    free(p);
+}
+
+static void lock(pacer *p)
+{
+    pthread_mutex_lock(&p->mu);
+}
+
+static void unlock(pacer *p)
+{
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* Under mu: every actor re-checks its condition. */
+static void unpark_all(pacer *p)
+{
+    for (int i = 0; i < p->n; i++)
+        parker_unpark(&p->a[i].pk);
+}
+
+static void update_gate(pacer *p)
+{
+    /* relaxed: see pacer_gate(); the mutex orders everything else. */
+    atomic_store_explicit(&p->gate, p->mode != PACER_RUN || p->stopping, memory_order_relaxed);
+}
+
+/* Under mu: sleeps on the actor's own parker with mu released. */
+static void park_unlocked(pacer *p, pacer_actor *a, uint64_t deadline)
+{
+    pthread_cond_broadcast(&p->ctl_cv);
+    unlock(p);
+    parker_park(&a->pk, deadline);
+    lock(p);
+}
+
+int pacer_point_slow(pacer *p, int actor)
+{
+    pacer_actor *a = &p->a[actor];
+    int rc = 0;
+    lock(p);
+    if (p->mode != PACER_RUN && !p->stopping) {
+        a->state = PA_AT_POINT;
+        a->ready_step = p->steps;
+        while (!p->stopping && p->mode != PACER_RUN && !(p->mode == PACER_STEP && a->granted))
+            park_unlocked(p, a, 0);
+    }
+    rc = p->stopping ? -1 : 0;
+    a->granted = 0;
+    a->state = PA_RUNNING;
+    unlock(p);
+    return rc;
+}
+
+int pacer_work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend)
+{
+    pacer_actor *a = &p->a[actor];
+    uint64_t deadline = vstart + dur;
+    lock(p);
+    a->deadline = deadline;
+    for (;;) {
+        if (p->stopping)
+            break;
+        a->state = PA_TIMED;
+        if (p->mode == PACER_STEP) {
+            if (a->granted)
+                break;
+            park_unlocked(p, a, 0);
+        } else if (p->mode == PACER_RUN) {
+            uint64_t now = clock_now_ns();
+            uint64_t v = clock_read(p, now);
+            if (v >= deadline)
+                break;
+            uint64_t real = (deadline - v) * 1000u / (uint64_t)p->speed;
+            park_unlocked(p, a, now + (real ? real : 1));
+        } else {
+            park_unlocked(p, a, 0);
+        }
+    }
+    int rc = p->stopping ? -1 : 0;
+    a->granted = 0;
+    a->state = PA_RUNNING;
+    unlock(p);
+    *vend = deadline;
+    return rc;
+}
+
+void pacer_block(pacer *p, int actor)
+{
+    lock(p);
+    p->a[actor].state = PA_BLOCKED;
+    pthread_cond_broadcast(&p->ctl_cv);
+    unlock(p);
+}
+
+int pacer_park(pacer *p, int actor)
+{
+    lock(p);
+    int stop = p->stopping;
+    unlock(p);
+    if (stop)
+        return -1;
+    parker_park(&p->a[actor].pk, 0);
+    lock(p);
+    stop = p->stopping;
+    unlock(p);
+    return stop ? -1 : 0;
+}
+
+void pacer_wake(pacer *p, int actor)
+{
+    lock(p);
+    p->a[actor].state = PA_RUNNING;
+    unlock(p);
+    parker_unpark(&p->a[actor].pk);
+}
+
+void pacer_exit(pacer *p, int actor)
+{
+    lock(p);
+    p->a[actor].state = PA_DONE;
+    pthread_cond_broadcast(&p->ctl_cv);
+    unlock(p);
+}
+
+void pacer_set_mode(pacer *p, pacer_mode mode)
+{
+    lock(p);
+    if ((int)mode != p->mode) {
+        uint64_t v = clock_read(p, clock_now_ns());
+        clock_rebase(p, v, mode == PACER_RUN ? p->speed : 0);
+        p->mode = mode;
+        for (int i = 0; i < p->n; i++)
+            p->a[i].granted = 0;
+        update_gate(p);
+        unpark_all(p);
+        pthread_cond_broadcast(&p->ctl_cv);
+    }
+    unlock(p);
+}
+
+pacer_mode pacer_get_mode(pacer *p)
+{
+    lock(p);
+    pacer_mode m = (pacer_mode)p->mode;
+    unlock(p);
+    return m;
+}
+
+int64_t pacer_set_speed(pacer *p, int64_t speed_milli)
+{
+    lock(p);
+    p->speed = clamp_speed(speed_milli);
+    if (p->mode == PACER_RUN) {
+        clock_rebase(p, clock_read(p, clock_now_ns()), p->speed);
+        unpark_all(p); /* timed work recomputes its real deadline */
+    }
+    int64_t s = p->speed;
+    unlock(p);
+    return s;
+}
+
+int64_t pacer_get_speed(pacer *p)
+{
+    lock(p);
+    int64_t s = p->speed;
+    unlock(p);
+    return s;
+}
+
+static int quiescent(const pacer *p)
+{
+    for (int i = 0; i < p->n; i++)
+        if (p->a[i].state == PA_RUNNING)
+            return 0;
+    return 1;
+}
+
+/* Under mu: 0 on quiescence, -1 on timeout or stop. */
+static int wait_quiescent_locked(pacer *p, uint64_t timeout_ns)
+{
+    uint64_t end = clock_now_ns() + timeout_ns;
+    struct timespec ts = {.tv_sec = (time_t)(end / 1000000000u),
+                          .tv_nsec = (long)(end % 1000000000u)};
+    while (!quiescent(p) && !p->stopping)
+        if (pthread_cond_timedwait(&p->ctl_cv, &p->mu, &ts) == ETIMEDOUT)
+            return quiescent(p) ? 0 : -1;
+    return p->stopping ? -1 : 0;
+}
+
+/* Under mu: who the default rule moves, or -1. */
+static int default_actor(const pacer *p)
+{
+    int best = -1;
+    for (int i = 0; i < p->n; i++)
+        if (p->a[i].state == PA_AT_POINT &&
+            (best < 0 || p->a[i].ready_step < p->a[best].ready_step))
+            best = i;
+    if (best >= 0)
+        return best;
+    for (int i = 0; i < p->n; i++)
+        if (p->a[i].state == PA_TIMED && (best < 0 || p->a[i].deadline < p->a[best].deadline))
+            best = i;
+    return best;
+}
+
+int pacer_choose(pacer *p, int actor, uint64_t timeout_ns)
+{
+    lock(p);
+    int rc;
+    if (p->stopping)
+        rc = PACER_ESTOPPED;
+    else if (p->mode != PACER_STEP)
+        rc = PACER_EMODE;
+    else if (wait_quiescent_locked(p, timeout_ns) != 0)
+        rc = p->stopping ? PACER_ESTOPPED : PACER_EBUSY;
+    else if (actor == PACER_ANY)
+        rc = default_actor(p) >= 0 ? default_actor(p) : PACER_ENONE;
+    else if (actor < 0 || actor >= p->n ||
+             (p->a[actor].state != PA_AT_POINT && p->a[actor].state != PA_TIMED))
+        rc = PACER_ENOTREADY;
+    else
+        rc = actor;
+    unlock(p);
+    return rc;
+}
+
+void pacer_grant(pacer *p, int actor)
+{
+    lock(p);
+    pacer_actor *a = &p->a[actor];
+    if (a->state == PA_TIMED) {
+        uint64_t v = clock_read(p, clock_now_ns());
+        clock_rebase(p, v > a->deadline ? v : a->deadline, 0);
+    }
+    a->granted = 1;
+    a->state = PA_RUNNING;
+    p->steps++;
+    parker_unpark(&a->pk);
+    unlock(p);
+}
+
+int pacer_step(pacer *p, int actor, uint64_t timeout_ns)
+{
+    int rc = pacer_choose(p, actor, timeout_ns);
+    if (rc >= 0)
+        pacer_grant(p, rc);
+    return rc;
+}
+
+int pacer_wait_quiescent(pacer *p, uint64_t timeout_ns)
+{
+    lock(p);
+    int ok = wait_quiescent_locked(p, timeout_ns) == 0;
+    unlock(p);
+    return ok;
+}
+
+void pacer_view_get(pacer *p, pacer_view *v)
+{
+    memset(v, 0, sizeof(*v));
+    lock(p);
+    v->n_actors = p->n;
+    v->mode = (pacer_mode)p->mode;
+    v->speed_milli = p->speed;
+    v->vnow = clock_read(p, clock_now_ns());
+    v->steps = p->steps;
+    v->next_default = p->mode == PACER_STEP && quiescent(p) ? default_actor(p) : -1;
+    for (int i = 0; i < p->n && i < 65; i++) {
+        v->actors[i].state = (uint8_t)p->a[i].state;
+        v->actors[i].deadline = p->a[i].deadline;
+    }
+    unlock(p);
+}
+
+void pacer_stop(pacer *p)
+{
+    lock(p);
+    p->stopping = 1;
+    update_gate(p);
+    unpark_all(p);
+    pthread_cond_broadcast(&p->ctl_cv);
+    unlock(p);
+}
+
+int pacer_stopping(pacer *p)
+{
+    lock(p);
+    int s = p->stopping;
+    unlock(p);
+    return s;
+}

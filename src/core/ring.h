@@ -1,0 +1,48 @@
+/* ring.h - single-producer single-consumer ring of events.
+ *
+ * Each publishing thread owns one ring; the bus (bus.h) merges them.  The
+ * producer and consumer indices live on separate cache lines, and each side
+ * keeps a private copy of the other's index so the fast path touches a
+ * shared line only when its cached view says the ring looks full or empty.
+ */
+#ifndef PS_RING_H
+#define PS_RING_H
+
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "event.h"
+
+typedef struct ring {
+    /* producer's line */
+    _Alignas(64) _Atomic uint64_t tail; /* next slot to write; producer stores */
+    uint64_t head_cache;                /* producer-owned copy of head */
+    _Atomic uint32_t waiting;           /* producer parked on a full ring */
+    _Atomic uint64_t blocked_ns;        /* producer time spent waiting for room */
+    _Atomic uint64_t blocked_count;     /* how many publishes had to wait */
+    /* consumer's line */
+    _Alignas(64) _Atomic uint64_t head; /* next slot to read; consumer stores */
+    uint64_t tail_cache;                /* consumer-owned copy of tail */
+    _Atomic uint32_t space_gen;         /* futex word the producer sleeps on */
+    /* read-only after init */
+    _Alignas(64) uint64_t mask;
+    ps_event *slots;
+} ring;
+
+/* capacity is rounded up to a power of two (at least 2). 0 or -1 on ENOMEM. */
+int ring_init(ring *r, size_t capacity);
+void ring_free(ring *r);
+
+/* Producer: a free slot to fill, waiting (brief spin, then park) while full. */
+ps_event *ring_reserve(ring *r);
+/* Producer: makes the slot from ring_reserve visible to the consumer. */
+void ring_commit(ring *r);
+
+/* Consumer: how many events are readable; *first is the oldest. */
+size_t ring_peek(ring *r, ps_event **first);
+/* Consumer: the n oldest events are consumed; wakes a producer that waits. */
+void ring_release(ring *r, size_t n);
+size_t ring_capacity(const ring *r);
+
+#endif

@@ -1,0 +1,86 @@
+/* scenario.h - what a scenario is: its parameters, the objects it shows, and
+ * the code its threads run.
+ *
+ * ps_params is filled from defaults, then a scenario file, then options.
+ * ps_layout is derived from the params: the names, capacities and line
+ * templates a view needs to read the events (the model, headless log, TUI,
+ * recordings and exports all take it from here).
+ */
+#ifndef PS_SCENARIO_H
+#define PS_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PS_NAME_LEN 32
+#define PS_TITLE_LEN 96
+#define PS_MAX_QUEUES 4
+#define PS_MAX_WGS 2
+#define PS_MAX_COUNTERS 8
+#define PS_MAX_MUTEXES 2
+#define PS_MAX_SAYS 8
+#define PS_SAY_LEN 48
+#define PS_OBJ_NAME 16
+
+typedef enum ps_scenario_kind {
+    SK_WORKER_POOL = 0,
+    SK_WAITGROUP,
+    SK_KIND_COUNT
+} ps_scenario_kind;
+
+typedef struct ps_params {
+    char name[PS_NAME_LEN];
+    char title[PS_TITLE_LEN];
+    int kind;
+    int workers;        /* worker threads */
+    int jobs;           /* jobs (or iterations per thread) */
+    int64_t job_ns;     /* virtual duration of one job / one sleep */
+    int queue_cap;      /* job queue capacity */
+    int64_t speed_milli; /* initial speed, thousandths */
+} ps_params;
+
+typedef struct ps_layout {
+    int workers; /* actors are main + workers */
+    int n_queues;
+    struct {
+        char name[PS_OBJ_NAME];
+        uint32_t cap;
+    } queues[PS_MAX_QUEUES];
+    int job_queue;    /* index of the queue drawn as "Job Queue", or -1 */
+    int result_queue; /* index of the results queue, or -1 */
+    int n_wgs;
+    char wgs[PS_MAX_WGS][PS_OBJ_NAME];
+    int n_counters;
+    char counters[PS_MAX_COUNTERS][PS_OBJ_NAME];
+    int n_mutexes;
+    char mutexes[PS_MAX_MUTEXES][PS_OBJ_NAME];
+    /* Lecture lines.  %w worker number, %j job, %v value, %% a percent. */
+    char job_started[PS_SAY_LEN];
+    char job_finished[PS_SAY_LEN];
+    int n_says;
+    char says[PS_MAX_SAYS][PS_SAY_LEN];
+} ps_layout;
+
+struct ps_run;
+struct ps_actor;
+typedef void (*scenario_fn)(struct ps_run *run, struct ps_actor *self);
+
+typedef struct scenario_def {
+    const char *name;
+    const char *summary; /* one line, for --list */
+    ps_scenario_kind kind;
+    void (*defaults)(ps_params *p);
+    void (*layout)(const ps_params *p, ps_layout *l);
+    scenario_fn main_fn;
+    scenario_fn worker_fn;
+} scenario_def;
+
+const scenario_def *scenario_find(const char *name);
+const scenario_def *scenario_by_kind(int kind);
+/* NULL-terminated list of every built-in scenario. */
+const scenario_def *const *scenario_all(void);
+/* Defaults of the named scenario into p; -1 if unknown. */
+int scenario_defaults(const char *name, ps_params *p);
+void scenario_layout(const ps_params *p, ps_layout *l);
+
+#endif

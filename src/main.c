@@ -1,0 +1,44 @@
+/* main.c - poolscope: a concurrency lecture with real threads. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/scenario.h"
+#include "headless.h"
+#include "options.h"
+#include "version.h"
+
+static void list_scenarios(void)
+{
+    for (const scenario_def *const *d = scenario_all(); *d; d++)
+        printf("%-20s %s\n", (*d)->name, (*d)->summary);
+}
+
+int main(int argc, char **argv)
+{
+    options o;
+    char err[256];
+    if (options_parse(&o, argc, argv, err, sizeof err) != 0) {
+        fprintf(stderr, "%s\n", err);
+        return 2;
+    }
+    switch (o.action) {
+    case ACT_HELP:
+        fputs(options_usage(), stdout);
+        return 0;
+    case ACT_VERSION:
+        printf("poolscope %s\n", PS_VERSION);
+        return 0;
+    case ACT_LIST:
+        list_scenarios();
+        return 0;
+    case ACT_RUN:
+        break;
+    }
+    if (o.headless && o.start_mode == PACER_PAUSE) {
+        fprintf(stderr, "poolscope: --paused needs the screen (nothing could resume it): "
+                        "drop --headless, or use --step for a stepped headless run\n");
+        return 2;
+    }
+    return headless_run(&o, stdout);
+}

@@ -1,0 +1,174 @@
+#include "options.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: poolscope [options]\n"
+    "Runs a concurrency lecture scenario with real threads and shows it live.\n"
+    "\n"
+    "  --headless            print the lecture's lines instead of the screen\n"
+    "  --log=lines|events    headless: lecture lines (default) or every event\n"
+    "  --scenario NAME       scenario to run (default worker-pool); see --list\n"
+    "  --list                list the scenarios\n"
+    "  --workers N           worker threads (1..64)\n"
+    "  --jobs N              jobs, or iterations per thread (0..10000000)\n"
+    "  --job-ms MS           virtual duration of one job or sleep (0..3600000)\n"
+    "  --queue N             job queue capacity (1..1000000)\n"
+    "  --speed X             virtual time per real time (0.1..100, default 1)\n"
+    "  --paused              start paused\n"
+    "  --step                start in step mode\n"
+    "  --ring N              events per thread ring (2..1048576, default 1024)\n"
+    "  --color=auto|always|never\n"
+    "  --help, --version\n";
+
+const char *options_usage(void)
+{
+    return usage;
+}
+
+/* Parses a whole decimal number in [lo, hi]. */
+static int parse_ll(const char *s, long long lo, long long hi, long long *out)
+{
+    if (!s || !*s)
+        return -1;
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (errno || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int parse_speed(const char *s, long long *milli)
+{
+    if (!s || !*s)
+        return -1;
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end || !(v >= 0.1 - 1e-9 && v <= 100.0 + 1e-9))
+        return -1;
+    *milli = (long long)(v * 1000.0 + 0.5);
+    return 0;
+}
+
+static int bad(char *err, size_t len, const char *opt, const char *val, const char *allowed)
+{
+    if (val)
+        snprintf(err, len, "poolscope: bad value '%s' for %s (allowed: %s)", val, opt, allowed);
+    else
+        snprintf(err, len, "poolscope: %s needs a value (allowed: %s)", opt, allowed);
+    return 2;
+}
+
+/* "--opt=value" or "--opt value": the value, advancing *i for the latter. */
+static const char *value_of(const char *arg, const char *opt, int argc, char **argv, int *i)
+{
+    size_t n = strlen(opt);
+    if (strncmp(arg, opt, n) != 0)
+        return NULL;
+    if (arg[n] == '=')
+        return arg + n + 1;
+    if (arg[n] == '\0')
+        return *i + 1 < argc ? argv[++*i] : "";
+    return NULL;
+}
+
+typedef struct overrides {
+    long long workers, jobs, job_ms, queue, speed;
+} overrides;
+
+static int parse_one(options *o, overrides *ov, const char **scen, int argc, char **argv, int *i,
+                     char *err, size_t len)
+{
+    const char *a = argv[*i], *v;
+    if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+        o->action = ACT_HELP;
+    else if (!strcmp(a, "--version") || !strcmp(a, "-V"))
+        o->action = ACT_VERSION;
+    else if (!strcmp(a, "--list"))
+        o->action = ACT_LIST;
+    else if (!strcmp(a, "--headless"))
+        o->headless = 1;
+    else if (!strcmp(a, "--paused"))
+        o->start_mode = PACER_PAUSE;
+    else if (!strcmp(a, "--step"))
+        o->start_mode = PACER_STEP;
+    else if ((v = value_of(a, "--log", argc, argv, i))) {
+        if (!strcmp(v, "lines"))
+            o->log = LOG_LINES;
+        else if (!strcmp(v, "events"))
+            o->log = LOG_EVENTS;
+        else
+            return bad(err, len, "--log", v, "lines, events");
+    } else if ((v = value_of(a, "--color", argc, argv, i))) {
+        if (!strcmp(v, "auto"))
+            o->color = COLOR_AUTO;
+        else if (!strcmp(v, "always"))
+            o->color = COLOR_ALWAYS;
+        else if (!strcmp(v, "never"))
+            o->color = COLOR_NEVER;
+        else
+            return bad(err, len, "--color", v, "auto, always, never");
+    } else if ((v = value_of(a, "--scenario", argc, argv, i))) {
+        if (!*v)
+            return bad(err, len, "--scenario", NULL, "a name from --list");
+        *scen = v;
+    } else if ((v = value_of(a, "--workers", argc, argv, i))) {
+        if (parse_ll(v, 1, PS_MAX_WORKERS, &ov->workers))
+            return bad(err, len, "--workers", *v ? v : NULL, "1..64");
+    } else if ((v = value_of(a, "--jobs", argc, argv, i))) {
+        if (parse_ll(v, 0, 10000000, &ov->jobs))
+            return bad(err, len, "--jobs", *v ? v : NULL, "0..10000000");
+    } else if ((v = value_of(a, "--job-ms", argc, argv, i))) {
+        if (parse_ll(v, 0, 3600000, &ov->job_ms))
+            return bad(err, len, "--job-ms", *v ? v : NULL, "0..3600000");
+    } else if ((v = value_of(a, "--queue", argc, argv, i))) {
+        if (parse_ll(v, 1, 1000000, &ov->queue))
+            return bad(err, len, "--queue", *v ? v : NULL, "1..1000000");
+    } else if ((v = value_of(a, "--speed", argc, argv, i))) {
+        if (parse_speed(v, &ov->speed))
+            return bad(err, len, "--speed", *v ? v : NULL, "0.1..100");
+    } else if ((v = value_of(a, "--ring", argc, argv, i))) {
+        long long n;
+        if (parse_ll(v, 2, 1048576, &n))
+            return bad(err, len, "--ring", *v ? v : NULL, "2..1048576");
+        o->ring_cap = (size_t)n;
+    } else {
+        snprintf(err, len, "poolscope: unknown option '%s' (see --help)", a);
+        return 2;
+    }
+    return 0;
+}
+
+int options_parse(options *o, int argc, char **argv, char *err, size_t len)
+{
+    memset(o, 0, sizeof(*o));
+    o->start_mode = PACER_RUN;
+    overrides ov = {-1, -1, -1, -1, -1};
+    const char *scen = "worker-pool";
+    for (int i = 1; i < argc; i++) {
+        int rc = parse_one(o, &ov, &scen, argc, argv, &i, err, len);
+        if (rc)
+            return rc;
+    }
+    if (scenario_defaults(scen, &o->params) != 0) {
+        snprintf(err, len, "poolscope: unknown scenario '%s' (see --list)", scen);
+        return 2;
+    }
+    if (ov.workers >= 0)
+        o->params.workers = (int)ov.workers;
+    if (ov.jobs >= 0)
+        o->params.jobs = (int)ov.jobs;
+    if (ov.job_ms >= 0)
+        o->params.job_ns = ov.job_ms * 1000000LL;
+    if (ov.queue >= 0)
+        o->params.queue_cap = (int)ov.queue;
+    if (ov.speed >= 0)
+        o->params.speed_milli = ov.speed;
+    return 0;
+}

@@ -1,0 +1,31 @@
+/* options.h - the command line, parsed into one struct; no side effects. */
+#ifndef PS_OPTIONS_H
+#define PS_OPTIONS_H
+
+#include <stddef.h>
+
+#include "core/event.h"
+#include "core/pacer.h"
+#include "core/scenario.h"
+
+typedef enum { LOG_LINES = 0, LOG_EVENTS } log_kind;
+typedef enum { COLOR_AUTO = 0, COLOR_ALWAYS, COLOR_NEVER } color_mode;
+typedef enum { ACT_RUN = 0, ACT_HELP, ACT_VERSION, ACT_LIST } opt_action;
+
+typedef struct options {
+    opt_action action;
+    int headless;
+    log_kind log;
+    color_mode color;
+    pacer_mode start_mode; /* --paused / --step */
+    size_t ring_cap;
+    ps_params params; /* defaults of the scenario, then the overrides */
+} options;
+
+/* 0 on success; on a usage error 2, with a message naming the option and
+ * the value in err (len bytes). */
+int options_parse(options *o, int argc, char **argv, char *err, size_t len);
+/* The --help text. */
+const char *options_usage(void);
+
+#endif

@@ -1,0 +1,205 @@
+/* test_model.c - the model as a pure fold of hand-written event sequences. */
+#include <check.h>
+#include <string.h>
+
+#include "core/logfmt.h"
+#include "core/model.h"
+
+static uint64_t seq;
+
+static ps_event mk(int actor, int kind, uint32_t obj, int64_t arg, int64_t value, uint64_t vt)
+{
+    ps_event e;
+    memset(&e, 0, sizeof e);
+    e.seq = seq++;
+    e.actor = (uint16_t)actor;
+    e.kind = (uint16_t)kind;
+    e.obj = obj;
+    e.arg = arg;
+    e.value = value;
+    e.vt_ns = vt;
+    return e;
+}
+
+static void pool_model(model *m)
+{
+    ps_params p;
+    ps_layout l;
+    seq = 0;
+    scenario_defaults("worker-pool", &p);
+    scenario_layout(&p, &l);
+    ck_assert_int_eq(model_init(m, &l), 0);
+}
+
+static void apply(model *m, ps_event e)
+{
+    model_apply(m, &e);
+}
+
+START_TEST(model_worker_pool_sequence)
+{
+    model m;
+    pool_model(&m);
+    apply(&m, mk(0, EV_SCENARIO_START, 0, 3, 5, 0));
+    apply(&m, mk(1, EV_THREAD_START, 0, 0, 0, 0));
+    apply(&m, mk(2, EV_THREAD_START, 0, 0, 0, 0));
+    apply(&m, mk(1, EV_Q_RECV_BLOCKED, 0, 0, 0, 0));
+    ck_assert_int_eq(m.actors[1].state, MS_WAIT_RECV);
+    ck_assert_int_eq(m.queues[0].n_recv_waiters, 1);
+    apply(&m, mk(0, EV_Q_SEND, 0, 1, 0, 0)); /* handed to W1 */
+    apply(&m, mk(1, EV_Q_RECV, 0, 1, 0, 0));
+    ck_assert_int_eq(m.queues[0].n_recv_waiters, 0);
+    ck_assert_uint_eq(m.queues[0].depth, 0);
+    apply(&m, mk(0, EV_Q_SEND, 0, 2, 1, 0));
+    apply(&m, mk(0, EV_Q_SEND, 0, 3, 2, 0));
+    ck_assert_uint_eq(m.queues[0].depth, 2);
+    ck_assert_int_eq(model_queue_item(&m.queues[0], 0), 2);
+    ck_assert_int_eq(model_queue_item(&m.queues[0], 1), 3);
+    apply(&m, mk(1, EV_JOB_STARTED, 0, 1, 1000, 0));
+    ck_assert_int_eq(m.actors[1].state, MS_WORKING);
+    ck_assert_int_eq(m.actors[1].job, 1);
+    apply(&m, mk(2, EV_Q_RECV, 0, 2, 1, 0));
+    apply(&m, mk(2, EV_JOB_STARTED, 0, 2, 1000, 0));
+    ck_assert_int_eq(m.running_jobs, 2);
+    apply(&m, mk(1, EV_JOB_FINISHED, 0, 1, 1000, 1000));
+    ck_assert_int_eq(m.actors[1].state, MS_IDLE);
+    ck_assert_uint_eq(m.actors[1].jobs_done, 1);
+    ck_assert_uint_eq(m.vt, 1000);
+    ck_assert_int_eq(m.max_running_jobs, 2);
+    apply(&m, mk(0, EV_Q_CLOSE, 0, 0, 1, 1000));
+    ck_assert_int_eq(m.queues[0].closed, 1);
+    ck_assert_uint_eq(m.queues[0].depth, 1);
+    ck_assert_uint_eq(m.seq_errors, 0);
+    /* the lecture's line for the newest line-making event */
+    char buf[64];
+    logfmt_line(&m.layout, model_line_at(&m, 0), buf, sizeof buf);
+    ck_assert_str_eq(buf, "worker 1 finished job 1");
+    logfmt_line(&m.layout, model_line_at(&m, 2), buf, sizeof buf);
+    ck_assert_str_eq(buf, "worker 1 started  job 1");
+    model_free(&m);
+}
+END_TEST
+
+START_TEST(model_same_events_same_model)
+{
+    model a, b;
+    pool_model(&a);
+    ps_event ev[4] = {mk(0, EV_SCENARIO_START, 0, 3, 5, 0), mk(0, EV_Q_SEND, 0, 1, 1, 5),
+                      mk(1, EV_Q_RECV, 0, 1, 0, 6), mk(1, EV_JOB_STARTED, 0, 1, 10, 7)};
+    for (int i = 0; i < 4; i++)
+        model_apply(&a, &ev[i]);
+    pool_model(&b);
+    for (int i = 0; i < 4; i++)
+        model_apply(&b, &ev[i]);
+    ck_assert_int_eq(a.actors[1].state, b.actors[1].state);
+    ck_assert_uint_eq(a.vt, b.vt);
+    ck_assert_uint_eq(a.events, b.events);
+    ck_assert_int_eq(memcmp(a.actors, b.actors, sizeof a.actors), 0);
+    model_free(&a);
+    model_free(&b);
+}
+END_TEST
+
+START_TEST(model_counts_sequence_gaps)
+{
+    model m;
+    pool_model(&m);
+    apply(&m, mk(0, EV_SCENARIO_START, 0, 3, 5, 0));
+    seq++; /* an event went missing */
+    apply(&m, mk(0, EV_Q_SEND, 0, 1, 1, 0));
+    ck_assert_uint_eq(m.seq_errors, 1);
+    model_free(&m);
+}
+END_TEST
+
+START_TEST(model_waitgroup_mutex_and_lost_updates)
+{
+    ps_layout l;
+    memset(&l, 0, sizeof l);
+    l.workers = 2;
+    l.job_queue = l.result_queue = -1;
+    l.n_wgs = 1;
+    l.n_counters = 1;
+    l.n_mutexes = 1;
+    model m;
+    seq = 0;
+    model_init(&m, &l);
+    apply(&m, mk(0, EV_WG_ADD, 0, 2, 2, 0));
+    apply(&m, mk(0, EV_WG_WAIT, 0, 0, 2, 0));
+    ck_assert_int_eq(m.wgs[0].count, 2);
+    ck_assert_int_eq(m.wgs[0].n_waiters, 1);
+    ck_assert_int_eq(m.actors[0].state, MS_WAIT_WG);
+    /* the race: W1 loads 0, W2 loads 0, W1 stores 1, W2 stores 1 */
+    apply(&m, mk(1, EV_ATOMIC_LOAD, 0, 0, 0, 0));
+    apply(&m, mk(2, EV_ATOMIC_LOAD, 0, 0, 0, 0));
+    apply(&m, mk(1, EV_ATOMIC_STORE, 0, 0, 1, 0));
+    ck_assert_uint_eq(m.counters[0].lost, 0);
+    apply(&m, mk(2, EV_ATOMIC_STORE, 0, 0, 1, 0));
+    ck_assert_uint_eq(m.counters[0].lost, 1);
+    ck_assert_int_eq(m.counters[0].value, 1);
+    ck_assert_int_eq(m.counters[0].expected, 2);
+    /* mutex: W1 holds, W2 waits, hand-off */
+    apply(&m, mk(1, EV_MUTEX_REQUEST, 0, -1, 0, 0));
+    apply(&m, mk(1, EV_MUTEX_ACQUIRED, 0, 1, 0, 0));
+    apply(&m, mk(2, EV_MUTEX_REQUEST, 0, 1, 0, 0));
+    ck_assert_int_eq(m.mutexes[0].owner, 1);
+    ck_assert_int_eq(m.mutexes[0].n_waiters, 1);
+    ck_assert_int_eq(m.actors[2].state, MS_WAIT_MUTEX);
+    apply(&m, mk(1, EV_MUTEX_RELEASED, 0, 1, 0, 0));
+    apply(&m, mk(2, EV_MUTEX_ACQUIRED, 0, 2, 0, 0));
+    ck_assert_int_eq(m.mutexes[0].owner, 2);
+    ck_assert_uint_eq(m.mutexes[0].contended, 1);
+    ck_assert_uint_eq(m.mutexes[0].handoffs, 1);
+    apply(&m, mk(1, EV_WG_DONE, 0, -1, 1, 0));
+    apply(&m, mk(2, EV_WG_DONE, 0, -1, 0, 0));
+    apply(&m, mk(0, EV_WG_WAIT_RETURN, 0, 0, 0, 0));
+    ck_assert_int_eq(m.wgs[0].count, 0);
+    ck_assert_int_eq(m.wgs[0].n_waiters, 0);
+    ck_assert_int_eq(m.actors[0].state, MS_RUNNING);
+    model_free(&m);
+}
+END_TEST
+
+START_TEST(model_copy_is_deep)
+{
+    model a, b;
+    pool_model(&a);
+    apply(&a, mk(0, EV_Q_SEND, 0, 9, 1, 0));
+    ck_assert_int_eq(model_copy(&b, &a), 0);
+    apply(&a, mk(1, EV_Q_RECV, 0, 9, 0, 0));
+    ck_assert_uint_eq(b.queues[0].depth, 1);
+    ck_assert_int_eq(model_queue_item(&b.queues[0], 0), 9);
+    ck_assert_uint_eq(a.queues[0].depth, 0);
+    model_free(&a);
+    model_free(&b);
+}
+END_TEST
+
+START_TEST(logfmt_templates)
+{
+    ps_event e;
+    memset(&e, 0, sizeof e);
+    e.actor = 3;
+    e.arg = 12;
+    e.value = -4;
+    char buf[64];
+    logfmt_expand("w%w j%j v%v 100%%", &e, buf, sizeof buf);
+    ck_assert_str_eq(buf, "w3 j12 v-4 100%");
+    logfmt_expand("%v%v%v%v", &e, buf, 6); /* truncates, stays terminated */
+    ck_assert_str_eq(buf, "-4-4-");
+}
+END_TEST
+
+Suite *suite_make(void)
+{
+    Suite *s = suite_create("model");
+    TCase *tc = tcase_create("model");
+    tcase_add_test(tc, model_worker_pool_sequence);
+    tcase_add_test(tc, model_same_events_same_model);
+    tcase_add_test(tc, model_counts_sequence_gaps);
+    tcase_add_test(tc, model_waitgroup_mutex_and_lost_updates);
+    tcase_add_test(tc, model_copy_is_deep);
+    tcase_add_test(tc, logfmt_templates);
+    suite_add_tcase(s, tc);
+    return s;
+}
