@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "core/replay.h"
+
 void outputs_open(outputs *k, const options *o, const session *s, FILE *msg)
 {
     char err[384];
@@ -22,6 +24,17 @@ void outputs_open(outputs *k, const options *o, const session *s, FILE *msg)
             k->failed = 1;
         }
     }
+    if (o->cast_path) {
+        /* the lecture's clock, unless --speed asks for another */
+        int64_t speed = o->speed_given ? o->params.speed_milli : 1000;
+        cast_view v = cast_text_view(&k->text);
+        k->cast =
+            cast_export_open(o->cast_path, &s->params, &s->layout, &v, speed, err, sizeof err);
+        if (!k->cast) {
+            fprintf(msg, "poolscope: %s; the run goes on without it\n", err);
+            k->failed = 1;
+        }
+    }
 }
 
 static void rec_check(outputs *k, int rc)
@@ -38,6 +51,8 @@ void outputs_event(outputs *k, const ps_event *e)
         rec_check(k, record_event(k->rec, e));
     if (k->trace)
         trace_event(k->trace, e);
+    if (k->cast)
+        cast_export_event(k->cast, e);
 }
 
 void outputs_tick(outputs *k)
@@ -60,7 +75,30 @@ int outputs_close(outputs *k)
         fprintf(k->msg, "poolscope: %s\n", err);
         k->failed = 1;
     }
+    if (k->cast && cast_export_close(k->cast, err, sizeof err)) {
+        fprintf(k->msg, "poolscope: %s\n", err);
+        k->failed = 1;
+    }
     k->rec = NULL;
     k->trace = NULL;
+    k->cast = NULL;
     return k->failed ? -1 : 0;
+}
+
+int outputs_export_replay(const options *o, FILE *msg)
+{
+    char err[512];
+    outputs k;
+    session *s = session_replay_create(o->replay_path, PACER_RUN, err, sizeof err);
+    if (err[0])
+        fprintf(msg, "poolscope: %s\n", err);
+    if (!s)
+        return 1;
+    const replay_data *d = session_replay_data(s);
+    outputs_open(&k, o, s, msg);
+    for (uint64_t i = 0; i < d->n; i++)
+        outputs_event(&k, &d->events[i]);
+    int rc = outputs_close(&k) || !d->complete ? 1 : 0;
+    s->ops->destroy(s);
+    return rc;
 }

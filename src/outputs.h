@@ -1,5 +1,5 @@
 /* outputs.h - what a consumer loop writes besides its view: the recording
- * (--record) and the trace export (--export-trace).
+ * (--record), the trace export (--export-trace) and the cast (--export-cast).
  *
  * Headless calls these from its loop; the TUI calls the same from its
  * consumer loop: outputs_open once the session exists, outputs_event for
@@ -12,6 +12,8 @@
 
 #include <stdio.h>
 
+#include "cast_text.h"
+#include "core/cast_export.h"
 #include "core/export_trace.h"
 #include "core/record.h"
 #include "core/session.h"
@@ -20,6 +22,8 @@
 typedef struct outputs {
     recorder *rec;
     trace_writer *trace;
+    cast_export *cast;
+    cast_text text; /* the cast's view until the TUI's is plugged in */
     FILE *msg;  /* where messages go (stderr, or the TUI's status line file) */
     int failed; /* an output could not be opened or stopped */
 } outputs;
@@ -30,5 +34,9 @@ void outputs_event(outputs *k, const ps_event *e);
 void outputs_tick(outputs *k);
 /* 0 if every output asked for was written whole, else -1. */
 int outputs_close(outputs *k);
+/* --replay with exports and no --headless: writes them from the recording
+ * at once (no pacing).  Exit status: 0, or 1 if the recording or an output
+ * failed. */
+int outputs_export_replay(const options *o, FILE *msg);
 
 #endif

@@ -52,4 +52,17 @@ if [ $st = 2 ] && printf '%s' "$out" | grep -q "drop --scenario, --workers"; the
     "$py" "$here/check_trace.py" "$tmp/back.json" 3 && ok trace-replay || no trace-replay
 out=$("$bin" --headless --speed 100 --export-trace /nonexistent/t.json 2>&1); st=$?
 if [ $st = 1 ] && printf '%s' "$out" | grep -q "cannot export a trace to /nonexistent/t.json"; then ok trace-unwritable; else no trace-unwritable; fi
+
+# Casts: valid asciicast v2 with frames and markers; asciinema accepts them.
+"$bin" --replay "$tmp/worker-pool.rec" --export-cast "$tmp/back.cast" >/dev/null 2>&1 &&
+    "$py" "$here/check_cast.py" "$tmp/back.cast" && ok cast-replay || no cast-replay
+"$bin" --headless --scenario waitgroup --export-cast "$tmp/live.cast" --speed 10 >/dev/null 2>&1 &&
+    "$py" "$here/check_cast.py" "$tmp/live.cast" && ok cast-live || no cast-live
+if command -v asciinema >/dev/null && command -v script >/dev/null; then
+    # asciinema cat reads /dev/tty: give it one
+    if script -qec "asciinema cat '$tmp/back.cast'" /dev/null 2>&1 | grep -q 'finished job'; then
+        ok cast-asciinema-cat; else no cast-asciinema-cat; fi
+else
+    echo "skip cast-asciinema-cat (asciinema or script not installed)"
+fi
 exit $fail
