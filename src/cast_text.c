@@ -28,8 +28,8 @@ static void text_objects(FILE *f, const model *m)
 {
     const ps_layout *l = &m->layout;
     for (int q = 0; q < l->n_queues; q++)
-        fprintf(f, "  queue %-8s %" PRIu64 "/%u%s\033[K\r\n", l->queues[q].name,
-                m->queues[q].depth, (unsigned)m->queues[q].cap, m->queues[q].closed ? " closed" : "");
+        fprintf(f, "  queue %-8s %" PRIu64 "/%u%s\033[K\r\n", l->queues[q].name, m->queues[q].depth,
+                (unsigned)m->queues[q].cap, m->queues[q].closed ? " closed" : "");
     for (int c = 0; c < l->n_counters; c++)
         fprintf(f, "  %-14s %" PRId64 "\033[K\r\n", l->counters[c], m->counters[c].value);
     for (int w = 0; w < l->n_wgs; w++)

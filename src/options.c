@@ -192,8 +192,9 @@ int options_parse(options *o, int argc, char **argv, char *err, size_t len)
     }
     if (o->replay_path && (ov.workers >= 0 || ov.jobs >= 0 || ov.job_ms >= 0 || ov.queue >= 0 ||
                            strcmp(scen, "worker-pool") != 0)) {
-        snprintf(err, len, "poolscope: --replay takes the recording's own scenario and "
-                           "parameters: drop --scenario, --workers, --jobs, --job-ms, --queue");
+        snprintf(err, len,
+                 "poolscope: --replay takes the recording's own scenario and "
+                 "parameters: drop --scenario, --workers, --jobs, --job-ms, --queue");
         return 2;
     }
     o->speed_given = ov.speed >= 0;

@@ -19,7 +19,7 @@ typedef struct options {
     color_mode color;
     pacer_mode start_mode; /* --paused / --step */
     size_t ring_cap;
-    ps_params params; /* defaults of the scenario, then the overrides */
+    ps_params params;        /* defaults of the scenario, then the overrides */
     const char *record_path; /* --record: write the run to this file */
     const char *replay_path; /* --replay: a recording instead of a live run */
     const char *trace_path;  /* --export-trace: Chrome trace JSON */

@@ -24,8 +24,8 @@ typedef struct outputs {
     trace_writer *trace;
     cast_export *cast;
     cast_text text; /* the cast's view until the TUI's is plugged in */
-    FILE *msg;  /* where messages go (stderr, or the TUI's status line file) */
-    int failed; /* an output could not be opened or stopped */
+    FILE *msg;      /* where messages go (stderr, or the TUI's status line file) */
+    int failed;     /* an output could not be opened or stopped */
 } outputs;
 
 /* Opens what o asks for.  Failures are printed and counted, not fatal. */

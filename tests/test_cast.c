@@ -30,8 +30,9 @@ START_TEST(cast_writer_lines)
     cast_output(c, 1.0, "x", 1);
     ck_assert_int_eq(cast_close(c, err, sizeof err), 0);
     const char *s = slurp(path);
-    ck_assert_msg(!strncmp(s, "{\"version\": 2, \"width\": 80, \"height\": 24, \"timestamp\": ", 55),
-                  "%s", s);
+    ck_assert_msg(
+        !strncmp(s, "{\"version\": 2, \"width\": 80, \"height\": 24, \"timestamp\": ", 55), "%s",
+        s);
     ck_assert_ptr_nonnull(strstr(s, "\"title\": \"a \\\"title\\\"\""));
     ck_assert_ptr_nonnull(
         strstr(s, "\n[0.500000, \"o\", \"\\u001b[1m\xc3\xa9\\\"\\\\\\n\\u0001\\ufffd\"]\n"
@@ -59,8 +60,8 @@ static int fake_open(void *ctx, FILE *term, int w, int h)
 static void fake_draw(void *ctx, const model *m, uint64_t vt)
 {
     fake *f = ctx;
-    fprintf(f->term, "frame %d events %llu vt %llu\r\n", ++f->frames,
-            (unsigned long long)m->events, (unsigned long long)vt);
+    fprintf(f->term, "frame %d events %llu vt %llu\r\n", ++f->frames, (unsigned long long)m->events,
+            (unsigned long long)vt);
 }
 
 static void fake_close(void *ctx)
@@ -83,7 +84,12 @@ START_TEST(cast_export_frames_and_markers)
     ps_event e[] = {
         {.seq = 0, .vt_ns = 0, .kind = EV_SCENARIO_START, .arg = 3, .value = 5},
         {.seq = 1, .vt_ns = 1000, .actor = 1, .kind = EV_THREAD_START},
-        {.seq = 2, .vt_ns = 2000, .actor = 1, .kind = EV_JOB_STARTED, .arg = 1, .value = 1000000000},
+        {.seq = 2,
+         .vt_ns = 2000,
+         .actor = 1,
+         .kind = EV_JOB_STARTED,
+         .arg = 1,
+         .value = 1000000000},
         {.seq = 3, .vt_ns = 1000002000, .actor = 1, .kind = EV_JOB_FINISHED, .arg = 1},
         {.seq = 4, .vt_ns = 1000003000, .kind = EV_SCENARIO_END},
     };

@@ -160,7 +160,9 @@ START_TEST(bad_recordings)
     char text[1024];
     bad("", -1, 1, "empty file", 0);
     bad("hello world\n", -1, 1, "not a poolscope recording", 0);
-    bad("\x7f" "ELF\x02\x01\n", -1, 1, "not a poolscope recording", 0);
+    bad("\x7f"
+        "ELF\x02\x01\n",
+        -1, 1, "not a poolscope recording", 0);
     bad("poolscope-recording 2\nevents\n", -1, 1, "version '2' is not supported", 0);
     bad("poolscope-recording 1\nparam workers=3\n", -1, 2, "before 'kind'", 0);
     bad("poolscope-recording 1\nparam kind=nope\n", -1, 2, "bad value 'nope' for parameter 'kind'",

@@ -24,8 +24,14 @@ typedef struct gen {
 
 static void emit(gen *g, int actor, int kind, uint32_t obj, int64_t arg, int64_t value)
 {
-    ps_event e = {.seq = g->seq++, .vt_ns = g->vt, .rt_ns = g->vt / 10, .actor = (uint16_t)actor,
-                  .kind = (uint16_t)kind, .obj = obj, .arg = arg, .value = value};
+    ps_event e = {.seq = g->seq++,
+                  .vt_ns = g->vt,
+                  .rt_ns = g->vt / 10,
+                  .actor = (uint16_t)actor,
+                  .kind = (uint16_t)kind,
+                  .obj = obj,
+                  .arg = arg,
+                  .value = value};
     ck_assert_int_eq(record_event(g->rec, &e), 0);
 }
 

@@ -28,7 +28,8 @@ cast_writer *cast_open(const char *path, int width, int height, const char *titl
         free(c);
         return NULL;
     }
-    fprintf(c->f, "{\"version\": 2, \"width\": %d, \"height\": %d, \"timestamp\": %lld, \"title\": ",
+    fprintf(c->f,
+            "{\"version\": 2, \"width\": %d, \"height\": %d, \"timestamp\": %lld, \"title\": ",
             width, height, (long long)time(NULL));
     json_put_string(c->f, title, strlen(title));
     fputs(", \"env\": {\"TERM\": \"xterm-256color\"}}\n", c->f);
@@ -68,7 +69,9 @@ int cast_close(cast_writer *c, char *err, size_t len)
     bad |= fclose(c->f) != 0;
     if (bad)
         snprintf(err, len, "exporting the cast to %s failed: %s", c->path,
-                 strerror(e ? e : errno ? errno : EIO));
+                 strerror(e       ? e
+                          : errno ? errno
+                                  : EIO));
     free(c);
     return bad ? -1 : 0;
 }

@@ -9,12 +9,12 @@
 struct cast_export {
     cast_writer *w;
     cast_view view;
-    FILE *term;      /* memory stream the view writes to */
-    char *bytes;     /* its buffer */
-    size_t size;     /* its length */
-    size_t taken;    /* bytes already written to the cast */
+    FILE *term;   /* memory stream the view writes to */
+    char *bytes;  /* its buffer */
+    size_t size;  /* its length */
+    size_t taken; /* bytes already written to the cast */
     model m;
-    double per_ns;   /* cast seconds per virtual ns */
+    double per_ns; /* cast seconds per virtual ns */
     double last_frame;
     int drawn, dirty;
 };
@@ -80,7 +80,8 @@ static size_t marker(const cast_export *x, const ps_event *e, char *buf, size_t 
     case EV_SCENARIO_END:
         return (size_t)snprintf(buf, len, "end");
     case EV_Q_CLOSE:
-        return (size_t)snprintf(buf, len, "close(%s)", x->m.layout.queues[e->obj % PS_MAX_QUEUES].name);
+        return (size_t)snprintf(buf, len, "close(%s)",
+                                x->m.layout.queues[e->obj % PS_MAX_QUEUES].name);
     case EV_WG_WAIT_RETURN:
         return (size_t)snprintf(buf, len, "wg.Wait returns");
     case EV_ERROR:

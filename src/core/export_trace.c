@@ -209,8 +209,9 @@ int trace_close(trace_writer *t, char *err, size_t len)
 {
     for (int a = 0; a < t->m.n_actors; a++)
         close_slice(t, a, &t->m.actors[a], t->m.vt);
-    fprintf(t->f, "\n],\"displayTimeUnit\":\"ms\",\"otherData\":{\"clock\":\"virtual\","
-                  "\"events\":%" PRIu64 "}}\n",
+    fprintf(t->f,
+            "\n],\"displayTimeUnit\":\"ms\",\"otherData\":{\"clock\":\"virtual\","
+            "\"events\":%" PRIu64 "}}\n",
             t->m.events);
     errno = 0;
     int bad = fflush(t->f) != 0 || ferror(t->f);
@@ -218,7 +219,9 @@ int trace_close(trace_writer *t, char *err, size_t len)
     bad |= fclose(t->f) != 0;
     if (bad)
         snprintf(err, len, "exporting the trace to %s failed: %s", t->path,
-                 strerror(e ? e : errno ? errno : EIO));
+                 strerror(e       ? e
+                          : errno ? errno
+                                  : EIO));
     model_free(&t->m);
     free(t);
     return bad ? -1 : 0;

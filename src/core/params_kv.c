@@ -16,19 +16,17 @@ typedef struct kv_field {
 } kv_field;
 
 #define KV(key, type, field)                                                                       \
-    {key, type, offsetof(ps_params, field), sizeof(((ps_params *)0)->field)}
+    {                                                                                              \
+        key, type, offsetof(ps_params, field), sizeof(((ps_params *)0)->field)                     \
+    }
 
 /* Every field of ps_params, "kind" first: a reader sets the scenario's
  * defaults from it before the other keys override them. */
 static const kv_field fields[] = {
-    KV("kind", KV_KIND, kind),
-    KV("name", KV_TEXT, name),
-    KV("title", KV_TEXT, title),
-    KV("workers", KV_INT, workers),
-    KV("jobs", KV_INT, jobs),
-    KV("job_ns", KV_I64, job_ns),
-    KV("queue_cap", KV_INT, queue_cap),
-    KV("speed_milli", KV_I64, speed_milli),
+    KV("kind", KV_KIND, kind),          KV("name", KV_TEXT, name),
+    KV("title", KV_TEXT, title),        KV("workers", KV_INT, workers),
+    KV("jobs", KV_INT, jobs),           KV("job_ns", KV_I64, job_ns),
+    KV("queue_cap", KV_INT, queue_cap), KV("speed_milli", KV_I64, speed_milli),
 };
 
 #define N_FIELDS (sizeof fields / sizeof fields[0])

@@ -136,8 +136,9 @@ static int check_magic(loader *l, const char *s)
     if (strncmp(s, RECORD_MAGIC, n) != 0 || s[n] != ' ')
         return fail(l, "not a poolscope recording (the first line should be '%s')", want);
     if (strcmp(s + n + 1, "1") != 0)
-        return fail(l, "recording format version '%.20s' is not supported (this poolscope reads "
-                       "version 1)",
+        return fail(l,
+                    "recording format version '%.20s' is not supported (this poolscope reads "
+                    "version 1)",
                     s + n + 1);
     l->stage = AT_PARAMS;
     return 0;

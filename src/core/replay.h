@@ -18,16 +18,16 @@
 #include "scenario.h"
 #include "session.h"
 
-#define REPLAY_CP_MIN 8192                /* events between checkpoints, at least */
-#define REPLAY_CP_BUDGET (64u << 20)      /* bytes all checkpoints may take */
+#define REPLAY_CP_MIN 8192           /* events between checkpoints, at least */
+#define REPLAY_CP_BUDGET (64u << 20) /* bytes all checkpoints may take */
 
 typedef struct replay_data {
     ps_params params;
     ps_layout layout;
     ps_event *events; /* every event, seq i at index i */
     uint64_t n;
-    int complete;     /* the "end" line was read: the run was closed */
-    model *cps;       /* cps[k]: the model after k * cp_every events */
+    int complete; /* the "end" line was read: the run was closed */
+    model *cps;   /* cps[k]: the model after k * cp_every events */
     uint64_t n_cps, cp_every;
 } replay_data;
 

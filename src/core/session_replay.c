@@ -16,12 +16,12 @@
 typedef struct replay {
     session base; /* first: a replay * is a session * */
     replay_data d;
-    uint64_t cursor;   /* next event to hand out */
-    uint64_t granted;  /* step / pause: events handed out may reach this */
+    uint64_t cursor;  /* next event to hand out */
+    uint64_t granted; /* step / pause: events handed out may reach this */
     pacer_mode mode;
-    int64_t speed;     /* thousandths */
-    uint64_t vclock;   /* virtual ns at anchor */
-    uint64_t anchor;   /* monotonic ns when vclock was set */
+    int64_t speed;   /* thousandths */
+    uint64_t vclock; /* virtual ns at anchor */
+    uint64_t anchor; /* monotonic ns when vclock was set */
     uint64_t steps;
 } replay;
 
@@ -46,7 +46,8 @@ static size_t replay_poll(session *s, ps_event *out, size_t max)
     if (r->mode != PACER_RUN)
         limit = r->granted < r->d.n ? r->granted : r->d.n;
     size_t n = 0;
-    while (n < max && r->cursor < limit && (r->mode != PACER_RUN || r->d.events[r->cursor].vt_ns <= v))
+    while (n < max && r->cursor < limit &&
+           (r->mode != PACER_RUN || r->d.events[r->cursor].vt_ns <= v))
         out[n++] = r->d.events[r->cursor++];
     return n;
 }
@@ -185,7 +186,7 @@ session *session_replay_create(const char *path, pacer_mode mode, char *err, siz
     r->base.live = 0;
     r->mode = mode;
     r->speed = PACER_SPEED_MIN;
-    replay_rebase(r, 0); /* the clock starts now, at virtual 0 */
+    replay_rebase(r, 0);                                 /* the clock starts now, at virtual 0 */
     replay_set_speed(&r->base, r->d.params.speed_milli); /* clamped */
     return &r->base;
 }
