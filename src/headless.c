@@ -53,6 +53,7 @@ static void drain(session *s, FILE *out, log_kind log, model *m)
 int headless_run(const options *o, FILE *out)
 {
     const char *err = NULL;
+    uint64_t t0 = clock_now_ns(); /* wall time includes starting the threads */
     session *s = session_live_create(&o->params, o->start_mode, o->ring_cap, &err);
     if (!s) {
         fprintf(stderr, "poolscope: %s\n", err);
@@ -65,7 +66,6 @@ int headless_run(const options *o, FILE *out)
         s->ops->destroy(s);
         return 1;
     }
-    uint64_t t0 = clock_now_ns();
     drain(s, out, o->log, m);
     uint64_t wall = clock_now_ns() - t0;
     int ok = m->ended && !m->seq_errors;
