@@ -32,6 +32,17 @@ static void summary(FILE *out, const model *m, session *s, uint64_t wall)
     fputc('\n', out);
 }
 
+/* Go's message, and what each blocked thread waits on (from the model). */
+static void report_deadlock(const model *m)
+{
+    char name[8];
+    fprintf(stderr, "poolscope: all threads are asleep - deadlock!\n");
+    for (int a = 0; a < m->n_actors; a++)
+        if (m->actors[a].state != MS_DONE)
+            fprintf(stderr, "  %s: %s\n", model_actor_name(a, name),
+                    model_state_name(m->actors[a].state));
+}
+
 /* Drains the session to its end.  Step mode without a screen: the default
  * rule chooses every step, which gives one deterministic interleaving. */
 static void drain(session *s, FILE *out, log_kind log, model *m)
@@ -45,8 +56,12 @@ static void drain(session *s, FILE *out, log_kind log, model *m)
         if (n)
             continue;
         s->ops->view(s, &v);
-        if (v.mode != PACER_STEP || s->ops->step(s, PACER_ANY) < 0)
+        if (s->live && pacer_view_deadlocked(&v)) {
+            report_deadlock(m);
+            run_stop(session_live_run(s));
+        } else if (v.mode != PACER_STEP || s->ops->step(s, PACER_ANY) < 0) {
             s->ops->wait(s, 50000000);
+        }
     }
 }
 
