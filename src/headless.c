@@ -36,6 +36,17 @@ static void summary(FILE *out, const model *m, session *s, uint64_t wall)
     fputc('\n', out);
 }
 
+/* Go's message, and what each blocked thread waits on (from the model). */
+static void report_deadlock(const model *m)
+{
+    char name[8];
+    fprintf(stderr, "poolscope: all threads are asleep - deadlock!\n");
+    for (int a = 0; a < m->n_actors; a++)
+        if (m->actors[a].state != MS_DONE)
+            fprintf(stderr, "  %s: %s\n", model_actor_name(a, name),
+                    model_state_name(m->actors[a].state));
+}
+
 /* Drains the session to its end.  Step mode without a screen: the default
  * rule chooses every step, which gives one deterministic interleaving. */
 static void drain(session *s, FILE *out, log_kind log, model *m, outputs *k)
@@ -52,8 +63,12 @@ static void drain(session *s, FILE *out, log_kind log, model *m, outputs *k)
         if (n)
             continue;
         s->ops->view(s, &v);
-        if (v.mode != PACER_STEP || s->ops->step(s, PACER_ANY) < 0)
+        if (s->live && pacer_view_deadlocked(&v)) {
+            report_deadlock(m);
+            run_stop(session_live_run(s));
+        } else if (v.mode != PACER_STEP || s->ops->step(s, PACER_ANY) < 0) {
             s->ops->wait(s, 50000000);
+        }
     }
 }
 
@@ -80,6 +95,7 @@ static session *open_session(const options *o)
 int headless_run(const options *o, FILE *out)
 {
     outputs k;
+    uint64_t t0 = clock_now_ns(); /* wall time includes starting the threads */
     session *s = open_session(o);
     if (!s)
         return 1;
@@ -91,7 +107,6 @@ int headless_run(const options *o, FILE *out)
         return 1;
     }
     outputs_open(&k, o, s, stderr);
-    uint64_t t0 = clock_now_ns();
     drain(s, out, o->log, m, &k);
     uint64_t wall = clock_now_ns() - t0;
     int ok = m->ended && !m->seq_errors;
