@@ -246,7 +246,7 @@ void tui_draw_log(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
     for (int i = 0; i < k; i++) {
         const ps_event *e = model_line_at(m, (uint64_t)(k - 1 - i));
         char line[256];
-        int y = l->log.y + 1 + i;
+        int y = l->log.y + 1 + (rows - k) + i; /* bottom-aligned: newest last */
         if (!e || !logfmt_line(&m->layout, e, line, sizeof line))
             continue;
         tui_putf(w, y, 1, 10, TR_DIM, "%8.3fs", (double)e->vt_ns / 1e9);
