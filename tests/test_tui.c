@@ -206,8 +206,9 @@ static int find_col(const vscreen *vs, int r, const char *s)
 
 static tui_frame_input frame_of(fixture *f)
 {
-    tui_frame_input in = {&f->m, &f->v, &f->ui, "Worker pool: 3 workers, 5 jobs of 1 s",
-                          "worker-pool", 2 * NS, 10 * NS, NS / 4, 0};
+    tui_frame_input in = {
+        &f->m,   &f->v,  &f->ui, "Worker pool: 3 workers, 5 jobs of 1 s", "worker-pool", 2 * NS,
+        10 * NS, NS / 4, 0};
     return in;
 }
 
@@ -323,8 +324,7 @@ START_TEST(help_from_key_table)
     tui_frame_input in = frame_of(&f);
     render(&vs, 40, 120, "screen-256color", 1, &in);
     for (int i = 0; i < tui_key_count; i++)
-        ck_assert_msg(find_row(&vs, tui_keys[i].help, 0) >= 0, "help shows '%s'",
-                      tui_keys[i].help);
+        ck_assert_msg(find_row(&vs, tui_keys[i].help, 0) >= 0, "help shows '%s'", tui_keys[i].help);
     vs_free(&vs);
     model_free(&f.m);
 }

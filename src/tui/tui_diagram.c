@@ -133,6 +133,12 @@ static void draw_main_box(WINDOW *w, const tui_frame_input *in, tui_rect b)
     }
     int tw = tui_width(t) + 2;
     tui_putf(w, b.y + 1 + row, b.x + b.w - 1 - tw, tw, r, " %s ", t);
+    /* step mode: main has no lane, so its ready mark goes by its token */
+    const pacer_view *v = in->v;
+    int st = v->n_actors > 0 ? v->actors[0].state : PA_RUNNING;
+    if (!in->finished && v->mode != PACER_RUN && (st == PA_AT_POINT || st == PA_TIMED))
+        tui_put(w, b.y + 1 + row, b.x + b.w - 2 - tw, 1, TR_READY,
+                tui_glyph_str(v->next_default == 0 ? TG_NEXT : TG_READY));
 }
 
 /* "2 3 4 ... +97" : the queue's items in order from its head. */
@@ -212,8 +218,7 @@ static void draw_down(WINDOW *w, int y, int x, tui_role r, const char *label)
 static void draw_across(WINDOW *w, int y, int x, int n, int dir, tui_role r)
 {
     tui_hline(w, y, x, n, r);
-    tui_put(w, y, dir > 0 ? x + n - 1 : x, 1, r,
-            tui_glyph_str(dir > 0 ? TG_ARROW_R : TG_ARROW_L));
+    tui_put(w, y, dir > 0 ? x + n - 1 : x, 1, r, tui_glyph_str(dir > 0 ? TG_ARROW_R : TG_ARROW_L));
 }
 
 static void draw_pool_arrows(WINDOW *w, const tui_frame_input *in, const tui_layout *l)

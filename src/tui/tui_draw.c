@@ -156,8 +156,8 @@ static void draw_help(WINDOW *w, const tui_frame_input *in, int rows, int cols)
                  tui_glyph_str(TG_GANTT_BLOCKED));
     if (y < r.y + h - 1)
         tui_putf(w, y++, r.x + 2, bw - 4, TR_DIM,
-                 "Step mode: %s ready to step, %s the one 'n' steps next",
-                 tui_glyph_str(TG_READY), tui_glyph_str(TG_NEXT));
+                 "Step mode: %s ready to step, %s the one 'n' steps next", tui_glyph_str(TG_READY),
+                 tui_glyph_str(TG_NEXT));
 }
 
 static void draw_too_small(WINDOW *w, int rows, int cols)

@@ -20,12 +20,12 @@ typedef struct tui_frame_input {
     const model *m;
     const pacer_view *v;
     const tui_ui *ui;
-    const char *title;  /* the scenario's title */
-    const char *name;   /* the scenario's name */
-    uint64_t wall_ns;   /* real time since the run started */
-    uint64_t now_ns;    /* real clock, for arrow flashes and messages */
-    uint64_t cell_ns;   /* virtual time per timeline cell */
-    int finished;       /* no event will come again */
+    const char *title; /* the scenario's title */
+    const char *name;  /* the scenario's name */
+    uint64_t wall_ns;  /* real time since the run started */
+    uint64_t now_ns;   /* real clock, for arrow flashes and messages */
+    uint64_t cell_ns;  /* virtual time per timeline cell */
+    int finished;      /* no event will come again */
 } tui_frame_input;
 
 /* Where each panel goes on a rows x cols screen. */

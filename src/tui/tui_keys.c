@@ -20,8 +20,7 @@ const tui_key tui_keys[] = {
     {KEY_DOWN, KEY_DOWN, "Down", "Scroll", "scroll the worker lanes down", TA_SCROLL_DOWN, 0},
     {'?', '?', "?", "Help", "show or hide this help", TA_HELP, TK_FOOTER},
     {'h', 'h', "h", "Help", "the same as ?", TA_HELP, 0},
-    {'q', 'q', "q", "Quit", "stop every thread, restore the terminal and exit", TA_QUIT,
-     TK_FOOTER},
+    {'q', 'q', "q", "Quit", "stop every thread, restore the terminal and exit", TA_QUIT, TK_FOOTER},
 };
 
 const int tui_key_count = (int)(sizeof tui_keys / sizeof tui_keys[0]);

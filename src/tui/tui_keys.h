@@ -5,11 +5,11 @@
 
 typedef enum tui_action {
     TA_NONE = 0,
-    TA_PAUSE,     /* space: pause / resume */
-    TA_STEP,      /* n, right: one step by the default rule */
+    TA_PAUSE,       /* space: pause / resume */
+    TA_STEP,        /* n, right: one step by the default rule */
     TA_STEP_WORKER, /* 1-9: one step of worker N */
-    TA_STEP_MAIN, /* m: one step of main */
-    TA_STEP_MODE, /* s: step mode on / off */
+    TA_STEP_MAIN,   /* m: one step of main */
+    TA_STEP_MODE,   /* s: step mode on / off */
     TA_FASTER,
     TA_SLOWER,
     TA_RESTART,
@@ -22,10 +22,10 @@ typedef enum tui_action {
 #define TK_FOOTER 1u /* shown in the footer (in table order, as width allows) */
 
 typedef struct tui_key {
-    int key, key_last;  /* a range of keys (key_last == key for one key) */
-    const char *name;   /* as shown: "space", "1-9" */
-    const char *label;  /* footer: one short word */
-    const char *help;   /* help overlay and man page: one line */
+    int key, key_last; /* a range of keys (key_last == key for one key) */
+    const char *name;  /* as shown: "space", "1-9" */
+    const char *label; /* footer: one short word */
+    const char *help;  /* help overlay and man page: one line */
     tui_action action;
     unsigned flags;
 } tui_key;

@@ -70,7 +70,9 @@ static void step_failed(tui_app *a, int actor, int rc)
     case PACER_ENOTREADY:
         tui_wait_text(a->m, actor, wait, sizeof wait);
         snprintf(msg, sizeof msg, "%s cannot step: %s", model_actor_name(actor, name),
-                 *wait ? wait : a->m->actors[actor].state == MS_DONE ? "it is done" : "blocked");
+                 *wait                                  ? wait
+                 : a->m->actors[actor].state == MS_DONE ? "it is done"
+                                                        : "blocked");
         break;
     case PACER_ENONE:
         snprintf(msg, sizeof msg, "no thread can move");
@@ -211,8 +213,8 @@ static int should_draw(tui_app *a, uint64_t now)
 
 static void wait_input(tui_app *a)
 {
-    struct pollfd fds[2] = {{.fd = 0, .events = POLLIN}, {.fd = tui_term_signal_fd(),
-                                                         .events = POLLIN}};
+    struct pollfd fds[2] = {{.fd = 0, .events = POLLIN},
+                            {.fd = tui_term_signal_fd(), .events = POLLIN}};
     int moving = !a->finished && a->v.mode == PACER_RUN;
     int r = poll(fds, fds[1].fd >= 0 ? 2 : 1, moving ? 16 : 250);
     if (r < 0 && errno != EINTR)

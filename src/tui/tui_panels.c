@@ -185,10 +185,11 @@ static int sync_items(const model *m, const tui_ui *u, char items[][160], int ma
     int n = 0;
     if (y->job_queue >= 0 && n < max) {
         long long total = (long long)u->jobs_total;
-        snprintf(items[n++], 160, "results received %llu/%lld   jobs done %llu/%lld   "
+        snprintf(items[n++], 160,
+                 "results received %llu/%lld   jobs done %llu/%lld   "
                  "running now %d (peak %d)",
-                 (unsigned long long)m->results, total, (unsigned long long)m->jobs_finished,
-                 total, m->running_jobs, m->max_running_jobs);
+                 (unsigned long long)m->results, total, (unsigned long long)m->jobs_finished, total,
+                 m->running_jobs, m->max_running_jobs);
     }
     for (int i = 0; i < y->n_wgs && n < max; i++) {
         char who[120] = "";

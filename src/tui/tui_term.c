@@ -43,8 +43,8 @@ int tui_term_check(char *why, size_t len)
         snprintf(why, len, "unknown terminal type '%s'", term);
         return -1;
     }
-    int hardcopy = tigetflag("hc") > 0, addressable = tigetstr("cup") != NULL &&
-                                                      tigetstr("cup") != (char *)-1;
+    int hardcopy = tigetflag("hc") > 0,
+        addressable = tigetstr("cup") != NULL && tigetstr("cup") != (char *)-1;
     del_curterm(cur_term);
     if (hardcopy || !addressable) {
         snprintf(why, len, "terminal '%s' cannot move the cursor", term);

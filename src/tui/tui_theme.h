@@ -17,24 +17,24 @@ typedef enum tui_role {
     TR_MODE_PAUSE,
     TR_MODE_STEP,
     TR_MODE_DONE,
-    TR_BOX,         /* diagram box borders */
-    TR_BOX_TITLE,   /* state names */
-    TR_ARROW,       /* transitions at rest */
-    TR_ARROW_HOT,   /* a transition that just fired */
+    TR_BOX,       /* diagram box borders */
+    TR_BOX_TITLE, /* state names */
+    TR_ARROW,     /* transitions at rest */
+    TR_ARROW_HOT, /* a transition that just fired */
     TR_TOK_IDLE,
     TR_TOK_WORK,
     TR_TOK_BLOCKED,
     TR_TOK_DONE,
     TR_TOK_MAIN,
-    TR_GAUGE,       /* filled part of a gauge / progress bar */
+    TR_GAUGE, /* filled part of a gauge / progress bar */
     TR_GAUGE_EMPTY,
-    TR_RULE,        /* section rules and their titles */
-    TR_DIM,         /* secondary text (never the only carrier of meaning) */
-    TR_WARN,        /* lost updates, errors, closed */
+    TR_RULE, /* section rules and their titles */
+    TR_DIM,  /* secondary text (never the only carrier of meaning) */
+    TR_WARN, /* lost updates, errors, closed */
     TR_OK,
-    TR_KEY,         /* footer: the key */
-    TR_KEY_LABEL,   /* footer: what it does */
-    TR_READY,       /* step mode: a ready thread / the next one */
+    TR_KEY,       /* footer: the key */
+    TR_KEY_LABEL, /* footer: what it does */
+    TR_READY,     /* step mode: a ready thread / the next one */
     TR_COUNT
 } tui_role;
 

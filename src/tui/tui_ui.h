@@ -22,12 +22,12 @@ typedef enum tui_arrow {
 #define TUI_FLASH_NS 450000000u /* how long an arrow stays lit after it fired */
 
 typedef struct tui_ui {
-    int help;        /* the '?' overlay is shown */
-    int lane_scroll; /* first worker lane shown */
+    int help;                     /* the '?' overlay is shown */
+    int lane_scroll;              /* first worker lane shown */
     uint64_t fired[TUI_AR_COUNT]; /* real ns an arrow last fired (0: never) */
-    int last_arrow;  /* the arrow fired last, or -1: stays lit while stopped */
-    int64_t jobs_total; /* from scenario-start: jobs main will submit */
-    char msg[96];    /* status line message */
+    int last_arrow;               /* the arrow fired last, or -1: stays lit while stopped */
+    int64_t jobs_total;           /* from scenario-start: jobs main will submit */
+    char msg[96];                 /* status line message */
     uint64_t msg_until;
 } tui_ui;
 
