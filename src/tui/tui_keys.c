@@ -4,8 +4,8 @@
 
 const tui_key tui_keys[] = {
     {' ', ' ', "space", "Pause", "pause or resume every thread", TA_PAUSE, TK_FOOTER},
-    {'n', 'n', "n", "Step", "one step: the thread the default rule picks (enters step mode)",
-     TA_STEP, TK_FOOTER},
+    {'n', 'n', "n", "Step", "step mode: one step of the next thread by the default rule", TA_STEP,
+     TK_FOOTER},
     {KEY_RIGHT, KEY_RIGHT, "Right", "Step", "the same as n", TA_STEP, 0},
     {'1', '9', "1-9", "Worker", "one step of worker 1..9 (when it is ready)", TA_STEP_WORKER, 0},
     {'m', 'm', "m", "Main", "one step of the main goroutine", TA_STEP_MAIN, 0},
