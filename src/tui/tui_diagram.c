@@ -55,8 +55,8 @@ typedef int (*actor_filter)(const model *m, int a);
  * when they do not fit, the last slot says how many more there are. */
 static void draw_tokens(WINDOW *w, const model *m, tui_rect box, actor_filter in_box)
 {
-    int x = box.x + 2, y = box.y + 1, right = box.x + box.w - 2, bottom = box.y + box.h - 2;
-    int total = 0, shown = 0;
+    int left = box.x + 2, x = left, y = box.y + 1, right = box.x + box.w - 2;
+    int bottom = box.y + box.h - 2, total = 0, shown = 0;
     for (int a = 0; a < m->n_actors; a++)
         total += in_box(m, a);
     for (int a = 0; a < m->n_actors; a++) {
@@ -64,14 +64,14 @@ static void draw_tokens(WINDOW *w, const model *m, tui_rect box, actor_filter in
             continue;
         char t[24];
         token_text(m, a, t, sizeof t);
-        int tw = tui_width(t) + 2;
-        if (x + tw > right + 1) {
-            x = box.x + 2;
+        int tw = tui_width(t) + 2, more = total - shown - 1;
+        if (x + tw > right + 1 && y < bottom) {
+            x = left;
             y++;
         }
-        int last_row = y == bottom, rest = total - shown;
-        if (y > bottom || (last_row && rest > 1 && x + tw + 5 > right + 1)) {
-            tui_putf(w, y > bottom ? bottom : y, x, right - x + 1, TR_DIM, "+%d", rest);
+        /* on the last row, keep room for "+N" while more tokens follow */
+        if (x + tw > right + 1 || (y == bottom && more > 0 && x + tw + 6 > right + 1)) {
+            tui_putf(w, y, x, right - x + 1, TR_BOX_TITLE, "+%d", total - shown);
             return;
         }
         tui_putf(w, y, x, tw, token_role(m->actors[a].state), " %s ", t);

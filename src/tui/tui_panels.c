@@ -139,9 +139,9 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
     tui_put(w, y, 6, 17, state_role(ac->state), st);
     int x = 23;
     if (ac->job)
-        tui_putf(w, y, x, 8, ac->state == MS_WORKING ? TR_BOX_TITLE : TR_DIM, "job %lld",
+        tui_putf(w, y, x, 11, ac->state == MS_WORKING ? TR_BOX_TITLE : TR_DIM, "job %lld",
                  (long long)ac->job);
-    x += 9;
+    x += 12;
     if (ac->state == MS_WORKING && ac->job_dur) {
         uint64_t done = now > ac->job_start ? now - ac->job_start : 0;
         done = done > ac->job_dur ? ac->job_dur : done;
@@ -149,8 +149,8 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
         tui_putf(w, y, x + 11, 4, TR_NORMAL, "%3d%%", (int)(done * 100 / ac->job_dur));
     }
     x += 16;
-    tui_putf(w, y, x, 9, TR_NORMAL, "done %llu", (unsigned long long)ac->jobs_done);
-    x += 10;
+    x += tui_putf(w, y, x, 12, TR_NORMAL, "done %llu", (unsigned long long)ac->jobs_done) + 2;
+    x = x < 60 ? 60 : x;
     if (cols - x - 1 > 4)
         draw_gantt(w, ac, y, x, cols - x - 1, now, in->cell_ns ? in->cell_ns : 1);
 }
@@ -187,7 +187,7 @@ static int sync_items(const model *m, const tui_ui *u, char items[][160], int ma
         long long total = (long long)u->jobs_total;
         snprintf(items[n++], 160,
                  "results received %llu/%lld   jobs done %llu/%lld   "
-                 "running now %d (peak %d)",
+                 "running %d (peak %d)",
                  (unsigned long long)m->results, total, (unsigned long long)m->jobs_finished, total,
                  m->running_jobs, m->max_running_jobs);
     }
