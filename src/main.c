@@ -7,6 +7,7 @@
 #include "headless.h"
 #include "options.h"
 #include "outputs.h"
+#include "tui/tui.h"
 #include "version.h"
 
 static void list_scenarios(void)
@@ -43,5 +44,7 @@ int main(int argc, char **argv)
     }
     if (o.replay_path && !o.headless && (o.trace_path || o.cast_path))
         return outputs_export_replay(&o, stderr);
+    if (!o.headless)
+        return tui_run(&o);
     return headless_run(&o, stdout);
 }

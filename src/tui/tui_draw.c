@@ -1,0 +1,194 @@
+/* tui_draw.c - the frame: layout, header, footer, help overlay, and the
+ * "terminal too small" screen.  The panels live in tui_diagram.c and
+ * tui_panels.c. */
+#include "tui_draw.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "tui_keys.h"
+
+static int sync_lines(const model *m)
+{
+    const ps_layout *y = &m->layout;
+    int n = (y->job_queue >= 0) + y->n_wgs + y->n_counters + y->n_mutexes;
+    return n < 1 ? 1 : n > 3 ? 3 : n;
+}
+
+static void layout_diagram(tui_layout *l, int cols)
+{
+    int y0 = l->diagram.y;
+    int mw = 24 + (cols - 80) / 6;
+    int qx = mw + 14;
+    int gap = cols >= 100 ? 22 : 14;
+    int iw = qx + 4;
+    l->main_box = (tui_rect){y0, 0, 5, mw};
+    l->queue_box = (tui_rect){y0, qx, 5, cols - qx};
+    l->idle_box = (tui_rect){y0 + 6, 0, 5, iw};
+    l->work_box = (tui_rect){y0 + 6, iw + gap, 5, cols - iw - gap};
+}
+
+void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m)
+{
+    memset(l, 0, sizeof(*l));
+    l->too_small = rows < TUI_MIN_ROWS || cols < TUI_MIN_COLS;
+    if (l->too_small)
+        return;
+    l->header = (tui_rect){0, 0, 1, cols};
+    l->footer = (tui_rect){rows - 1, 0, 1, cols};
+    l->diagram = (tui_rect){1, 0, TUI_DIAG_ROWS, cols};
+    layout_diagram(l, cols);
+    int rest = rows - 2 - TUI_DIAG_ROWS, y = 1 + TUI_DIAG_ROWS;
+    int s = sync_lines(m), workers = m->layout.workers;
+    int lanes = rest - (1 + s) - (1 + 3) - 1;
+    lanes = lanes > workers ? workers : lanes < 1 ? 1 : lanes;
+    l->lanes_shown = lanes < workers ? lanes : workers;
+    /* each section: a rule row, then its lines */
+    l->lanes = (tui_rect){y, 0, 1 + lanes, cols};
+    y += 1 + lanes;
+    l->sync = (tui_rect){y, 0, 1 + s, cols};
+    y += 1 + s;
+    l->log = (tui_rect){y, 0, rows - 1 - y, cols};
+}
+
+const char *tui_mode_word(const tui_frame_input *in)
+{
+    if (in->finished)
+        return "DONE";
+    switch (in->v->mode) {
+    case PACER_PAUSE:
+        return "PAUSED";
+    case PACER_STEP:
+        return "STEP";
+    default:
+        return "RUNNING";
+    }
+}
+
+static tui_role mode_role(const char *word)
+{
+    switch (word[0]) {
+    case 'P':
+        return TR_MODE_PAUSE;
+    case 'S':
+        return TR_MODE_STEP;
+    case 'D':
+        return TR_MODE_DONE;
+    default:
+        return TR_MODE_RUN;
+    }
+}
+
+static void speed_text(int64_t milli, char *buf, size_t len)
+{
+    if (milli >= 10000)
+        snprintf(buf, len, "%lldx", (long long)(milli / 1000));
+    else
+        snprintf(buf, len, "%.1fx", (double)milli / 1000.0);
+}
+
+static void draw_header(WINDOW *w, const tui_frame_input *in, tui_rect r)
+{
+    char right[96], speed[32];
+    const char *mode = tui_mode_word(in);
+    uint64_t ws = in->wall_ns / 1000000000u;
+    speed_text(in->v->speed_milli, speed, sizeof speed);
+    snprintf(right, sizeof right, " %s  virtual %.3fs  wall %llu:%02llu ", speed,
+             (double)in->v->vnow / 1e9, (unsigned long long)(ws / 60),
+             (unsigned long long)(ws % 60));
+    int rw = tui_width(right), mw = (int)strlen(mode) + 2;
+    tui_fill(w, r.y, r.x, r.w, TR_HEADER);
+    int x = tui_put(w, r.y, r.x, r.w, TR_HEADER_NAME, " poolscope ");
+    int room = r.w - x - rw - mw - 1;
+    const char *title = in->title && (int)strlen(in->title) + 1 <= room ? in->title : in->name;
+    tui_putf(w, r.y, x + 1, room, TR_HEADER, "%s", title ? title : "");
+    tui_putf(w, r.y, r.w - rw - mw, mw, mode_role(mode), " %s ", mode);
+    tui_put(w, r.y, r.w - rw, rw, TR_HEADER, right);
+}
+
+static void draw_footer(WINDOW *w, const tui_frame_input *in, tui_rect r)
+{
+    int x = r.x;
+    tui_fill(w, r.y, r.x, r.w, TR_NORMAL);
+    for (int i = 0; i < tui_key_count; i++) {
+        const tui_key *k = &tui_keys[i];
+        if (!(k->flags & TK_FOOTER))
+            continue;
+        int need = tui_width(k->name) + (int)strlen(k->label) + 1;
+        if (x + need > r.w)
+            break;
+        x += tui_put(w, r.y, x, r.w - x, TR_KEY, k->name);
+        x += tui_putf(w, r.y, x, r.w - x, TR_KEY_LABEL, " %s", k->label);
+        x += 2;
+    }
+    const tui_ui *u = in->ui;
+    if (u->msg[0] && in->now_ns < u->msg_until) {
+        int n = tui_width(u->msg);
+        int mx = r.w - n - 1 > x ? r.w - n - 1 : x;
+        tui_fill(w, r.y, mx, r.w - mx, TR_NORMAL);
+        tui_put(w, r.y, mx, r.w - mx, TR_WARN, u->msg);
+    }
+}
+
+static void draw_help(WINDOW *w, const tui_frame_input *in, int rows, int cols)
+{
+    (void)in;
+    int h = tui_key_count + 9, bw = cols - 8 > 76 ? 76 : cols - 8;
+    h = h > rows - 2 ? rows - 2 : h;
+    tui_rect r = {(rows - h) / 2, (cols - bw) / 2, h, bw};
+    tui_box(w, r, TR_BOX_TITLE, "Keys (? or Esc closes)", TR_BOX_TITLE);
+    int y = r.y + 1;
+    for (int i = 0; i < tui_key_count && y < r.y + h - 1; i++, y++) {
+        tui_putf(w, y, r.x + 2, 8, TR_KEY, " %-5s ", tui_keys[i].name);
+        tui_put(w, y, r.x + 11, bw - 13, TR_NORMAL, tui_keys[i].help);
+    }
+    const char *legend[] = {
+        "A token (W1, main) stands in the box of its thread's state.",
+        "A lit arrow: that transition just happened.",
+        NULL,
+    };
+    y++;
+    for (int i = 0; legend[i] && y < r.y + h - 1; i++, y++)
+        tui_put(w, y, r.x + 2, bw - 4, TR_DIM, legend[i]);
+    if (y < r.y + h - 1)
+        tui_putf(w, y++, r.x + 2, bw - 4, TR_DIM, "Timeline: %s working  %s idle  %s blocked",
+                 tui_glyph_str(TG_GANTT_WORK), tui_glyph_str(TG_GANTT_IDLE),
+                 tui_glyph_str(TG_GANTT_BLOCKED));
+    if (y < r.y + h - 1)
+        tui_putf(w, y++, r.x + 2, bw - 4, TR_DIM,
+                 "Step mode: %s ready to step, %s the one 'n' steps next", tui_glyph_str(TG_READY),
+                 tui_glyph_str(TG_NEXT));
+}
+
+static void draw_too_small(WINDOW *w, int rows, int cols)
+{
+    char msg[96];
+    snprintf(msg, sizeof msg, "terminal too small: need %dx%d, have %dx%d", TUI_MIN_COLS,
+             TUI_MIN_ROWS, cols, rows);
+    int n = (int)strlen(msg), x = cols > n ? (cols - n) / 2 : 0;
+    tui_put(w, rows / 2, x, cols, TR_WARN, msg);
+    if (rows / 2 + 1 < rows)
+        tui_put(w, rows / 2 + 1, cols > 20 ? (cols - 20) / 2 : 0, cols, TR_NORMAL,
+                "enlarge it, or q quits");
+}
+
+void tui_draw(WINDOW *w, const tui_frame_input *in)
+{
+    int rows, cols;
+    tui_layout l;
+    getmaxyx(w, rows, cols);
+    werase(w);
+    tui_layout_compute(&l, rows, cols, in->m);
+    if (l.too_small) {
+        draw_too_small(w, rows, cols);
+        return;
+    }
+    draw_header(w, in, l.header);
+    tui_draw_diagram(w, in, &l);
+    tui_draw_lanes(w, in, &l);
+    tui_draw_sync(w, in, &l);
+    tui_draw_log(w, in, &l);
+    draw_footer(w, in, l.footer);
+    if (in->ui->help)
+        draw_help(w, in, rows, cols);
+}

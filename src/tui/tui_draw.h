@@ -1,0 +1,55 @@
+/* tui_draw.h - one frame from (model, pacer view, ui state): no session, no
+ * clock of its own.  The live loop, the screen tests and (later) recording
+ * export all draw through tui_draw(). */
+#ifndef PS_TUI_DRAW_H
+#define PS_TUI_DRAW_H
+
+#include <curses.h>
+#include <stdint.h>
+
+#include "core/model.h"
+#include "core/pacer.h"
+#include "tui_ui.h"
+#include "tui_widgets.h"
+
+#define TUI_MIN_ROWS 24
+#define TUI_MIN_COLS 80
+#define TUI_DIAG_ROWS 11
+
+typedef struct tui_frame_input {
+    const model *m;
+    const pacer_view *v;
+    const tui_ui *ui;
+    const char *title; /* the scenario's title */
+    const char *name;  /* the scenario's name */
+    uint64_t wall_ns;  /* real time since the run started */
+    uint64_t now_ns;   /* real clock, for arrow flashes and messages */
+    uint64_t cell_ns;  /* virtual time per timeline cell */
+    int finished;      /* no event will come again */
+} tui_frame_input;
+
+/* Where each panel goes on a rows x cols screen. */
+typedef struct tui_layout {
+    int too_small;
+    tui_rect header, diagram, lanes, sync, log, footer;
+    /* the diagram's boxes (worker-pool variant; h == 0 when not drawn) */
+    tui_rect main_box, queue_box, idle_box, work_box;
+    int lanes_shown; /* worker lanes that fit */
+} tui_layout;
+
+void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m);
+/* Draws the whole frame into w (its size decides the layout); no refresh. */
+void tui_draw(WINDOW *w, const tui_frame_input *in);
+
+/* The panels (tui_diagram.c, tui_panels.c). */
+void tui_draw_diagram(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
+void tui_draw_lanes(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
+void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
+void tui_draw_log(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
+
+/* What actor a is waiting on, in words ("recv jobs (empty)"), or "". */
+const char *tui_wait_text(const model *m, int a, char *buf, size_t len);
+/* The mode word shown in the header: RUNNING, PAUSED, STEP, DONE. */
+const char *tui_mode_word(const tui_frame_input *in);
+
+#endif

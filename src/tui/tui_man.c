@@ -1,0 +1,99 @@
+/* tui_man.c - writes poolscope.1 from the key table and the --help text, so
+ * the man page cannot drift from what the program does.  Run at build time. */
+#include <stdio.h>
+#include <string.h>
+
+#include "options.h"
+#include "tui_keys.h"
+#include "version.h"
+
+/* roff: a leading dot or quote would be read as a request; backslash escapes. */
+static void roff(FILE *f, const char *s)
+{
+    if (*s == '.' || *s == '\'')
+        fputs("\\&", f);
+    for (; *s; s++) {
+        if (*s == '\\')
+            fputs("\\e", f);
+        else if (*s == '-')
+            fputs("\\-", f);
+        else
+            fputc(*s, f);
+    }
+}
+
+static void options_section(FILE *f)
+{
+    const char *u = options_usage();
+    fputs(".SH OPTIONS\n", f);
+    /* each "  --opt  text" line of the usage becomes a tagged paragraph */
+    for (const char *line = u; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t n = end ? (size_t)(end - line) : strlen(line);
+        char buf[256];
+        snprintf(buf, sizeof buf, "%.*s", (int)n, line);
+        if (!strncmp(buf, "  -", 3)) {
+            char *opt = buf + 2, *sp = strstr(opt, "  ");
+            fputs(".TP\n.B ", f);
+            if (sp) {
+                *sp = 0;
+                roff(f, opt);
+                fputc('\n', f);
+                sp++;
+                while (*sp == ' ')
+                    sp++;
+                roff(f, sp);
+            } else {
+                roff(f, opt);
+            }
+            fputc('\n', f);
+        }
+        line += n + (end != NULL);
+    }
+}
+
+static void keys_section(FILE *f)
+{
+    fputs(".SH KEYS\nThe screen reads these keys (the footer shows the main ones, "
+          "\\fB?\\fR shows them all):\n",
+          f);
+    for (int i = 0; i < tui_key_count; i++) {
+        fputs(".TP\n.B ", f);
+        roff(f, tui_keys[i].name);
+        fputc('\n', f);
+        roff(f, tui_keys[i].help);
+        fputc('\n', f);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    FILE *f = argc > 1 ? fopen(argv[1], "w") : stdout;
+    if (!f) {
+        perror(argv[1]);
+        return 1;
+    }
+    fprintf(f, ".TH POOLSCOPE 1 \"\" \"poolscope %s\" \"User Commands\"\n", PS_VERSION);
+    fputs(".SH NAME\npoolscope \\- a Go concurrency lecture with real threads, live\n"
+          ".SH SYNOPSIS\n.B poolscope\n[\\fIoptions\\fR]\n"
+          ".SH DESCRIPTION\n\\fBpoolscope\\fR runs a scenario of the lecture (a worker pool "
+          "over a job queue, a WaitGroup with an atomic counter) with real threads and shows "
+          "every visible action live on the screen: the lecture's state diagram with each "
+          "thread standing in the box of its state, the queue, a lane per worker with a "
+          "timeline, the synchronisation objects and the program's own output.\n"
+          ".PP\nWith \\fB\\-\\-headless\\fR it prints the lecture's lines instead.  Without a "
+          "terminal (or with TERM=dumb) the screen is refused with exit status 2.\n",
+          f);
+    options_section(f);
+    keys_section(f);
+    fputs(".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nwhen set and not empty, the screen uses no "
+          "colour (unless \\fB\\-\\-color=always\\fR); every state stays readable by text "
+          "and attributes.\n.TP\n.B TERM\nthe terminal type; \\fBdumb\\fR or an unknown type "
+          "refuses the screen.\n"
+          ".SH EXIT STATUS\n0 on success, 1 when the run fails, 2 on a usage error or when "
+          "no screen can be opened.\n",
+          f);
+    if (f != stdout)
+        fclose(f);
+    return 0;
+}

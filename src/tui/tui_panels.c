@@ -1,0 +1,256 @@
+/* tui_panels.c - the worker lanes (state, job progress, Gantt strip), the
+ * sync panel and the event log. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/logfmt.h"
+#include "tui_draw.h"
+
+const char *tui_wait_text(const model *m, int a, char *buf, size_t len)
+{
+    const model_actor *ac = &m->actors[a];
+    const ps_layout *y = &m->layout;
+    uint32_t o = ac->obj;
+    buf[0] = 0;
+    switch (ac->state) {
+    case MS_WAIT_RECV:
+        snprintf(buf, len, "recv %s (empty)", o < PS_MAX_QUEUES ? y->queues[o].name : "?");
+        break;
+    case MS_WAIT_SEND:
+        snprintf(buf, len, "send %s (full)", o < PS_MAX_QUEUES ? y->queues[o].name : "?");
+        break;
+    case MS_WAIT_MUTEX:
+        snprintf(buf, len, "lock %s", o < PS_MAX_MUTEXES ? y->mutexes[o] : "?");
+        break;
+    case MS_WAIT_WG:
+        snprintf(buf, len, "%s.Wait()", o < PS_MAX_WGS ? y->wgs[o] : "?");
+        break;
+    default:
+        break;
+    }
+    return buf;
+}
+
+static tui_glyph gantt_glyph(int state)
+{
+    switch (state) {
+    case MS_WORKING:
+    case MS_SLEEPING:
+    case MS_RUNNING:
+        return TG_GANTT_WORK;
+    case MS_WAIT_SEND:
+    case MS_WAIT_MUTEX:
+    case MS_WAIT_WG:
+    case MS_WAIT_RECV:
+        return TG_GANTT_BLOCKED;
+    case MS_DONE:
+    case MS_NEW:
+        return TG_GANTT_DONE;
+    default:
+        return TG_GANTT_IDLE;
+    }
+}
+
+static tui_role gantt_role(int state)
+{
+    switch (gantt_glyph(state)) {
+    case TG_GANTT_WORK:
+        return TR_GAUGE;
+    case TG_GANTT_BLOCKED:
+        return TR_WARN;
+    default:
+        return TR_DIM;
+    }
+}
+
+/* The actor's state at virtual time t, from its kept history; -1 if older
+ * than what is kept. */
+static int state_at(const model_actor *ac, uint64_t t)
+{
+    uint32_t n = ac->hist_n, kept = n < MODEL_HIST ? n : MODEL_HIST;
+    for (uint32_t i = 0; i < kept; i++) {
+        uint32_t k = (n - 1 - i) % MODEL_HIST;
+        if (ac->hist_vt[k] <= t)
+            return ac->hist_state[k];
+    }
+    return n <= MODEL_HIST ? MS_NEW : -1;
+}
+
+/* Gantt strip: one cell per cell_ns of virtual time from the start, like a
+ * Gantt chart; once full it scrolls, keeping the newest at the right. */
+static void draw_gantt(WINDOW *w, const model_actor *ac, int y, int x, int n, uint64_t now,
+                       uint64_t cell)
+{
+    uint64_t span = (uint64_t)(n - 1) * cell;
+    uint64_t start = now > span ? now - span : 0;
+    for (int i = 0; i < n; i++) {
+        uint64_t t = start + (uint64_t)i * cell;
+        if (t > now)
+            break;
+        int s = state_at(ac, t);
+        if (s < 0)
+            continue;
+        tui_put(w, y, x + i, 1, gantt_role(s), tui_glyph_str(gantt_glyph(s)));
+    }
+}
+
+static tui_role state_role(int state)
+{
+    switch (state) {
+    case MS_WORKING:
+    case MS_SLEEPING:
+        return TR_OK;
+    case MS_WAIT_SEND:
+    case MS_WAIT_MUTEX:
+    case MS_WAIT_WG:
+    case MS_WAIT_RECV:
+        return TR_WARN;
+    default:
+        return TR_NORMAL;
+    }
+}
+
+/* Step-mode marker: ready to step, or the one 'n' steps next. */
+static void draw_ready(WINDOW *w, const tui_frame_input *in, int a, int y)
+{
+    const pacer_view *v = in->v;
+    if (in->finished || v->mode == PACER_RUN || a >= v->n_actors)
+        return;
+    int st = v->actors[a].state;
+    if (a == v->next_default)
+        tui_put(w, y, 0, 1, TR_READY, tui_glyph_str(TG_NEXT));
+    else if (st == PA_AT_POINT || st == PA_TIMED)
+        tui_put(w, y, 0, 1, TR_READY, tui_glyph_str(TG_READY));
+}
+
+static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int cols)
+{
+    const model *m = in->m;
+    const model_actor *ac = &m->actors[a];
+    char name[8], wait[64];
+    uint64_t now = in->v->vnow > m->vt ? in->v->vnow : m->vt;
+    draw_ready(w, in, a, y);
+    tui_put(w, y, 1, 4, TR_BOX_TITLE, model_actor_name(a, name));
+    const char *st = tui_wait_text(m, a, wait, sizeof wait);
+    if (!*st)
+        st = model_state_name(ac->state);
+    else
+        tui_put(w, y, 5, 1, TR_WARN, tui_glyph_str(TG_BLOCKED));
+    tui_put(w, y, 6, 17, state_role(ac->state), st);
+    int x = 23;
+    if (ac->job)
+        tui_putf(w, y, x, 11, ac->state == MS_WORKING ? TR_BOX_TITLE : TR_DIM, "job %lld",
+                 (long long)ac->job);
+    x += 12;
+    if (ac->state == MS_WORKING && ac->job_dur) {
+        uint64_t done = now > ac->job_start ? now - ac->job_start : 0;
+        done = done > ac->job_dur ? ac->job_dur : done;
+        tui_bar(w, y, x, 10, done, ac->job_dur);
+        tui_putf(w, y, x + 11, 4, TR_NORMAL, "%3d%%", (int)(done * 100 / ac->job_dur));
+    }
+    x += 16;
+    x += tui_putf(w, y, x, 12, TR_NORMAL, "done %llu", (unsigned long long)ac->jobs_done) + 2;
+    x = x < 60 ? 60 : x;
+    if (cols - x - 1 > 4)
+        draw_gantt(w, ac, y, x, cols - x - 1, now, in->cell_ns ? in->cell_ns : 1);
+}
+
+void tui_draw_lanes(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
+{
+    int n = in->m->layout.workers, shown = l->lanes_shown;
+    int first = in->ui->lane_scroll;
+    first = first > n - shown ? n - shown : first < 0 ? 0 : first;
+    char title[128];
+    if (shown < n)
+        snprintf(title, sizeof title, "Workers %d-%d of %d (Up/Down scroll)", first + 1,
+                 first + shown, n);
+    else
+        snprintf(title, sizeof title, "Workers");
+    tui_rule(w, l->lanes.y, 0, l->lanes.w, title);
+    char legend[96];
+    snprintf(legend, sizeof legend, " timeline: %s work %s idle %s blocked ",
+             tui_glyph_str(TG_GANTT_WORK), tui_glyph_str(TG_GANTT_IDLE),
+             tui_glyph_str(TG_GANTT_BLOCKED));
+    int lw = tui_width(legend);
+    if (l->lanes.w - lw - 2 > (int)strlen(title) + 6)
+        tui_put(w, l->lanes.y, l->lanes.w - lw - 2, lw, TR_RULE, legend);
+    for (int i = 0; i < shown; i++)
+        draw_lane(w, in, 1 + first + i, l->lanes.y + 1 + i, l->lanes.w);
+}
+
+/* The sync panel's items, each a short phrase; they flow into its lines. */
+static int sync_items(const model *m, const tui_ui *u, char items[][160], int max)
+{
+    const ps_layout *y = &m->layout;
+    int n = 0;
+    if (y->job_queue >= 0 && n < max) {
+        long long total = (long long)u->jobs_total;
+        snprintf(items[n++], 160,
+                 "results received %llu/%lld   jobs done %llu/%lld   "
+                 "running %d (peak %d)",
+                 (unsigned long long)m->results, total, (unsigned long long)m->jobs_finished, total,
+                 m->running_jobs, m->max_running_jobs);
+    }
+    for (int i = 0; i < y->n_wgs && n < max; i++) {
+        char who[120] = "";
+        size_t o = 0;
+        for (int k = 0; k < m->wgs[i].n_waiters && o + 8 < sizeof who; k++) {
+            char nm[8];
+            o += (size_t)snprintf(who + o, sizeof who - o, " %s",
+                                  model_actor_name(m->wgs[i].waiters[k], nm));
+        }
+        snprintf(items[n++], 160, "WaitGroup %s counter %lld   waiting:%s%s", y->wgs[i],
+                 (long long)m->wgs[i].count, *who ? who : " nobody",
+                 m->wgs[i].negative ? "   NEGATIVE (panic in Go)" : "");
+    }
+    for (int i = 0; i < y->n_mutexes && n < max; i++) {
+        char nm[8];
+        const model_mutex *x = &m->mutexes[i];
+        snprintf(items[n++], 160, "mutex %s owner %s   waiting %d   acquired %llu", y->mutexes[i],
+                 x->owner >= 0 ? model_actor_name(x->owner, nm) : "none", x->n_waiters,
+                 (unsigned long long)x->acquisitions);
+    }
+    return n;
+}
+
+void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
+{
+    const model *m = in->m;
+    char items[PS_MAX_WGS + PS_MAX_MUTEXES + 1][160];
+    tui_rule(w, l->sync.y, 0, l->sync.w, "Sync");
+    int n = sync_items(m, in->ui, items, (int)(sizeof items / sizeof items[0]));
+    int y = l->sync.y + 1, end = l->sync.y + l->sync.h;
+    for (int i = 0; i < n && y < end; i++, y++)
+        tui_put(w, y, 1, l->sync.w - 2, TR_NORMAL, items[i]);
+    for (int i = 0; i < m->layout.n_counters && y < end; i++, y++) {
+        const model_counter *c = &m->counters[i];
+        int x = 1 + tui_putf(w, y, 1, 40, TR_NORMAL, "atomic %s = %lld  ", m->layout.counters[i],
+                             (long long)c->value);
+        tui_sparkline(w, y, x, 24, c->spark, MODEL_SPARK, c->spark_n);
+        x += 26;
+        x += tui_putf(w, y, x, 30, TR_DIM, "ops %llu  ", (unsigned long long)c->ops);
+        if (c->lost)
+            tui_putf(w, y, x, l->sync.w - x - 1, TR_WARN, "LOST UPDATES %llu (expected %lld)",
+                     (unsigned long long)c->lost, (long long)c->expected);
+        else
+            tui_put(w, y, x, l->sync.w - x - 1, TR_DIM, "no lost updates");
+    }
+}
+
+void tui_draw_log(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
+{
+    const model *m = in->m;
+    int rows = l->log.h - 1;
+    tui_rule(w, l->log.y, 0, l->log.w, "Log (the program's output, newest last)");
+    uint64_t n = m->lines_n < MODEL_LINES ? m->lines_n : MODEL_LINES;
+    int k = rows < (int)n ? rows : (int)n;
+    for (int i = 0; i < k; i++) {
+        const ps_event *e = model_line_at(m, (uint64_t)(k - 1 - i));
+        char line[256];
+        int y = l->log.y + 1 + (rows - k) + i; /* bottom-aligned: newest last */
+        if (!e || !logfmt_line(&m->layout, e, line, sizeof line))
+            continue;
+        tui_putf(w, y, 1, 10, TR_DIM, "%8.3fs", (double)e->vt_ns / 1e9);
+        tui_put(w, y, 12, l->log.w - 13, i == k - 1 ? TR_BOX_TITLE : TR_NORMAL, line);
+    }
+}

@@ -1,0 +1,41 @@
+/* tui_ui.h - the view's own state (no curses): help shown, lane scroll, which
+ * diagram arrows fired lately, the status message.  Folded from events next
+ * to the model, so a frame is a pure function of (model, pacer view, ui). */
+#ifndef PS_TUI_UI_H
+#define PS_TUI_UI_H
+
+#include <stdint.h>
+
+#include "core/event.h"
+#include "core/model.h"
+
+/* The diagram's transitions, named as in the lecture's mermaid diagram. */
+typedef enum tui_arrow {
+    TUI_AR_INIT = 0, /* Create Workers -> Idle: "Initialize Workers" */
+    TUI_AR_ADD,      /* Submit Jobs -> Job Queue: "Add Jobs" */
+    TUI_AR_DISPATCH, /* Job Queue -> Idle: "Dispatch Job" */
+    TUI_AR_GET,      /* Idle -> Working: "Get Job from Queue" */
+    TUI_AR_DONE,     /* Working -> Idle: "Job Complete" */
+    TUI_AR_COUNT
+} tui_arrow;
+
+#define TUI_FLASH_NS 450000000u /* how long an arrow stays lit after it fired */
+
+typedef struct tui_ui {
+    int help;                     /* the '?' overlay is shown */
+    int lane_scroll;              /* first worker lane shown */
+    uint64_t fired[TUI_AR_COUNT]; /* real ns an arrow last fired (0: never) */
+    int last_arrow;               /* the arrow fired last, or -1: stays lit while stopped */
+    int64_t jobs_total;           /* from scenario-start: jobs main will submit */
+    char msg[96];                 /* status line message */
+    uint64_t msg_until;
+} tui_ui;
+
+void tui_ui_init(tui_ui *u);
+/* Notes which arrow (if any) e makes fire, at real time now_ns. */
+void tui_ui_note(tui_ui *u, const model *m, const ps_event *e, uint64_t now_ns);
+/* 1 while arrow a is lit at now_ns (always the last one when 'stopped'). */
+int tui_ui_lit(const tui_ui *u, int a, uint64_t now_ns, int stopped);
+void tui_ui_say(tui_ui *u, uint64_t now_ns, const char *msg);
+
+#endif

@@ -1,0 +1,469 @@
+/* test_tui.c - screen tests: frames drawn from hand-written event sequences
+ * (no threads, no session) by the real tui_draw(), through ncurses newterm
+ * into a file, fed to libvterm, then asserted cell by cell. */
+#include <check.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <vterm.h>
+
+#include "core/model.h"
+#include "core/scenario.h"
+#include "tui/tui_draw.h"
+#include "tui/tui_keys.h"
+#include "tui/tui_theme.h"
+
+#define NS 1000000000ull
+
+typedef struct vscreen {
+    VTerm *vt;
+    VTermScreen *scr;
+    int rows, cols;
+} vscreen;
+
+/* ---- hand-written runs ---- */
+
+typedef struct fixture {
+    model m;
+    pacer_view v;
+    tui_ui ui;
+    uint64_t seq;
+} fixture;
+
+static void ev(fixture *f, int actor, int kind, uint32_t obj, int64_t arg, int64_t value,
+               uint64_t vt)
+{
+    ps_event e;
+    memset(&e, 0, sizeof e);
+    e.seq = f->seq++;
+    e.vt_ns = vt;
+    e.rt_ns = vt;
+    e.actor = (uint16_t)actor;
+    e.kind = (uint16_t)kind;
+    e.obj = obj;
+    e.arg = arg;
+    e.value = value;
+    model_apply(&f->m, &e);
+    tui_ui_note(&f->ui, &f->m, &e, 1);
+}
+
+static void fixture_init(fixture *f, int workers, int queue_cap, int with_wg)
+{
+    ps_params p;
+    ps_layout l;
+    memset(f, 0, sizeof(*f));
+    ck_assert_int_eq(scenario_defaults("worker-pool", &p), 0);
+    p.workers = workers;
+    p.queue_cap = queue_cap;
+    scenario_layout(&p, &l);
+    if (with_wg) {
+        l.n_wgs = 1;
+        snprintf(l.wgs[0], PS_OBJ_NAME, "wg");
+    }
+    ck_assert_int_eq(model_init(&f->m, &l), 0);
+    tui_ui_init(&f->ui);
+    f->v.n_actors = workers + 1;
+    f->v.mode = PACER_RUN;
+    f->v.speed_milli = 1000;
+    f->v.next_default = -1;
+}
+
+/* The lecture's pool, one second in: W1 works on job 1, W3 on job 2, W2
+ * finished job 3; jobs 4 and 5 wait in the queue; the WaitGroup reads 1. */
+static void pool_story(fixture *f)
+{
+    fixture_init(f, 3, 5, 1);
+    ev(f, 0, EV_SCENARIO_START, 0, 3, 5, 0);
+    ev(f, 0, EV_WG_ADD, 0, 3, 3, 0);
+    for (int w = 1; w <= 3; w++)
+        ev(f, w, EV_THREAD_START, 0, 0, 0, 0);
+    for (int j = 1; j <= 5; j++)
+        ev(f, 0, EV_Q_SEND, 0, j, j, 0);
+    int who[] = {1, 3, 2};
+    for (int j = 1; j <= 3; j++) {
+        ev(f, who[j - 1], EV_Q_RECV, 0, j, 5 - j, 0);
+        ev(f, who[j - 1], EV_JOB_STARTED, 0, j, (int64_t)(2 * NS), 0);
+    }
+    ev(f, 2, EV_JOB_FINISHED, 0, 3, 0, NS);
+    ev(f, 0, EV_WG_DONE, 0, -1, 2, NS);
+    ev(f, 0, EV_WG_DONE, 0, -1, 1, NS);
+    f->v.vnow = NS;
+}
+
+/* ---- rendering ---- */
+
+static void render(vscreen *vs, int rows, int cols, const char *term, int color,
+                   const tui_frame_input *in)
+{
+    char n[16];
+    int utf8 = strcmp(term, "vt100") != 0;
+    setlocale(LC_ALL, utf8 ? "C.UTF-8" : "C");
+    snprintf(n, sizeof n, "%d", rows);
+    setenv("LINES", n, 1);
+    snprintf(n, sizeof n, "%d", cols);
+    setenv("COLUMNS", n, 1);
+    FILE *out = tmpfile(), *inp = fopen("/dev/null", "r");
+    ck_assert_ptr_nonnull(out);
+    SCREEN *s = newterm(term, out, inp);
+    ck_assert_ptr_nonnull(s);
+    tui_theme_init(color, utf8);
+    tui_draw(stdscr, in);
+    wnoutrefresh(stdscr);
+    doupdate();
+    fflush(out);
+    long len = ftell(out);
+    char *bytes = malloc((size_t)len + 1);
+    rewind(out);
+    ck_assert_int_eq((long)fread(bytes, 1, (size_t)len, out), len);
+    vs->rows = rows;
+    vs->cols = cols;
+    vs->vt = vterm_new(rows, cols);
+    vterm_set_utf8(vs->vt, 1);
+    vs->scr = vterm_obtain_screen(vs->vt);
+    vterm_screen_enable_altscreen(vs->scr, 1);
+    vterm_screen_reset(vs->scr, 1);
+    vterm_input_write(vs->vt, bytes, (size_t)len);
+    free(bytes);
+    delscreen(s);
+    fclose(out);
+    fclose(inp);
+}
+
+static void vs_free(vscreen *vs)
+{
+    vterm_free(vs->vt);
+}
+
+static VTermScreenCell cell_at(const vscreen *vs, int row, int col)
+{
+    VTermScreenCell c;
+    VTermPos pos = {row, col};
+    vterm_screen_get_cell(vs->scr, pos, &c);
+    return c;
+}
+
+/* Row text of columns [x0, x1) as UTF-8 (a blank for an empty cell). */
+static char *row_text(const vscreen *vs, int row, int x0, int x1, char *buf, size_t len)
+{
+    size_t o = 0;
+    for (int x = x0; x < x1 && x < vs->cols && o + 5 < len; x++) {
+        VTermScreenCell c = cell_at(vs, row, x);
+        uint32_t ch = c.chars[0] ? c.chars[0] : ' ';
+        if (c.width == 0)
+            continue;
+        if (ch < 0x80) {
+            buf[o++] = (char)ch;
+        } else if (ch < 0x800) {
+            buf[o++] = (char)(0xC0 | (ch >> 6));
+            buf[o++] = (char)(0x80 | (ch & 0x3F));
+        } else {
+            buf[o++] = (char)(0xE0 | (ch >> 12));
+            buf[o++] = (char)(0x80 | ((ch >> 6) & 0x3F));
+            buf[o++] = (char)(0x80 | (ch & 0x3F));
+        }
+    }
+    buf[o] = 0;
+    return buf;
+}
+
+/* The first row (from 'from') containing s, or -1. */
+static int find_row(const vscreen *vs, const char *s, int from)
+{
+    char buf[1024];
+    for (int r = from; r < vs->rows; r++)
+        if (strstr(row_text(vs, r, 0, vs->cols, buf, sizeof buf), s))
+            return r;
+    return -1;
+}
+
+/* 1 if s is written inside rect (within its borders). */
+static int inside(const vscreen *vs, tui_rect b, const char *s)
+{
+    char buf[1024];
+    for (int r = b.y + 1; r < b.y + b.h - 1; r++)
+        if (strstr(row_text(vs, r, b.x + 1, b.x + b.w - 1, buf, sizeof buf), s))
+            return 1;
+    return 0;
+}
+
+/* The column where s starts on row r, or -1. */
+static int find_col(const vscreen *vs, int r, const char *s)
+{
+    char buf[8];
+    size_t n = strlen(s);
+    for (int x = 0; x + (int)n <= vs->cols; x++) {
+        size_t k = 0;
+        for (; k < n; k++)
+            if (strcmp(row_text(vs, r, x + (int)k, x + (int)k + 1, buf, sizeof buf),
+                       (char[]){s[k], 0}))
+                break;
+        if (k == n)
+            return x;
+    }
+    return -1;
+}
+
+static tui_frame_input frame_of(fixture *f)
+{
+    tui_frame_input in = {
+        &f->m,   &f->v,  &f->ui, "Worker pool: 3 workers, 5 jobs of 1 s", "worker-pool", 2 * NS,
+        10 * NS, NS / 4, 0};
+    return in;
+}
+
+static void assert_pool_screen(int rows, int cols, const char *term, int color)
+{
+    fixture f;
+    vscreen vs;
+    tui_layout l;
+    char buf[1024];
+    pool_story(&f);
+    tui_frame_input in = frame_of(&f);
+    render(&vs, rows, cols, term, color, &in);
+    tui_layout_compute(&l, rows, cols, &f.m);
+    ck_assert(!l.too_small);
+    ck_assert_msg(inside(&vs, l.work_box, "W1"), "W1 stands in the Working box");
+    ck_assert_msg(inside(&vs, l.work_box, "W3"), "W3 stands in the Working box");
+    ck_assert_msg(inside(&vs, l.idle_box, "W2"), "W2 stands in the Idle box");
+    ck_assert_msg(!inside(&vs, l.idle_box, "W1"), "W1 is not idle");
+    ck_assert_msg(inside(&vs, l.queue_box, "2/5"), "queue reads 2/5");
+    ck_assert_msg(inside(&vs, l.queue_box, "next: 4 5"), "queue shows 4 5 in order");
+    ck_assert_int_ge(find_row(&vs, "WaitGroup wg counter 1", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "RUNNING", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "Get Job", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "Dispatch Job", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "Initialize Workers", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "Add Jobs", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "Job Complete", 0), 0);
+    /* the last log line sits just above the footer */
+    row_text(&vs, rows - 2, 0, cols, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, "worker 2 finished job 3"), "last log line: '%s'", buf);
+    row_text(&vs, rows - 1, 0, cols, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, "space Pause") && strstr(buf, "q Quit"), "footer: '%s'", buf);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+
+START_TEST(pool_80x24)
+{
+    assert_pool_screen(24, 80, "screen-256color", 1);
+}
+END_TEST
+
+START_TEST(pool_120x40)
+{
+    assert_pool_screen(40, 120, "screen-256color", 1);
+    /* bigger: the title fits and more of the log shows */
+    fixture f;
+    vscreen vs;
+    pool_story(&f);
+    tui_frame_input in = frame_of(&f);
+    render(&vs, 40, 120, "screen-256color", 1, &in);
+    ck_assert_int_eq(find_row(&vs, "Worker pool: 3 workers, 5 jobs of 1 s", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "worker 1 started  job 1", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "Get Job from Queue", 0), 0);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+START_TEST(monochrome_vt100)
+{
+    assert_pool_screen(24, 80, "vt100", 0);
+    fixture f;
+    vscreen vs;
+    tui_layout l;
+    pool_story(&f);
+    tui_frame_input in = frame_of(&f);
+    render(&vs, 24, 80, "vt100", 0, &in);
+    tui_layout_compute(&l, 24, 80, &f.m);
+    /* working tokens are reverse video, idle ones are not: not colour alone */
+    int r = l.work_box.y + 1, x = find_col(&vs, r, "W1");
+    ck_assert_int_ge(x, 0);
+    ck_assert(cell_at(&vs, r, x).attrs.reverse);
+    r = l.idle_box.y + 1;
+    x = find_col(&vs, r, "W2");
+    ck_assert_int_ge(x, 0);
+    ck_assert(!cell_at(&vs, r, x).attrs.reverse);
+    /* and nothing is coloured */
+    VTermScreenCell c = cell_at(&vs, l.work_box.y + 1, find_col(&vs, l.work_box.y + 1, "W1"));
+    ck_assert(VTERM_COLOR_IS_DEFAULT_FG(&c.fg) || VTERM_COLOR_IS_DEFAULT_BG(&c.fg) ||
+              c.attrs.reverse);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+START_TEST(too_small)
+{
+    fixture f;
+    vscreen vs;
+    char buf[256];
+    pool_story(&f);
+    tui_frame_input in = frame_of(&f);
+    render(&vs, 20, 60, "screen-256color", 1, &in);
+    ck_assert_int_ge(find_row(&vs, "terminal too small: need 80x24, have 60x20", 0), 0);
+    ck_assert_int_lt(find_row(&vs, "Dispatch Job", 0), 0);
+    vs_free(&vs);
+    /* enlarged, it draws again */
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    ck_assert_int_lt(find_row(&vs, "too small", 0), 0);
+    ck_assert(strstr(row_text(&vs, 0, 0, 80, buf, sizeof buf), "poolscope"));
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+START_TEST(help_from_key_table)
+{
+    fixture f;
+    vscreen vs;
+    pool_story(&f);
+    f.ui.help = 1;
+    tui_frame_input in = frame_of(&f);
+    render(&vs, 40, 120, "screen-256color", 1, &in);
+    for (int i = 0; i < tui_key_count; i++)
+        ck_assert_msg(find_row(&vs, tui_keys[i].help, 0) >= 0, "help shows '%s'", tui_keys[i].help);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+START_TEST(step_mode_marks)
+{
+    fixture f;
+    vscreen vs;
+    tui_layout l;
+    char buf[256];
+    pool_story(&f);
+    f.v.mode = PACER_STEP;
+    f.v.actors[1].state = PA_TIMED;
+    f.v.actors[2].state = PA_AT_POINT;
+    f.v.actors[3].state = PA_TIMED;
+    f.v.next_default = 2;
+    /* W2 waits for a job now */
+    ev(&f, 2, EV_Q_RECV, 0, 4, 1, NS);
+    ev(&f, 2, EV_Q_RECV, 0, 5, 0, NS);
+    ev(&f, 2, EV_JOB_STARTED, 0, 5, (int64_t)NS, NS);
+    ev(&f, 2, EV_JOB_FINISHED, 0, 5, 0, NS);
+    ev(&f, 2, EV_Q_RECV_BLOCKED, 0, 0, 0, NS);
+    f.v.actors[2].state = PA_BLOCKED;
+    f.v.next_default = 1;
+    tui_frame_input in = frame_of(&f);
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    tui_layout_compute(&l, 24, 80, &f.m);
+    ck_assert_int_ge(find_row(&vs, " STEP ", 0), 0);
+    row_text(&vs, l.lanes.y + 1, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strncmp(buf, "\u25c6", 3) == 0, "W1 is next: '%s'", buf);
+    row_text(&vs, l.lanes.y + 2, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, "recv jobs (empty)"), "W2 says what it waits on: '%s'", buf);
+    row_text(&vs, l.lanes.y + 3, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strncmp(buf, "\u25b8", 3) == 0, "W3 is ready: '%s'", buf);
+    ck_assert(inside(&vs, l.queue_box, "waiting to receive (empty): W2"));
+    /* the last transition stays lit while stopped: Get Job (W2 started 5)... */
+    ck_assert_int_eq(f.ui.last_arrow, TUI_AR_DONE);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+START_TEST(waitgroup_variant)
+{
+    ps_params p;
+    ps_layout l;
+    fixture f;
+    vscreen vs;
+    memset(&f, 0, sizeof f);
+    ck_assert_int_eq(scenario_defaults("waitgroup", &p), 0);
+    scenario_layout(&p, &l);
+    ck_assert_int_eq(model_init(&f.m, &l), 0);
+    tui_ui_init(&f.ui);
+    f.v.n_actors = 3;
+    f.v.speed_milli = 1000;
+    f.v.next_default = -1;
+    ev(&f, 0, EV_SCENARIO_START, 0, 2, 5, 0);
+    ev(&f, 0, EV_WG_ADD, 0, 2, 2, 0);
+    ev(&f, 1, EV_THREAD_START, 0, 0, 0, 0);
+    ev(&f, 2, EV_THREAD_START, 0, 0, 0, 0);
+    ev(&f, 0, EV_WG_WAIT, 0, 0, 2, 0);
+    ev(&f, 1, EV_ATOMIC_ADD, 0, 1, 1, 0);
+    ev(&f, 1, EV_SAY, 0, 0, 1, 0);
+    ev(&f, 1, EV_SLEEP, 0, 0, 1000000, 0);
+    tui_frame_input in = {&f.m, &f.v, &f.ui, p.title, p.name, NS, NS, 250000, 0};
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    ck_assert_int_ge(find_row(&vs, "Shared objects", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "WaitGroup wg = 2", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "atomic counter = 1", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "Incremented: 1", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "wg.Wait()", 0), 0);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+START_TEST(scale_64_workers_100000_jobs)
+{
+    fixture f;
+    vscreen vs;
+    tui_layout l;
+    fixture_init(&f, 64, 100000, 0);
+    ev(&f, 0, EV_SCENARIO_START, 0, 64, 100000, 0);
+    for (int w = 1; w <= 64; w++)
+        ev(&f, w, EV_THREAD_START, 0, 0, 0, 0);
+    for (int j = 1; j <= 100000; j++)
+        ev(&f, 0, EV_Q_SEND, 0, j, j, 0);
+    for (int w = 1; w <= 64; w++) {
+        ev(&f, w, EV_Q_RECV, 0, w, 100000 - w, 0);
+        ev(&f, w, EV_JOB_STARTED, 0, w, (int64_t)NS, 0);
+    }
+    tui_frame_input in = frame_of(&f);
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    tui_layout_compute(&l, 24, 80, &f.m);
+    ck_assert(inside(&vs, l.queue_box, "99936/100000"));
+    ck_assert(inside(&vs, l.queue_box, "next: 65 66"));
+    ck_assert(inside(&vs, l.queue_box, "more"));
+    ck_assert(inside(&vs, l.work_box, "+"));
+    ck_assert_int_ge(find_row(&vs, "of 64", 0), 0);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+/* The man page is generated from the key table: every key is in it. */
+START_TEST(man_page_has_every_key)
+{
+    const char *path = getenv("POOLSCOPE_MAN");
+    ck_assert_ptr_nonnull(path);
+    FILE *fp = fopen(path, "r");
+    ck_assert_ptr_nonnull(fp);
+    static char text[65536];
+    size_t n = fread(text, 1, sizeof text - 1, fp), o = 0;
+    fclose(fp);
+    for (size_t i = 0; i < n; i++) { /* undo roff's \- */
+        if (text[i] == '\\' && i + 1 < n && text[i + 1] == '-')
+            continue;
+        text[o++] = text[i];
+    }
+    text[o] = 0;
+    for (int i = 0; i < tui_key_count; i++)
+        ck_assert_msg(strstr(text, tui_keys[i].help), "man page has '%s'", tui_keys[i].help);
+}
+END_TEST
+
+Suite *suite_make(void)
+{
+    Suite *s = suite_create("tui");
+    TCase *tc = tcase_create("screen");
+    tcase_add_test(tc, pool_80x24);
+    tcase_add_test(tc, pool_120x40);
+    tcase_add_test(tc, monochrome_vt100);
+    tcase_add_test(tc, too_small);
+    tcase_add_test(tc, help_from_key_table);
+    tcase_add_test(tc, step_mode_marks);
+    tcase_add_test(tc, waitgroup_variant);
+    tcase_add_test(tc, scale_64_workers_100000_jobs);
+    tcase_add_test(tc, man_page_has_every_key);
+    suite_add_tcase(s, tc);
+    return s;
+}
