@@ -62,6 +62,11 @@ uint64_t pacer_vnow(pacer *p)
     return clock_read(p, clock_now_ns());
 }
 
+uint64_t pacer_vnow_at(pacer *p, uint64_t now_ns)
+{
+    return clock_read(p, now_ns);
+}
+
 /* Under mu: the clock continues from v at the given rate (0 = frozen). */
 static void clock_rebase(pacer *p, uint64_t v, int64_t rate)
 {
