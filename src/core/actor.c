@@ -9,9 +9,10 @@ void actor_emit_full(ps_actor *self, int who, int kind, uint32_t obj, int64_t ar
 {
     ps_event e;
     memset(&e, 0, sizeof(e));
+    /* One clock read gives both times: they describe the same instant. */
     uint64_t now = clock_now_ns();
     e.rt_ns = now - self->rt0;
-    e.vt_ns = vt == PS_VT_NOW ? pacer_vnow(self->pacer) : vt;
+    e.vt_ns = vt == PS_VT_NOW ? pacer_vnow_at(self->pacer, now) : vt;
     e.arg = arg;
     e.value = value;
     e.obj = obj;

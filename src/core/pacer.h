@@ -92,6 +92,9 @@ void pacer_exit(pacer *p, int actor);
 
 /* Virtual now (ns). Lock-free (seqlock). */
 uint64_t pacer_vnow(pacer *p);
+/* Virtual time at real monotonic time now_ns (from clock_now_ns), so a caller
+ * that already read the clock does not read it twice. */
+uint64_t pacer_vnow_at(pacer *p, uint64_t now_ns);
 
 /* ---- controller side ---- */
 void pacer_set_mode(pacer *p, pacer_mode mode);

@@ -40,7 +40,7 @@ size_t ring_capacity(const ring *r)
 }
 
 /* Slow path: the ring is full.  Spin briefly, then park on space_gen. */
-static void ring_wait_room(ring *r, uint64_t tail)
+void ring_wait_room(ring *r, uint64_t tail)
 {
     uint64_t t0 = clock_now_ns();
     for (int i = 0;; i++) {
@@ -62,22 +62,6 @@ static void ring_wait_room(ring *r, uint64_t tail)
     /* relaxed: statistics, read only for reports. */
     atomic_fetch_add_explicit(&r->blocked_ns, clock_now_ns() - t0, memory_order_relaxed);
     atomic_fetch_add_explicit(&r->blocked_count, 1, memory_order_relaxed);
-}
-
-ps_event *ring_reserve(ring *r)
-{
-    /* relaxed: only this producer writes tail. */
-    uint64_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
-    if (tail - r->head_cache > r->mask)
-        ring_wait_room(r, tail);
-    return &r->slots[tail & r->mask];
-}
-
-void ring_commit(ring *r)
-{
-    uint64_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
-    /* release: the slot's contents are visible before the new tail. */
-    atomic_store_explicit(&r->tail, tail + 1, memory_order_release);
 }
 
 size_t ring_peek(ring *r, ps_event **first)

@@ -34,10 +34,30 @@ typedef struct ring {
 int ring_init(ring *r, size_t capacity);
 void ring_free(ring *r);
 
-/* Producer: a free slot to fill, waiting (brief spin, then park) while full. */
-ps_event *ring_reserve(ring *r);
+/* Producer slow path of ring_reserve: waits (brief spin, then park) until
+ * the slot at tail is free. */
+void ring_wait_room(ring *r, uint64_t tail);
+
+/* Producer: a free slot to fill, waiting (brief spin, then park) while full.
+ * Inline: it is on every publish, and a call into ring.c costs as much as
+ * the fast path itself. */
+static inline ps_event *ring_reserve(ring *r)
+{
+    /* relaxed: only this producer writes tail. */
+    uint64_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
+    if (tail - r->head_cache > r->mask)
+        ring_wait_room(r, tail);
+    return &r->slots[tail & r->mask];
+}
+
 /* Producer: makes the slot from ring_reserve visible to the consumer. */
-void ring_commit(ring *r);
+static inline void ring_commit(ring *r)
+{
+    /* relaxed: only this producer writes tail. */
+    uint64_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
+    /* release: the slot's contents are visible before the new tail. */
+    atomic_store_explicit(&r->tail, tail + 1, memory_order_release);
+}
 
 /* Consumer: how many events are readable; *first is the oldest. */
 size_t ring_peek(ring *r, ps_event **first);

@@ -1,0 +1,333 @@
+/* bench_pool.c - row "pool": worker pool throughput with zero-length jobs.
+ *
+ * The same program three ways, 2 workers, a jobs queue of QCAP and a results
+ * queue as large as the job count (the lecture's make(chan int, numJobs)):
+ *   engine  ps_run, scenario worker-pool, job_ns 0, speed max, RUN mode;
+ *           this thread is the consumer and drains every event (no model)
+ *   plain   the same pool in plain C: bounded FIFO queues under a pthread
+ *           mutex with condvars, close-and-drain semantics, no events
+ *   go      tests/bench/pool.go: buffered channels, built at bench time with
+ *           GO111MODULE=off into the build directory; prints its own jobs/s
+ * Each run measures all three back to back, so the ratios are same-run.
+ * Timing starts after the queues exist and ends when main has every result
+ * (engine: when every event is delivered and the threads are joined).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench.h"
+#include "core/run.h"
+
+enum { WORKERS = 2, QCAP = 1024 };
+
+/* ---- the engine ---- */
+
+static int engine_pool(int jobs, double *jobs_s, double *events_per_job)
+{
+    ps_params p;
+    const char *err = NULL;
+    scenario_defaults("worker-pool", &p);
+    p.workers = WORKERS;
+    p.jobs = jobs;
+    p.job_ns = 0;
+    p.queue_cap = QCAP;
+    p.speed_milli = PACER_SPEED_MAX;
+    ps_run *r = run_create(&p, PACER_RUN, 0, &err);
+    if (!r) {
+        fprintf(stderr, "pool: run_create: %s\n", err);
+        return -1;
+    }
+    static ps_event buf[256];
+    uint64_t events = 0, finished = 0, t0 = bench_now_ns();
+    if (run_start(r) != 0) {
+        run_destroy(r);
+        return -1;
+    }
+    while (!run_finished(r)) {
+        size_t n = bus_poll(r->bus, buf, 256);
+        for (size_t i = 0; i < n; i++)
+            finished += buf[i].kind == EV_JOB_FINISHED;
+        events += n;
+        if (!n)
+            bus_wait(r->bus, 10000000);
+    }
+    run_join(r);
+    uint64_t el = bench_now_ns() - t0;
+    uint64_t published = bus_published(r->bus);
+    run_destroy(r);
+    *jobs_s = (double)jobs / ((double)el / 1e9);
+    *events_per_job = (double)events / jobs;
+    if (finished != (uint64_t)jobs || events != published) {
+        fprintf(stderr, "pool: engine finished %llu of %d jobs, delivered %llu of %llu events\n",
+                (unsigned long long)finished, jobs, (unsigned long long)events,
+                (unsigned long long)published);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- the same pool in plain C ---- */
+
+typedef struct pchan {
+    pthread_mutex_t mu;
+    pthread_cond_t can_send, can_recv;
+    int64_t *items;
+    size_t cap, head, len;
+    int closed, send_waiters, recv_waiters;
+} pchan;
+
+static void pchan_init(pchan *q, size_t cap)
+{
+    memset(q, 0, sizeof(*q));
+    q->items = calloc(cap, sizeof(int64_t));
+    q->cap = cap;
+    pthread_mutex_init(&q->mu, NULL);
+    pthread_cond_init(&q->can_send, NULL);
+    pthread_cond_init(&q->can_recv, NULL);
+}
+
+static void pchan_destroy(pchan *q)
+{
+    pthread_cond_destroy(&q->can_send);
+    pthread_cond_destroy(&q->can_recv);
+    pthread_mutex_destroy(&q->mu);
+    free(q->items);
+}
+
+static int pchan_send(pchan *q, int64_t v)
+{
+    pthread_mutex_lock(&q->mu);
+    while (q->len == q->cap && !q->closed) {
+        q->send_waiters++;
+        pthread_cond_wait(&q->can_send, &q->mu);
+        q->send_waiters--;
+    }
+    if (q->closed) {
+        pthread_mutex_unlock(&q->mu);
+        return -1;
+    }
+    q->items[(q->head + q->len) % q->cap] = v;
+    q->len++;
+    if (q->recv_waiters)
+        pthread_cond_signal(&q->can_recv);
+    pthread_mutex_unlock(&q->mu);
+    return 0;
+}
+
+static int pchan_recv(pchan *q, int64_t *v)
+{
+    pthread_mutex_lock(&q->mu);
+    while (q->len == 0 && !q->closed) {
+        q->recv_waiters++;
+        pthread_cond_wait(&q->can_recv, &q->mu);
+        q->recv_waiters--;
+    }
+    if (q->len == 0) {
+        pthread_mutex_unlock(&q->mu);
+        return -1; /* closed and drained */
+    }
+    *v = q->items[q->head];
+    q->head = (q->head + 1) % q->cap;
+    q->len--;
+    if (q->send_waiters)
+        pthread_cond_signal(&q->can_send);
+    pthread_mutex_unlock(&q->mu);
+    return 0;
+}
+
+static void pchan_close(pchan *q)
+{
+    pthread_mutex_lock(&q->mu);
+    q->closed = 1;
+    pthread_cond_broadcast(&q->can_recv);
+    pthread_cond_broadcast(&q->can_send);
+    pthread_mutex_unlock(&q->mu);
+}
+
+typedef struct plain_pool {
+    pchan jobs, results;
+} plain_pool;
+
+static void *plain_worker(void *arg)
+{
+    plain_pool *pp = arg;
+    int64_t j;
+    while (pchan_recv(&pp->jobs, &j) == 0)
+        if (pchan_send(&pp->results, j * 2) != 0)
+            break;
+    return NULL;
+}
+
+static int plain_pool_run(int jobs, double *jobs_s)
+{
+    plain_pool pp;
+    pchan_init(&pp.jobs, QCAP);
+    pchan_init(&pp.results, (size_t)jobs);
+    pthread_t th[WORKERS];
+    uint64_t t0 = bench_now_ns();
+    for (int w = 0; w < WORKERS; w++)
+        pthread_create(&th[w], NULL, plain_worker, &pp);
+    for (int j = 1; j <= jobs; j++)
+        pchan_send(&pp.jobs, j);
+    pchan_close(&pp.jobs);
+    int64_t sum = 0, v;
+    for (int a = 1; a <= jobs; a++)
+        if (pchan_recv(&pp.results, &v) == 0)
+            sum += v;
+    for (int w = 0; w < WORKERS; w++)
+        pthread_join(th[w], NULL);
+    uint64_t el = bench_now_ns() - t0;
+    pchan_destroy(&pp.jobs);
+    pchan_destroy(&pp.results);
+    *jobs_s = (double)jobs / ((double)el / 1e9);
+    if (sum != (int64_t)jobs * (jobs + 1)) {
+        fprintf(stderr, "pool: plain pool lost results\n");
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- Go ---- */
+
+/* Runs argv with extra environment; its stdout into out.  Exit status. */
+static int spawn_capture(char *const argv[], char *const env[], char *out, size_t len)
+{
+    int fd[2];
+    if (pipe(fd) != 0)
+        return -1;
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        for (int i = 0; env && env[i]; i++)
+            putenv(env[i]);
+        dup2(fd[1], 1);
+        close(fd[0]);
+        close(fd[1]);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    close(fd[1]);
+    size_t got = 0;
+    ssize_t k;
+    while ((k = read(fd[0], out + got, len - 1 - got)) > 0 || (k < 0 && errno == EINTR))
+        if (k > 0)
+            got += (size_t)k;
+    out[got] = 0;
+    close(fd[0]);
+    int st;
+    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+        ;
+    return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static int go_build(const bench_ctx *c, char *bin, size_t len)
+{
+    static char e1[] = "GO111MODULE=off", e2[PATH_MAX + 32], e3[PATH_MAX + 32], e4[PATH_MAX + 32];
+    char dir[PATH_MAX];
+    if (!realpath(c->out_dir, dir))
+        return -1;
+    snprintf(bin, len, "%s/pool-go", dir);
+    snprintf(e2, sizeof e2, "GOCACHE=%s/go-cache", dir);
+    snprintf(e3, sizeof e3, "GOPATH=%s/go-path", dir);
+    snprintf(e4, sizeof e4, "HOME=%s", dir);
+    char *env[] = {e1, e2, e3, getenv("HOME") ? NULL : e4, NULL};
+    char *argv[] = {(char *)c->go, "build", "-o", bin, (char *)c->go_src, NULL};
+    char out[4096];
+    int rc = spawn_capture(argv, env, out, sizeof out);
+    if (rc != 0)
+        fprintf(stderr, "pool: go build failed (%d): %s\n", rc, out);
+    return rc;
+}
+
+static int go_pool(const char *bin, int jobs, double *jobs_s)
+{
+    char a1[32], a2[32], a3[32], out[512];
+    snprintf(a1, sizeof a1, "%d", jobs);
+    snprintf(a2, sizeof a2, "%d", WORKERS);
+    snprintf(a3, sizeof a3, "%d", QCAP);
+    char *argv[] = {(char *)bin, a1, a2, a3, NULL};
+    if (spawn_capture(argv, NULL, out, sizeof out) != 0)
+        return -1;
+    const char *p = strstr(out, "jobs_per_s ");
+    if (!p)
+        return -1;
+    *jobs_s = strtod(p + 11, NULL);
+    return 0;
+}
+
+int bench_pool(const bench_ctx *c)
+{
+    int jobs = c->quick ? 200000 : 10000000;
+    int runs = c->runs;
+    double *eng = calloc((size_t)runs, sizeof(double)), *pln = calloc((size_t)runs, sizeof(double));
+    double *gol = calloc((size_t)runs, sizeof(double)), *epj = calloc((size_t)runs, sizeof(double));
+    double *ovh = calloc((size_t)runs, sizeof(double)), *vs_go = calloc((size_t)runs, sizeof(double));
+    char bin[PATH_MAX + 16], note[160];
+    int have_go = 0, bad = 0;
+    const char *no_go = "go not installed";
+    if (c->go && c->go_src) {
+        if (go_build(c, bin, sizeof bin) == 0)
+            have_go = 1;
+        else
+            no_go = "go build failed";
+    }
+    for (int r = 0; r < runs && !bad; r++) {
+        bench_progress("  run %d/%d", r + 1, runs);
+        bad = engine_pool(jobs, &eng[r], &epj[r]) != 0 || plain_pool_run(jobs, &pln[r]) != 0;
+        if (!bad && have_go && go_pool(bin, jobs, &gol[r]) != 0) {
+            fprintf(stderr, "pool: the Go program failed\n");
+            bad = 1;
+        }
+        /* overhead: how much longer the instrumented pool takes per job */
+        ovh[r] = pln[r] / eng[r] - 1;
+        vs_go[r] = have_go ? eng[r] / gol[r] : 0;
+    }
+    if (!bad) {
+        snprintf(note, sizeof note, "%d jobs, 2 workers, jobs queue %d%s", jobs, QCAP,
+                 c->quick ? " (QUICK: scaled down from 10 M)" : "");
+        double *tmp = calloc((size_t)runs, sizeof(double));
+        memcpy(tmp, eng, (size_t)runs * sizeof(double));
+        double e_med = bench_median(tmp, runs);
+        double ev = bench_median(epj, runs);
+        bench_figure("pool", "engine, instrumented (ps_run, consumer draining)", eng, runs,
+                     " jobs/s", note);
+        snprintf(note, sizeof note, "%.2f events per job; %.1f M events/s through the bus", ev,
+                 e_med * ev / 1e6);
+        bench_figure("pool", "engine, events per job", epj, runs, "", note);
+        bench_figure("pool", "plain C pool, uninstrumented", pln, runs, " jobs/s",
+                     "mutex + condvar queues, same capacities");
+        memcpy(tmp, ovh, (size_t)runs * sizeof(double));
+        double o = bench_median(tmp, runs) * 100;
+        for (int r = 0; r < runs; r++)
+            ovh[r] += 1;
+        bench_ratio("pool", "plain / engine jobs/s (instrumentation cost, 1.00 = none)", ovh,
+                    runs, NULL);
+        bench_goal("instrumentation overhead (plain/engine - 1) <= 10%", o, 10, 0, "%");
+        if (have_go) {
+            bench_figure("pool", "Go, buffered channels", gol, runs, " jobs/s",
+                         "GOMAXPROCS default; Go's own timer");
+            memcpy(tmp, vs_go, (size_t)runs * sizeof(double));
+            double g = bench_median(tmp, runs);
+            bench_ratio("pool", "engine / Go jobs/s", vs_go, runs, NULL);
+            bench_goal("instrumented pool >= 1.0x Go jobs/s", g, 1.0, 1, "x");
+        } else {
+            bench_skip("pool", "Go, buffered channels", no_go);
+        }
+        free(tmp);
+    }
+    free(eng);
+    free(pln);
+    free(gol);
+    free(epj);
+    free(ovh);
+    free(vs_go);
+    return bad ? -1 : 0;
+}
