@@ -170,5 +170,10 @@ int options_parse(options *o, int argc, char **argv, char *err, size_t len)
         o->params.queue_cap = (int)ov.queue;
     if (ov.speed >= 0)
         o->params.speed_milli = ov.speed;
+    char why[160];
+    if (scenario_finish(&o->params, why, sizeof why) != 0) {
+        snprintf(err, len, "poolscope: scenario %s: %s", o->params.name, why);
+        return 2;
+    }
     return 0;
 }
