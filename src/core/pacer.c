@@ -180,8 +180,7 @@ static void step_wait_state(pacer *p, pacer_actor *a, int cancel)
     }
 }
 
-static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend,
-                int cancellable)
+static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend, int cancellable)
 {
     pacer_actor *a = &p->a[actor];
     uint64_t deadline = vstart + dur;

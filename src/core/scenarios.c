@@ -177,8 +177,7 @@ static void ww_layout(const ps_params *p, ps_layout *l)
 
 static void ww_main(ps_run *r, ps_actor *self)
 {
-    if (run_begin(r, self) || spawn_all_counted(r, self, &r->wgs[0]) ||
-        wg_wait(&r->wgs[0], self))
+    if (run_begin(r, self) || spawn_all_counted(r, self, &r->wgs[0]) || wg_wait(&r->wgs[0], self))
         return;
     run_end(r, self);
 }
@@ -227,9 +226,8 @@ static void ac_layout(const ps_params *p, ps_layout *l)
 static void ac_main(ps_run *r, ps_actor *self)
 {
     int64_t v;
-    if (run_begin(r, self) || spawn_all_counted(r, self, &r->wgs[0]) ||
-        wg_wait(&r->wgs[0], self) || counter_load(&r->counters[0], self, &v) ||
-        run_say(self, SAY_OPS, 0, v))
+    if (run_begin(r, self) || spawn_all_counted(r, self, &r->wgs[0]) || wg_wait(&r->wgs[0], self) ||
+        counter_load(&r->counters[0], self, &v) || run_say(self, SAY_OPS, 0, v))
         return;
     run_end(r, self);
 }
@@ -274,8 +272,8 @@ static void race_layout(const ps_params *p, ps_layout *l)
 static void race_main(ps_run *r, ps_actor *self)
 {
     int64_t plain, atomic, want = (int64_t)r->params.workers * r->params.jobs;
-    if (run_begin(r, self) || spawn_all_counted(r, self, &r->wgs[0]) ||
-        wg_wait(&r->wgs[0], self) || counter_load(&r->counters[RACE_PLAIN], self, &plain) ||
+    if (run_begin(r, self) || spawn_all_counted(r, self, &r->wgs[0]) || wg_wait(&r->wgs[0], self) ||
+        counter_load(&r->counters[RACE_PLAIN], self, &plain) ||
         counter_load(&r->counters[RACE_ATOMIC], self, &atomic) ||
         run_say(self, SAY_RACE_PLAIN, want, plain) || run_say(self, SAY_RACE_ATOMIC, want, atomic))
         return;
@@ -329,8 +327,8 @@ static void mx_layout(const ps_params *p, ps_layout *l)
     l->n_says = 1;
     int lo = p->n_names == 2 && strcmp(p->names[1], p->names[0]) < 0;
     if (p->n_names == 2)
-        snprintf(l->says[SAY_MAP], PS_SAY_LEN, "map[%s:%s %s:%s]", p->names[lo],
-                 lo ? "%v" : "%j", p->names[!lo], lo ? "%j" : "%v");
+        snprintf(l->says[SAY_MAP], PS_SAY_LEN, "map[%s:%s %s:%s]", p->names[lo], lo ? "%v" : "%j",
+                 p->names[!lo], lo ? "%j" : "%v");
     else
         snprintf(l->says[SAY_MAP], PS_SAY_LEN, "map[%s:%%v]", p->names[0]);
 }
@@ -487,8 +485,8 @@ static void tpj_layout(const ps_params *p, ps_layout *l)
 
 static void tpj_main(ps_run *r, ps_actor *self)
 {
-    if (run_begin(r, self) || spawn_all_counted(r, self, &r->wgs[0]) ||
-        wg_wait(&r->wgs[0], self) || run_say(self, SAY_TPJ_ALL, 0, r->params.jobs))
+    if (run_begin(r, self) || spawn_all_counted(r, self, &r->wgs[0]) || wg_wait(&r->wgs[0], self) ||
+        run_say(self, SAY_TPJ_ALL, 0, r->params.jobs))
         return;
     run_end(r, self);
 }
@@ -505,40 +503,57 @@ static void tpj_worker(ps_run *r, ps_actor *self)
 #define USES_PER_JOB (SP_JOBS | SP_JOB_MS | SP_DURATIONS | SP_SPEED | SP_PER_JOB)
 
 static const scenario_def worker_pool = {
-    "worker-pool", "the lecture's worker pool: 3 workers take 5 jobs of 1 s from a queue",
-    SK_WORKER_POOL, pool_defaults, pool_layout, pool_main, pool_worker, USES_POOL};
+    "worker-pool",  "the lecture's worker pool: 3 workers take 5 jobs of 1 s from a queue",
+    SK_WORKER_POOL, pool_defaults,
+    pool_layout,    pool_main,
+    pool_worker,    USES_POOL};
 static const scenario_def waitgroup = {
-    "waitgroup", "the lecture's WaitGroup: two threads move one atomic counter up and down",
-    SK_WAITGROUP, wg_defaults, wg_layout, wg_main, wg_worker,
-    SP_WORKERS | SP_JOBS | SP_JOB_MS | SP_SPEED};
+    "waitgroup",  "the lecture's WaitGroup: two threads move one atomic counter up and down",
+    SK_WAITGROUP, wg_defaults,
+    wg_layout,    wg_main,
+    wg_worker,    SP_WORKERS | SP_JOBS | SP_JOB_MS | SP_SPEED};
 static const scenario_def waitgroup_workers = {
-    "waitgroup-workers", "five workers of 1 s; a wrapper calls wg.Done, main waits",
-    SK_WAITGROUP_WORKERS, ww_defaults, ww_layout, ww_main, ww_wrapper, USES_PER_JOB};
+    "waitgroup-workers",
+    "five workers of 1 s; a wrapper calls wg.Done, main waits",
+    SK_WAITGROUP_WORKERS,
+    ww_defaults,
+    ww_layout,
+    ww_main,
+    ww_wrapper,
+    USES_PER_JOB};
 static const scenario_def atomic_counters = {
-    "atomic-counters", "50 threads x 1000 atomic adds: always 50000",
-    SK_ATOMIC_COUNTERS, ac_defaults, ac_layout, ac_main, ac_worker,
-    SP_WORKERS | SP_JOBS | SP_SPEED};
+    "atomic-counters",  "50 threads x 1000 atomic adds: always 50000",
+    SK_ATOMIC_COUNTERS, ac_defaults,
+    ac_layout,          ac_main,
+    ac_worker,          SP_WORKERS | SP_JOBS | SP_SPEED};
 static const scenario_def race = {
-    "race", "ops++ as load, add, store: updates get lost (step it to lose one on purpose)",
-    SK_RACE, race_defaults, race_layout, race_main, race_worker,
-    SP_WORKERS | SP_JOBS | SP_SPEED};
-static const scenario_def mutexes = {
-    "mutexes", "named counters under one mutex: a=20000, b=10000",
-    SK_MUTEXES, mx_defaults, mx_layout, mx_main, mx_worker,
-    SP_WORKERS | SP_JOBS | SP_COUNTERS | SP_SPEED};
+    "race",      "ops++ as load, add, store: updates get lost (step it to lose one on purpose)",
+    SK_RACE,     race_defaults,
+    race_layout, race_main,
+    race_worker, SP_WORKERS | SP_JOBS | SP_SPEED};
+static const scenario_def mutexes = {"mutexes",  "named counters under one mutex: a=20000, b=10000",
+                                     SK_MUTEXES, mx_defaults,
+                                     mx_layout,  mx_main,
+                                     mx_worker,  SP_WORKERS | SP_JOBS | SP_COUNTERS | SP_SPEED};
 static const scenario_def errgroup = {
-    "errgroup", "jobs of N x 300 ms; job 3 fails and cancels the rest",
-    SK_ERRGROUP, eg_defaults, eg_layout, eg_main, eg_worker, USES_PER_JOB | SP_FAIL_JOB};
+    "errgroup",  "jobs of N x 300 ms; job 3 fails and cancels the rest",
+    SK_ERRGROUP, eg_defaults,
+    eg_layout,   eg_main,
+    eg_worker,   USES_PER_JOB | SP_FAIL_JOB};
 static const scenario_def backpressure = {
-    "backpressure", "10 jobs through a queue of 2: the sender blocks while it is full",
-    SK_BACKPRESSURE, bp_defaults, bp_layout, pool_main, pool_worker, USES_POOL};
+    "backpressure",  "10 jobs through a queue of 2: the sender blocks while it is full",
+    SK_BACKPRESSURE, bp_defaults,
+    bp_layout,       pool_main,
+    pool_worker,     USES_POOL};
 static const scenario_def thread_per_job = {
-    "thread-per-job", "one thread per job (9 jobs) to compare with the 3-worker pool",
-    SK_THREAD_PER_JOB, tpj_defaults, tpj_layout, tpj_main, tpj_worker, USES_PER_JOB};
+    "thread-per-job",  "one thread per job (9 jobs) to compare with the 3-worker pool",
+    SK_THREAD_PER_JOB, tpj_defaults,
+    tpj_layout,        tpj_main,
+    tpj_worker,        USES_PER_JOB};
 
 static const scenario_def *const all[] = {
-    &worker_pool, &waitgroup,    &waitgroup_workers, &atomic_counters, &race,
-    &mutexes,     &errgroup,     &backpressure,      &thread_per_job,  NULL};
+    &worker_pool, &waitgroup, &waitgroup_workers, &atomic_counters, &race,
+    &mutexes,     &errgroup,  &backpressure,      &thread_per_job,  NULL};
 
 const scenario_def *const *scenario_all(void)
 {

@@ -55,10 +55,10 @@ typedef struct loader {
     /* input: a file or a string */
     FILE *f;
     const char *mem;
-    int line;                   /* the line inih is at */
-    int cont;                   /* it starts with blank space: a continuation */
+    int line; /* the line inih is at */
+    int cont; /* it starts with blank space: a continuation */
     /* results */
-    ps_params fp;               /* values the file set (see key_line) */
+    ps_params fp; /* values the file set (see key_line) */
     scenario_text *t;
     int key_line[N_PARAM_KEYS]; /* where each [params] key was set, 0 if not */
     int kind_line, title_line, desc_line, name_line, scenario_line;
@@ -109,8 +109,7 @@ static void check_section(loader *ld, const char *s)
     if (n == 8 && !strncmp(s + 1, "scenario", 8))
         ld->scenario_line = ld->line;
     else if (!(n == 6 && !strncmp(s + 1, "params", 6)) && !(n == 4 && !strncmp(s + 1, "code", 4)))
-        fail(ld, ld->line, "unknown section [%.*s] (allowed: " ALLOWED_SECTIONS ")", (int)n,
-             s + 1);
+        fail(ld, ld->line, "unknown section [%.*s] (allowed: " ALLOWED_SECTIONS ")", (int)n, s + 1);
 }
 
 /* inih's reader (fgets-like): counts lines, flags continuations, rejects
@@ -132,8 +131,7 @@ static char *read_line(char *str, int num, void *stream)
     ld->line++;
     ld->cont = str[0] == ' ' || str[0] == '\t';
     if (too_long) {
-        fail(ld, ld->line, "line longer than %d characters (allowed: up to %d)", num - 2,
-             num - 2);
+        fail(ld, ld->line, "line longer than %d characters (allowed: up to %d)", num - 2, num - 2);
         str[0] = '\n'; /* inih skips it */
         str[1] = '\0';
     }
@@ -161,11 +159,11 @@ static int parse_int(const char *s, long long *out)
 static int get_int(loader *ld, const param_key *k, const char *v, long long *out)
 {
     if (parse_int(v, out))
-        return fail(ld, ld->line, "%s = '%s' is not a whole number (allowed: %lld..%lld)",
-                    k->key, v, k->lo, k->hi);
+        return fail(ld, ld->line, "%s = '%s' is not a whole number (allowed: %lld..%lld)", k->key,
+                    v, k->lo, k->hi);
     if (*out < k->lo || *out > k->hi)
-        return fail(ld, ld->line, "%s = %lld is out of range (allowed: %lld..%lld)", k->key,
-                    *out, k->lo, k->hi);
+        return fail(ld, ld->line, "%s = %lld is out of range (allowed: %lld..%lld)", k->key, *out,
+                    k->lo, k->hi);
     return 1;
 }
 
@@ -194,8 +192,10 @@ static int get_durations(loader *ld, const param_key *k, const char *v)
         if (!get_int(ld, k, item, &lo) || !get_int(ld, k, dots + 2, &hi))
             return 0;
         if (lo > hi)
-            return fail(ld, ld->line, "durations_ms = %s: the range is empty (allowed: LO..HI "
-                        "with LO <= HI)", v);
+            return fail(ld, ld->line,
+                        "durations_ms = %s: the range is empty (allowed: LO..HI "
+                        "with LO <= HI)",
+                        v);
         ld->fp.job_ns = lo * 1000000LL;
         ld->fp.job_ns_max = hi * 1000000LL;
         ld->fp.n_durations = 0;
@@ -205,8 +205,10 @@ static int get_durations(loader *ld, const param_key *k, const char *v)
     for (const char *s = v; *s;) {
         size_t n = strcspn(s, ",");
         if (ld->fp.n_durations == PS_MAX_DURATIONS)
-            return fail(ld, ld->line, "durations_ms has more than %d values (allowed: 1..%d "
-                        "values, or LO..HI)", PS_MAX_DURATIONS, PS_MAX_DURATIONS);
+            return fail(ld, ld->line,
+                        "durations_ms has more than %d values (allowed: 1..%d "
+                        "values, or LO..HI)",
+                        PS_MAX_DURATIONS, PS_MAX_DURATIONS);
         snprintf(item, sizeof item, "%.*s", (int)(n < 63 ? n : 63), s);
         if (!get_int(ld, k, item + strspn(item, " \t"), &x))
             return 0;
@@ -214,7 +216,8 @@ static int get_durations(loader *ld, const param_key *k, const char *v)
         s += n + (s[n] == ',');
     }
     if (!ld->fp.n_durations)
-        return fail(ld, ld->line, "durations_ms is empty (allowed: a list like 300, 600 or a "
+        return fail(ld, ld->line,
+                    "durations_ms is empty (allowed: a list like 300, 600 or a "
                     "range like 200..800)");
     return 1;
 }
@@ -239,19 +242,25 @@ static int get_counters(loader *ld, const char *v)
         s += strspn(s, " \t");
         size_t n = strcspn(s, ", \t");
         if (!valid_name(s, n))
-            return fail(ld, ld->line, "counters = %s: bad name '%.*s' (allowed: 1..%d letters, "
-                        "digits or _, separated by commas)", v, (int)n, s, PS_OBJ_NAME - 1);
+            return fail(ld, ld->line,
+                        "counters = %s: bad name '%.*s' (allowed: 1..%d letters, "
+                        "digits or _, separated by commas)",
+                        v, (int)n, s, PS_OBJ_NAME - 1);
         int i = 0;
         while (i < p->n_names && (strlen(p->names[i]) != n || strncmp(p->names[i], s, n)))
             i++;
         if (i == p->n_names && p->n_names == 2)
-            return fail(ld, ld->line, "counters = %s: more than 2 distinct names (allowed: "
-                        "1 or 2 names, one per thread, e.g. a, a, b)", v);
+            return fail(ld, ld->line,
+                        "counters = %s: more than 2 distinct names (allowed: "
+                        "1 or 2 names, one per thread, e.g. a, a, b)",
+                        v);
         if (i == p->n_names)
             snprintf(p->names[p->n_names++], PS_OBJ_NAME, "%.*s", (int)n, s);
         if (p->n_targets == PS_MAX_WORKERS)
-            return fail(ld, ld->line, "counters has more than %d entries (allowed: one per "
-                        "thread)", PS_MAX_WORKERS);
+            return fail(ld, ld->line,
+                        "counters has more than %d entries (allowed: one per "
+                        "thread)",
+                        PS_MAX_WORKERS);
         p->targets[p->n_targets++] = (uint8_t)i;
         s += n;
         s += strspn(s, " \t");
@@ -270,8 +279,10 @@ static int params_key(loader *ld, const char *name, const char *v)
     while (i < N_PARAM_KEYS && strcmp(param_keys[i].key, name))
         i++;
     if (i == N_PARAM_KEYS)
-        return fail(ld, ld->line, "unknown key '%s' in [params] (allowed: workers, jobs, "
-                    "job_ms, durations_ms, seed, queue, fail_job, counters, speed)", name);
+        return fail(ld, ld->line,
+                    "unknown key '%s' in [params] (allowed: workers, jobs, "
+                    "job_ms, durations_ms, seed, queue, fail_job, counters, speed)",
+                    name);
     const param_key *k = &param_keys[i];
     if (ld->key_line[i])
         return fail(ld, ld->line, "%s is set twice (first on line %d)", name, ld->key_line[i]);
@@ -321,8 +332,10 @@ static int description_more(loader *ld, const char *v)
 {
     char *d = ld->t->description;
     size_t n = strlen(d);
-    snprintf(d + n, SCENTEXT_DESC_LEN - n, "%s", !strcmp(v, "|") ? "\n" :
-             n && d[n - 1] != '\n' ? " " : "");
+    snprintf(d + n, SCENTEXT_DESC_LEN - n, "%s",
+             !strcmp(v, "|")         ? "\n"
+             : n && d[n - 1] != '\n' ? " "
+                                     : "");
     n = strlen(d);
     if (strcmp(v, "|"))
         snprintf(d + n, SCENTEXT_DESC_LEN - n, "%s", v);
@@ -364,8 +377,8 @@ static int scenario_key(loader *ld, const char *name, const char *v)
         ld->t->description[0] = '\0';
         return description_more(ld, v);
     }
-    return fail(ld, ld->line, "unknown key '%s' in [scenario] (allowed: " ALLOWED_SCENARIO_KEYS
-                ")", name);
+    return fail(ld, ld->line, "unknown key '%s' in [scenario] (allowed: " ALLOWED_SCENARIO_KEYS ")",
+                name);
 }
 
 /* "line.N = code": a leading '|' is dropped so that indentation survives
@@ -408,8 +421,10 @@ static int code_map_key(loader *ld, const char *name, const char *v)
         m.kind = EV_SAY;
         m.say = (int)x;
     } else if ((m.kind = event_kind_parse(k)) < 0 || m.kind >= EV_CTL_PAUSE) {
-        return fail(ld, ld->line, "unknown event kind '%s' in '%s' (allowed: thread-start, "
-                    "job-started, queue-send, ... as --log=events prints them)", k, name);
+        return fail(ld, ld->line,
+                    "unknown event kind '%s' in '%s' (allowed: thread-start, "
+                    "job-started, queue-send, ... as --log=events prints them)",
+                    k, name);
     }
     if (parse_int(v, &x) || x < 1 || x > SCENTEXT_MAX_LINES)
         return fail(ld, ld->line, "%s = '%s' is not a code line (allowed: 1..%d)", name, v,
@@ -429,8 +444,10 @@ static int handler(void *user, const char *section, const char *name, const char
     if (ld->cont) {
         if (!strcmp(section, "scenario") && !strcmp(name, "description"))
             return description_more(ld, value);
-        return fail(ld, ld->line, "a line starting with blank space continues '%s' (allowed: "
-                    "only description continues; start the line in column 1)", name);
+        return fail(ld, ld->line,
+                    "a line starting with blank space continues '%s' (allowed: "
+                    "only description continues; start the line in column 1)",
+                    name);
     }
     if (!strcmp(section, "scenario"))
         return scenario_key(ld, name, value);
@@ -445,8 +462,8 @@ static int handler(void *user, const char *section, const char *name, const char
                     name);
     }
     if (!*section)
-        return fail(ld, ld->line, "'%s' is outside any section (allowed: sections "
-                    ALLOWED_SECTIONS ")", name);
+        return fail(ld, ld->line,
+                    "'%s' is outside any section (allowed: sections " ALLOWED_SECTIONS ")", name);
     return 0; /* unknown section: reported by the reader */
 }
 
@@ -463,8 +480,10 @@ static int check_required(loader *ld)
         return 1;
     if (!ld->scenario_line)
         return fail(ld, 1, "missing section [scenario] (required: title, kind, description)");
-    return fail(ld, at, "missing required key '%s' in [scenario] (required: title, kind, "
-                "description)", missing);
+    return fail(ld, at,
+                "missing required key '%s' in [scenario] (required: title, kind, "
+                "description)",
+                missing);
 }
 
 static void uses_list(unsigned uses, char *buf, size_t len)
@@ -532,8 +551,8 @@ static int check_params(loader *ld, ps_params *p)
     const scenario_def *d = scenario_by_kind(p->kind);
     if ((d->uses & SP_PER_JOB) && (p->jobs < 1 || p->jobs > PS_MAX_WORKERS))
         return fail(ld, ld->key_line[K_JOBS] ? ld->key_line[K_JOBS] : ld->kind_line,
-                    "jobs = %d, but %s runs one thread per job (allowed: 1..%d)", p->jobs,
-                    d->name, PS_MAX_WORKERS);
+                    "jobs = %d, but %s runs one thread per job (allowed: 1..%d)", p->jobs, d->name,
+                    PS_MAX_WORKERS);
     if (p->fail_job > p->jobs)
         return fail(ld, ld->key_line[K_FAIL_JOB] ? ld->key_line[K_FAIL_JOB] : ld->kind_line,
                     "fail_job = %d is not one of the %d jobs (allowed: 0..%d, 0 for none)",
@@ -550,8 +569,10 @@ static int check_maps(loader *ld)
     for (int i = 0; i < ld->n_maps; i++) {
         code_map *m = &ld->maps[i];
         if (m->code_line > t->n_lines)
-            return fail(ld, m->file_line, "map to code line %d, which is not there (allowed: "
-                        "1..%d, the line.N keys)", m->code_line, t->n_lines);
+            return fail(ld, m->file_line,
+                        "map to code line %d, which is not there (allowed: "
+                        "1..%d, the line.N keys)",
+                        m->code_line, t->n_lines);
         if (m->kind == EV_SAY && m->say >= 0)
             t->say_line[m->role][m->say] = (uint8_t)m->code_line;
         else
