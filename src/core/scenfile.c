@@ -705,7 +705,7 @@ int scenfile_resolve(const char *arg, ps_params *p, scenario_text *text, char *e
     const char *ini = scenfile_embedded(arg);
     if (ini) {
         char label[64];
-        snprintf(label, sizeof label, "built-in %s", arg);
+        snprintf(label, sizeof label, "<built-in>/%s.ini", arg); /* the name is its basename */
         return scenfile_load_string(label, ini, p, text, err, len);
     }
     if (text) /* no file anywhere: the C defaults alone */

@@ -27,7 +27,7 @@
 enum { SCENTEXT_ANY = 0, SCENTEXT_MAIN, SCENTEXT_WORKER, SCENTEXT_ROLES };
 
 typedef struct scenario_text {
-    char source[SCENTEXT_PATH_LEN]; /* the file, or "built-in NAME" */
+    char source[SCENTEXT_PATH_LEN]; /* the file, or "<built-in>/NAME.ini" */
     char description[SCENTEXT_DESC_LEN];
     int n_lines; /* code lines 1..n_lines (lines[0] is line 1) */
     char lines[SCENTEXT_MAX_LINES][SCENTEXT_LINE_LEN];
