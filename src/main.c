@@ -6,6 +6,7 @@
 #include "core/scenario.h"
 #include "headless.h"
 #include "options.h"
+#include "outputs.h"
 #include "version.h"
 
 static void list_scenarios(void)
@@ -40,5 +41,7 @@ int main(int argc, char **argv)
                         "drop --headless, or use --step for a stepped headless run\n");
         return 2;
     }
+    if (o.replay_path && !o.headless && (o.trace_path || o.cast_path))
+        return outputs_export_replay(&o, stderr);
     return headless_run(&o, stdout);
 }

@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,10 @@ static const char usage[] =
     "  --paused              start paused\n"
     "  --step                start in step mode\n"
     "  --ring N              events per thread ring (2..1048576, default 1024)\n"
+    "  --record FILE         write the run (parameters, every event) to FILE\n"
+    "  --replay FILE         replay a recording instead of running threads\n"
+    "  --export-trace FILE   write a Chrome trace (Perfetto) JSON of the run\n"
+    "  --export-cast FILE    write an asciicast v2 of the run\n"
     "  --color=auto|always|never\n"
     "  --help, --version\n";
 
@@ -77,6 +82,32 @@ static const char *value_of(const char *arg, const char *opt, int argc, char **a
     if (arg[n] == '\0')
         return *i + 1 < argc ? argv[++*i] : "";
     return NULL;
+}
+
+/* The options that name a file, and where each goes. */
+static const struct file_opt {
+    const char *opt;
+    size_t offset;
+} file_opts[] = {
+    {"--record", offsetof(options, record_path)},
+    {"--replay", offsetof(options, replay_path)},
+    {"--export-trace", offsetof(options, trace_path)},
+    {"--export-cast", offsetof(options, cast_path)},
+};
+
+/* 0 or 2 if arg is one of file_opts, -1 if it is not. */
+static int file_option(options *o, int argc, char **argv, int *i, char *err, size_t len)
+{
+    for (size_t k = 0; k < sizeof file_opts / sizeof file_opts[0]; k++) {
+        const char *v = value_of(argv[*i], file_opts[k].opt, argc, argv, i);
+        if (!v)
+            continue;
+        if (!*v)
+            return bad(err, len, file_opts[k].opt, NULL, "a file name");
+        *(const char **)(void *)((char *)o + file_opts[k].offset) = v;
+        return 0;
+    }
+    return -1;
 }
 
 typedef struct overrides {
@@ -140,6 +171,9 @@ static int parse_one(options *o, overrides *ov, const char **scen, int argc, cha
             return bad(err, len, "--ring", *v ? v : NULL, "2..1048576");
         o->ring_cap = (size_t)n;
     } else {
+        int rc = file_option(o, argc, argv, i, err, len);
+        if (rc >= 0)
+            return rc;
         snprintf(err, len, "poolscope: unknown option '%s' (see --help)", a);
         return 2;
     }
@@ -183,6 +217,14 @@ int options_parse(options *o, int argc, char **argv, char *err, size_t len)
         if (rc)
             return rc;
     }
+    if (o->replay_path && (ov.workers >= 0 || ov.jobs >= 0 || ov.job_ms >= 0 || ov.queue >= 0 ||
+                           strcmp(scen, "worker-pool") != 0)) {
+        snprintf(err, len,
+                 "poolscope: --replay takes the recording's own scenario and "
+                 "parameters: drop --scenario, --workers, --jobs, --job-ms, --queue");
+        return 2;
+    }
+    o->speed_given = ov.speed >= 0;
     int found = scenfile_resolve(scen, &o->params, &o->text, err, len);
     if (found < 0)
         return 2; /* err: "FILE:LINE: what is wrong (allowed: ...)" */

@@ -20,8 +20,13 @@ typedef struct options {
     color_mode color;
     pacer_mode start_mode; /* --paused / --step */
     size_t ring_cap;
-    ps_params params; /* defaults of the scenario, then the overrides */
-    scenario_text text; /* the scenario file's description and code listing */
+    ps_params params;        /* defaults of the scenario, then the overrides */
+    scenario_text text;      /* the scenario file's description and code listing */
+    const char *record_path; /* --record: write the run to this file */
+    const char *replay_path; /* --replay: a recording instead of a live run */
+    const char *trace_path;  /* --export-trace: Chrome trace JSON */
+    const char *cast_path;   /* --export-cast: asciicast v2 */
+    int speed_given;         /* --speed was given (a replay keeps its own otherwise) */
 } options;
 
 /* 0 on success; on a usage error 2, with a message naming the option and

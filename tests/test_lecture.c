@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/logfmt.h"
+#include "core/params_kv.h"
 #include "core/scenfile.h"
 #include "testlib.h"
 
@@ -395,6 +396,27 @@ START_TEST(builtin_files_match_defaults)
 }
 END_TEST
 
+static void kv_copy(void *ctx, const char *key, const char *value)
+{
+    char err[128];
+    ck_assert_msg(params_kv_set(ctx, key, value, err, sizeof err) == 0, "%s", err);
+}
+
+/* Recordings keep every parameter a lecture scenario uses. */
+START_TEST(params_round_trip_through_kv)
+{
+    for (const scenario_def *const *d = scenario_all(); *d; d++) {
+        ps_params a, b;
+        ck_assert_int_eq(scenario_defaults((*d)->name, &a), 0);
+        a.seed = 4000000000u;
+        a.job_ns_max = a.job_ns + 5;
+        memset(&b, 0, sizeof b);
+        params_kv_each(&a, kv_copy, &b);
+        ck_assert_msg(memcmp(&a, &b, sizeof a) == 0, "%s", (*d)->name);
+    }
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("lecture");
@@ -414,6 +436,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, thread_per_job_runs_all_at_once);
     tcase_add_test(tc, durations_list_and_seeded_range);
     tcase_add_test(tc, builtin_files_match_defaults);
+    tcase_add_test(tc, params_round_trip_through_kv);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -336,6 +336,32 @@ START_TEST(mutex_protects_load_store)
 }
 END_TEST
 
+/* One thread blocked on an empty queue, everyone else gone: Go's deadlock. */
+START_TEST(deadlock_detected)
+{
+    harness h;
+    h_init(&h);
+    ps_chan q;
+    chan_init(&q, 0, 1);
+    op_arg o = {&q, &h.a[1], 0, -99};
+    pthread_t t;
+    pthread_create(&t, NULL, do_recv, &o);
+    wait_blocked(&h, 1);
+    pacer_view v;
+    pacer_view_get(h.p, &v);
+    ck_assert_int_eq(pacer_view_deadlocked(&v), 0); /* actors 0, 2, 3 still live */
+    pacer_exit(h.p, 0);
+    pacer_exit(h.p, 2);
+    pacer_exit(h.p, 3);
+    pacer_view_get(h.p, &v);
+    ck_assert_int_eq(pacer_view_deadlocked(&v), 1);
+    pacer_stop(h.p);
+    pthread_join(t, NULL);
+    chan_destroy(&q);
+    h_free(&h);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("primitives");
@@ -350,6 +376,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, waitgroup_wait_returns_at_zero);
     tcase_add_test(tc, stop_unblocks_waiters);
     tcase_add_test(tc, mutex_protects_load_store);
+    tcase_add_test(tc, deadlock_detected);
     suite_add_tcase(s, tc);
     return s;
 }

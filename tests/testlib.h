@@ -66,6 +66,15 @@ static inline void test_finish(test_run *t)
     run_join(t->run);
 }
 
+/* Upper time bounds are multiplied by PS_TIME_SLACK (valgrind and the
+ * sanitizers slow threads down); lower bounds are semantics and never move. */
+static inline double test_slack(void)
+{
+    const char *s = getenv("PS_TIME_SLACK");
+    double v = s ? atof(s) : 1.0;
+    return v >= 1.0 ? v : 1.0;
+}
+
 static inline void test_free(test_run *t)
 {
     model_free(&t->m);

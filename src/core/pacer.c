@@ -438,6 +438,18 @@ void pacer_view_get(pacer *p, pacer_view *v)
     unlock(p);
 }
 
+int pacer_view_deadlocked(const pacer_view *v)
+{
+    int blocked = 0;
+    for (int i = 0; i < v->n_actors; i++) {
+        if (v->actors[i].state == PA_BLOCKED)
+            blocked++;
+        else if (v->actors[i].state != PA_DONE)
+            return 0;
+    }
+    return blocked > 0;
+}
+
 void pacer_stop(pacer *p)
 {
     lock(p);

@@ -118,6 +118,9 @@ void pacer_grant(pacer *p, int actor);
 /* Waits up to timeout_ns until every live thread is quiescent.  1 if so. */
 int pacer_wait_quiescent(pacer *p, uint64_t timeout_ns);
 void pacer_view_get(pacer *p, pacer_view *v);
+/* 1 if every live thread is blocked in a primitive and none can wake another:
+ * Go's "all goroutines are asleep - deadlock!". */
+int pacer_view_deadlocked(const pacer_view *v);
 /* Every wait returns -1 from now on; threads unwind and exit. */
 void pacer_stop(pacer *p);
 int pacer_stopping(pacer *p);

@@ -229,12 +229,18 @@ static int timed(ps_actor *self, int begin, int end, int64_t job, uint64_t dur, 
 
 int run_job(ps_actor *self, int64_t job, uint64_t dur)
 {
-    return timed(self, EV_JOB_STARTED, EV_JOB_FINISHED, job, dur, 0);
+    int rc = timed(self, EV_JOB_STARTED, EV_JOB_FINISHED, job, dur, 0);
+    if (rc == PS_OK)
+        self->run->jobs_done[self->id]++; /* the thread's own count, for checks */
+    return rc;
 }
 
 int run_job_ctx(ps_actor *self, int64_t job, uint64_t dur)
 {
-    return timed(self, EV_JOB_STARTED, EV_JOB_FINISHED, job, dur, 1);
+    int rc = timed(self, EV_JOB_STARTED, EV_JOB_FINISHED, job, dur, 1);
+    if (rc == PS_OK)
+        self->run->jobs_done[self->id]++; /* cancelled jobs did not finish */
+    return rc;
 }
 
 int run_cancelled(ps_run *r)

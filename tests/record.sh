@@ -1,0 +1,68 @@
+#!/bin/sh
+# record.sh - --record, --replay and --export-trace as users run them.
+bin=$1
+py=${2:-python3}
+here=$(dirname "$0")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+ok() { echo "ok   $1"; }
+no() { echo "FAIL $1"; fail=1; }
+
+# Each scenario: the replay prints the live run's lecture, line for line.
+for scen in $("$bin" --list | cut -d' ' -f1); do
+    "$bin" --headless --scenario "$scen" --speed 100 --record "$tmp/$scen.rec" >"$tmp/live" 2>&1
+    "$bin" --headless --replay "$tmp/$scen.rec" --speed 100 >"$tmp/back" 2>&1
+    if grep -v '^#' "$tmp/live" >"$tmp/a" && grep -v '^#' "$tmp/back" >"$tmp/b" &&
+        [ -s "$tmp/a" ] && cmp -s "$tmp/a" "$tmp/b"; then
+        ok "replay-$scen"
+    else
+        no "replay-$scen"; diff "$tmp/a" "$tmp/b" | head -5
+    fi
+done
+
+# --log=events replays every field of every event.
+"$bin" --headless --speed 100 --step --record "$tmp/s.rec" --log=events >"$tmp/live" 2>&1
+"$bin" --headless --replay "$tmp/s.rec" --log=events --step >"$tmp/back" 2>&1
+grep -v '^#' "$tmp/live" >"$tmp/a"; grep -v '^#' "$tmp/back" >"$tmp/b"
+if cmp -s "$tmp/a" "$tmp/b" && grep -q ctl-step "$tmp/b"; then ok replay-events-step; else no replay-events-step; fi
+
+# A full disk: one clear message, the run goes on to its end, status 1.
+out=$("$bin" --headless --speed 100 --record /dev/full 2>&1); st=$?
+if [ $st = 1 ] && printf '%s' "$out" | grep -q 'recording to /dev/full stopped.*No space left on device; the run goes on' &&
+    printf '%s' "$out" | grep -q 'worker 1 finished'; then ok record-dev-full; else no record-dev-full; printf '%s\n' "$out" | head -3; fi
+out=$("$bin" --headless --speed 100 --record /nonexistent/x.rec 2>&1); st=$?
+if [ $st = 1 ] && printf '%s' "$out" | grep -q 'cannot record to /nonexistent/x.rec: No such file' &&
+    printf '%s' "$out" | grep -q '# worker-pool'; then ok record-unwritable; else no record-unwritable; fi
+
+# A recording cut short (killed mid-line): what is whole is replayed, and said.
+head -c 1500 "$tmp/worker-pool.rec" >"$tmp/cut.rec"
+out=$("$bin" --headless --replay "$tmp/cut.rec" --speed 100 2>&1); st=$?
+if [ $st = 1 ] && printf '%s' "$out" | grep -q "cut.rec:[0-9]*: last line is cut short (no newline); replaying the [0-9]* events before it"; then
+    ok replay-cut-short; else no replay-cut-short; printf '%s\n' "$out" | head -3; fi
+out=$("$bin" --headless --replay "$here/record.sh" 2>&1); st=$?
+if [ $st = 1 ] && printf '%s' "$out" | grep -q "record.sh:1: not a poolscope recording"; then ok replay-not-a-recording; else no replay-not-a-recording; fi
+out=$("$bin" --headless --replay "$tmp/s.rec" --workers 4 2>&1); st=$?
+if [ $st = 2 ] && printf '%s' "$out" | grep -q "drop --scenario, --workers"; then ok replay-with-params; else no replay-with-params; fi
+
+# Traces: a live run and a replay, each valid JSON with the expected tracks.
+"$bin" --headless --speed 100 --export-trace "$tmp/live.json" >/dev/null 2>&1 &&
+    "$py" "$here/check_trace.py" "$tmp/live.json" 3 && ok trace-live || no trace-live
+"$bin" --replay "$tmp/worker-pool.rec" --export-trace "$tmp/back.json" >/dev/null 2>&1 &&
+    "$py" "$here/check_trace.py" "$tmp/back.json" 3 && ok trace-replay || no trace-replay
+out=$("$bin" --headless --speed 100 --export-trace /nonexistent/t.json 2>&1); st=$?
+if [ $st = 1 ] && printf '%s' "$out" | grep -q "cannot export a trace to /nonexistent/t.json"; then ok trace-unwritable; else no trace-unwritable; fi
+
+# Casts: valid asciicast v2 with frames and markers; asciinema accepts them.
+"$bin" --replay "$tmp/worker-pool.rec" --export-cast "$tmp/back.cast" >/dev/null 2>&1 &&
+    "$py" "$here/check_cast.py" "$tmp/back.cast" && ok cast-replay || no cast-replay
+"$bin" --headless --scenario waitgroup --export-cast "$tmp/live.cast" --speed 10 >/dev/null 2>&1 &&
+    "$py" "$here/check_cast.py" "$tmp/live.cast" && ok cast-live || no cast-live
+if command -v asciinema >/dev/null && command -v script >/dev/null; then
+    # asciinema cat reads /dev/tty: give it one
+    if script -qec "asciinema cat '$tmp/back.cast'" /dev/null 2>&1 | grep -q 'finished job'; then
+        ok cast-asciinema-cat; else no cast-asciinema-cat; fi
+else
+    echo "skip cast-asciinema-cat (asciinema or script not installed)"
+fi
+exit $fail

@@ -1,0 +1,359 @@
+/* test_record.c - recordings: live run -> record -> replay gives the same
+ * lecture and the same model; every kind of bad recording is named by
+ * FILE:LINE; a full disk stops the recording, not the run; replay controls. */
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/logfmt.h"
+#include "core/record.h"
+#include "core/replay.h"
+#include "core/session.h"
+#include "model_same.h"
+#include "testlib.h"
+
+/* What a consumer saw: its model and its lecture lines. */
+typedef struct seen {
+    model m;
+    char *lines;
+    size_t len, cap;
+} seen;
+
+static void seen_event(seen *v, const ps_event *e)
+{
+    char line[256];
+    model_apply(&v->m, e);
+    size_t n = logfmt_line(&v->m.layout, e, line, sizeof line);
+    if (!n)
+        return;
+    if (v->len + n + 2 > v->cap) {
+        v->cap = (v->cap + n + 2) * 2;
+        v->lines = realloc(v->lines, v->cap);
+    }
+    memcpy(v->lines + v->len, line, n);
+    v->len += n;
+    v->lines[v->len++] = '\n';
+    v->lines[v->len] = '\0';
+}
+
+/* Drains s to its end like headless does, recording if rec is given. */
+static void drain(session *s, seen *v, recorder *rec)
+{
+    ps_event buf[256];
+    pacer_view pv;
+    memset(v, 0, sizeof(*v));
+    ck_assert_int_eq(model_init(&v->m, &s->layout), 0);
+    while (!s->ops->finished(s)) {
+        size_t n = session_poll(s, buf, 256);
+        for (size_t i = 0; i < n; i++) {
+            seen_event(v, &buf[i]);
+            if (rec)
+                ck_assert_int_eq(record_event(rec, &buf[i]), 0);
+        }
+        if (n)
+            continue;
+        s->ops->view(s, &pv);
+        if (pv.mode != PACER_STEP || s->ops->step(s, PACER_ANY) < 0)
+            s->ops->wait(s, 10000000);
+    }
+}
+
+static void seen_free(seen *v)
+{
+    model_free(&v->m);
+    free(v->lines);
+}
+
+static void temp_path(char *path, size_t len, const char *tag)
+{
+    snprintf(path, len, "/tmp/ps-test-%s-%ld.rec", tag, (long)getpid());
+}
+
+/* Live run of scenario d in mode, recorded; replayed; both the same. */
+static void round_trip(const scenario_def *d, pacer_mode mode)
+{
+    ps_params p;
+    char path[128], err[512];
+    const char *cerr;
+    seen live, back;
+    ck_assert_int_eq(scenario_defaults(d->name, &p), 0);
+    p.speed_milli = PACER_SPEED_MAX;
+    temp_path(path, sizeof path, d->name);
+    session *s = session_live_create(&p, mode, 0, &cerr);
+    ck_assert_ptr_nonnull(s);
+    recorder *rec = record_open(path, &s->params, err, sizeof err);
+    ck_assert_ptr_nonnull(rec);
+    drain(s, &live, rec);
+    ck_assert_int_eq(record_close(rec, err, sizeof err), 0);
+    s->ops->destroy(s);
+    ck_assert_int_eq(live.m.ended, 1);
+
+    session *r = session_replay_create(path, PACER_RUN, err, sizeof err);
+    ck_assert_msg(r != NULL && !err[0], "%s", err);
+    ck_assert_mem_eq(&r->params, &p, sizeof p);
+    ck_assert_uint_eq(r->ops->length(r), live.m.events);
+    r->ops->set_speed(r, PACER_SPEED_MAX);
+    drain(r, &back, NULL);
+    ck_assert_str_eq(back.lines, live.lines);
+    model_same(&back.m, &live.m);
+    r->ops->destroy(r);
+    seen_free(&live);
+    seen_free(&back);
+    unlink(path);
+}
+
+START_TEST(round_trip_every_scenario)
+{
+    for (const scenario_def *const *d = scenario_all(); *d; d++) {
+        round_trip(*d, PACER_RUN);
+        round_trip(*d, PACER_STEP); /* with the controller's ctl-step events */
+    }
+}
+END_TEST
+
+/* ---- bad recordings ---- */
+
+static const char header[] = "poolscope-recording 1\n"
+                             "param kind=worker-pool\n"
+                             "param workers=3\n"
+                             "events\n";
+
+/* Loads text as a recording: the load's result, its message in err. */
+static int load_text(const char *text, char *err, size_t len, replay_data *d)
+{
+    char path[128];
+    temp_path(path, sizeof path, "bad");
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+    int rc = replay_load(d, path, err, len);
+    unlink(path);
+    return rc;
+}
+
+/* A load of text gives rc, a message naming line 'line' and containing
+ * 'what', and (rc 1) the events before it. */
+static void bad(const char *text, int rc, int line, const char *what, uint64_t events)
+{
+    char err[512], where[160];
+    replay_data d;
+    int got = load_text(text, err, sizeof err, &d);
+    ck_assert_msg(got == rc, "rc %d (want %d): %s", got, rc, err);
+    if (line) {
+        snprintf(where, sizeof where, ".rec:%d: ", line);
+        ck_assert_msg(strstr(err, where), "'%s' lacks '%s'", err, where);
+    }
+    ck_assert_msg(strstr(err, what), "'%s' lacks '%s'", err, what);
+    if (got >= 0) {
+        ck_assert_uint_eq(d.n, events);
+        replay_free(&d);
+    }
+}
+
+#define EV0 "0 0 0 main scenario-start 0 3 5\n"
+#define EV1 "1 5 9 W1 thread-start 0 0 0\n"
+
+START_TEST(bad_recordings)
+{
+    char text[1024];
+    bad("", -1, 1, "empty file", 0);
+    bad("hello world\n", -1, 1, "not a poolscope recording", 0);
+    bad("\x7f"
+        "ELF\x02\x01\n",
+        -1, 1, "not a poolscope recording", 0);
+    bad("poolscope-recording 2\nevents\n", -1, 1, "version '2' is not supported", 0);
+    bad("poolscope-recording 1\nparam workers=3\n", -1, 2, "before 'kind'", 0);
+    bad("poolscope-recording 1\nparam kind=nope\n", -1, 2, "bad value 'nope' for parameter 'kind'",
+        0);
+    bad("poolscope-recording 1\nparam kind=worker-pool\nparam colour=red\n", -1, 3,
+        "unknown parameter 'colour'", 0);
+    bad("poolscope-recording 1\nparam kind=worker-pool\nparam workers=0\nevents\n", -1, 4,
+        "workers out of range", 0);
+    bad("poolscope-recording 1\nparam kind=worker-pool\n", -1, 3, "before its 'events' line", 0);
+    bad("poolscope-recording 1\nevents\n", -1, 2, "no 'param kind", 0);
+    snprintf(text, sizeof text, "%s" EV0 EV1 "end 2\n", header);
+    bad(text, 0, 0, "", 2);
+    snprintf(text, sizeof text, "%s" EV0 "garbage here\n" EV1 "end 2\n", header);
+    bad(text, 1, 6, "unexpected line 'garbage here'; replaying the 1 events", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 thread-start 0 0\n", header);
+    bad(text, 1, 6, "not an event line", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 thread-begin 0 0 0\n", header);
+    bad(text, 1, 6, "unknown event kind 'thread-begin'", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W9 thread-start 0 0 0\n", header);
+    bad(text, 1, 6, "unknown actor 'W9'", 1);
+    snprintf(text, sizeof text, "%s" EV0 "2 5 9 W1 thread-start 0 0 0\n", header);
+    bad(text, 1, 6, "out of sequence: seq 2, want 1", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 thread-sta", header);
+    bad(text, 1, 6, "last line is cut short", 1);
+    snprintf(text, sizeof text, "%s" EV0 EV1, header);
+    bad(text, 1, 0, "no end line (the recording was cut short); replaying the 2 events", 2);
+    snprintf(text, sizeof text, "%s" EV0 EV1 "end 3\n", header);
+    bad(text, 1, 7, "end line says '3'", 2);
+    snprintf(text, sizeof text, "%s" EV0 EV1 "end 2\n" EV1, header);
+    bad(text, 1, 8, "text after the end line", 2);
+    snprintf(text, sizeof text, "%s" EV0 "1 -5 9 W1 thread-start 0 0 0\n", header);
+    bad(text, 1, 6, "not an event line", 1);
+    char err[256];
+    replay_data d;
+    ck_assert_int_eq(replay_load(&d, "/nonexistent/x.rec", err, sizeof err), -1);
+    ck_assert_str_eq(err, "cannot read recording /nonexistent/x.rec: No such file or directory");
+}
+END_TEST
+
+/* ---- writing ---- */
+
+START_TEST(record_to_full_disk)
+{
+    char err[512];
+    ps_params p;
+    scenario_defaults("worker-pool", &p);
+    recorder *r = record_open("/dev/full", &p, err, sizeof err);
+    ck_assert_ptr_nonnull(r); /* opening works; the first flush fails */
+    ck_assert_ptr_nonnull(record_error(r));
+    ck_assert_msg(strstr(record_error(r), "recording to /dev/full stopped") &&
+                      strstr(record_error(r), "No space left on device"),
+                  "%s", record_error(r));
+    ps_event e = {0};
+    ck_assert_int_eq(record_event(r, &e), 0); /* stopped: no second report */
+    ck_assert_int_eq(record_close(r, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "/dev/full"));
+    ck_assert_ptr_null(record_open("/nonexistent/dir/x.rec", &p, err, sizeof err));
+    ck_assert_str_eq(err, "cannot record to /nonexistent/dir/x.rec: No such file or directory");
+}
+END_TEST
+
+/* A recording killed mid-run keeps every line flushed before: at most
+ * RECORD_FLUSH_NS old. */
+START_TEST(record_flushes_every_100ms)
+{
+    char path[128], err[512];
+    ps_params p;
+    scenario_defaults("worker-pool", &p);
+    temp_path(path, sizeof path, "flush");
+    recorder *r = record_open(path, &p, err, sizeof err);
+    ps_event e = {.kind = EV_SCENARIO_START, .arg = 3, .value = 5};
+    record_event(r, &e);
+    usleep(120000);
+    record_tick(r); /* what an idle consumer loop calls */
+    replay_data d;
+    /* no end line yet: the recording reads as cut short, with its event */
+    ck_assert_int_eq(replay_load(&d, path, err, sizeof err), 1);
+    ck_assert_uint_eq(d.n, 1);
+    replay_free(&d);
+    record_close(r, err, sizeof err);
+    ck_assert_int_eq(replay_load(&d, path, err, sizeof err), 0);
+    replay_free(&d);
+    unlink(path);
+}
+END_TEST
+
+/* Parameters survive a recording, text with newlines and backslashes too. */
+START_TEST(params_round_trip)
+{
+    char path[128], err[512];
+    ps_params p;
+    scenario_defaults("waitgroup", &p);
+    snprintf(p.title, sizeof p.title, "a\\b\nc = d");
+    p.workers = 7;
+    p.job_ns = -1;
+    temp_path(path, sizeof path, "params");
+    recorder *r = record_open(path, &p, err, sizeof err);
+    record_close(r, err, sizeof err);
+    replay_data d;
+    ck_assert_int_eq(replay_load(&d, path, err, sizeof err), 0);
+    ck_assert_mem_eq(&d.params, &p, sizeof p);
+    ck_assert_int_eq(d.layout.workers, 7);
+    replay_free(&d);
+    unlink(path);
+}
+END_TEST
+
+/* ---- replay controls ---- */
+
+/* A recorded worker-pool run at 100x, replayed in mode. */
+static session *replay_of_pool(pacer_mode mode, char *path, size_t len)
+{
+    ps_params p;
+    char err[512];
+    const char *cerr;
+    seen live;
+    scenario_defaults("worker-pool", &p);
+    p.speed_milli = PACER_SPEED_MAX;
+    temp_path(path, len, "controls");
+    session *s = session_live_create(&p, PACER_RUN, 0, &cerr);
+    recorder *rec = record_open(path, &s->params, err, sizeof err);
+    drain(s, &live, rec);
+    record_close(rec, err, sizeof err);
+    s->ops->destroy(s);
+    seen_free(&live);
+    session *r = session_replay_create(path, mode, err, sizeof err);
+    ck_assert_ptr_nonnull(r);
+    return r;
+}
+
+START_TEST(replay_step_pause_seek)
+{
+    char path[128];
+    ps_event e[64];
+    pacer_view v;
+    model m;
+    session *r = replay_of_pool(PACER_STEP, path, sizeof path);
+    const replay_data *d = session_replay_data(r);
+    model_init(&m, &r->layout);
+    ck_assert_uint_eq(r->ops->poll(r, e, 64), 0); /* step mode: nothing until a step */
+    ck_assert_int_eq(r->ops->step(r, PACER_ANY), d->events[0].actor);
+    ck_assert_uint_eq(r->ops->poll(r, e, 64), 1);
+    ck_assert_uint_eq(e[0].seq, 0);
+    /* a step for W2 hands out everything up to W2's next event */
+    ck_assert_int_eq(r->ops->step(r, 2), 2);
+    size_t n = r->ops->poll(r, e, 64);
+    ck_assert_uint_ge(n, 1);
+    ck_assert_int_eq(e[n - 1].actor, 2);
+    /* seek: the model as of 20 events, and the next event handed out is 20 */
+    ck_assert_int_eq(r->ops->seek(r, 20, &m), 0);
+    ck_assert_uint_eq(m.events, 20);
+    r->ops->view(r, &v);
+    ck_assert_uint_eq(v.vnow, d->events[19].vt_ns);
+    ck_assert_int_eq(v.next_default, d->events[20].actor);
+    r->ops->step(r, PACER_ANY);
+    ck_assert_uint_eq(r->ops->poll(r, e, 64), 1);
+    ck_assert_uint_eq(e[0].seq, 20);
+    /* paused: nothing comes however long one waits */
+    r->ops->set_mode(r, PACER_PAUSE);
+    r->ops->wait(r, 30000000);
+    ck_assert_uint_eq(r->ops->poll(r, e, 64), 0);
+    ck_assert_int_eq(r->ops->step(r, PACER_ANY), PACER_EMODE);
+    /* run: the rest comes at 100x (2.1 virtual s: about 21 ms) */
+    r->ops->set_mode(r, PACER_RUN);
+    uint64_t got = 21;
+    while (!r->ops->finished(r)) {
+        got += r->ops->poll(r, e, 64);
+        r->ops->wait(r, 50000000);
+    }
+    ck_assert_uint_eq(got, r->ops->length(r));
+    /* restart = seek 0 */
+    ck_assert_int_eq(r->ops->restart(r, &m), 0);
+    ck_assert_uint_eq(m.events, 0);
+    ck_assert_int_eq(r->ops->finished(r), 0);
+    ck_assert_int_eq(r->ops->set_speed(r, 1000000), PACER_SPEED_MAX);
+    model_free(&m);
+    r->ops->destroy(r);
+    unlink(path);
+}
+END_TEST
+
+Suite *suite_make(void)
+{
+    Suite *s = suite_create("record");
+    TCase *tc = tcase_create("record");
+    tcase_add_test(tc, round_trip_every_scenario);
+    tcase_add_test(tc, bad_recordings);
+    tcase_add_test(tc, record_to_full_disk);
+    tcase_add_test(tc, record_flushes_every_100ms);
+    tcase_add_test(tc, params_round_trip);
+    tcase_add_test(tc, replay_step_pause_seek);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,136 @@
+/* test_seek.c - seeking in a 1 000 000-event recording: the model after a
+ * seek is the model of a fold from zero, and a seek takes well under 50 ms.
+ * Prints the load time and the median and worst seek. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "core/clock.h"
+#include "core/record.h"
+#include "core/replay.h"
+#include "model_same.h"
+
+#define TARGET_EVENTS 1000000u
+#define WORKERS 4
+#define JOBS ((TARGET_EVENTS - 16) / 6 + 1)
+
+/* Writes a plausible worker-pool run: main sends each job, a worker takes
+ * it, works, sends the result, main takes the result; then the close. */
+typedef struct gen {
+    recorder *rec;
+    uint64_t seq, vt;
+} gen;
+
+static void emit(gen *g, int actor, int kind, uint32_t obj, int64_t arg, int64_t value)
+{
+    ps_event e = {.seq = g->seq++,
+                  .vt_ns = g->vt,
+                  .rt_ns = g->vt / 10,
+                  .actor = (uint16_t)actor,
+                  .kind = (uint16_t)kind,
+                  .obj = obj,
+                  .arg = arg,
+                  .value = value};
+    ck_assert_int_eq(record_event(g->rec, &e), 0);
+}
+
+static void generate(const char *path, ps_params *p)
+{
+    char err[256];
+    scenario_defaults("worker-pool", p);
+    p->workers = WORKERS;
+    p->jobs = JOBS;
+    gen g = {record_open(path, p, err, sizeof err), 0, 0};
+    ck_assert_msg(g.rec != NULL, "%s", err);
+    emit(&g, 0, EV_SCENARIO_START, 0, WORKERS, JOBS);
+    for (int w = 1; w <= WORKERS; w++)
+        emit(&g, w, EV_THREAD_START, 0, 0, 0);
+    for (int64_t j = 1; j <= JOBS; j++) {
+        int w = (int)((j - 1) % WORKERS) + 1;
+        emit(&g, 0, EV_Q_SEND, 0, j, 1);
+        emit(&g, w, EV_Q_RECV, 0, j, 0);
+        emit(&g, w, EV_JOB_STARTED, 0, j, 1000000);
+        g.vt += 250000;
+        emit(&g, w, EV_JOB_FINISHED, 0, j, 0);
+        emit(&g, w, EV_Q_SEND, 1, 2 * j, 1);
+        emit(&g, 0, EV_Q_RECV, 1, 2 * j, 0);
+    }
+    emit(&g, 0, EV_Q_CLOSE, 0, 0, 0);
+    for (int w = 1; w <= WORKERS; w++) {
+        emit(&g, w, EV_Q_RECV_CLOSED, 0, 0, 0);
+        emit(&g, w, EV_THREAD_EXIT, 0, 0, 0);
+    }
+    emit(&g, 0, EV_SCENARIO_END, 0, 0, 0);
+    emit(&g, 0, EV_THREAD_EXIT, 0, 0, 0);
+    ck_assert_int_eq(record_close(g.rec, err, sizeof err), 0);
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+#define N_SEEKS 41
+
+START_TEST(seek_million)
+{
+    char path[128], err[256];
+    ps_params p;
+    snprintf(path, sizeof path, "/tmp/ps-test-seek-%ld.rec", (long)getpid());
+    generate(path, &p);
+    replay_data d;
+    uint64_t t0 = clock_now_ns();
+    ck_assert_int_eq(replay_load(&d, path, err, sizeof err), 0);
+    uint64_t load = clock_now_ns() - t0;
+    ck_assert_uint_ge(d.n, TARGET_EVENTS);
+
+    /* positions in increasing order: the edges, checkpoint edges, spread */
+    uint64_t pos[N_SEEKS], ns[N_SEEKS];
+    for (int i = 0; i < N_SEEKS - 4; i++)
+        pos[i] = (d.n / (N_SEEKS - 4)) * (uint64_t)i + (uint64_t)i * 7919u % 1000u;
+    pos[N_SEEKS - 4] = d.cp_every - 1;
+    pos[N_SEEKS - 3] = d.cp_every;
+    pos[N_SEEKS - 2] = d.n - 1;
+    pos[N_SEEKS - 1] = d.n;
+    qsort(pos, N_SEEKS, sizeof pos[0], cmp_u64);
+
+    model fold, at;
+    model_init(&fold, &d.layout);
+    model_init(&at, &d.layout);
+    uint64_t folded = 0;
+    for (int i = 0; i < N_SEEKS; i++) {
+        for (; folded < pos[i]; folded++)
+            model_apply(&fold, &d.events[folded]);
+        t0 = clock_now_ns();
+        ck_assert_int_eq(replay_model_at(&d, pos[i], &at), 0);
+        ns[i] = clock_now_ns() - t0;
+        model_same(&at, &fold);
+        ck_assert_uint_eq(at.events, pos[i]);
+    }
+    qsort(ns, N_SEEKS, sizeof ns[0], cmp_u64);
+    printf("seek: %llu events, checkpoint every %llu (%llu checkpoints); load %.1f ms; "
+           "seek median %.3f ms, worst %.3f ms over %d seeks\n",
+           (unsigned long long)d.n, (unsigned long long)d.cp_every, (unsigned long long)d.n_cps,
+           (double)load / 1e6, (double)ns[N_SEEKS / 2] / 1e6, (double)ns[N_SEEKS - 1] / 1e6,
+           N_SEEKS);
+    /* the goal is 20 ms; 200 leaves room for a loaded or sanitized build */
+    ck_assert_msg(ns[N_SEEKS - 1] < 200000000u, "worst seek %.1f ms",
+                  (double)ns[N_SEEKS - 1] / 1e6);
+    model_free(&fold);
+    model_free(&at);
+    replay_free(&d);
+    unlink(path);
+}
+END_TEST
+
+Suite *suite_make(void)
+{
+    Suite *s = suite_create("seek");
+    TCase *tc = tcase_create("seek");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, seek_million);
+    suite_add_tcase(s, tc);
+    return s;
+}
