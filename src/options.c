@@ -12,7 +12,8 @@ static const char usage[] =
     "\n"
     "  --headless            print the lecture's lines instead of the screen\n"
     "  --log=lines|events    headless: lecture lines (default) or every event\n"
-    "  --scenario NAME       scenario to run (default worker-pool); see --list\n"
+    "  --scenario NAME|FILE  scenario to run (default worker-pool), or a scenario\n"
+    "                        file (contains '/' or ends in .ini); see --list\n"
     "  --list                list the scenarios\n"
     "  --workers N           worker threads (1..64)\n"
     "  --jobs N              jobs, or iterations per thread (0..10000000)\n"
@@ -179,6 +180,32 @@ static int parse_one(options *o, overrides *ov, const char **scen, int argc, cha
     return 0;
 }
 
+/* An override the scenario does not read is an error, not silently ignored. */
+static int ov_check(const ps_params *p, const overrides *ov, char *err, size_t len)
+{
+    const scenario_def *d = scenario_by_kind(p->kind);
+    const struct {
+        long long v;
+        unsigned bit;
+        const char *opt;
+    } all[] = {{ov->workers, SP_WORKERS, "--workers"},
+               {ov->jobs, SP_JOBS, "--jobs"},
+               {ov->job_ms, SP_JOB_MS, "--job-ms"},
+               {ov->queue, SP_QUEUE, "--queue"}};
+    char allowed[128] = "--speed";
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (d->uses & all[i].bit)
+            snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed), ", %s",
+                     all[i].opt);
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (all[i].v >= 0 && !(d->uses & all[i].bit)) {
+            snprintf(err, len, "poolscope: %s does not apply to scenario %s (allowed: %s)",
+                     all[i].opt, p->name, allowed);
+            return 2;
+        }
+    return 0;
+}
+
 int options_parse(options *o, int argc, char **argv, char *err, size_t len)
 {
     memset(o, 0, sizeof(*o));
@@ -198,19 +225,32 @@ int options_parse(options *o, int argc, char **argv, char *err, size_t len)
         return 2;
     }
     o->speed_given = ov.speed >= 0;
-    if (scenario_defaults(scen, &o->params) != 0) {
+    int found = scenfile_resolve(scen, &o->params, &o->text, err, len);
+    if (found < 0)
+        return 2; /* err: "FILE:LINE: what is wrong (allowed: ...)" */
+    if (found > 0) {
         snprintf(err, len, "poolscope: unknown scenario '%s' (see --list)", scen);
         return 2;
     }
+    if (ov_check(&o->params, &ov, err, len))
+        return 2;
     if (ov.workers >= 0)
         o->params.workers = (int)ov.workers;
     if (ov.jobs >= 0)
         o->params.jobs = (int)ov.jobs;
-    if (ov.job_ms >= 0)
+    if (ov.job_ms >= 0) { /* one duration for every job, instead of a list or range */
         o->params.job_ns = ov.job_ms * 1000000LL;
+        o->params.n_durations = 0;
+        o->params.job_ns_max = 0;
+    }
     if (ov.queue >= 0)
         o->params.queue_cap = (int)ov.queue;
     if (ov.speed >= 0)
         o->params.speed_milli = ov.speed;
+    char why[160];
+    if (scenario_finish(&o->params, why, sizeof why) != 0) {
+        snprintf(err, len, "poolscope: scenario %s: %s", o->params.name, why);
+        return 2;
+    }
     return 0;
 }

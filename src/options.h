@@ -7,6 +7,7 @@
 #include "core/event.h"
 #include "core/pacer.h"
 #include "core/scenario.h"
+#include "core/scenfile.h"
 
 typedef enum { LOG_LINES = 0, LOG_EVENTS } log_kind;
 typedef enum { COLOR_AUTO = 0, COLOR_ALWAYS, COLOR_NEVER } color_mode;
@@ -20,6 +21,7 @@ typedef struct options {
     pacer_mode start_mode; /* --paused / --step */
     size_t ring_cap;
     ps_params params;        /* defaults of the scenario, then the overrides */
+    scenario_text text;      /* the scenario file's description and code listing */
     const char *record_path; /* --record: write the run to this file */
     const char *replay_path; /* --replay: a recording instead of a live run */
     const char *trace_path;  /* --export-trace: Chrome trace JSON */

@@ -27,4 +27,27 @@ check list 0 "worker-pool" -- --list
 check headless-paused 2 "--paused needs the screen" -- --headless --paused
 check events-log 0 "queue-send" -- --headless --speed 100 --log=events
 check waitgroup 0 "Final Value: 0" -- --headless --scenario waitgroup
+# scenarios: the list, each topic, and lecturers' files
+for name in worker-pool waitgroup waitgroup-workers atomic-counters race mutexes errgroup \
+        backpressure thread-per-job; do
+    check "list-$name" 0 "^$name  *[a-z0-9]" -- --list
+done
+check atomic-counters 0 "ops: 50000" -- --headless --scenario atomic-counters
+check mutexes 0 "map\[a:20000 b:10000\]" -- --headless --scenario mutexes
+check errgroup 0 "Wait returned: job 3 failed" -- --headless --scenario errgroup --speed 10
+check race 0 "ops: [0-9]* (expected 6)" -- --headless --scenario race
+check override-not-used 2 "--queue does not apply to scenario mutexes" -- --scenario mutexes --queue 3
+tmp=${TMPDIR:-/tmp}/poolscope-cli.$$
+mkdir -p "$tmp"
+printf '[scenario]\ntitle = T\nkind = worker-pool\ndescription = D\n[params]\nworkers = 0\n' \
+    >"$tmp/bad.ini"
+check bad-file 2 "^$tmp/bad.ini:6: workers = 0 is out of range (allowed: 1..64)" -- \
+    --headless --scenario "$tmp/bad.ini"
+check missing-file 2 "missing.ini: cannot read the scenario file" -- \
+    --headless --scenario "$tmp/missing.ini"
+printf '[scenario]\ntitle = T\nkind = worker-pool\ndescription = D\n[params]\njobs = 2\n' \
+    >"$tmp/two.ini"
+check own-file 0 "# two: .* 2 jobs" -- --headless --speed 100 --scenario "$tmp/two.ini"
+check file-override 0 "# two: .* 4 jobs" -- --headless --speed 100 --scenario "$tmp/two.ini" --jobs 4
+rm -rf "$tmp"
 exit $fail

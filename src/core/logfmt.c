@@ -9,6 +9,8 @@ static const char *template_for(const ps_layout *l, const ps_event *e)
         return l->job_started[0] ? l->job_started : NULL;
     case EV_JOB_FINISHED:
         return l->job_finished[0] ? l->job_finished : NULL;
+    case EV_Q_SEND_BLOCKED:
+        return l->send_blocked[0] ? l->send_blocked : NULL;
     case EV_SAY:
         return e->obj < (uint32_t)l->n_says && e->obj < PS_MAX_SAYS ? l->says[e->obj] : NULL;
     default:

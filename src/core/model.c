@@ -218,14 +218,14 @@ static void apply_counter(model *m, const ps_event *e, int a)
         m->loaded[a] = e->value;
         break;
     case EV_ATOMIC_STORE:
-        /* A plain increment stores what it loaded + 1.  If the counter already
-         * holds that much or more, the store overwrites updates that other
-         * threads made after this one loaded: those are lost. */
-        if (c->value >= e->value)
-            c->lost += (uint64_t)(c->value - e->value + 1);
+        /* A plain increment stores what it loaded + 1, overwriting updates
+         * other threads made after it loaded.  Lost is what the counter lacks
+         * now: a later store can bring back a value an earlier one undid, so
+         * counting overwrites one by one would count some twice. */
         c->value = e->value;
         c->expected++;
         c->ops++;
+        c->lost = c->expected > c->value ? (uint64_t)(c->expected - c->value) : 0;
         spark_push(c);
         break;
     default:
@@ -313,6 +313,10 @@ static void apply_thread(model *m, const ps_event *e, int a)
         break;
     case EV_CANCEL:
         m->cancelled++;
+        if (ac->state == MS_WORKING) { /* its job ended without finishing */
+            m->running_jobs--;
+            set_state(m, a, active_state(a), 0);
+        }
         break;
     default:
         break;

@@ -62,7 +62,7 @@ typedef struct model_counter {
     int64_t value;
     uint64_t ops;       /* adds, or stores for a plain counter */
     int64_t expected;   /* sum of the deltas the threads meant to apply */
-    uint64_t lost;      /* plain counter: updates overwritten (see model.c) */
+    uint64_t lost;      /* plain counter: updates missing, expected - value (model.c) */
     int64_t spark[MODEL_SPARK];
     uint32_t spark_n;
 } model_counter;

@@ -14,6 +14,7 @@ typedef struct pacer_actor {
     int granted;
     uint64_t ready_step;
     uint64_t deadline;
+    int cancellable; /* in pacer_work_cancellable */
     parker pk;
 } pacer_actor;
 
@@ -24,6 +25,7 @@ struct pacer {
     /* under mu */
     int mode;
     int stopping;
+    int cancelled; /* pacer_cancel was called */
     int64_t speed;
     uint64_t steps;
     /* the virtual clock: v = vbase + (now - rbase) * rate / 1000; written
@@ -171,7 +173,19 @@ int pacer_point_slow(pacer *p, int actor)
     return rc;
 }
 
-int pacer_work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend)
+/* Under mu, in step mode: a cancelled work waits as a thread at a step
+ * point (ready since the cancellation), not as timed work. */
+static void step_wait_state(pacer *p, pacer_actor *a, int cancel)
+{
+    if (!cancel)
+        a->state = PA_TIMED;
+    else if (a->state != PA_AT_POINT) {
+        a->state = PA_AT_POINT;
+        a->ready_step = p->steps;
+    }
+}
+
+static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend, int cancellable)
 {
     pacer_actor *a = &p->a[actor];
     uint64_t deadline = vstart + dur;
@@ -183,20 +197,26 @@ int pacer_work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ven
         *vend = deadline;
         return 0;
     }
+    int cancel = 0;
     lock(p);
     a->deadline = deadline;
+    a->cancellable = cancellable;
     for (;;) {
         if (p->stopping)
             break;
-        a->state = PA_TIMED;
+        cancel = cancellable && p->cancelled;
         if (p->mode == PACER_STEP) {
+            step_wait_state(p, a, cancel);
             if (a->granted)
                 break;
             park_unlocked(p, a, 0);
-        } else if (p->mode == PACER_RUN) {
+            continue;
+        }
+        a->state = PA_TIMED;
+        if (p->mode == PACER_RUN) {
             uint64_t now = clock_now_ns();
             uint64_t v = clock_read(p, now);
-            if (v >= deadline)
+            if (v >= deadline || cancel)
                 break;
             uint64_t real = (deadline - v) * 1000u / (uint64_t)p->speed;
             park_unlocked(p, a, now + (real ? real : 1));
@@ -204,12 +224,43 @@ int pacer_work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ven
             park_unlocked(p, a, 0);
         }
     }
-    int rc = p->stopping ? -1 : 0;
+    int rc = p->stopping ? -1 : cancel ? 1 : 0;
+    if (rc == 1) {
+        /* cut short: it ended when it saw the cancellation, not later */
+        uint64_t v = clock_read(p, clock_now_ns());
+        deadline = v < vstart ? vstart : v < deadline ? v : deadline;
+    }
     a->granted = 0;
+    a->cancellable = 0;
     a->state = PA_RUNNING;
     unlock(p);
     *vend = deadline;
     return rc;
+}
+
+int pacer_work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend)
+{
+    return work(p, actor, vstart, dur, vend, 0);
+}
+
+int pacer_work_cancellable(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend)
+{
+    return work(p, actor, vstart, dur, vend, 1);
+}
+
+void pacer_cancel(pacer *p)
+{
+    lock(p);
+    if (!p->cancelled) {
+        p->cancelled = 1;
+        /* in step mode, cancelled timed work becomes ready at a step point */
+        for (int i = 0; p->mode == PACER_STEP && i < p->n; i++)
+            if (p->a[i].state == PA_TIMED && p->a[i].cancellable)
+                step_wait_state(p, &p->a[i], 1);
+        unpark_all(p);
+        pthread_cond_broadcast(&p->ctl_cv);
+    }
+    unlock(p);
 }
 
 void pacer_block(pacer *p, int actor)

@@ -81,6 +81,14 @@ static inline int pacer_point(pacer *p, int actor)
 /* Timed work of dur virtual ns from vstart.  On return *vend is the virtual
  * time it ended (exactly vstart + dur).  It is a step point.  -1 if stopping. */
 int pacer_work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend);
+/* Timed work that a cancellation cuts short (errgroup's ctx.Done()): as
+ * pacer_work, but once pacer_cancel was called it ends at its next step
+ * point and returns 1, *vend being the virtual time it stopped.  In step
+ * mode a cancelled work turns into a thread stopped at a step point: the
+ * grant that lets it see the cancellation does not move the clock. */
+int pacer_work_cancellable(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend);
+/* Cancels every cancellable timed work, now and later (set once). */
+void pacer_cancel(pacer *p);
 /* Called with the primitive's lock held, before parking: now quiescent. */
 void pacer_block(pacer *p, int actor);
 /* Parks the calling actor (blocked in a primitive).  -1 if the run stops. */

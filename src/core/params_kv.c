@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum { KV_KIND, KV_TEXT, KV_INT, KV_I64 } kv_type;
+/* KV_DURATIONS: n_durations and durations_ns as "300000000,600000000";
+ * KV_COUNTERS: names and targets as one name per thread, "a,a,b". */
+typedef enum { KV_KIND, KV_TEXT, KV_INT, KV_I64, KV_DURATIONS, KV_COUNTERS } kv_type;
 
 typedef struct kv_field {
     const char *key;
@@ -23,10 +25,19 @@ typedef struct kv_field {
 /* Every field of ps_params, "kind" first: a reader sets the scenario's
  * defaults from it before the other keys override them. */
 static const kv_field fields[] = {
-    KV("kind", KV_KIND, kind),          KV("name", KV_TEXT, name),
-    KV("title", KV_TEXT, title),        KV("workers", KV_INT, workers),
-    KV("jobs", KV_INT, jobs),           KV("job_ns", KV_I64, job_ns),
-    KV("queue_cap", KV_INT, queue_cap), KV("speed_milli", KV_I64, speed_milli),
+    KV("kind", KV_KIND, kind),
+    KV("name", KV_TEXT, name),
+    KV("title", KV_TEXT, title),
+    KV("workers", KV_INT, workers),
+    KV("jobs", KV_INT, jobs),
+    KV("job_ns", KV_I64, job_ns),
+    KV("queue_cap", KV_INT, queue_cap),
+    KV("speed_milli", KV_I64, speed_milli),
+    KV("durations_ns", KV_DURATIONS, durations_ns),
+    KV("job_ns_max", KV_I64, job_ns_max),
+    KV("seed", KV_I64, seed), /* uint64_t, stored as its int64_t bits */
+    KV("fail_job", KV_INT, fail_job),
+    KV("counters", KV_COUNTERS, names),
 };
 
 #define N_FIELDS (sizeof fields / sizeof fields[0])
@@ -58,6 +69,56 @@ static void unescape(const char *s, char *out, size_t len)
     out[n] = '\0';
 }
 
+static void list_text(const ps_params *p, kv_type type, char *buf, size_t len)
+{
+    size_t n = 0;
+    int count = type == KV_DURATIONS ? p->n_durations : p->n_targets;
+    buf[0] = '\0';
+    for (int i = 0; i < count && n < len; i++) {
+        const char *sep = i ? "," : "";
+        if (type == KV_DURATIONS)
+            n += (size_t)snprintf(buf + n, len - n, "%s%" PRId64, sep, p->durations_ns[i]);
+        else
+            n += (size_t)snprintf(buf + n, len - n, "%s%s", sep, p->names[p->targets[i]]);
+    }
+}
+
+/* The inverse of list_text; -1 on a bad item. */
+static int list_set(ps_params *p, kv_type type, const char *value)
+{
+    int n = 0;
+    if (type == KV_DURATIONS)
+        p->n_durations = 0;
+    else
+        p->n_names = p->n_targets = 0;
+    for (const char *s = value; *s; n++) {
+        size_t k = strcspn(s, ",");
+        char item[32];
+        if (k >= sizeof item || n >= (type == KV_DURATIONS ? PS_MAX_DURATIONS : PS_MAX_WORKERS))
+            return -1;
+        snprintf(item, sizeof item, "%.*s", (int)k, s);
+        s += k + (s[k] == ',');
+        if (type == KV_DURATIONS) {
+            char *end;
+            errno = 0;
+            long long v = strtoll(item, &end, 10);
+            if (!*item || errno || *end || v < 0)
+                return -1;
+            p->durations_ns[p->n_durations++] = v;
+            continue;
+        }
+        int i = 0;
+        while (i < p->n_names && strcmp(p->names[i], item))
+            i++;
+        if (i == p->n_names && (p->n_names == PS_MAX_COUNTERS || !*item || k >= PS_OBJ_NAME))
+            return -1;
+        if (i == p->n_names)
+            memcpy(p->names[p->n_names++], item, k + 1); /* k < PS_OBJ_NAME: fits */
+        p->targets[p->n_targets++] = (uint8_t)i;
+    }
+    return 0;
+}
+
 static void field_text(const ps_params *p, const kv_field *f, char *buf, size_t len)
 {
     const char *at = (const char *)p + f->offset;
@@ -79,13 +140,17 @@ static void field_text(const ps_params *p, const kv_field *f, char *buf, size_t 
     case KV_I64:
         snprintf(buf, len, "%" PRId64, *(const int64_t *)at);
         break;
+    case KV_DURATIONS:
+    case KV_COUNTERS:
+        list_text(p, f->type, buf, len);
+        break;
     }
 }
 
 void params_kv_each(const ps_params *p, void (*fn)(void *ctx, const char *key, const char *value),
                     void *ctx)
 {
-    char buf[2 * PS_TITLE_LEN + 8];
+    char buf[PS_MAX_DURATIONS * 21 + 8]; /* the longest: a list of durations */
     for (size_t i = 0; i < N_FIELDS; i++) {
         field_text(p, &fields[i], buf, sizeof buf);
         fn(ctx, fields[i].key, buf);
@@ -128,6 +193,9 @@ static int set_field(ps_params *p, const kv_field *f, const char *value)
             return -1;
         *(int64_t *)at = v;
         return 0;
+    case KV_DURATIONS:
+    case KV_COUNTERS:
+        return list_set(p, f->type, value);
     }
     return -1;
 }

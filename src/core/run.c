@@ -211,30 +211,61 @@ int run_end(ps_run *r, ps_actor *self)
 }
 
 /* Timed work between two events: 'begin' at the step point, 'end' when the
- * pacer says the virtual time is up. */
-static int timed(ps_actor *self, int begin, int end, int64_t job, uint64_t dur)
+ * pacer says the virtual time is up, or cancel if a cancellable work was
+ * cut short. */
+static int timed(ps_actor *self, int begin, int end, int64_t job, uint64_t dur, int cancellable)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
     uint64_t v0 = pacer_vnow(self->pacer), v1;
     actor_emit_full(self, self->id, begin, 0, job, (int64_t)dur, v0);
-    if (pacer_work(self->pacer, self->id, v0, dur, &v1))
+    int rc = cancellable ? pacer_work_cancellable(self->pacer, self->id, v0, dur, &v1)
+                         : pacer_work(self->pacer, self->id, v0, dur, &v1);
+    if (rc < 0)
         return PS_ESTOPPED;
-    actor_emit_full(self, self->id, end, 0, job, (int64_t)dur, v1);
-    return PS_OK;
+    actor_emit_full(self, self->id, rc ? EV_CANCEL : end, 0, job, (int64_t)dur, v1);
+    return rc ? PS_ECANCELLED : PS_OK;
 }
 
 int run_job(ps_actor *self, int64_t job, uint64_t dur)
 {
-    int rc = timed(self, EV_JOB_STARTED, EV_JOB_FINISHED, job, dur);
+    int rc = timed(self, EV_JOB_STARTED, EV_JOB_FINISHED, job, dur, 0);
     if (rc == PS_OK)
         self->run->jobs_done[self->id]++; /* the thread's own count, for checks */
     return rc;
 }
 
+int run_job_ctx(ps_actor *self, int64_t job, uint64_t dur)
+{
+    int rc = timed(self, EV_JOB_STARTED, EV_JOB_FINISHED, job, dur, 1);
+    if (rc == PS_OK)
+        self->run->jobs_done[self->id]++; /* cancelled jobs did not finish */
+    return rc;
+}
+
+int run_cancelled(ps_run *r)
+{
+    /* acquire: pairs with run_fail's release (the outcome is set before). */
+    return atomic_load_explicit(&r->cancel, memory_order_acquire);
+}
+
+int run_fail(ps_run *r, ps_actor *self, int64_t job, int64_t code)
+{
+    if (actor_point(self))
+        return PS_ESTOPPED;
+    actor_emit(self, EV_ERROR, 0, job, code);
+    int64_t none = 0;
+    /* seq_cst: once, rare; the first error wins (sync.Once in Go). */
+    if (atomic_compare_exchange_strong(&r->outcome, &none, code)) {
+        atomic_store_explicit(&r->cancel, 1, memory_order_release);
+        pacer_cancel(r->pacer);
+    }
+    return PS_OK;
+}
+
 int run_sleep(ps_actor *self, uint64_t dur)
 {
-    return timed(self, EV_SLEEP, EV_WAKE, 0, dur);
+    return timed(self, EV_SLEEP, EV_WAKE, 0, dur, 0);
 }
 
 int run_say(ps_actor *self, int say, int64_t job, int64_t value)

@@ -77,6 +77,15 @@ int run_end(ps_run *r, ps_actor *self);   /* scenario-end */
 int run_spawn(ps_run *r, ps_actor *self, int w);
 /* job-started, timed work of dur virtual ns, job-finished. */
 int run_job(ps_actor *self, int64_t job, uint64_t dur);
+/* run_job under errgroup's context: once the run is cancelled it stops at
+ * its next step point, publishes cancel (arg = job) instead of
+ * job-finished and returns PS_ECANCELLED. */
+int run_job_ctx(ps_actor *self, int64_t job, uint64_t dur);
+/* errgroup's failing Go func: publishes error (arg = job, value = code); the
+ * first error becomes the run's outcome and cancels the others. */
+int run_fail(ps_run *r, ps_actor *self, int64_t job, int64_t code);
+/* 1 once the run was cancelled. */
+int run_cancelled(ps_run *r);
 /* sleep / wake around dur virtual ns. */
 int run_sleep(ps_actor *self, uint64_t dur);
 /* A lecture line from template 'say' of the layout. */

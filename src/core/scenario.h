@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "event.h"
+
 #define PS_NAME_LEN 32
 #define PS_TITLE_LEN 96
 #define PS_MAX_QUEUES 4
@@ -21,10 +23,19 @@
 #define PS_MAX_SAYS 8
 #define PS_SAY_LEN 48
 #define PS_OBJ_NAME 16
+#define PS_MAX_DURATIONS 64
+#define PS_MAX_DURATION_NS (3600000LL * 1000000LL) /* one hour of virtual time */
 
 typedef enum ps_scenario_kind {
     SK_WORKER_POOL = 0,
     SK_WAITGROUP,
+    SK_WAITGROUP_WORKERS,
+    SK_ATOMIC_COUNTERS,
+    SK_RACE,
+    SK_MUTEXES,
+    SK_ERRGROUP,
+    SK_BACKPRESSURE,
+    SK_THREAD_PER_JOB,
     SK_KIND_COUNT
 } ps_scenario_kind;
 
@@ -37,6 +48,21 @@ typedef struct ps_params {
     int64_t job_ns;     /* virtual duration of one job / one sleep */
     int queue_cap;      /* job queue capacity */
     int64_t speed_milli; /* initial speed, thousandths */
+    /* Job durations: job j (1-based) lasts durations_ns[(j - 1) % n_durations]
+     * if there is a list; else a value drawn from [job_ns, job_ns_max] by a
+     * hash of (seed, j) if job_ns_max > job_ns; else job_ns.  See
+     * scenario_job_ns(): the same params always give the same durations. */
+    int n_durations;
+    int64_t durations_ns[PS_MAX_DURATIONS];
+    int64_t job_ns_max;
+    uint64_t seed;
+    int fail_job; /* errgroup: the job that returns an error (0: none) */
+    /* mutexes: the named counters, and which one thread w (1-based) adds to:
+     * names[targets[(w - 1) % n_targets]]. */
+    int n_names;
+    char names[PS_MAX_COUNTERS][PS_OBJ_NAME];
+    int n_targets;
+    uint8_t targets[PS_MAX_WORKERS];
 } ps_params;
 
 typedef struct ps_layout {
@@ -57,6 +83,7 @@ typedef struct ps_layout {
     /* Lecture lines.  %w worker number, %j job, %v value, %% a percent. */
     char job_started[PS_SAY_LEN];
     char job_finished[PS_SAY_LEN];
+    char send_blocked[PS_SAY_LEN]; /* queue-send-blocked: %j is the item */
     int n_says;
     char says[PS_MAX_SAYS][PS_SAY_LEN];
 } ps_layout;
@@ -73,7 +100,23 @@ typedef struct scenario_def {
     void (*layout)(const ps_params *p, ps_layout *l);
     scenario_fn main_fn;
     scenario_fn worker_fn;
+    /* SP_* bits: the parameters this kind reads (a scenario file may set
+     * only these), and SP_PER_JOB if it runs one thread per job (workers is
+     * then jobs: see scenario_finish). */
+    unsigned uses;
 } scenario_def;
+
+enum {
+    SP_WORKERS = 1u << 0,
+    SP_JOBS = 1u << 1,
+    SP_JOB_MS = 1u << 2,
+    SP_DURATIONS = 1u << 3, /* durations_ms and seed */
+    SP_QUEUE = 1u << 4,
+    SP_FAIL_JOB = 1u << 5,
+    SP_COUNTERS = 1u << 6,
+    SP_SPEED = 1u << 7,
+    SP_PER_JOB = 1u << 8,
+};
 
 const scenario_def *scenario_find(const char *name);
 const scenario_def *scenario_by_kind(int kind);
@@ -82,5 +125,10 @@ const scenario_def *const *scenario_all(void);
 /* Defaults of the named scenario into p; -1 if unknown. */
 int scenario_defaults(const char *name, ps_params *p);
 void scenario_layout(const ps_params *p, ps_layout *l);
+/* The virtual duration of job j (1-based) under p. */
+int64_t scenario_job_ns(const ps_params *p, int64_t job);
+/* After every override: derived values (one thread per job) and the checks
+ * that span parameters.  0, or -1 with a message ending in "(allowed: ...)". */
+int scenario_finish(ps_params *p, char *err, size_t len);
 
 #endif

@@ -1,0 +1,301 @@
+/* test_scenfile.c - the scenario file format: a full example, and every
+ * error class with its exact message and line. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/scenfile.h"
+
+#define HEAD "[scenario]\ntitle = T\nkind = worker-pool\ndescription = D\n"
+
+static char err[512];
+static ps_params p;
+static scenario_text text;
+
+static int load(const char *ini)
+{
+    err[0] = '\0';
+    return scenfile_load_string("s.ini", ini, &p, &text, err, sizeof err);
+}
+
+/* The file must fail with exactly this message. */
+static void fails(const char *ini, const char *msg)
+{
+    ck_assert_int_eq(load(ini), -1);
+    ck_assert_str_eq(err, msg);
+}
+
+START_TEST(full_example)
+{
+    const char *ini = "; a lecturer's pool\n"
+                      "[scenario]\n"
+                      "name = my-pool\n"
+                      "title = Two workers, uneven jobs\n"
+                      "kind = worker-pool\n"
+                      "description = First line\n"
+                      "    goes on here.\n"
+                      "    |\n"
+                      "    Second paragraph.\n"
+                      "\n"
+                      "[params]\n"
+                      "workers = 2\n"
+                      "jobs = 4\n"
+                      "durations_ms = 100, 200 ; a comment\n"
+                      "queue = 1\n"
+                      "speed = 2.5\n"
+                      "[code]\n"
+                      "line.1 = for j := range jobs {\n"
+                      "line.2 = |    work(j)\n"
+                      "line.4 = }\n"
+                      "line.3 = |\tdone()\n"
+                      "map.job-started = 2\n"
+                      "map.main.queue-send = 1\n"
+                      "map.worker.queue-send = 3\n"
+                      "map.say.1 = 4\n";
+    ck_assert_msg(load(ini) == 0, "%s", err);
+    ck_assert_str_eq(p.name, "my-pool");
+    ck_assert_str_eq(p.title, "Two workers, uneven jobs");
+    ck_assert_int_eq(p.kind, SK_WORKER_POOL);
+    ck_assert_int_eq(p.workers, 2);
+    ck_assert_int_eq(p.jobs, 4);
+    ck_assert_int_eq(p.queue_cap, 1);
+    ck_assert_int_eq(p.speed_milli, 2500);
+    ck_assert_int_eq(scenario_job_ns(&p, 1), 100000000);
+    ck_assert_int_eq(scenario_job_ns(&p, 4), 200000000);
+    ck_assert_str_eq(text.description, "First line goes on here.\nSecond paragraph.");
+    ck_assert_int_eq(text.n_lines, 4);
+    ck_assert_str_eq(text.lines[0], "for j := range jobs {");
+    ck_assert_str_eq(text.lines[1], "    work(j)");
+    ck_assert_str_eq(text.lines[2], "    done()");
+    ck_assert_int_eq(scentext_line(&text, EV_JOB_STARTED, 1, -1), 2);
+    ck_assert_int_eq(scentext_line(&text, EV_Q_SEND, 0, -1), 1);
+    ck_assert_int_eq(scentext_line(&text, EV_Q_SEND, 2, -1), 3);
+    ck_assert_int_eq(scentext_line(&text, EV_SAY, 0, 1), 4);
+    ck_assert_int_eq(scentext_line(&text, EV_SAY, 0, 0), 0);
+    ck_assert_int_eq(scentext_line(&text, EV_Q_RECV, 1, -1), 0);
+}
+END_TEST
+
+START_TEST(defaults_name_and_range)
+{
+    ck_assert_msg(load(HEAD "[params]\ndurations_ms = 200..800\nseed = 9\n") == 0, "%s", err);
+    ck_assert_str_eq(p.name, "s");  /* the file name without .ini */
+    ck_assert_int_eq(p.workers, 3); /* the kind's default */
+    ck_assert_int_eq(p.job_ns, 200000000);
+    ck_assert_int_eq(p.job_ns_max, 800000000);
+    ck_assert_uint_eq(p.seed, 9);
+    ck_assert_int_eq(text.n_lines, 0);
+}
+END_TEST
+
+START_TEST(per_job_and_counters)
+{
+    ck_assert_msg(load("[scenario]\ntitle = T\nkind = errgroup\ndescription = D\n"
+                       "[params]\njobs = 7\nfail_job = 7\n") == 0,
+                  "%s", err);
+    ck_assert_int_eq(p.workers, 7); /* one thread per job */
+    ck_assert_int_eq(p.fail_job, 7);
+    ck_assert_msg(load("[scenario]\ntitle = T\nkind = mutexes\ndescription = D\n"
+                       "[params]\nworkers = 4\ncounters = x, y_2, x\n") == 0,
+                  "%s", err);
+    ck_assert_int_eq(p.n_names, 2);
+    ck_assert_str_eq(p.names[1], "y_2");
+    ck_assert_int_eq(p.n_targets, 3);
+    ck_assert_int_eq(p.targets[2], 0);
+}
+END_TEST
+
+START_TEST(unknown_key)
+{
+    fails(HEAD "[params]\nwrokers = 3\n",
+          "s.ini:6: unknown key 'wrokers' in [params] (allowed: workers, jobs, job_ms, "
+          "durations_ms, seed, queue, fail_job, counters, speed)");
+    fails("[scenario]\ntitel = T\n",
+          "s.ini:2: unknown key 'titel' in [scenario] (allowed: name, title, kind, description)");
+    fails(HEAD "[code]\nlines.1 = x\n",
+          "s.ini:6: unknown key 'lines.1' in [code] (allowed: line.N, map.KIND, map.main.KIND, "
+          "map.worker.KIND, map.say.N)");
+    fails("workers = 3\n" HEAD,
+          "s.ini:1: 'workers' is outside any section (allowed: sections scenario, params, code)");
+}
+END_TEST
+
+START_TEST(unknown_section_and_syntax)
+{
+    fails(HEAD "[parms]\nworkers = 3\n",
+          "s.ini:5: unknown section [parms] (allowed: scenario, params, code)");
+    fails(HEAD "[params\n", "s.ini:5: expected '[section]' or 'key = value'");
+    fails(HEAD "[params]\nworkers\n", "s.ini:6: expected '[section]' or 'key = value'");
+}
+END_TEST
+
+START_TEST(unknown_kind)
+{
+    fails("[scenario]\nkind = pool\n",
+          "s.ini:2: unknown kind 'pool' (allowed: worker-pool, waitgroup, waitgroup-workers, "
+          "atomic-counters, race, mutexes, errgroup, backpressure, thread-per-job)");
+}
+END_TEST
+
+START_TEST(missing_required)
+{
+    fails("; c\n[scenario]\ntitle = T\ndescription = D\n",
+          "s.ini:2: missing required key 'kind' in [scenario] (required: title, kind, "
+          "description)");
+    fails("[scenario]\nkind = race\ndescription = D\n",
+          "s.ini:1: missing required key 'title' in [scenario] (required: title, kind, "
+          "description)");
+    fails("[scenario]\nkind = race\ntitle = T\n",
+          "s.ini:1: missing required key 'description' in [scenario] (required: title, kind, "
+          "description)");
+    fails("[params]\nworkers = 2\n",
+          "s.ini:1: missing section [scenario] (required: title, kind, description)");
+    fails("", "s.ini:1: missing section [scenario] (required: title, kind, description)");
+}
+END_TEST
+
+START_TEST(not_a_number)
+{
+    fails(HEAD "[params]\nworkers = many\n",
+          "s.ini:6: workers = 'many' is not a whole number (allowed: 1..64)");
+    fails(HEAD "[params]\njobs = 5x\n",
+          "s.ini:6: jobs = '5x' is not a whole number (allowed: 0..10000000)");
+    fails(HEAD "[params]\nspeed = fast\n",
+          "s.ini:6: speed = 'fast' is not a number (allowed: 0.1..100)");
+    fails(HEAD "[params]\ndurations_ms = 100, x\n",
+          "s.ini:6: durations_ms = 'x' is not a whole number (allowed: 0..3600000)");
+    fails(HEAD "[code]\nline.1 = a\nmap.job-started = one\n",
+          "s.ini:7: map.job-started = 'one' is not a code line (allowed: 1..80)");
+}
+END_TEST
+
+START_TEST(out_of_range)
+{
+    fails(HEAD "[params]\nworkers = 0\n", "s.ini:6: workers = 0 is out of range (allowed: 1..64)");
+    fails(HEAD "[params]\nworkers = 100000\n",
+          "s.ini:6: workers = 100000 is out of range (allowed: 1..64)");
+    fails(HEAD "[params]\njob_ms = -5\n",
+          "s.ini:6: job_ms = -5 is out of range (allowed: 0..3600000)");
+    fails(HEAD "[params]\ndurations_ms = 100, -1\n",
+          "s.ini:6: durations_ms = -1 is out of range (allowed: 0..3600000)");
+    fails(HEAD "[params]\ndurations_ms = 800..200\n",
+          "s.ini:6: durations_ms = 800..200: the range is empty (allowed: LO..HI with LO <= HI)");
+    fails(HEAD "[params]\nqueue = 0\n", "s.ini:6: queue = 0 is out of range (allowed: 1..1000000)");
+    fails(HEAD "[params]\nspeed = 1000\n",
+          "s.ini:6: speed = 1000 is out of range (allowed: 0.1..100)");
+    fails("[scenario]\ntitle = T\nkind = errgroup\ndescription = D\n[params]\njobs = 65\n",
+          "s.ini:6: jobs = 65, but errgroup runs one thread per job (allowed: 1..64)");
+    fails("[scenario]\ntitle = T\nkind = errgroup\ndescription = D\n[params]\n"
+          "fail_job = 9\n",
+          "s.ini:6: fail_job = 9 is not one of the 5 jobs (allowed: 0..5, 0 for none)");
+    fails("[scenario]\ntitle = T\nkind = mutexes\ndescription = D\n[params]\n"
+          "counters = a, b, c\n",
+          "s.ini:6: counters = a, b, c: more than 2 distinct names (allowed: 1 or 2 names, one "
+          "per thread, e.g. a, a, b)");
+    fails("[scenario]\ntitle = T\nkind = mutexes\ndescription = D\n[params]\ncounters = a-b\n",
+          "s.ini:6: counters = a-b: bad name 'a-b' (allowed: 1..15 letters, digits or _, "
+          "separated by commas)");
+}
+END_TEST
+
+START_TEST(not_for_this_kind_and_twice)
+{
+    fails(HEAD "[params]\nfail_job = 2\n",
+          "s.ini:6: fail_job does not apply to kind worker-pool (allowed: workers, jobs, "
+          "job_ms, durations_ms, seed, queue, speed)");
+    fails(HEAD "[params]\njobs = 2\njobs = 3\n", "s.ini:7: jobs is set twice (first on line 6)");
+    fails(HEAD "kind = race\n", "s.ini:5: kind is set twice (first on line 3)");
+    fails(HEAD "[params]\nworkers = 2\n    3\n",
+          "s.ini:7: a line starting with blank space continues 'workers' (allowed: only "
+          "description continues; start the line in column 1)");
+}
+END_TEST
+
+START_TEST(code_section_errors)
+{
+    fails(HEAD "[code]\nline.0 = x\n",
+          "s.ini:6: bad code line number 'line.0' (allowed: line.1..line.80)");
+    fails(HEAD "[code]\nline.1 = x\nmap.job-begun = 1\n",
+          "s.ini:7: unknown event kind 'job-begun' in 'map.job-begun' (allowed: thread-start, "
+          "job-started, queue-send, ... as --log=events prints them)");
+    fails(HEAD "[code]\nline.1 = x\nmap.job-started = 2\n",
+          "s.ini:7: map to code line 2, which is not there (allowed: 1..1, the line.N keys)");
+    fails(HEAD "[code]\nline.1 = x\nmap.say.8 = 1\n",
+          "s.ini:7: bad say index in 'map.say.8' (allowed: map.say.0..map.say.7)");
+}
+END_TEST
+
+START_TEST(line_too_long)
+{
+    char ini[1024];
+    char longv[300];
+    memset(longv, 'x', sizeof longv - 1);
+    longv[sizeof longv - 1] = '\0';
+    snprintf(ini, sizeof ini, HEAD "[code]\nline.1 = %s\nline.2 = y\n", longv);
+    fails(ini, "s.ini:6: line longer than 198 characters (allowed: up to 198)");
+}
+END_TEST
+
+START_TEST(first_error_wins)
+{
+    fails(HEAD "[params]\nworkers = 0\njobs = x\n",
+          "s.ini:6: workers = 0 is out of range (allowed: 1..64)");
+    /* a syntax error before a value error is the one reported */
+    fails(HEAD "oops\n[params]\nworkers = 0\n", "s.ini:5: expected '[section]' or 'key = value'");
+}
+END_TEST
+
+START_TEST(files_and_resolve)
+{
+    char path[] = "/tmp/poolscope-test-XXXXXX.ini";
+    int fd = mkstemps(path, 4);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(HEAD "[params]\nworkers = 7\n", f);
+    fclose(f);
+    ck_assert_msg(scenfile_resolve(path, &p, &text, err, sizeof err) == 0, "%s", err);
+    ck_assert_int_eq(p.workers, 7);
+    ck_assert_str_eq(text.source, path);
+    f = fopen(path, "w");
+    fputs(HEAD "[params]\nworkers = 0\n", f);
+    fclose(f);
+    ck_assert_int_eq(scenfile_resolve(path, &p, &text, err, sizeof err), -1);
+    char want[600];
+    snprintf(want, sizeof want, "%s:6: workers = 0 is out of range (allowed: 1..64)", path);
+    ck_assert_str_eq(err, want);
+    unlink(path);
+    ck_assert_int_eq(scenfile_resolve(path, &p, &text, err, sizeof err), -1);
+    snprintf(want, sizeof want, "%s: cannot read the scenario file: No such file or directory",
+             path);
+    ck_assert_str_eq(err, want);
+    ck_assert_int_eq(scenfile_resolve("no-such-scenario", &p, &text, err, sizeof err), 1);
+    ck_assert_msg(scenfile_resolve("errgroup", &p, &text, err, sizeof err) == 0, "%s", err);
+    ck_assert_int_eq(p.fail_job, 3);
+    ck_assert_int_gt(text.n_lines, 20);
+    ck_assert_int_gt(scentext_line(&text, EV_CANCEL, 4, -1), 0);
+}
+END_TEST
+
+Suite *suite_make(void)
+{
+    Suite *s = suite_create("scenfile");
+    TCase *tc = tcase_create("scenfile");
+    tcase_add_test(tc, full_example);
+    tcase_add_test(tc, defaults_name_and_range);
+    tcase_add_test(tc, per_job_and_counters);
+    tcase_add_test(tc, unknown_key);
+    tcase_add_test(tc, unknown_section_and_syntax);
+    tcase_add_test(tc, unknown_kind);
+    tcase_add_test(tc, missing_required);
+    tcase_add_test(tc, not_a_number);
+    tcase_add_test(tc, out_of_range);
+    tcase_add_test(tc, not_for_this_kind_and_twice);
+    tcase_add_test(tc, code_section_errors);
+    tcase_add_test(tc, line_too_long);
+    tcase_add_test(tc, first_error_wins);
+    tcase_add_test(tc, files_and_resolve);
+    suite_add_tcase(s, tc);
+    return s;
+}
