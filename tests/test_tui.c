@@ -206,9 +206,14 @@ static int find_col(const vscreen *vs, int r, const char *s)
 
 static tui_frame_input frame_of(fixture *f)
 {
-    tui_frame_input in = {
-        &f->m,   &f->v,  &f->ui, "Worker pool: 3 workers, 5 jobs of 1 s", "worker-pool", 2 * NS,
-        10 * NS, NS / 4, 0};
+    tui_frame_input in = {.m = &f->m,
+                          .v = &f->v,
+                          .ui = &f->ui,
+                          .title = "Worker pool: 3 workers, 5 jobs of 1 s",
+                          .name = "worker-pool",
+                          .wall_ns = 2 * NS,
+                          .now_ns = 10 * NS,
+                          .cell_ns = NS / 4};
     return in;
 }
 
@@ -315,16 +320,51 @@ START_TEST(too_small)
 }
 END_TEST
 
-START_TEST(help_from_key_table)
+/* The help shows each key that works in this mode (aliases on their key's
+ * line, seek keys only in a replay) with its text from the key table. */
+static void assert_help(int replay)
 {
     fixture f;
     vscreen vs;
     pool_story(&f);
     f.ui.help = 1;
     tui_frame_input in = frame_of(&f);
+    in.replay = replay;
+    in.len = f.m.events;
     render(&vs, 40, 120, "screen-256color", 1, &in);
-    for (int i = 0; i < tui_key_count; i++)
-        ck_assert_msg(find_row(&vs, tui_keys[i].help, 0) >= 0, "help shows '%s'", tui_keys[i].help);
+    for (int i = 0; i < tui_key_count; i++) {
+        const tui_key *k = &tui_keys[i];
+        int shown = replay || !(k->flags & TK_REPLAY);
+        const char *text = k->flags & TK_ALIAS ? k->name : k->help;
+        int row = find_row(&vs, text, 0);
+        if (shown)
+            ck_assert_msg(row >= 0, "help (replay %d) shows '%s'", replay, text);
+        else if (!(k->flags & TK_ALIAS))
+            ck_assert_msg(row < 0, "live help hides '%s'", text);
+    }
+    vs_free(&vs);
+    model_free(&f.m);
+}
+
+START_TEST(help_from_key_table)
+{
+    assert_help(0);
+    assert_help(1);
+}
+END_TEST
+
+/* At 80x24 the replay help fits, with q in it. */
+START_TEST(help_replay_80x24)
+{
+    fixture f;
+    vscreen vs;
+    pool_story(&f);
+    f.ui.help = 1;
+    tui_frame_input in = frame_of(&f);
+    in.replay = 1;
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    ck_assert_int_ge(find_row(&vs, "stop every thread, restore the terminal", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "replay: jump back 5%", 0), 0);
     vs_free(&vs);
     model_free(&f.m);
 }
@@ -390,7 +430,14 @@ START_TEST(waitgroup_variant)
     ev(&f, 1, EV_ATOMIC_ADD, 0, 1, 1, 0);
     ev(&f, 1, EV_SAY, 0, 0, 1, 0);
     ev(&f, 1, EV_SLEEP, 0, 0, 1000000, 0);
-    tui_frame_input in = {&f.m, &f.v, &f.ui, p.title, p.name, NS, NS, 250000, 0};
+    tui_frame_input in = {.m = &f.m,
+                          .v = &f.v,
+                          .ui = &f.ui,
+                          .title = p.title,
+                          .name = p.name,
+                          .wall_ns = NS,
+                          .now_ns = NS,
+                          .cell_ns = 250000};
     render(&vs, 24, 80, "screen-256color", 1, &in);
     ck_assert_int_ge(find_row(&vs, "Shared objects", 0), 0);
     ck_assert_int_ge(find_row(&vs, "WaitGroup wg = 2", 0), 0);
@@ -460,6 +507,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, monochrome_vt100);
     tcase_add_test(tc, too_small);
     tcase_add_test(tc, help_from_key_table);
+    tcase_add_test(tc, help_replay_80x24);
     tcase_add_test(tc, step_mode_marks);
     tcase_add_test(tc, waitgroup_variant);
     tcase_add_test(tc, scale_64_workers_100000_jobs);

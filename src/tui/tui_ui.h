@@ -27,7 +27,7 @@ typedef struct tui_ui {
     uint64_t fired[TUI_AR_COUNT]; /* real ns an arrow last fired (0: never) */
     int last_arrow;               /* the arrow fired last, or -1: stays lit while stopped */
     int64_t jobs_total;           /* from scenario-start: jobs main will submit */
-    char msg[96];                 /* status line message */
+    char msg[160];                /* status line message */
     uint64_t msg_until;
 } tui_ui;
 
