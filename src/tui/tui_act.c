@@ -86,10 +86,7 @@ static void ui_after_seek(tui_app *a, const replay_data *d, uint64_t seq)
     tui_ui_init(&a->ui);
     a->ui.help = help;
     a->ui.lane_scroll = scroll;
-    if (seq > 0)
-        tui_ui_note(&a->ui, a->m, &d->events[0], 1);
-    for (uint64_t i = seq > 64 ? seq - 64 : 1; i < seq; i++)
-        tui_ui_note(&a->ui, a->m, &d->events[i], 1);
+    tui_ui_seeked(&a->ui, a->m, d->events, seq);
 }
 
 /* Moves a replay to 'seq' events folded (clamped to the recording). */

@@ -179,14 +179,14 @@ static void draw_help(WINDOW *w, const tui_frame_input *in, int rows, int cols)
     int first[64];
     char names[64][32];
     int n = help_rows(in, first, names, 64);
-    int h = n + 7, bw = cols - 8 > 84 ? 84 : cols - 8;
+    int h = n + 7, bw = cols - 8 > 76 ? 76 : cols - 8;
     h = h > rows - 2 ? rows - 2 : h;
     tui_rect r = {(rows - h) / 2, (cols - bw) / 2, h, bw};
     tui_box(w, r, TR_BOX_TITLE, "Keys (? or Esc closes)", TR_BOX_TITLE);
     int y = r.y + 1;
     for (int i = 0; i < n && y < r.y + h - 1; i++, y++) {
-        tui_putf(w, y, r.x + 2, 12, TR_KEY, " %-10s ", names[i]);
-        tui_put(w, y, r.x + 15, bw - 17, TR_NORMAL, tui_keys[first[i]].help);
+        tui_putf(w, y, r.x + 2, 11, TR_KEY, " %-9s ", names[i]);
+        tui_put(w, y, r.x + 14, bw - 16, TR_NORMAL, tui_keys[first[i]].help);
     }
     const char *legend[] = {
         "A token (W1, main) stands in the box of its thread's state.",

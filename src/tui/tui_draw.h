@@ -59,6 +59,9 @@ void tui_draw_log(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
 
 /* What actor a is waiting on, in words ("recv jobs (empty)"), or "". */
 const char *tui_wait_text(const model *m, int a, char *buf, size_t len);
+/* Fills in's replay fields: the place of m (events folded) in recording d. */
+struct replay_data;
+void tui_frame_replay(tui_frame_input *in, const struct replay_data *d, const model *m);
 /* The replay position bar (tui_draw_replay.c). */
 void tui_draw_posbar(WINDOW *w, const tui_frame_input *in, tui_rect r);
 /* The mode word shown in the header: RUNNING, PAUSED, STEP, DONE (a replay

@@ -3,7 +3,18 @@
  * lecturer who seeks sees at once where they landed. */
 #include <stdio.h>
 
+#include "core/replay.h"
 #include "tui_draw.h"
+
+void tui_frame_replay(tui_frame_input *in, const replay_data *d, const model *m)
+{
+    in->replay = 1;
+    in->pos = m->events < d->n ? m->events : d->n;
+    in->len = d->n;
+    in->pos_vt = in->pos ? d->events[in->pos - 1].vt_ns : 0;
+    in->len_vt = d->n ? d->events[d->n - 1].vt_ns : 0;
+    in->partial = !d->complete;
+}
 
 void tui_draw_posbar(WINDOW *w, const tui_frame_input *in, tui_rect r)
 {

@@ -52,18 +52,6 @@ static void read_keys(tui_app *a)
     }
 }
 
-/* A replay's place: event k of N and the virtual times of both. */
-static void replay_place(const tui_app *a, tui_frame_input *in)
-{
-    const replay_data *d = session_replay_data(a->s);
-    in->replay = 1;
-    in->pos = a->m->events;
-    in->len = d->n;
-    in->pos_vt = in->pos ? d->events[in->pos - 1].vt_ns : 0;
-    in->len_vt = d->n ? d->events[d->n - 1].vt_ns : 0;
-    in->partial = !d->complete;
-}
-
 static void draw(tui_app *a, uint64_t now)
 {
     tui_frame_input in = {
@@ -79,7 +67,7 @@ static void draw(tui_app *a, uint64_t now)
         .rec = a->rec,
     };
     if (!a->s->live)
-        replay_place(a, &in);
+        tui_frame_replay(&in, session_replay_data(a->s), a->m);
     tui_draw(stdscr, &in);
     wnoutrefresh(stdscr);
     doupdate();
