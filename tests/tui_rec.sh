@@ -161,6 +161,17 @@ for src in live replay; do
         fail "cast ($src)"
     fi
 done
+# The live screen and a cast's screen at once; r starts both over; q still quits.
+run_in_pane "$bin --speed 4 --export-cast $work/both.cast --record $work/both.rec"
+wait_for ' DONE ' 100 || fail "live + cast: first run"
+T send-keys -t ps r
+sleep 0.3
+wait_for ' DONE ' 100 || fail "live + cast: restarted run"
+T send-keys -t ps q
+wait_for 'EXITED 0' && "$py" "$here/check_cast.py" "$work/both.cast" >/dev/null &&
+    grep -q 'Idle Worker' "$work/both.cast" && ok "live + cast: r, q, the cast is whole" ||
+    fail "live + cast + r + q"
+check_sane "live + cast"
 if command -v asciinema >/dev/null && command -v script >/dev/null; then
     script -qec "asciinema cat '$work/replay.cast'" /dev/null 2>&1 | grep -q 'Dispatch Job' &&
         ok "asciinema cat plays the TUI cast" || fail "asciinema cat"

@@ -30,6 +30,15 @@ typedef struct tui_cast {
     uint64_t noted;     /* model events already noted in ui */
 } tui_cast;
 
+/* A cast screen put aside by a live restart (r closes the cast and opens a
+ * new one).  Deleting a second screen while the live one is on leaves the
+ * live one deaf to keys (ncurses 6.4), so it is kept for the next cast and
+ * deleted once the live screen is gone.  Only the UI thread touches it. */
+static struct {
+    SCREEN *scr;
+    FILE *out, *in;
+} spare;
+
 /* Back to the live screen, if there is one. */
 static void live_again(void)
 {
@@ -62,6 +71,18 @@ static off_t out_size(const tui_cast *c)
  * type this system lacks falls back to the text view.  0 on success. */
 static int screen_start(tui_cast *c)
 {
+    if (spare.scr) { /* the last cast's screen: redrawn whole at the first frame */
+        c->scr = spare.scr;
+        c->out = spare.out;
+        c->in = spare.in;
+        spare.scr = NULL;
+        spare.out = spare.in = NULL;
+        set_term(c->scr);
+        clearok(curscr, TRUE);
+        c->taken = out_size(c);
+        live_again();
+        return 0;
+    }
     int color = tui_term_screen() ? tui_theme_color() : 1, utf8 = cast_utf8();
     c->out = tmpfile();
     c->in = fopen("/dev/null", "r");
@@ -149,11 +170,19 @@ static void cast_draw(void *ctx, const model *m, uint64_t vt)
 
 static void cast_close(void *ctx)
 {
-    tui_cast *c = ctx;
-    if (c->scr)
-        delscreen(c->scr); /* no endwin: its bytes would come after the last frame anyway */
-    c->scr = NULL;
-    live_again();
+    (void)ctx; /* the screen lives until cast_free: a restart may reuse it */
+}
+
+static void screen_delete(SCREEN *scr, FILE *out, FILE *in)
+{
+    if (scr) { /* no endwin: its bytes would come after the last frame anyway */
+        set_term(scr);
+        delscreen(scr);
+    }
+    if (out)
+        fclose(out);
+    if (in)
+        fclose(in);
 }
 
 static void cast_free(void *ctx);
@@ -177,11 +206,17 @@ static void *cast_make(cast_view *v, const session *s, int64_t speed_milli)
 static void cast_free(void *ctx)
 {
     tui_cast *c = ctx;
-    cast_close(c);
-    if (c->out)
-        fclose(c->out);
-    if (c->in)
-        fclose(c->in);
+    if (tui_term_screen() && c->scr && !spare.scr) {
+        spare.scr = c->scr;
+        spare.out = c->out;
+        spare.in = c->in;
+    } else {
+        screen_delete(c->scr, c->out, c->in);
+        screen_delete(spare.scr, spare.out, spare.in);
+        spare.scr = NULL;
+        spare.out = spare.in = NULL;
+    }
+    live_again();
     free(c);
 }
 
