@@ -54,3 +54,11 @@ void tui_ui_say(tui_ui *u, uint64_t now_ns, const char *msg)
     snprintf(u->msg, sizeof u->msg, "%s", msg);
     u->msg_until = now_ns + 3000000000u;
 }
+
+void tui_ui_seeked(tui_ui *u, const model *m, const ps_event *events, uint64_t seq)
+{
+    if (seq > 0)
+        tui_ui_note(u, m, &events[0], 1);
+    for (uint64_t i = seq > MODEL_LOG ? seq - MODEL_LOG : 1; i < seq; i++)
+        tui_ui_note(u, m, &events[i], 1);
+}

@@ -27,7 +27,7 @@ typedef struct tui_ui {
     uint64_t fired[TUI_AR_COUNT]; /* real ns an arrow last fired (0: never) */
     int last_arrow;               /* the arrow fired last, or -1: stays lit while stopped */
     int64_t jobs_total;           /* from scenario-start: jobs main will submit */
-    char msg[96];                 /* status line message */
+    char msg[160];                /* status line message */
     uint64_t msg_until;
 } tui_ui;
 
@@ -37,5 +37,8 @@ void tui_ui_note(tui_ui *u, const model *m, const ps_event *e, uint64_t now_ns);
 /* 1 while arrow a is lit at now_ns (always the last one when 'stopped'). */
 int tui_ui_lit(const tui_ui *u, int a, uint64_t now_ns, int stopped);
 void tui_ui_say(tui_ui *u, uint64_t now_ns, const char *msg);
+/* After a replay jumped to 'seq' events of 'events': what the events before
+ * seq would have noted (the job total, the last arrow), as long past. */
+void tui_ui_seeked(tui_ui *u, const model *m, const ps_event *events, uint64_t seq);
 
 #endif
