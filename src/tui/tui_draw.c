@@ -132,26 +132,24 @@ static void draw_footer(WINDOW *w, const tui_frame_input *in, tui_rect r)
 {
     int x = r.x;
     unsigned want = in->replay ? TK_FOOTER_REPLAY : TK_FOOTER;
+    const tui_ui *u = in->ui;
+    /* a status message takes the right end; keys stop at a whole key before it */
+    int n = u->msg[0] && in->now_ns < u->msg_until ? tui_width(u->msg) : 0;
+    int limit = n ? (r.w - n - 2 > 0 ? r.w - n - 2 : 0) : r.w;
     tui_fill(w, r.y, r.x, r.w, TR_NORMAL);
     for (int i = 0; i < tui_key_count; i++) {
         const tui_key *k = &tui_keys[i];
         if (!(k->flags & want))
             continue;
         int need = tui_width(k->name) + (int)strlen(k->label) + 1;
-        if (x + need > r.w)
+        if (x + need > limit)
             break;
         x += tui_put(w, r.y, x, r.w - x, TR_KEY, k->name);
         x += tui_putf(w, r.y, x, r.w - x, TR_KEY_LABEL, " %s", k->label);
         x += 2;
     }
-    const tui_ui *u = in->ui;
-    if (u->msg[0] && in->now_ns < u->msg_until) {
-        /* right-aligned; a long one covers keys rather than being cut */
-        int n = tui_width(u->msg);
-        int mx = r.w - n - 1 > 0 ? r.w - n - 1 : 0;
-        tui_fill(w, r.y, mx, r.w - mx, TR_NORMAL);
-        tui_put(w, r.y, mx, r.w - mx, TR_WARN, u->msg);
-    }
+    if (n)
+        tui_put(w, r.y, limit + 1, r.w - limit - 1, TR_WARN, u->msg);
 }
 
 /* Help lines: a key with its aliases ("n Right ."), only the keys that work
