@@ -44,6 +44,7 @@ static void step_failed(tui_app *a, int actor, int rc)
         snprintf(msg, sizeof msg, "%s cannot step: %s", model_actor_name(actor, name),
                  *wait                                  ? wait
                  : a->m->actors[actor].state == MS_DONE ? "it is done"
+                 : a->m->actors[actor].state == MS_NEW  ? "not started yet (main starts it)"
                                                         : "blocked");
         break;
     case PACER_ENONE:
