@@ -81,9 +81,10 @@ START_TEST(waitgroup_workers_all_start_first)
     check_ww(&t);
     size_t w = find(&t, EV_WG_WAIT_RETURN, PS_ACTOR_MAIN);
     ck_assert_uint_lt(w, t.n);
-    /* Wait returns after one job of 1 s, not five */
+    /* Wait returns after one job of 1 s, not five (nor two: the bound
+     * leaves a loaded machine 90 ms of real time at 10x) */
     ck_assert_uint_ge(t.events[w].vt_ns, 1 * SEC);
-    ck_assert_uint_lt(t.events[w].vt_ns, 1 * SEC + SEC / 2);
+    ck_assert_uint_lt(t.events[w].vt_ns, 1 * SEC + SEC * 9 / 10);
     test_free(&t);
 }
 END_TEST

@@ -124,7 +124,8 @@ static void draw_footer(WINDOW *w, const tui_frame_input *in, tui_rect r)
     const tui_ui *u = in->ui;
     if (u->msg[0] && in->now_ns < u->msg_until) {
         int n = tui_width(u->msg);
-        int mx = r.w - n - 1 > x ? r.w - n - 1 : x;
+        /* a message covers the keys it needs room from (they are in '?') */
+        int mx = r.w - n - 1 > x ? r.w - n - 1 : r.w - n - 2 > 0 ? r.w - n - 2 : 0;
         tui_fill(w, r.y, mx, r.w - mx, TR_NORMAL);
         tui_put(w, r.y, mx, r.w - mx, TR_WARN, u->msg);
     }
@@ -133,14 +134,27 @@ static void draw_footer(WINDOW *w, const tui_frame_input *in, tui_rect r)
 static void draw_help(WINDOW *w, const tui_frame_input *in, int rows, int cols)
 {
     (void)in;
-    int h = tui_key_count + 9, bw = cols - 8 > 76 ? 76 : cols - 8;
+    /* a key whose action is the one just above ("the same as n") shares
+     * that line: "n Right" */
+    int lines = 0;
+    for (int i = 0; i < tui_key_count; i++)
+        lines += !i || tui_keys[i].action != tui_keys[i - 1].action;
+    int h = lines + 10, bw = cols - 8 > 76 ? 76 : cols - 8;
     h = h > rows - 2 ? rows - 2 : h;
     tui_rect r = {(rows - h) / 2, (cols - bw) / 2, h, bw};
     tui_box(w, r, TR_BOX_TITLE, "Keys (? or Esc closes)", TR_BOX_TITLE);
     int y = r.y + 1;
     for (int i = 0; i < tui_key_count && y < r.y + h - 1; i++, y++) {
-        tui_putf(w, y, r.x + 2, 8, TR_KEY, " %-5s ", tui_keys[i].name);
+        char names[16];
+        int j = i;
+        snprintf(names, sizeof names, "%s", tui_keys[i].name);
+        while (j + 1 < tui_key_count && tui_keys[j + 1].action == tui_keys[i].action) {
+            size_t n = strlen(names);
+            snprintf(names + n, sizeof names - n, " %s", tui_keys[++j].name);
+        }
+        tui_putf(w, y, r.x + 2, 9, TR_KEY, " %-7s ", names);
         tui_put(w, y, r.x + 11, bw - 13, TR_NORMAL, tui_keys[i].help);
+        i = j;
     }
     const char *legend[] = {
         "A token (W1, main) stands in the box of its thread's state.",
@@ -158,6 +172,14 @@ static void draw_help(WINDOW *w, const tui_frame_input *in, int rows, int cols)
         tui_putf(w, y++, r.x + 2, bw - 4, TR_DIM,
                  "Step mode: %s ready to step, %s the one 'n' steps next", tui_glyph_str(TG_READY),
                  tui_glyph_str(TG_NEXT));
+    /* the default rule, as pacer.h states it */
+    const char *rule[] = {
+        "n: the thread ready longest (ties: main, then W1, W2...), else the one",
+        "whose timed work ends first (its job ends, virtual time jumps to it).",
+        NULL,
+    };
+    for (int i = 0; rule[i] && y < r.y + h - 1; i++, y++)
+        tui_put(w, y, r.x + 2, bw - 4, TR_DIM, rule[i]);
 }
 
 static void draw_too_small(WINDOW *w, int rows, int cols)

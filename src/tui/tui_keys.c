@@ -8,6 +8,8 @@ const tui_key tui_keys[] = {
      TK_FOOTER},
     {KEY_RIGHT, KEY_RIGHT, "Right", "Step", "the same as n", TA_STEP, 0},
     {'1', '9', "1-9", "Worker", "one step of worker 1..9 (when it is ready)", TA_STEP_WORKER, 0},
+    {'w', 'w', "w", "Worker#",
+     "one step of any worker: w, its number, Enter (Esc cancels)", TA_STEP_PICK, 0},
     {'m', 'm', "m", "Main", "one step of the main goroutine", TA_STEP_MAIN, 0},
     {'s', 's', "s", "StepMode", "step mode on or off (off resumes running)", TA_STEP_MODE,
      TK_FOOTER},

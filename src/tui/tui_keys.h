@@ -17,6 +17,7 @@ typedef enum tui_action {
     TA_SCROLL_DOWN,
     TA_HELP,
     TA_QUIT,
+    TA_STEP_PICK, /* w, digits, Enter: one step of worker N (any id) */
 } tui_action;
 
 #define TK_FOOTER 1u /* shown in the footer (in table order, as width allows) */

@@ -29,6 +29,8 @@ typedef struct tui_app {
     int dirty;
     int finished;
     uint64_t last_wall_s;
+    int picking; /* 'w' typed: reading a worker number until Enter */
+    int pick;
 } tui_app;
 
 static size_t drain(tui_app *a)
@@ -72,6 +74,7 @@ static void step_failed(tui_app *a, int actor, int rc)
         snprintf(msg, sizeof msg, "%s cannot step: %s", model_actor_name(actor, name),
                  *wait                                  ? wait
                  : a->m->actors[actor].state == MS_DONE ? "it is done"
+                 : a->m->actors[actor].state == MS_NEW  ? "main has not started it yet"
                                                         : "blocked");
         break;
     case PACER_ENONE:
@@ -87,6 +90,8 @@ static void step_failed(tui_app *a, int actor, int rc)
     tui_ui_say(&a->ui, clock_now_ns(), msg);
 }
 
+static void said_work_done(tui_app *a, int actor, uint64_t vend);
+
 static void do_step(tui_app *a, int actor)
 {
     if (a->finished) {
@@ -99,9 +104,61 @@ static void do_step(tui_app *a, int actor)
     }
     if (a->v.mode != PACER_STEP)
         a->s->ops->set_mode(a->s, PACER_STEP);
+    pacer_view before;
+    a->s->ops->view(a->s, &before);
     int rc = a->s->ops->step(a->s, actor);
     if (rc < 0)
         step_failed(a, actor, rc);
+    else if (rc < before.n_actors && before.actors[rc].state == PA_TIMED)
+        said_work_done(a, rc, before.actors[rc].deadline);
+}
+
+/* A step of a thread in timed work ends the work: say so, and where the
+ * virtual clock jumped ("W1 finished job 1: virtual time jumped to 1.000 s"). */
+static void said_work_done(tui_app *a, int actor, uint64_t vend)
+{
+    char msg[96], name[8];
+    const model_actor *ac = &a->m->actors[actor];
+    model_actor_name(actor, name);
+    if (ac->state == MS_WORKING && ac->job)
+        snprintf(msg, sizeof msg, "%s finished job %lld: virtual time jumped to %.3f s", name,
+                 (long long)ac->job, (double)vend / 1e9);
+    else
+        snprintf(msg, sizeof msg, "%s finished its wait: virtual time jumped to %.3f s", name,
+                 (double)vend / 1e9);
+    tui_ui_say(&a->ui, clock_now_ns(), msg);
+}
+
+/* 'w', digits, Enter: a step of any worker, also those above 9.  Returns 1
+ * if the key was part of the number. */
+static int pick_key(tui_app *a, int key)
+{
+    char msg[96];
+    uint64_t now = clock_now_ns();
+    if (key == 0)
+        ; /* just show the prompt */
+    else if (key >= '0' && key <= '9' && a->pick <= PS_MAX_WORKERS)
+        a->pick = a->pick * 10 + (key - '0');
+    else if ((key == KEY_BACKSPACE || key == 127 || key == 8) && a->pick)
+        a->pick /= 10;
+    else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+        a->picking = 0;
+        a->ui.msg_until = now;
+        if (a->pick >= 1 && a->pick <= a->m->layout.workers)
+            do_step(a, a->pick);
+        else
+            tui_ui_say(&a->ui, now, "no such worker");
+        return 1;
+    } else {
+        a->picking = 0; /* Esc or another key: no step */
+        a->ui.msg_until = now;
+        return key == 27 || key == 'w';
+    }
+    snprintf(msg, sizeof msg, "step worker: %.0d_  (1..%d, Enter steps, Esc cancels)", a->pick,
+             a->m->layout.workers);
+    tui_ui_say(&a->ui, now, msg);
+    a->ui.msg_until = now + 3600000000000ull; /* stays until Enter or Esc */
+    return 1;
 }
 
 static void do_restart(tui_app *a)
@@ -132,6 +189,11 @@ static void act(tui_app *a, const tui_key *k, int key)
         break;
     case TA_STEP_MAIN:
         do_step(a, PS_ACTOR_MAIN);
+        break;
+    case TA_STEP_PICK:
+        a->picking = 1;
+        a->pick = 0;
+        pick_key(a, 0);
         break;
     case TA_STEP_MODE:
         if (!a->finished)
@@ -167,6 +229,10 @@ static void read_keys(tui_app *a)
     int key;
     while ((key = getch()) != ERR) {
         a->dirty = 1;
+        if (a->picking && pick_key(a, key)) {
+            a->s->ops->view(a->s, &a->v);
+            continue;
+        }
         if (key == 27 && a->ui.help) {
             a->ui.help = 0;
             continue;
@@ -221,13 +287,28 @@ static void wait_input(tui_app *a)
         a->quit = 1;
 }
 
+/* 1 if what the step marks are drawn from changed (a thread came to rest
+ * after the frame showing its events was drawn). */
+static int marks_changed(const pacer_view *o, const pacer_view *v)
+{
+    if (o->mode != v->mode || o->next_default != v->next_default || o->n_actors != v->n_actors)
+        return 1;
+    for (int i = 0; i < v->n_actors; i++)
+        if (o->actors[i].state != v->actors[i].state)
+            return 1;
+    return 0;
+}
+
 static void loop(tui_app *a)
 {
     while (!a->quit && !tui_term_stop_signal()) {
         if (drain(a))
             a->dirty = 1;
         a->finished = a->s->ops->finished(a->s);
+        pacer_view old = a->v;
         a->s->ops->view(a->s, &a->v);
+        if (a->v.mode != PACER_RUN && marks_changed(&old, &a->v))
+            a->dirty = 1;
         read_keys(a);
         if (a->quit)
             break;
