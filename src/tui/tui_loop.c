@@ -29,7 +29,8 @@ typedef struct tui_app {
     int dirty;
     int finished;
     uint64_t last_wall_s;
-    int picking; /* 'w' typed: reading a worker number until Enter */
+    uint64_t fast_until; /* after a key: poll fast, its effects arrive soon */
+    int picking;         /* 'w' typed: reading a worker number until Enter */
     int pick;
 } tui_app;
 
@@ -229,6 +230,7 @@ static void read_keys(tui_app *a)
     int key;
     while ((key = getch()) != ERR) {
         a->dirty = 1;
+        a->fast_until = clock_now_ns() + 300000000u;
         if (a->picking && pick_key(a, key)) {
             a->s->ops->view(a->s, &a->v);
             continue;
@@ -282,6 +284,11 @@ static void wait_input(tui_app *a)
     struct pollfd fds[2] = {{.fd = 0, .events = POLLIN},
                             {.fd = tui_term_signal_fd(), .events = POLLIN}};
     int moving = !a->finished && a->v.mode == PACER_RUN;
+    /* paused or stepping: poll fast only while a thread is still on its way
+     * to its next step point, so its mark shows as soon as it is there */
+    for (int i = 0; !moving && !a->finished && i < a->v.n_actors; i++)
+        moving = a->v.actors[i].state == PA_RUNNING;
+    moving |= clock_now_ns() < a->fast_until;
     int r = poll(fds, fds[1].fd >= 0 ? 2 : 1, moving ? 16 : 250);
     if (r < 0 && errno != EINTR)
         a->quit = 1;

@@ -8,8 +8,10 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* 1 if err starts with the (last) --scenario FILE given, then ':' */
-static int file_error(const char *err, int argc, char **argv)
+/* 1 if err is a scenario file's error: it starts with the (last) --scenario
+ * FILE given and ':', or, for a long path, "..." and the end of it (the
+ * finding in regress/options/long-scenario-path), and is not cut off. */
+static int file_error(const char *err, size_t cap, int argc, char **argv)
 {
     const char *file = NULL;
     for (int i = 1; i < argc; i++) {
@@ -19,7 +21,16 @@ static int file_error(const char *err, int argc, char **argv)
             file = argv[++i];
     }
     size_t n = file ? strlen(file) : 0;
-    return file && n && !strncmp(err, file, n) && err[n] == ':';
+    if (!n || strlen(err) >= cap - 1)
+        return 0;
+    if (!strncmp(err, file, n) && err[n] == ':')
+        return 1;
+    if (strncmp(err, "...", 3) != 0)
+        return 0;
+    for (size_t k = n; k >= 16; k--)
+        if (!strncmp(err + 3, file + n - k, k) && err[3 + k] == ':')
+            return 1;
+    return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -47,7 +58,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* a usage error always says what was wrong: "poolscope: ...", or for a
      * scenario file "FILE:LINE: ..." / "FILE: cannot read ..." (the
      * finding in regress/options/scenario-file-error: both are right) */
-    if (rc != 0 && (rc != 2 || (strncmp(err, "poolscope: ", 11) != 0 && !file_error(err, argc, argv))))
+    if (rc != 0 && (rc != 2 || (strncmp(err, "poolscope: ", 11) != 0 && !file_error(err, sizeof err, argc, argv))))
         abort();
     if (rc == 0 && (o.params.workers < 1 || o.params.workers > PS_MAX_WORKERS))
         abort();
