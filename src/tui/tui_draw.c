@@ -93,8 +93,10 @@ static void draw_header(WINDOW *w, const tui_frame_input *in, tui_rect r)
     const char *mode = tui_mode_word(in);
     uint64_t ws = in->wall_ns / 1000000000u;
     speed_text(in->v->speed_milli, speed, sizeof speed);
+    /* once the run is over its clock stops at its last event */
+    uint64_t vnow = in->finished ? in->m->vt : in->v->vnow;
     snprintf(right, sizeof right, " %s  virtual %.3fs  wall %llu:%02llu ", speed,
-             (double)in->v->vnow / 1e9, (unsigned long long)(ws / 60),
+             (double)vnow / 1e9, (unsigned long long)(ws / 60),
              (unsigned long long)(ws % 60));
     int rw = tui_width(right), mw = (int)strlen(mode) + 2;
     tui_fill(w, r.y, r.x, r.w, TR_HEADER);
