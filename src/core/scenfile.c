@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "version.h"
@@ -92,6 +93,10 @@ static int fail(loader *ld, int line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    /* a quoted value goes to a terminal: no control bytes (ESC c resets it) */
+    for (char *c = msg; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = '?';
     ld->err_line = line;
     const char *l = short_label(ld->label, ld->len, strlen(msg) + 16);
     snprintf(ld->err, ld->len, "%s%s:%d: %s", l == ld->label ? "" : "...", l, line, msg);
@@ -640,6 +645,14 @@ int scenfile_load(const char *path, ps_params *p, scenario_text *text, char *err
         const char *why = strerror(errno), *l = short_label(path, len, strlen(why) + 40);
         snprintf(err, len, "%s%s: cannot read the scenario file: %s", l == path ? "" : "...", l,
                  why);
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fileno(ld.f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        const char *l = short_label(path, len, 60);
+        snprintf(err, len, "%s%s: cannot read the scenario file: it is a directory",
+                 l == path ? "" : "...", l);
+        fclose(ld.f);
         return -1;
     }
     int rc = load(&ld, p, text);

@@ -60,6 +60,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort();
     if (rc1 == 0)
         check_loaded(&p1, &t1);
+    for (const char *c = e1; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            abort(); /* a message goes to a terminal: no control bytes */
     if (!memchr(data, 0, size)) {
         char *s = malloc(size + 1);
         if (!s)
