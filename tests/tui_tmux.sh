@@ -53,6 +53,12 @@ check_back() { # NAME MARK PID
         else ok "$1: process and its threads gone (no zombie)"; fi
     fi
 }
+# clear, and wait until it is done: clear may flush what is typed ahead
+clear_pane() {
+    T send-keys -t ps clear Enter
+    n=30
+    while [ "$n" -gt 0 ] && [ "$(screen | grep -c .)" != 1 ]; do sleep 0.1; n=$((n - 1)); done
+}
 child_pid() { pgrep -P "$(T display -p -t ps '#{pane_pid}')" | head -1; }
 
 # Refusals: no terminal, TERM=dumb.
@@ -66,7 +72,7 @@ wait_for '\$' || fail "shell prompt"
 run_in_pane "TERM=dumb $bin"
 wait_for 'EXITED 2' && screen | grep -q 'try\|headless' && ok "TERM=dumb: exit 2, suggests --headless" ||
     fail "TERM=dumb refusal"
-T send-keys -t ps clear Enter
+clear_pane
 
 # The screen, live.
 run_in_pane "$bin --speed 0.5"
@@ -126,8 +132,7 @@ check_sane "q"
 # the terminal, then dies of the signal (128 + its number).
 for case in INT:0 TERM:0 HUP:0 SEGV:139 ABRT:134; do
     sig=${case%:*}; want=${case#*:}
-    T send-keys -t ps clear Enter
-    sleep 0.2
+    clear_pane
     T send-keys -t ps "echo BEFORE-$sig" Enter
     run_in_pane "$bin --speed 0.2"
     wait_for 'Dispatch Job' || fail "SIG$sig: start"
@@ -143,7 +148,7 @@ done
 
 # A resize storm: 50 sizes in 2 s, some too small; still alive, then a clean
 # frame (header, diagram, footer) at the last size.
-T send-keys -t ps clear Enter
+clear_pane
 run_in_pane "$bin"
 wait_for 'Dispatch Job' || fail "storm: start"
 pid=$(child_pid)
@@ -184,12 +189,12 @@ T resize-window -t ps -x 100 -y 30
 # The refusals a terminal can still produce: unknown or unset TERM, output
 # redirected to a file.
 for t in "TERM=nosuchterminal" "TERM=" ; do
-    T send-keys -t ps clear Enter
+    clear_pane
     run_in_pane "$t $bin"
     wait_for 'EXITED 2' && screen | grep -q 'run with --headless' && ok "$t: exit 2, suggests --headless" ||
         fail "$t refusal"
 done
-T send-keys -t ps clear Enter
+clear_pane
 run_in_pane "$bin > $work/out"
 wait_for 'EXITED 2' && screen | grep -q 'not a terminal' && [ ! -s "$work/out" ] &&
     ok "stdout to a file: exit 2, nothing written to it" || fail "stdout redirected"
