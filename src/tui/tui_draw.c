@@ -96,8 +96,7 @@ static void draw_header(WINDOW *w, const tui_frame_input *in, tui_rect r)
     /* once the run is over its clock stops at its last event */
     uint64_t vnow = in->finished ? in->m->vt : in->v->vnow;
     snprintf(right, sizeof right, " %s  virtual %.3fs  wall %llu:%02llu ", speed,
-             (double)vnow / 1e9, (unsigned long long)(ws / 60),
-             (unsigned long long)(ws % 60));
+             (double)vnow / 1e9, (unsigned long long)(ws / 60), (unsigned long long)(ws % 60));
     int rw = tui_width(right), mw = (int)strlen(mode) + 2;
     tui_fill(w, r.y, r.x, r.w, TR_HEADER);
     int x = tui_put(w, r.y, r.x, r.w, TR_HEADER_NAME, " poolscope ");

@@ -67,7 +67,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* a usage error always says what was wrong: "poolscope: ...", or for a
      * scenario file "FILE:LINE: ..." / "FILE: cannot read ..." (the
      * finding in regress/options/scenario-file-error: both are right) */
-    if (rc != 0 && (rc != 2 || (strncmp(err, "poolscope: ", 11) != 0 && !file_error(err, sizeof err, argc, argv))))
+    if (rc != 0 && (rc != 2 || (strncmp(err, "poolscope: ", 11) != 0 &&
+                                !file_error(err, sizeof err, argc, argv))))
         abort();
     if (rc == 0 && (o.params.workers < 1 || o.params.workers > PS_MAX_WORKERS))
         abort();

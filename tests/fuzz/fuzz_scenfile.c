@@ -16,9 +16,8 @@ static char path[64];
 static void check_loaded(const ps_params *p, const scenario_text *t)
 {
     if (p->workers < 1 || p->workers > PS_MAX_WORKERS || p->jobs < 0 || p->queue_cap < 1 ||
-        p->job_ns < 0 || p->kind < 0 || p->kind >= SK_KIND_COUNT ||
-        p->n_durations < 0 || p->n_durations > PS_MAX_DURATIONS ||
-        p->n_names < 0 || p->n_names > PS_MAX_COUNTERS)
+        p->job_ns < 0 || p->kind < 0 || p->kind >= SK_KIND_COUNT || p->n_durations < 0 ||
+        p->n_durations > PS_MAX_DURATIONS || p->n_names < 0 || p->n_names > PS_MAX_COUNTERS)
         abort();
     if (!memchr(p->name, 0, sizeof p->name) || !memchr(p->title, 0, sizeof p->title))
         abort();
