@@ -20,7 +20,7 @@ static void list_scenarios(void)
 int main(int argc, char **argv)
 {
     options o;
-    char err[256];
+    char err[1024]; /* a scenario file's error names the file: room for a long path */
     if (options_parse(&o, argc, argv, err, sizeof err) != 0) {
         fprintf(stderr, "%s\n", err);
         return 2;

@@ -25,6 +25,13 @@ check help 0 "usage: poolscope" -- --help
 check version 0 "poolscope [0-9]" -- --version
 check list 0 "worker-pool" -- --list
 check headless-paused 2 "--paused needs the screen" -- --headless --paused
+check ring-small 2 "bad value '1' for --ring (allowed: 2..1048576)" -- --headless --ring 1
+check color-bad 2 "bad value 'sometimes' for --color (allowed: auto, always, never)" -- --color=sometimes
+check queue-zero 2 "bad value '0' for --queue (allowed: 1..1000000)" -- --headless --queue 0
+check speed-text 2 "bad value 'fast' for --speed" -- --headless --speed fast
+check jobs-big 2 "bad value '10000001' for --jobs (allowed: 0..10000000)" -- --headless --jobs 10000001
+check replay-no-value 2 "--replay needs a value (allowed: a file name)" -- --headless --replay
+check record-no-value 2 "--record needs a value" -- --headless --record
 check events-log 0 "queue-send" -- --headless --speed 100 --log=events
 check waitgroup 0 "Final Value: 0" -- --headless --scenario waitgroup
 # scenarios: the list, each topic, and lecturers' files
@@ -49,5 +56,27 @@ printf '[scenario]\ntitle = T\nkind = worker-pool\ndescription = D\n[params]\njo
     >"$tmp/two.ini"
 check own-file 0 "# two: .* 2 jobs" -- --headless --speed 100 --scenario "$tmp/two.ini"
 check file-override 0 "# two: .* 4 jobs" -- --headless --speed 100 --scenario "$tmp/two.ini" --jobs 4
+# files that are no scenario: a directory, an empty file, binary noise (its
+# bytes quoted without control characters: ESC c would reset the terminal)
+check dir-file 2 "$tmp/: cannot read the scenario file: it is a directory" -- --headless --scenario "$tmp/"
+: >"$tmp/empty.ini"
+check empty-file 2 "empty.ini:1: missing section \[scenario\]" -- --headless --scenario "$tmp/empty.ini"
+printf 'title = \033c\033[31m\a\n' >"$tmp/esc.ini"
+check esc-file 2 "esc.ini:1: 'title' is outside any section" -- --headless --scenario "$tmp/esc.ini"
+if "$bin" --headless --scenario "$tmp/esc.ini" 2>&1 | LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')"; then
+    echo "FAIL esc-file-quoted: control bytes in the message"; fail=1
+else echo "ok   esc-file-quoted"; fi
+head -c 4096 /dev/urandom >"$tmp/noise.ini"
+out=$("$bin" --headless --scenario "$tmp/noise.ini" 2>&1); st=$?
+if [ $st = 2 ] && printf '%s' "$out" | grep -q "^$tmp/noise.ini:[0-9]*: " &&
+    ! printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')"; then
+    echo "ok   noise-file"; else echo "FAIL noise-file: $st"; fail=1; fi
+# a deep path: the message keeps the file's end and is whole
+deep=$tmp
+for d in 1 2 3 4 5; do deep=$deep/$(printf 'directory%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24)$d; done
+mkdir -p "$deep"
+cp "$tmp/bad.ini" "$deep/bad.ini"
+check long-path 2 "^\.\.\..*directory5/bad.ini:6: workers = 0 is out of range (allowed: 1..64)\$" -- \
+    --headless --scenario "$deep/bad.ini"
 rm -rf "$tmp"
 exit $fail

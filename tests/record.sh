@@ -42,6 +42,21 @@ if [ $st = 1 ] && printf '%s' "$out" | grep -q "cut.rec:[0-9]*: last line is cut
     ok replay-cut-short; else no replay-cut-short; printf '%s\n' "$out" | head -3; fi
 out=$("$bin" --headless --replay "$here/record.sh" 2>&1); st=$?
 if [ $st = 1 ] && printf '%s' "$out" | grep -q "record.sh:1: not a poolscope recording"; then ok replay-not-a-recording; else no replay-not-a-recording; fi
+out=$("$bin" --headless --replay "$tmp/missing.rec" 2>&1); st=$?
+if [ $st = 1 ] && printf '%s' "$out" | grep -q "cannot read recording $tmp/missing.rec: No such file"; then ok replay-missing; else no replay-missing; printf '%s\n' "$out" | head -3; fi
+out=$("$bin" --headless --replay "$tmp" 2>&1); st=$?
+if [ $st = 1 ] && printf '%s' "$out" | grep -q "Is a directory"; then ok replay-directory; else no replay-directory; printf '%s\n' "$out" | head -3; fi
+: >"$tmp/empty.rec"
+out=$("$bin" --headless --replay "$tmp/empty.rec" 2>&1); st=$?
+if [ $st = 1 ] && printf '%s' "$out" | grep -q "empty.rec:1: empty file, not a poolscope recording"; then ok replay-empty; else no replay-empty; fi
+# a line quoted in a message never carries control bytes to the terminal
+{ head -3 "$tmp/worker-pool.rec"; printf '\033c\033[31mred\a\n'; } >"$tmp/esc.rec"
+out=$("$bin" --headless --replay "$tmp/esc.rec" 2>&1); st=$?
+if [ $st = 1 ] && printf '%s' "$out" | grep -q "esc.rec:4: unexpected line '?c?\[31mred?'"; then ok replay-control-bytes; else no replay-control-bytes; printf '%s\n' "$out" | head -3; fi
+out=$("$bin" --headless --speed 100 --record "$tmp" 2>&1); st=$?
+if [ $st = 1 ] && printf '%s' "$out" | grep -q "cannot record to $tmp: Is a directory; the run goes on"; then ok record-to-directory; else no record-to-directory; fi
+out=$("$bin" --headless --speed 100 --export-cast /nonexistent/x.cast 2>&1); st=$?
+if [ $st = 1 ] && printf '%s' "$out" | grep -q "cannot export a cast to /nonexistent/x.cast: No such file"; then ok cast-unwritable; else no cast-unwritable; fi
 out=$("$bin" --headless --replay "$tmp/s.rec" --workers 4 2>&1); st=$?
 if [ $st = 2 ] && printf '%s' "$out" | grep -q "drop --scenario, --workers"; then ok replay-with-params; else no replay-with-params; fi
 

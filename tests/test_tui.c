@@ -349,6 +349,9 @@ static void assert_help(int replay)
         else if (!(k->flags & TK_ALIAS))
             ck_assert_msg(row < 0, "live help hides '%s'", text);
     }
+    /* the default step rule (pacer.h) is spelled out */
+    ck_assert_int_ge(find_row(&vs, "the thread ready longest (ties: main, then W1", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "timed work ends first", 0), 0);
     vs_free(&vs);
     model_free(&f.m);
 }

@@ -1,7 +1,10 @@
 #!/bin/sh
 # tui_tmux.sh BIN - the real binary on a real terminal (tmux, private socket):
-# it draws the diagram, holds still while paused, re-lays out on resize,
-# quits on q, SIGTERM and SIGSEGV, and always hands the terminal back sane.
+# it draws the diagram, holds still while paused, re-lays out on resize (and
+# a storm of 50 resizes), quits on q, SIGINT, SIGTERM, SIGHUP, dies of
+# SIGSEGV and SIGABRT, and every time hands the terminal back sane: cooked
+# mode with echo, cursor visible, out of the alternate screen (the shell's
+# earlier lines are back), and the process gone with every thread.
 bin=$1
 work=$(mktemp -d)
 sock=poolscope-test-$$
@@ -36,6 +39,26 @@ run_in_pane() { # the command line the pane's shell runs, then stty -a
     rm -f "$work/stty"
     T send-keys -t ps "$1; echo EXITED \$?; stty -a > $work/stty" Enter
 }
+# after poolscope ended: the cursor shows, the alternate screen is left (the
+# line MARK the shell printed before is on the screen again), no process
+check_back() { # NAME MARK PID
+    flags=$(T display -p -t ps '#{cursor_flag} #{alternate_on}')
+    [ "$flags" = "1 0" ] && ok "$1: cursor visible, normal screen" ||
+        fail "$1: cursor/alternate screen flags '$flags' (want '1 0')"
+    screen | grep -q "^$2\$" && ok "$1: the shell's earlier output is back" ||
+        fail "$1: '$2' not on the screen"
+    if [ -n "$3" ]; then
+        if kill -0 "$3" 2>/dev/null || [ -d "/proc/$3" ]; then
+            fail "$1: process $3 still there: $(cat /proc/$3/status 2>/dev/null | grep -E 'State|Threads')"
+        else ok "$1: process and its threads gone (no zombie)"; fi
+    fi
+}
+# clear, and wait until it is done: clear may flush what is typed ahead
+clear_pane() {
+    T send-keys -t ps clear Enter
+    n=30
+    while [ "$n" -gt 0 ] && [ "$(screen | grep -c .)" != 1 ]; do sleep 0.1; n=$((n - 1)); done
+}
 child_pid() { pgrep -P "$(T display -p -t ps '#{pane_pid}')" | head -1; }
 
 # Refusals: no terminal, TERM=dumb.
@@ -49,7 +72,7 @@ wait_for '\$' || fail "shell prompt"
 run_in_pane "TERM=dumb $bin"
 wait_for 'EXITED 2' && screen | grep -q 'try\|headless' && ok "TERM=dumb: exit 2, suggests --headless" ||
     fail "TERM=dumb refusal"
-T send-keys -t ps clear Enter
+clear_pane
 
 # The screen, live.
 run_in_pane "$bin --speed 0.5"
@@ -105,22 +128,75 @@ sleep 0.2
 screen | grep -q 'Dispatch Job' && fail "screen left behind after q"
 check_sane "q"
 
-# SIGTERM: clean exit through the loop.
-T send-keys -t ps clear Enter
-run_in_pane "$bin --speed 0.2"
-wait_for 'Dispatch Job' || fail "second start"
-pid=$(child_pid)
-kill -TERM "$pid"
-wait_for 'EXITED 0' && ok "SIGTERM: clean exit" || fail "SIGTERM exit"
-check_sane "SIGTERM"
+# Signals: a stop signal ends through the loop (status 0); a crash restores
+# the terminal, then dies of the signal (128 + its number).
+for case in INT:0 TERM:0 HUP:0 SEGV:139 ABRT:134; do
+    sig=${case%:*}; want=${case#*:}
+    clear_pane
+    T send-keys -t ps "echo BEFORE-$sig" Enter
+    run_in_pane "$bin --speed 0.2"
+    wait_for 'Dispatch Job' || fail "SIG$sig: start"
+    pid=$(child_pid)
+    ntask=$(ls /proc/"$pid"/task 2>/dev/null | wc -l)
+    kill -"$sig" "$pid"
+    wait_for "EXITED $want" && ok "SIG$sig: status $want ($ntask threads were running)" ||
+        fail "SIG$sig: status (want $want)"
+    n=20; while [ ! -s "$work/stty" ] && [ $n -gt 0 ]; do sleep 0.1; n=$((n - 1)); done
+    check_sane "SIG$sig"
+    check_back "SIG$sig" "BEFORE-$sig" "$pid"
+done
 
-# SIGSEGV: the terminal is restored, then the process dies of the signal.
-T send-keys -t ps clear Enter
-run_in_pane "$bin --speed 0.2"
-wait_for 'Dispatch Job' || fail "third start"
+# A resize storm: 50 sizes in 2 s, some too small; still alive, then a clean
+# frame (header, diagram, footer) at the last size.
+clear_pane
+run_in_pane "$bin"
+wait_for 'Dispatch Job' || fail "storm: start"
 pid=$(child_pid)
-kill -SEGV "$pid"
-wait_for 'EXITED 139' && ok "SIGSEGV: dies of the signal (139)" || fail "SIGSEGV status"
-check_sane "SIGSEGV"
+i=0
+while [ $i -lt 50 ]; do
+    T resize-window -t ps -x $((60 + (i * 37) % 90)) -y $((15 + (i * 13) % 35))
+    sleep 0.04; i=$((i + 1))
+done
+T resize-window -t ps -x 100 -y 30
+kill -0 "$pid" 2>/dev/null && ok "resize storm: 50 resizes in 2 s, still running" ||
+    fail "resize storm: the process died"
+wait_for 'Dispatch Job' 30
+sleep 0.3
+screen >"$work/frame"
+if head -1 "$work/frame" | grep -q '^ poolscope .* wall [0-9]' &&
+    sed -n 30p "$work/frame" | grep -q '^space Pause .* q Quit' &&
+    grep -q 'Job Queue' "$work/frame" && grep -q ' Workers ' "$work/frame" &&
+    ! grep -q 'too small' "$work/frame"; then
+    ok "resize storm: a clean frame at 100x30 afterwards"
+else fail "resize storm: frame"; fi
+# a finished run's clock stops at its last event (2 s of virtual time)
+wait_for ' DONE ' 40
+h1=$(screen | head -1 | sed 's/wall.*//'); sleep 1.1; h2=$(screen | head -1 | sed 's/wall.*//')
+[ "$h1" = "$h2" ] && echo "$h1" | grep -q 'virtual 2.00[0-9]s' && ok "DONE: virtual time stays at the end" ||
+    fail "DONE header: '$h1' then '$h2'"
+# below 80x24 by one column or one row, then exactly 80x24
+T resize-window -t ps -x 79 -y 24
+wait_for 'terminal too small: need 80x24, have 79x24' && ok "79x24 is too small" || fail "79x24"
+T resize-window -t ps -x 80 -y 23
+wait_for 'terminal too small: need 80x24, have 80x23' && ok "80x23 is too small" || fail "80x23"
+T resize-window -t ps -x 80 -y 24
+wait_for 'Dispatch Job' && screen | tail -1 | grep -q 'q Quit' && ok "80x24 shows the screen again" ||
+    fail "80x24 recover"
+T send-keys -t ps q
+wait_for 'EXITED 0' && ok "q after the storm" || fail "q after the storm"
+T resize-window -t ps -x 100 -y 30
+
+# The refusals a terminal can still produce: unknown or unset TERM, output
+# redirected to a file.
+for t in "TERM=nosuchterminal" "TERM=" ; do
+    clear_pane
+    run_in_pane "$t $bin"
+    wait_for 'EXITED 2' && screen | grep -q 'run with --headless' && ok "$t: exit 2, suggests --headless" ||
+        fail "$t refusal"
+done
+clear_pane
+run_in_pane "$bin > $work/out"
+wait_for 'EXITED 2' && screen | grep -q 'not a terminal' && [ ! -s "$work/out" ] &&
+    ok "stdout to a file: exit 2, nothing written to it" || fail "stdout redirected"
 
 exit $failed

@@ -27,6 +27,10 @@ static int fail(loader *l, const char *fmt, const char *what)
 {
     char msg[200];
     snprintf(msg, sizeof msg, fmt, what);
+    /* a quoted line goes to a terminal: no control bytes (ESC c resets it) */
+    for (char *c = msg; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = '?';
     snprintf(l->err, l->len, "%s:%lu: %s", l->path, l->line, msg);
     return -1;
 }

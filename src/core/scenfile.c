@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "version.h"
@@ -73,6 +74,15 @@ typedef struct loader {
 
 static int fail(loader *ld, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* The file's name for a message of room characters that must also hold
+ * `need` more: a path too long keeps its end, "...ry/deep/file.ini", so the
+ * message itself is never cut off. */
+static const char *short_label(const char *label, size_t room, size_t need)
+{
+    size_t n = strlen(label), keep = room > need + 24 ? room - need - 4 : 20;
+    return n <= keep ? label : label + n - keep;
+}
+
 /* Records the first error; 0 for inih (a handler error). */
 static int fail(loader *ld, int line, const char *fmt, ...)
 {
@@ -83,8 +93,13 @@ static int fail(loader *ld, int line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    /* a quoted value goes to a terminal: no control bytes (ESC c resets it) */
+    for (char *c = msg; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = '?';
     ld->err_line = line;
-    snprintf(ld->err, ld->len, "%s:%d: %s", ld->label, line, msg);
+    const char *l = short_label(ld->label, ld->len, strlen(msg) + 16);
+    snprintf(ld->err, ld->len, "%s%s:%d: %s", l == ld->label ? "" : "...", l, line, msg);
     return 0;
 }
 
@@ -627,12 +642,24 @@ int scenfile_load(const char *path, ps_params *p, scenario_text *text, char *err
     ld.len = len;
     ld.f = fopen(path, "r");
     if (!ld.f) {
-        snprintf(err, len, "%s: cannot read the scenario file: %s", path, strerror(errno));
+        const char *why = strerror(errno), *l = short_label(path, len, strlen(why) + 40);
+        snprintf(err, len, "%s%s: cannot read the scenario file: %s", l == path ? "" : "...", l,
+                 why);
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fileno(ld.f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        const char *l = short_label(path, len, 60);
+        snprintf(err, len, "%s%s: cannot read the scenario file: it is a directory",
+                 l == path ? "" : "...", l);
+        fclose(ld.f);
         return -1;
     }
     int rc = load(&ld, p, text);
     if (!rc && ferror(ld.f)) {
-        snprintf(err, len, "%s: cannot read the scenario file: %s", path, strerror(errno));
+        const char *why = strerror(errno), *l = short_label(path, len, strlen(why) + 40);
+        snprintf(err, len, "%s%s: cannot read the scenario file: %s", l == path ? "" : "...", l,
+                 why);
         rc = -1;
     }
     fclose(ld.f);

@@ -44,7 +44,7 @@ static void step_failed(tui_app *a, int actor, int rc)
         snprintf(msg, sizeof msg, "%s cannot step: %s", model_actor_name(actor, name),
                  *wait                                  ? wait
                  : a->m->actors[actor].state == MS_DONE ? "it is done"
-                 : a->m->actors[actor].state == MS_NEW  ? "not started yet (main starts it)"
+                 : a->m->actors[actor].state == MS_NEW  ? "main has not started it yet"
                                                         : "blocked");
         break;
     case PACER_ENONE:
@@ -57,6 +57,22 @@ static void step_failed(tui_app *a, int actor, int rc)
         snprintf(msg, sizeof msg, "cannot step (%d)", rc);
         break;
     }
+    say(a, msg);
+}
+
+/* A step of a thread in timed work ends the work: say so, and where the
+ * virtual clock jumped ("W1 finished job 1: virtual time jumped to 1.000 s"). */
+static void said_work_done(tui_app *a, int actor, uint64_t vend)
+{
+    char msg[96], name[8];
+    const model_actor *ac = &a->m->actors[actor];
+    model_actor_name(actor, name);
+    if (ac->state == MS_WORKING && ac->job)
+        snprintf(msg, sizeof msg, "%s finished job %lld: virtual time jumped to %.3f s", name,
+                 (long long)ac->job, (double)vend / 1e9);
+    else
+        snprintf(msg, sizeof msg, "%s finished its wait: virtual time jumped to %.3f s", name,
+                 (double)vend / 1e9);
     say(a, msg);
 }
 
@@ -73,9 +89,45 @@ static void do_step(tui_app *a, int actor)
     }
     if (a->v.mode != PACER_STEP)
         a->s->ops->set_mode(a->s, PACER_STEP);
+    pacer_view before;
+    a->s->ops->view(a->s, &before);
     int rc = a->s->ops->step(a->s, actor);
     if (rc < 0)
         step_failed(a, actor, rc);
+    else if (a->s->live && rc < before.n_actors && before.actors[rc].state == PA_TIMED)
+        said_work_done(a, rc, before.actors[rc].deadline);
+}
+
+/* 'w', digits, Enter: a step of any worker, also those above 9.  Returns 1
+ * if the key was part of the number. */
+int tui_pick_key(tui_app *a, int key)
+{
+    char msg[96];
+    uint64_t now = clock_now_ns();
+    if (key == 0)
+        ; /* just show the prompt */
+    else if (key >= '0' && key <= '9' && a->pick <= PS_MAX_WORKERS)
+        a->pick = a->pick * 10 + (key - '0');
+    else if ((key == KEY_BACKSPACE || key == 127 || key == 8) && a->pick)
+        a->pick /= 10;
+    else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
+        a->picking = 0;
+        a->ui.msg_until = now;
+        if (a->pick >= 1 && a->pick <= a->m->layout.workers)
+            do_step(a, a->pick);
+        else
+            say(a, "no such worker");
+        return 1;
+    } else {
+        a->picking = 0; /* Esc or another key: no step */
+        a->ui.msg_until = now;
+        return key == 27 || key == 'w';
+    }
+    snprintf(msg, sizeof msg, "step worker: %.0d_  (1..%d, Enter steps, Esc cancels)", a->pick,
+             a->m->layout.workers);
+    say(a, msg);
+    a->ui.msg_until = now + 3600000000000ull; /* stays until Enter or Esc */
+    return 1;
 }
 
 /* The ui state a frame needs after the model jumped: arrows as of the last
@@ -196,6 +248,11 @@ void tui_act(tui_app *a, const tui_key *k, int key)
         break;
     case TA_STEP_MAIN:
         do_step(a, PS_ACTOR_MAIN);
+        break;
+    case TA_STEP_PICK:
+        a->picking = 1;
+        a->pick = 0;
+        tui_pick_key(a, 0);
         break;
     case TA_STEP_MODE:
         toggle_mode(a, PACER_STEP);

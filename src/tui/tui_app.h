@@ -25,6 +25,9 @@ typedef struct tui_app {
     int dirty;
     int finished;
     uint64_t last_wall_s;
+    uint64_t fast_until; /* after a key: poll fast, its effects arrive soon */
+    int picking;         /* 'w' typed: reading a worker number until Enter */
+    int pick;
     /* --record and the exports: written from the events drawn, as headless
      * does.  Their messages go to a memory stream, never to the terminal
      * curses owns, and show in the footer; they are printed at exit. */
@@ -38,6 +41,8 @@ typedef struct tui_app {
 
 /* Runs what key k (code key) asks for (tui_act.c). */
 void tui_act(tui_app *a, const tui_key *k, int key);
+/* 'w', digits, Enter: a step of any worker.  1 if key was part of it. */
+int tui_pick_key(tui_app *a, int key);
 
 /* Outputs (tui_out.c): open once the session exists, feed every event,
  * tick on every wake, close at exit (and around a live restart). */

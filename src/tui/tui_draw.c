@@ -113,9 +113,10 @@ static void draw_header(WINDOW *w, const tui_frame_input *in, tui_rect r)
     int bw = header_badge(in, &badge, &brole);
     uint64_t ws = in->wall_ns / 1000000000u;
     speed_text(in->v->speed_milli, speed, sizeof speed);
+    /* once the run is over its clock stops at its last event */
+    uint64_t vnow = in->finished ? in->m->vt : in->v->vnow;
     snprintf(right, sizeof right, " %s  virtual %.3fs  wall %llu:%02llu ", speed,
-             (double)in->v->vnow / 1e9, (unsigned long long)(ws / 60),
-             (unsigned long long)(ws % 60));
+             (double)vnow / 1e9, (unsigned long long)(ws / 60), (unsigned long long)(ws % 60));
     int rw = tui_width(right), mw = (int)strlen(mode) + 2;
     tui_fill(w, r.y, r.x, r.w, TR_HEADER);
     int x = tui_put(w, r.y, r.x, r.w, TR_HEADER_NAME, " poolscope ");
@@ -177,7 +178,7 @@ static void draw_help(WINDOW *w, const tui_frame_input *in, int rows, int cols)
     int first[64];
     char names[64][32];
     int n = help_rows(in, first, names, 64);
-    int h = n + 7, bw = cols - 8 > 76 ? 76 : cols - 8;
+    int h = n + 10, bw = cols - 8 > 76 ? 76 : cols - 8;
     h = h > rows - 2 ? rows - 2 : h;
     tui_rect r = {(rows - h) / 2, (cols - bw) / 2, h, bw};
     tui_box(w, r, TR_BOX_TITLE, "Keys (? or Esc closes)", TR_BOX_TITLE);
@@ -202,6 +203,14 @@ static void draw_help(WINDOW *w, const tui_frame_input *in, int rows, int cols)
         tui_putf(w, y++, r.x + 2, bw - 4, TR_DIM,
                  "Step mode: %s ready to step, %s the one 'n' steps next", tui_glyph_str(TG_READY),
                  tui_glyph_str(TG_NEXT));
+    /* the default rule, as pacer.h states it */
+    const char *rule[] = {
+        "n: the thread ready longest (ties: main, then W1, W2...), else the one",
+        "whose timed work ends first (its job ends, virtual time jumps to it).",
+        NULL,
+    };
+    for (int i = 0; rule[i] && y < r.y + h - 1; i++, y++)
+        tui_put(w, y, r.x + 2, bw - 4, TR_DIM, rule[i]);
 }
 
 static void draw_too_small(WINDOW *w, int rows, int cols)

@@ -22,6 +22,7 @@ typedef enum tui_action {
     TA_JUMP_FWD,  /* replay: 5 % forward */
     TA_START,     /* replay: to the first event */
     TA_END,       /* replay: to the last event */
+    TA_STEP_PICK, /* w, digits, Enter: one step of worker N (any id) */
 } tui_action;
 
 #define TK_FOOTER 1u        /* shown in the live footer (in table order, as width allows) */

@@ -41,6 +41,11 @@ static void read_keys(tui_app *a)
     int key;
     while (!a->quit && (key = getch()) != ERR) {
         a->dirty = 1;
+        a->fast_until = clock_now_ns() + 300000000u;
+        if (a->picking && tui_pick_key(a, key)) {
+            a->s->ops->view(a->s, &a->v);
+            continue;
+        }
         if (key == 27 && a->ui.help) {
             a->ui.help = 0;
             continue;
@@ -93,10 +98,27 @@ static void wait_input(tui_app *a)
     struct pollfd fds[2] = {{.fd = 0, .events = POLLIN},
                             {.fd = tui_term_signal_fd(), .events = POLLIN}};
     int moving = !a->finished && a->v.mode == PACER_RUN;
+    /* paused or stepping: poll fast only while a thread is still on its way
+     * to its next step point, so its mark shows as soon as it is there */
+    for (int i = 0; !moving && !a->finished && i < a->v.n_actors; i++)
+        moving = a->v.actors[i].state == PA_RUNNING;
+    moving |= clock_now_ns() < a->fast_until;
     int ms = moving ? 16 : tui_out_recording(a) ? 100 : 250;
     int r = poll(fds, fds[1].fd >= 0 ? 2 : 1, ms);
     if (r < 0 && errno != EINTR)
         a->quit = 1;
+}
+
+/* 1 if what the step marks are drawn from changed (a thread came to rest
+ * after the frame showing its events was drawn). */
+static int marks_changed(const pacer_view *o, const pacer_view *v)
+{
+    if (o->mode != v->mode || o->next_default != v->next_default || o->n_actors != v->n_actors)
+        return 1;
+    for (int i = 0; i < v->n_actors; i++)
+        if (o->actors[i].state != v->actors[i].state)
+            return 1;
+    return 0;
 }
 
 static void loop(tui_app *a)
@@ -106,7 +128,10 @@ static void loop(tui_app *a)
             a->dirty = 1;
         tui_out_tick(a);
         a->finished = a->s->ops->finished(a->s);
+        pacer_view old = a->v;
         a->s->ops->view(a->s, &a->v);
+        if (a->v.mode != PACER_RUN && marks_changed(&old, &a->v))
+            a->dirty = 1;
         read_keys(a);
         if (a->quit)
             break;

@@ -89,6 +89,17 @@ int main(int argc, char **argv)
           f);
     options_section(f);
     keys_section(f);
+    fputs(".SH STEP MODE\n\\fB\\-\\-step\\fR, \\fBn\\fR or \\fBs\\fR stop every thread at its "
+          "next visible action.  A key then lets exactly one thread take one step: "
+          "\\fBn\\fR the one the default rule picks; \\fB1\\fR\\-\\fB9\\fR, \\fBw\\fR "
+          "\\fInumber\\fR Enter, or \\fBm\\fR the one named.  The default rule: the thread that "
+          "has been ready at a step point longest (ties: main, then the lowest worker "
+          "number); if none is, the thread whose timed work ends first.  Stepping a thread "
+          "in timed work finishes that work, and the virtual clock jumps to its end.  On "
+          "the screen a mark shows each thread ready to step and another the one \\fBn\\fR "
+          "moves next; a blocked thread shows what it waits on.  The same start and the "
+          "same keys give the same run.\n",
+          f);
     fputs(".SH ENVIRONMENT\n.TP\n.B NO_COLOR\nwhen set and not empty, the screen uses no "
           "colour (unless \\fB\\-\\-color=always\\fR); every state stays readable by text "
           "and attributes.\n.TP\n.B TERM\nthe terminal type; \\fBdumb\\fR or an unknown type "

@@ -26,6 +26,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     int rc = replay_load(&d, path, err, sizeof err);
     if (rc < 0 && !err[0])
         abort(); /* a refusal always says why */
+    for (const char *c = err; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            abort(); /* a message goes to a terminal: no control bytes */
     if (rc >= 0) {
         model m;
         /* seeking to any point must work on whatever was accepted */
