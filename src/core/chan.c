@@ -1,3 +1,4 @@
+#define _GNU_SOURCE
 #include "chan.h"
 
 #include <stdlib.h>
@@ -9,7 +10,11 @@ int chan_init(ps_chan *q, uint32_t obj, size_t cap)
     q->items = calloc(cap, sizeof(int64_t));
     if (!q->items)
         return -1;
-    pthread_mutex_init(&q->mu, NULL);
+    pthread_mutexattr_t ma;
+    pthread_mutexattr_init(&ma);
+    pthread_mutexattr_settype(&ma, PTHREAD_MUTEX_ADAPTIVE_NP);
+    pthread_mutex_init(&q->mu, &ma);
+    pthread_mutexattr_destroy(&ma);
     q->cap = cap;
     q->head = q->len = 0;
     q->closed = 0;
