@@ -213,8 +213,10 @@ int pacer_work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ven
     /* Fast path: RUN mode (gate open) and the work is already over (a zero-
      * length job).  The locked path would set PA_TIMED and PA_RUNNING back
      * under mu with nothing in between, which no one can observe; a missed
-     * just-set pause/stop passes this point as pacer_point's does. */
-    if (!pacer_gate(p) && clock_read(p, clock_now_ns()) >= deadline) {
+     * just-set pause/stop passes this point as pacer_point's does.  dur == 0
+     * needs no clock: vstart was read from the virtual clock, which never
+     * goes back (a rebase continues from the current value). */
+    if (!pacer_gate(p) && (dur == 0 || clock_read(p, clock_now_ns()) >= deadline)) {
         *vend = deadline;
         return 0;
     }
