@@ -18,6 +18,7 @@ struct bus {
     _Alignas(64) uint64_t next; /* next sequence number to deliver */
     uint64_t window;            /* reorder window size (power of two) */
     ps_event *rob;              /* reorder buffer, slot = seq & (window - 1) */
+    void *rob_mem;              /* rob is the 64-byte aligned part of it */
     uint64_t wait_next; /* 'next' when bus_wait was last called */
     int n;
     int cursor; /* ring to start the next drain at, for fairness */
@@ -40,8 +41,13 @@ bus *bus_create(int n_producers, size_t ring_capacity)
     while (w < 2 * ring_capacity * (size_t)n_producers && w < (1u << 16))
         w <<= 1;
     b->window = w;
-    b->rob = aligned_alloc(64, w * sizeof(ps_event));
-    int ok = b->rob != NULL;
+    /* calloc, not written: pages are touched only as the window is used.  A
+     * zero slot reads as "seq 0", which slot i >= 1 is never asked for
+     * (it is asked for next = i mod window, next >= 1); slot 0 is marked. */
+    b->rob_mem = calloc(w + 1, sizeof(ps_event));
+    int ok = b->rob_mem != NULL;
+    if (ok)
+        b->rob = (ps_event *)(((uintptr_t)b->rob_mem + 63) & ~(uintptr_t)63);
     for (int i = 0; i < n_producers; i++)
         if (ring_init(&b->rings[i], ring_capacity) != 0)
             ok = 0;
@@ -49,8 +55,7 @@ bus *bus_create(int n_producers, size_t ring_capacity)
         bus_destroy(b);
         return NULL;
     }
-    for (size_t i = 0; i < w; i++)
-        b->rob[i].seq = UINT64_MAX;
+    b->rob[0].seq = UINT64_MAX;
     return b;
 }
 
@@ -60,7 +65,7 @@ void bus_destroy(bus *b)
         return;
     for (int i = 0; i < b->n; i++)
         ring_free(&b->rings[i]);
-    free(b->rob);
+    free(b->rob_mem);
     free(b);
 }
 

@@ -14,10 +14,11 @@ int ring_init(ring *r, size_t capacity)
     while (cap < capacity)
         cap <<= 1;
     memset(r, 0, sizeof(*r));
-    r->slots = aligned_alloc(64, cap * sizeof(ps_event));
-    if (!r->slots)
+    /* calloc: fresh pages of a large block stay untouched (zero) until used. */
+    r->mem = calloc(cap + 1, sizeof(ps_event));
+    if (!r->mem)
         return -1;
-    memset(r->slots, 0, cap * sizeof(ps_event));
+    r->slots = (ps_event *)(((uintptr_t)r->mem + 63) & ~(uintptr_t)63);
     r->mask = cap - 1;
     atomic_init(&r->tail, 0);
     atomic_init(&r->head, 0);
@@ -30,7 +31,8 @@ int ring_init(ring *r, size_t capacity)
 
 void ring_free(ring *r)
 {
-    free(r->slots);
+    free(r->mem);
+    r->mem = NULL;
     r->slots = NULL;
 }
 

@@ -27,10 +27,13 @@ typedef struct ring {
     _Atomic uint32_t space_gen;         /* futex word the producer sleeps on */
     /* read-only after init */
     _Alignas(64) uint64_t mask;
-    ps_event *slots;
+    ps_event *slots; /* 64-byte aligned, inside mem */
+    void *mem;
 } ring;
 
-/* capacity is rounded up to a power of two (at least 2). 0 or -1 on ENOMEM. */
+/* capacity is rounded up to a power of two (at least 2). 0 or -1 on ENOMEM.
+ * The slots are calloc'd, not written: a large ring costs resident memory
+ * only as far as it has been used. */
 int ring_init(ring *r, size_t capacity);
 void ring_free(ring *r);
 
