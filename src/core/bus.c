@@ -161,7 +161,14 @@ static int bus_ready(bus *b)
 }
 
 /* A nap: how long a busy consumer sleeps without asking to be kicked. */
-enum { BUS_NAP_NS = 50000 };
+enum { BUS_NAP_NS = 50000, BUS_POLLS = 32 };
+
+static inline void bus_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
 
 void bus_wait(bus *b, uint64_t timeout_ns)
 {
@@ -173,6 +180,14 @@ void bus_wait(bus *b, uint64_t timeout_ns)
     if (bus_ready(b))
         return;
     if (busy) {
+        /* A number taken but not committed yet (the usual gap when the
+         * consumer is the bottleneck) is committed within nanoseconds: poll
+         * a little before giving the core away. */
+        for (int i = 0; i < BUS_POLLS; i++) {
+            bus_relax();
+            if (bus_ready(b))
+                return;
+        }
         /* Events are flowing: nap without setting the sleeping bit, so the
          * producers publish without kicking (a futex_wake per sleep, paid
          * inside their primitives' critical sections) and the rings fill into
