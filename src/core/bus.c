@@ -18,7 +18,6 @@ struct bus {
     _Alignas(64) uint64_t next; /* next sequence number to deliver */
     uint64_t window;            /* reorder window size (power of two) */
     ps_event *rob;              /* reorder buffer, slot = seq & (window - 1) */
-    void *rob_mem;              /* rob is the 64-byte aligned part of it */
     uint64_t wait_next; /* 'next' when bus_wait was last called */
     int n;
     int cursor; /* ring to start the next drain at, for fairness */
@@ -41,13 +40,11 @@ bus *bus_create(int n_producers, size_t ring_capacity)
     while (w < 2 * ring_capacity * (size_t)n_producers && w < (1u << 16))
         w <<= 1;
     b->window = w;
-    /* calloc, not written: pages are touched only as the window is used.  A
-     * zero slot reads as "seq 0", which slot i >= 1 is never asked for
-     * (it is asked for next = i mod window, next >= 1); slot 0 is marked. */
-    b->rob_mem = calloc(w + 1, sizeof(ps_event));
-    int ok = b->rob_mem != NULL;
-    if (ok)
-        b->rob = (ps_event *)(((uintptr_t)b->rob_mem + 63) & ~(uintptr_t)63);
+    /* Zero pages, not written: resident only as the window is used.  A zero
+     * slot reads as "seq 0", which slot i >= 1 is never asked for (it is
+     * asked for next = i mod window, next >= 1); slot 0 is marked. */
+    b->rob = ps_pages_alloc(w * sizeof(ps_event));
+    int ok = b->rob != NULL;
     for (int i = 0; i < n_producers; i++)
         if (ring_init(&b->rings[i], ring_capacity) != 0)
             ok = 0;
@@ -65,7 +62,8 @@ void bus_destroy(bus *b)
         return;
     for (int i = 0; i < b->n; i++)
         ring_free(&b->rings[i]);
-    free(b->rob_mem);
+    if (b->rob)
+        ps_pages_free(b->rob, b->window * sizeof(ps_event));
     free(b);
 }
 
