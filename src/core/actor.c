@@ -7,10 +7,15 @@
 void actor_emit_full(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
                      uint64_t vt)
 {
+    /* One clock read gives both times: they describe the same instant. */
+    actor_emit_at(self, who, kind, obj, arg, value, vt, clock_now_ns());
+}
+
+void actor_emit_at(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
+                   uint64_t vt, uint64_t now)
+{
     ps_event e;
     memset(&e, 0, sizeof(e));
-    /* One clock read gives both times: they describe the same instant. */
-    uint64_t now = clock_now_ns();
     e.rt_ns = now - self->rt0;
     e.vt_ns = vt == PS_VT_NOW ? pacer_vnow_at(self->pacer, now) : vt;
     e.arg = arg;

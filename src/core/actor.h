@@ -43,6 +43,11 @@ struct ps_actor {
 void actor_emit_full(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
                      uint64_t vt);
 
+/* The same with the real time given: now is a clock_now_ns() reading the
+ * caller just took (and used for vt), so an event costs one clock read. */
+void actor_emit_at(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
+                   uint64_t vt, uint64_t now);
+
 static inline void actor_emit(ps_actor *self, int kind, uint32_t obj, int64_t arg, int64_t value)
 {
     actor_emit_full(self, self->id, kind, obj, arg, value, PS_VT_NOW);

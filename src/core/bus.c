@@ -18,6 +18,7 @@ struct bus {
     _Alignas(64) uint64_t next; /* next sequence number to deliver */
     uint64_t window;            /* reorder window size (power of two) */
     ps_event *rob;              /* reorder buffer, slot = seq & (window - 1) */
+    uint64_t wait_next; /* 'next' when bus_wait was last called */
     int n;
     int cursor; /* ring to start the next drain at, for fairness */
     ring rings[];
@@ -39,7 +40,10 @@ bus *bus_create(int n_producers, size_t ring_capacity)
     while (w < 2 * ring_capacity * (size_t)n_producers && w < (1u << 16))
         w <<= 1;
     b->window = w;
-    b->rob = aligned_alloc(64, w * sizeof(ps_event));
+    /* Zero pages, not written: resident only as the window is used.  A zero
+     * slot reads as "seq 0", which slot i >= 1 is never asked for (it is
+     * asked for next = i mod window, next >= 1); slot 0 is marked. */
+    b->rob = ps_pages_alloc(w * sizeof(ps_event));
     int ok = b->rob != NULL;
     for (int i = 0; i < n_producers; i++)
         if (ring_init(&b->rings[i], ring_capacity) != 0)
@@ -48,8 +52,7 @@ bus *bus_create(int n_producers, size_t ring_capacity)
         bus_destroy(b);
         return NULL;
     }
-    for (size_t i = 0; i < w; i++)
-        b->rob[i].seq = UINT64_MAX;
+    b->rob[0].seq = UINT64_MAX;
     return b;
 }
 
@@ -59,14 +62,31 @@ void bus_destroy(bus *b)
         return;
     for (int i = 0; i < b->n; i++)
         ring_free(&b->rings[i]);
-    free(b->rob);
+    if (b->rob)
+        ps_pages_free(b->rob, b->window * sizeof(ps_event));
     free(b);
+}
+
+/* Producer slow path: ring r looks full.  A napping consumer (see bus_wait)
+ * is not flagged as sleeping, so it is woken here rather than after its nap. */
+static void bus_wait_room(bus *b, ring *r, uint64_t tail)
+{
+    /* acquire: the consumer finished reading the slots it released. */
+    r->head_cache = atomic_load_explicit(&r->head, memory_order_acquire);
+    if (tail - r->head_cache <= r->mask)
+        return;
+    bus_kick(b);
+    ring_wait_room(r, tail);
 }
 
 void bus_publish(bus *b, int p, ps_event *e)
 {
     ring *r = &b->rings[p];
-    ps_event *slot = ring_reserve(r);
+    /* relaxed: only this producer writes tail. */
+    uint64_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
+    if (tail - r->head_cache > r->mask)
+        bus_wait_room(b, r, tail);
+    ps_event *slot = &r->slots[tail & r->mask];
     /* relaxed: happens-before between two publishes already orders their
      * fetch-adds in the counter's modification order (write-write coherence);
      * the slot itself is published by ring_commit's release. */
@@ -138,12 +158,44 @@ static int bus_ready(bus *b)
     return b->rob[b->next & (b->window - 1)].seq == b->next;
 }
 
+/* A nap: how long a busy consumer sleeps without asking to be kicked. */
+enum { BUS_NAP_NS = 50000, BUS_POLLS = 32 };
+
+static inline void bus_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+}
+
 void bus_wait(bus *b, uint64_t timeout_ns)
 {
     /* acquire: pairs with bus_kick's release, so a later check sees events. */
     uint32_t gen = atomic_load_explicit(&b->wake_gen, memory_order_acquire);
+    /* Busy: events were delivered since the last wait. */
+    int busy = b->next != b->wait_next;
+    b->wait_next = b->next;
     if (bus_ready(b))
         return;
+    if (busy) {
+        /* A number taken but not committed yet (the usual gap when the
+         * consumer is the bottleneck) is committed within nanoseconds: poll
+         * a little before giving the core away. */
+        for (int i = 0; i < BUS_POLLS; i++) {
+            bus_relax();
+            if (bus_ready(b))
+                return;
+        }
+        /* Events are flowing: nap without setting the sleeping bit, so the
+         * producers publish without kicking (a futex_wake per sleep, paid
+         * inside their primitives' critical sections) and the rings fill into
+         * one large batch.  A producer that finds its ring full kicks anyway
+         * (bus_wait_room); a quiet bus gets the full sleep below at the next
+         * wait, so an idle consumer does not wake every nap. */
+        futex_wait(&b->wake_gen, gen, timeout_ns && timeout_ns < BUS_NAP_NS ? timeout_ns
+                                                                           : BUS_NAP_NS);
+        return;
+    }
     /* relaxed RMW: producers whose fetch-add comes later in the counter's
      * modification order see the bit and kick; those before it are counted in
      * 'taken'. */

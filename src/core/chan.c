@@ -9,7 +9,7 @@ int chan_init(ps_chan *q, uint32_t obj, size_t cap)
     q->items = calloc(cap, sizeof(int64_t));
     if (!q->items)
         return -1;
-    pthread_mutex_init(&q->mu, NULL);
+    ps_lock_init(&q->mu);
     q->cap = cap;
     q->head = q->len = 0;
     q->closed = 0;
@@ -21,7 +21,6 @@ int chan_init(ps_chan *q, uint32_t obj, size_t cap)
 
 void chan_destroy(ps_chan *q)
 {
-    pthread_mutex_destroy(&q->mu);
     free(q->items);
     q->items = NULL;
 }
@@ -45,12 +44,12 @@ static int block_on(ps_chan *q, actor_fifo *f, ps_actor *self)
 {
     fifo_push(f, self);
     pacer_block(self->pacer, self->id);
-    pthread_mutex_unlock(&q->mu);
+    ps_lock_release(&q->mu);
     if (actor_wait_handoff(self) == PS_OK)
         return self->wresult;
-    pthread_mutex_lock(&q->mu);
+    ps_lock_acquire(&q->mu);
     fifo_remove(f, self);
-    pthread_mutex_unlock(&q->mu);
+    ps_lock_release(&q->mu);
     return PS_ESTOPPED;
 }
 
@@ -58,10 +57,10 @@ int chan_send(ps_chan *q, ps_actor *self, int64_t item)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
-    pthread_mutex_lock(&q->mu);
+    ps_lock_acquire(&q->mu);
     if (q->closed) {
         actor_emit(self, EV_Q_SEND_CLOSED, q->obj, item, (int64_t)q->len);
-        pthread_mutex_unlock(&q->mu);
+        ps_lock_release(&q->mu);
         return PS_ECLOSED;
     }
     ps_actor *r = fifo_pop(&q->receivers);
@@ -69,13 +68,13 @@ int chan_send(ps_chan *q, ps_actor *self, int64_t item)
         actor_emit(self, EV_Q_SEND, q->obj, item, 0);
         actor_emit_full(self, r->id, EV_Q_RECV, q->obj, item, 0, PS_VT_NOW);
         actor_handoff(self, r, item, PS_OK);
-        pthread_mutex_unlock(&q->mu);
+        ps_lock_release(&q->mu);
         return PS_OK;
     }
     if (q->len < q->cap) {
         push_item(q, item);
         actor_emit(self, EV_Q_SEND, q->obj, item, (int64_t)q->len);
-        pthread_mutex_unlock(&q->mu);
+        ps_lock_release(&q->mu);
         return PS_OK;
     }
     actor_emit(self, EV_Q_SEND_BLOCKED, q->obj, item, (int64_t)q->len);
@@ -87,7 +86,7 @@ int chan_recv(ps_chan *q, ps_actor *self, int64_t *item)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
-    pthread_mutex_lock(&q->mu);
+    ps_lock_acquire(&q->mu);
     if (q->len) {
         *item = pop_item(q);
         actor_emit(self, EV_Q_RECV, q->obj, *item, (int64_t)q->len);
@@ -98,12 +97,12 @@ int chan_recv(ps_chan *q, ps_actor *self, int64_t *item)
                             PS_VT_NOW);
             actor_handoff(self, s, s->witem, PS_OK);
         }
-        pthread_mutex_unlock(&q->mu);
+        ps_lock_release(&q->mu);
         return PS_OK;
     }
     if (q->closed) {
         actor_emit(self, EV_Q_RECV_CLOSED, q->obj, 0, 0);
-        pthread_mutex_unlock(&q->mu);
+        ps_lock_release(&q->mu);
         return PS_ECLOSED;
     }
     actor_emit(self, EV_Q_RECV_BLOCKED, q->obj, 0, 0);
@@ -117,10 +116,10 @@ int chan_close(ps_chan *q, ps_actor *self)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
-    pthread_mutex_lock(&q->mu);
+    ps_lock_acquire(&q->mu);
     if (q->closed) {
         actor_emit(self, EV_Q_SEND_CLOSED, q->obj, 0, (int64_t)q->len);
-        pthread_mutex_unlock(&q->mu);
+        ps_lock_release(&q->mu);
         return PS_ECLOSED;
     }
     q->closed = 1;
@@ -134,14 +133,14 @@ int chan_close(ps_chan *q, ps_actor *self)
         actor_emit_full(self, a->id, EV_Q_SEND_CLOSED, q->obj, a->witem, 0, PS_VT_NOW);
         actor_handoff(self, a, 0, PS_ECLOSED);
     }
-    pthread_mutex_unlock(&q->mu);
+    ps_lock_release(&q->mu);
     return PS_OK;
 }
 
 size_t chan_len(ps_chan *q)
 {
-    pthread_mutex_lock(&q->mu);
+    ps_lock_acquire(&q->mu);
     size_t n = q->len;
-    pthread_mutex_unlock(&q->mu);
+    ps_lock_release(&q->mu);
     return n;
 }

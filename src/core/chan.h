@@ -9,14 +9,14 @@
 #ifndef PS_CHAN_H
 #define PS_CHAN_H
 
-#include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "actor.h"
+#include "lock.h"
 
 typedef struct ps_chan {
-    pthread_mutex_t mu;
+    ps_lock mu; /* spin briefly, then futex: see lock.h */
     /* under mu */
     int64_t *items;
     size_t cap, head, len;

@@ -8,13 +8,23 @@
 
 #include "clock.h"
 
+/* An actor's state word: (version << 4) | pacer_state.  Every change bumps
+ * the version, so a reader that collects all words twice and sees the same
+ * values has a consistent snapshot (pacer_view_get).  Writers of one actor's
+ * word never race: its own thread, the thread that wakes it (ordered with
+ * its block by the primitive's lock) and the controller under mu when it
+ * grants a step to a thread stopped at a point. */
+#define ST_MASK 0xfu
+#define ST_VER 0x10u
+
 typedef struct pacer_actor {
-    /* all fields under pacer.mu, except pk (its own atomics) */
-    int state;
+    /* under pacer.mu, except state (see above) and pk (its own atomics).
+     * In RUN mode pacer_block / pacer_wake change state without mu. */
+    _Atomic uint32_t state;
     int granted;
     uint64_t ready_step;
     uint64_t deadline;
-    int cancellable; /* in pacer_work_cancellable */
+    int cancellable; /* in pacer_work_cancellable; under mu */
     parker pk;
 } pacer_actor;
 
@@ -24,8 +34,8 @@ struct pacer {
     pthread_cond_t ctl_cv; /* the controller waits here for quiescence */
     /* under mu */
     int mode;
-    int stopping;
-    int cancelled; /* pacer_cancel was called */
+    _Atomic int stopping; /* written under mu; read anywhere */
+    int cancelled;        /* pacer_cancel was called; under mu */
     int64_t speed;
     uint64_t steps;
     /* the virtual clock: v = vbase + (now - rbase) * rate / 1000; written
@@ -37,6 +47,28 @@ struct pacer {
     int n;
     pacer_actor a[];
 };
+
+static int st_get(const pacer_actor *a)
+{
+    /* relaxed: callers hold mu, or only need the actor's own latest write
+     * (pacer_view_get validates its snapshot by versions). */
+    return (int)(atomic_load_explicit(&a->state, memory_order_relaxed) & ST_MASK);
+}
+
+/* Sets an actor's state (see the writers' rule above).  seq_cst: orders it
+ * with the gate load in pacer_block and with the controller's loads. */
+static void st_set(pacer_actor *a, int st)
+{
+    uint32_t w = atomic_load_explicit(&a->state, memory_order_relaxed);
+    atomic_store_explicit(&a->state, ((w & ~ST_MASK) + ST_VER) | (uint32_t)st,
+                          memory_order_seq_cst);
+}
+
+static int is_stopping(pacer *p)
+{
+    /* acquire: pairs with pacer_stop's store (parkers also carry it). */
+    return atomic_load_explicit(&p->stopping, memory_order_acquire);
+}
 
 static uint64_t clock_read(pacer *p, uint64_t now)
 {
@@ -102,13 +134,14 @@ pacer *pacer_create(int n_actors, pacer_mode mode, int64_t speed_milli)
     p->n = n_actors;
     p->mode = mode;
     p->speed = clamp_speed(speed_milli);
+    atomic_init(&p->stopping, 0);
     atomic_init(&p->gate, mode != PACER_RUN);
     atomic_init(&p->clk_seq, 0);
     atomic_init(&p->clk_vbase, 0);
     atomic_init(&p->clk_rbase, clock_now_ns());
     atomic_init(&p->clk_rate, mode == PACER_RUN ? p->speed : 0);
     for (int i = 0; i < n_actors; i++) {
-        p->a[i].state = PA_RUNNING;
+        atomic_init(&p->a[i].state, PA_RUNNING);
         parker_init(&p->a[i].pk);
     }
     return p;
@@ -142,8 +175,10 @@ static void unpark_all(pacer *p)
 
 static void update_gate(pacer *p)
 {
-    /* relaxed: see pacer_gate(); the mutex orders everything else. */
-    atomic_store_explicit(&p->gate, p->mode != PACER_RUN || p->stopping, memory_order_relaxed);
+    /* seq_cst: pacer_gate() reads it relaxed (a hint); pacer_block's seq_cst
+     * load pairs with it (Dekker: state store / gate load against this gate
+     * store / the controller's state loads under mu). */
+    atomic_store_explicit(&p->gate, p->mode != PACER_RUN || is_stopping(p), memory_order_seq_cst);
 }
 
 /* Under mu: sleeps on the actor's own parker with mu released. */
@@ -160,15 +195,15 @@ int pacer_point_slow(pacer *p, int actor)
     pacer_actor *a = &p->a[actor];
     int rc = 0;
     lock(p);
-    if (p->mode != PACER_RUN && !p->stopping) {
-        a->state = PA_AT_POINT;
+    if (p->mode != PACER_RUN && !is_stopping(p)) {
+        st_set(a, PA_AT_POINT);
         a->ready_step = p->steps;
-        while (!p->stopping && p->mode != PACER_RUN && !(p->mode == PACER_STEP && a->granted))
+        while (!is_stopping(p) && p->mode != PACER_RUN && !(p->mode == PACER_STEP && a->granted))
             park_unlocked(p, a, 0);
     }
-    rc = p->stopping ? -1 : 0;
+    rc = is_stopping(p) ? -1 : 0;
     a->granted = 0;
-    a->state = PA_RUNNING;
+    st_set(a, PA_RUNNING);
     unlock(p);
     return rc;
 }
@@ -178,9 +213,9 @@ int pacer_point_slow(pacer *p, int actor)
 static void step_wait_state(pacer *p, pacer_actor *a, int cancel)
 {
     if (!cancel)
-        a->state = PA_TIMED;
-    else if (a->state != PA_AT_POINT) {
-        a->state = PA_AT_POINT;
+        st_set(a, PA_TIMED);
+    else if (st_get(a) != PA_AT_POINT) {
+        st_set(a, PA_AT_POINT);
         a->ready_step = p->steps;
     }
 }
@@ -192,8 +227,11 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
     /* Fast path: RUN mode (gate open) and the work is already over (a zero-
      * length job).  The locked path would set PA_TIMED and PA_RUNNING back
      * under mu with nothing in between, which no one can observe; a missed
-     * just-set pause/stop passes this point as pacer_point's does. */
-    if (!pacer_gate(p) && clock_read(p, clock_now_ns()) >= deadline) {
+     * just-set pause/stop passes this point as pacer_point's does.  dur == 0
+     * needs no clock: vstart was read from the virtual clock, which never
+     * goes back (a rebase continues from the current value).  A job over
+     * before it could see a cancellation simply finished. */
+    if (!pacer_gate(p) && (dur == 0 || clock_read(p, clock_now_ns()) >= deadline)) {
         *vend = deadline;
         return 0;
     }
@@ -202,7 +240,7 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
     a->deadline = deadline;
     a->cancellable = cancellable;
     for (;;) {
-        if (p->stopping)
+        if (is_stopping(p))
             break;
         cancel = cancellable && p->cancelled;
         if (p->mode == PACER_STEP) {
@@ -212,7 +250,7 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
             park_unlocked(p, a, 0);
             continue;
         }
-        a->state = PA_TIMED;
+        st_set(a, PA_TIMED);
         if (p->mode == PACER_RUN) {
             uint64_t now = clock_now_ns();
             uint64_t v = clock_read(p, now);
@@ -224,7 +262,7 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
             park_unlocked(p, a, 0);
         }
     }
-    int rc = p->stopping ? -1 : cancel ? 1 : 0;
+    int rc = is_stopping(p) ? -1 : cancel ? 1 : 0;
     if (rc == 1) {
         /* cut short: it ended when it saw the cancellation, not later */
         uint64_t v = clock_read(p, clock_now_ns());
@@ -232,7 +270,7 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
     }
     a->granted = 0;
     a->cancellable = 0;
-    a->state = PA_RUNNING;
+    st_set(a, PA_RUNNING);
     unlock(p);
     *vend = deadline;
     return rc;
@@ -255,7 +293,7 @@ void pacer_cancel(pacer *p)
         p->cancelled = 1;
         /* in step mode, cancelled timed work becomes ready at a step point */
         for (int i = 0; p->mode == PACER_STEP && i < p->n; i++)
-            if (p->a[i].state == PA_TIMED && p->a[i].cancellable)
+            if (st_get(&p->a[i]) == PA_TIMED && p->a[i].cancellable)
                 step_wait_state(p, &p->a[i], 1);
         unpark_all(p);
         pthread_cond_broadcast(&p->ctl_cv);
@@ -263,40 +301,46 @@ void pacer_cancel(pacer *p)
     unlock(p);
 }
 
+/* RUN mode (gate 0) needs no mutex: no one waits for a thread to become
+ * quiescent then.  The state store and the gate load are seq_cst, as are
+ * update_gate's store and the controller's state loads (Dekker): either
+ * this thread sees the gate a mode change just closed and broadcasts under
+ * mu, or the controller, which closes the gate before it waits for
+ * quiescence, sees PA_BLOCKED. */
 void pacer_block(pacer *p, int actor)
 {
+    st_set(&p->a[actor], PA_BLOCKED);
+    if (!atomic_load_explicit(&p->gate, memory_order_seq_cst))
+        return;
     lock(p);
-    p->a[actor].state = PA_BLOCKED;
     pthread_cond_broadcast(&p->ctl_cv);
     unlock(p);
 }
 
 int pacer_park(pacer *p, int actor)
 {
-    lock(p);
-    int stop = p->stopping;
-    unlock(p);
-    if (stop)
+    if (is_stopping(p))
         return -1;
     parker_park(&p->a[actor].pk, 0);
-    lock(p);
-    stop = p->stopping;
-    unlock(p);
-    return stop ? -1 : 0;
+    /* pacer_stop stores stopping before it unparks everyone: a thread woken
+     * by it sees it through the parker's release / acquire. */
+    return is_stopping(p) ? -1 : 0;
 }
 
+/* No mutex: becoming RUNNING never completes anyone's wait for quiescence,
+ * and the waker is itself running, so the controller sees this store before
+ * it sees the waker quiescent (the waker's own later state change is a
+ * seq_cst store after this one, or is made under mu). */
 void pacer_wake(pacer *p, int actor)
 {
-    lock(p);
-    p->a[actor].state = PA_RUNNING;
-    unlock(p);
+    st_set(&p->a[actor], PA_RUNNING);
     parker_unpark(&p->a[actor].pk);
 }
 
 void pacer_exit(pacer *p, int actor)
 {
     lock(p);
-    p->a[actor].state = PA_DONE;
+    st_set(&p->a[actor], PA_DONE);
     pthread_cond_broadcast(&p->ctl_cv);
     unlock(p);
 }
@@ -349,7 +393,8 @@ int64_t pacer_get_speed(pacer *p)
 static int quiescent(const pacer *p)
 {
     for (int i = 0; i < p->n; i++)
-        if (p->a[i].state == PA_RUNNING)
+        /* seq_cst: the controller's side of pacer_block's Dekker pair. */
+        if ((atomic_load_explicit(&p->a[i].state, memory_order_seq_cst) & ST_MASK) == PA_RUNNING)
             return 0;
     return 1;
 }
@@ -358,12 +403,19 @@ static int quiescent(const pacer *p)
 static int wait_quiescent_locked(pacer *p, uint64_t timeout_ns)
 {
     uint64_t end = clock_now_ns() + timeout_ns;
-    struct timespec ts = {.tv_sec = (time_t)(end / 1000000000u),
-                          .tv_nsec = (long)(end % 1000000000u)};
-    while (!quiescent(p) && !p->stopping)
-        if (pthread_cond_timedwait(&p->ctl_cv, &p->mu, &ts) == ETIMEDOUT)
+    while (!quiescent(p) && !is_stopping(p)) {
+        /* Re-check at least every 2 ms: pacer_block broadcasts only when the
+         * gate is closed (see there), so this bounds what a missed broadcast
+         * could cost even if a mode change raced with it. */
+        uint64_t now = clock_now_ns();
+        if (now >= end)
             return quiescent(p) ? 0 : -1;
-    return p->stopping ? -1 : 0;
+        uint64_t until = end - now > 2000000u ? now + 2000000u : end;
+        struct timespec ts = {.tv_sec = (time_t)(until / 1000000000u),
+                              .tv_nsec = (long)(until % 1000000000u)};
+        pthread_cond_timedwait(&p->ctl_cv, &p->mu, &ts);
+    }
+    return is_stopping(p) ? -1 : 0;
 }
 
 /* Under mu: who the default rule moves, or -1. */
@@ -371,13 +423,13 @@ static int default_actor(const pacer *p)
 {
     int best = -1;
     for (int i = 0; i < p->n; i++)
-        if (p->a[i].state == PA_AT_POINT &&
+        if (st_get(&p->a[i]) == PA_AT_POINT &&
             (best < 0 || p->a[i].ready_step < p->a[best].ready_step))
             best = i;
     if (best >= 0)
         return best;
     for (int i = 0; i < p->n; i++)
-        if (p->a[i].state == PA_TIMED && (best < 0 || p->a[i].deadline < p->a[best].deadline))
+        if (st_get(&p->a[i]) == PA_TIMED && (best < 0 || p->a[i].deadline < p->a[best].deadline))
             best = i;
     return best;
 }
@@ -386,16 +438,16 @@ int pacer_choose(pacer *p, int actor, uint64_t timeout_ns)
 {
     lock(p);
     int rc;
-    if (p->stopping)
+    if (is_stopping(p))
         rc = PACER_ESTOPPED;
     else if (p->mode != PACER_STEP)
         rc = PACER_EMODE;
     else if (wait_quiescent_locked(p, timeout_ns) != 0)
-        rc = p->stopping ? PACER_ESTOPPED : PACER_EBUSY;
+        rc = is_stopping(p) ? PACER_ESTOPPED : PACER_EBUSY;
     else if (actor == PACER_ANY)
         rc = default_actor(p) >= 0 ? default_actor(p) : PACER_ENONE;
     else if (actor < 0 || actor >= p->n ||
-             (p->a[actor].state != PA_AT_POINT && p->a[actor].state != PA_TIMED))
+             (st_get(&p->a[actor]) != PA_AT_POINT && st_get(&p->a[actor]) != PA_TIMED))
         rc = PACER_ENOTREADY;
     else
         rc = actor;
@@ -407,12 +459,12 @@ void pacer_grant(pacer *p, int actor)
 {
     lock(p);
     pacer_actor *a = &p->a[actor];
-    if (a->state == PA_TIMED) {
+    if (st_get(a) == PA_TIMED) {
         uint64_t v = clock_read(p, clock_now_ns());
         clock_rebase(p, v > a->deadline ? v : a->deadline, 0);
     }
     a->granted = 1;
-    a->state = PA_RUNNING;
+    st_set(a, PA_RUNNING);
     p->steps++;
     parker_unpark(&a->pk);
     unlock(p);
@@ -444,8 +496,24 @@ void pacer_view_get(pacer *p, pacer_view *v)
     v->vnow = clock_read(p, clock_now_ns());
     v->steps = p->steps;
     v->next_default = p->mode == PACER_STEP && quiescent(p) ? default_actor(p) : -1;
-    for (int i = 0; i < p->n && i < 65; i++) {
-        v->actors[i].state = (uint8_t)p->a[i].state;
+    /* In RUN mode threads block and wake without mu: collect the state words
+     * until two collects agree (versions make that a real snapshot). */
+    int n = p->n < 65 ? p->n : 65;
+    uint32_t w1[65], w2[65];
+    v->torn = 1;
+    for (int tries = 0; tries < 100 && v->torn; tries++) {
+        for (int i = 0; i < n; i++)
+            /* acquire: pairs with st_set (seq_cst); see the version rule. */
+            w1[i] = atomic_load_explicit(&p->a[i].state, memory_order_acquire);
+        v->torn = 0;
+        for (int i = 0; i < n; i++) {
+            w2[i] = atomic_load_explicit(&p->a[i].state, memory_order_acquire);
+            if (w2[i] != w1[i])
+                v->torn = 1;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        v->actors[i].state = (uint8_t)(w2[i] & ST_MASK);
         v->actors[i].deadline = p->a[i].deadline;
     }
     unlock(p);
@@ -454,6 +522,8 @@ void pacer_view_get(pacer *p, pacer_view *v)
 int pacer_view_deadlocked(const pacer_view *v)
 {
     int blocked = 0;
+    if (v->torn)
+        return 0; /* threads were moving: not asleep */
     for (int i = 0; i < v->n_actors; i++) {
         if (v->actors[i].state == PA_BLOCKED)
             blocked++;
@@ -466,7 +536,8 @@ int pacer_view_deadlocked(const pacer_view *v)
 void pacer_stop(pacer *p)
 {
     lock(p);
-    p->stopping = 1;
+    /* release: a thread that sees it sees what came before the stop. */
+    atomic_store_explicit(&p->stopping, 1, memory_order_release);
     update_gate(p);
     unpark_all(p);
     pthread_cond_broadcast(&p->ctl_cv);
@@ -475,8 +546,5 @@ void pacer_stop(pacer *p)
 
 int pacer_stopping(pacer *p)
 {
-    lock(p);
-    int s = p->stopping;
-    unlock(p);
-    return s;
+    return is_stopping(p);
 }

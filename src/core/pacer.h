@@ -59,6 +59,9 @@ typedef struct pacer_view {
     uint64_t vnow;
     uint64_t steps;
     int next_default; /* who PACER_ANY would move now, or -1 */
+    int torn; /* 1: the states below are not one snapshot (threads block and
+                 wake without the pacer's lock in RUN mode; the reader gave up
+                 after many tries); pacer_view_deadlocked then says 0 */
     struct {
         uint8_t state;
         uint64_t deadline; /* PA_TIMED: virtual end of the work */

@@ -1,12 +1,23 @@
 #include "ring.h"
 
-#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "clock.h"
 #include "futex.h"
 
 enum { RING_SPINS = 256 };
+
+void *ps_pages_alloc(size_t bytes)
+{
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+void ps_pages_free(void *p, size_t bytes)
+{
+    munmap(p, bytes);
+}
 
 int ring_init(ring *r, size_t capacity)
 {
@@ -14,10 +25,9 @@ int ring_init(ring *r, size_t capacity)
     while (cap < capacity)
         cap <<= 1;
     memset(r, 0, sizeof(*r));
-    r->slots = aligned_alloc(64, cap * sizeof(ps_event));
+    r->slots = ps_pages_alloc(cap * sizeof(ps_event));
     if (!r->slots)
         return -1;
-    memset(r->slots, 0, cap * sizeof(ps_event));
     r->mask = cap - 1;
     atomic_init(&r->tail, 0);
     atomic_init(&r->head, 0);
@@ -30,7 +40,8 @@ int ring_init(ring *r, size_t capacity)
 
 void ring_free(ring *r)
 {
-    free(r->slots);
+    if (r->slots)
+        ps_pages_free(r->slots, (size_t)(r->mask + 1) * sizeof(ps_event));
     r->slots = NULL;
 }
 

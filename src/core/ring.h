@@ -27,10 +27,18 @@ typedef struct ring {
     _Atomic uint32_t space_gen;         /* futex word the producer sleeps on */
     /* read-only after init */
     _Alignas(64) uint64_t mask;
-    ps_event *slots;
+    ps_event *slots; /* page-aligned, zero until written (ps_pages_alloc) */
 } ring;
 
-/* capacity is rounded up to a power of two (at least 2). 0 or -1 on ENOMEM. */
+/* Zeroed anonymous memory that becomes resident only as it is written (not
+ * calloc: MALLOC_PERTURB_, which meson test sets, makes calloc touch every
+ * page).  Page-aligned.  NULL on failure. */
+void *ps_pages_alloc(size_t bytes);
+void ps_pages_free(void *p, size_t bytes);
+
+/* capacity is rounded up to a power of two (at least 2). 0 or -1 on ENOMEM.
+ * The slots are never written here: a large ring costs resident memory only
+ * as far as it has been used. */
 int ring_init(ring *r, size_t capacity);
 void ring_free(ring *r);
 

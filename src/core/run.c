@@ -217,8 +217,10 @@ static int timed(ps_actor *self, int begin, int end, int64_t job, uint64_t dur, 
 {
     if (actor_point(self))
         return PS_ESTOPPED;
-    uint64_t v0 = pacer_vnow(self->pacer), v1;
-    actor_emit_full(self, self->id, begin, 0, job, (int64_t)dur, v0);
+    /* One clock read: the work starts at the instant of its 'begin' event. */
+    uint64_t now = clock_now_ns();
+    uint64_t v0 = pacer_vnow_at(self->pacer, now), v1;
+    actor_emit_at(self, self->id, begin, 0, job, (int64_t)dur, v0, now);
     int rc = cancellable ? pacer_work_cancellable(self->pacer, self->id, v0, dur, &v1)
                          : pacer_work(self->pacer, self->id, v0, dur, &v1);
     if (rc < 0)

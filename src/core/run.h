@@ -21,7 +21,7 @@
 #include "scenario.h"
 #include "waitgroup.h"
 
-#define RUN_RING_DEFAULT 1024
+#define RUN_RING_DEFAULT 8192
 
 typedef struct ps_run {
     ps_params params;
