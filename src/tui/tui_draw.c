@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tui_keys.h"
+#include "tui_picker.h"
 
 static int sync_lines(const model *m)
 {
@@ -110,17 +111,19 @@ static void draw_footer(WINDOW *w, const tui_frame_input *in, tui_rect r)
 {
     int x = r.x;
     tui_fill(w, r.y, r.x, r.w, TR_NORMAL);
-    for (int i = 0; i < tui_key_count; i++) {
-        const tui_key *k = &tui_keys[i];
-        if (!(k->flags & TK_FOOTER))
-            continue;
-        int need = tui_width(k->name) + (int)strlen(k->label) + 1;
-        if (x + need > r.w)
-            break;
-        x += tui_put(w, r.y, x, r.w - x, TR_KEY, k->name);
-        x += tui_putf(w, r.y, x, r.w - x, TR_KEY_LABEL, " %s", k->label);
-        x += 2;
-    }
+    /* the essential keys first; the others after them where the width allows */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < tui_key_count; i++) {
+            const tui_key *k = &tui_keys[i];
+            if (!(k->flags & (pass ? TK_FOOTER_MORE : TK_FOOTER)))
+                continue;
+            int need = tui_width(k->name) + (int)strlen(k->label) + 1;
+            if (x + need > r.w)
+                continue;
+            x += tui_put(w, r.y, x, r.w - x, TR_KEY, k->name);
+            x += tui_putf(w, r.y, x, r.w - x, TR_KEY_LABEL, " %s", k->label);
+            x += 2;
+        }
     const tui_ui *u = in->ui;
     if (u->msg[0] && in->now_ns < u->msg_until) {
         int n = tui_width(u->msg);
@@ -183,12 +186,19 @@ void tui_draw(WINDOW *w, const tui_frame_input *in)
         draw_too_small(w, rows, cols);
         return;
     }
+    if (in->ui->code)
+        tui_code_layout(&l, rows, cols, in);
     draw_header(w, in, l.header);
     tui_draw_diagram(w, in, &l);
     tui_draw_lanes(w, in, &l);
     tui_draw_sync(w, in, &l);
-    tui_draw_log(w, in, &l);
+    if (l.log.h > 0)
+        tui_draw_log(w, in, &l);
+    if (l.code.h > 0)
+        tui_draw_code(w, in, &l);
     draw_footer(w, in, l.footer);
     if (in->ui->help)
         draw_help(w, in, rows, cols);
+    if (in->ui->picker && in->ui->picker->open)
+        tui_draw_picker(w, in->ui->picker, rows, cols);
 }

@@ -13,13 +13,16 @@ typedef enum tui_action {
     TA_FASTER,
     TA_SLOWER,
     TA_RESTART,
+    TA_CODE,   /* c: the code panel on / off */
+    TA_PICKER, /* p: the scenario picker */
     TA_SCROLL_UP,
     TA_SCROLL_DOWN,
     TA_HELP,
     TA_QUIT,
 } tui_action;
 
-#define TK_FOOTER 1u /* shown in the footer (in table order, as width allows) */
+#define TK_FOOTER 1u      /* shown in the footer (in table order, as width allows) */
+#define TK_FOOTER_MORE 2u /* shown after the TK_FOOTER keys when there is room */
 
 typedef struct tui_key {
     int key, key_last; /* a range of keys (key_last == key for one key) */

@@ -14,6 +14,7 @@
 #include "tui.h"
 #include "tui_draw.h"
 #include "tui_keys.h"
+#include "tui_picker.h"
 #include "tui_term.h"
 
 #define TUI_DRAIN_MAX 4096 /* events per turn: keys stay responsive in a flood */
@@ -29,6 +30,10 @@ typedef struct tui_app {
     int dirty;
     int finished;
     uint64_t last_wall_s;
+    const options *o;
+    scenario_text *text; /* the running scenario's listing (the code panel's) */
+    tui_picker picker;
+    const char *fatal; /* why the loop had to stop, printed after the screen closes */
 } tui_app;
 
 static size_t drain(tui_app *a)
@@ -104,17 +109,90 @@ static void do_step(tui_app *a, int actor)
         step_failed(a, actor, rc);
 }
 
+/* A fresh start of the view: what the user set (help, code panel) stays. */
+static void reset_view(tui_app *a)
+{
+    int help = a->ui.help, code = a->ui.code;
+    tui_ui_init(&a->ui);
+    a->ui.help = help;
+    a->ui.code = code;
+    a->ui.text = a->text;
+    a->ui.picker = &a->picker;
+    a->t0 = clock_now_ns();
+    a->finished = 0;
+    int64_t job_ns = a->s->params.job_ns;
+    a->cell_ns = job_ns / 4 > 1000000 ? (uint64_t)job_ns / 4 : 1000000;
+}
+
 static void do_restart(tui_app *a)
 {
-    int help = a->ui.help;
     if (a->s->ops->restart(a->s, a->m) != 0) {
         tui_ui_say(&a->ui, clock_now_ns(), "restart failed");
         return;
     }
-    tui_ui_init(&a->ui);
-    a->ui.help = help;
-    a->t0 = clock_now_ns();
-    a->finished = 0;
+    reset_view(a);
+}
+
+/* Starts the scenario p on a fresh model; 0, or -1 with *err (a->s NULL). */
+static int start_scenario(tui_app *a, const ps_params *p, const char **err)
+{
+    a->s = session_live_create(p, a->o->start_mode, a->o->ring_cap, err);
+    if (!a->s)
+        return -1;
+    model_free(a->m);
+    if (model_init(a->m, &a->s->layout) != 0) {
+        *err = "out of memory";
+        a->s->ops->destroy(a->s);
+        a->s = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* The picker's choice: the running threads stop and are joined (session
+ * destroy), then the chosen scenario starts with its file's parameters.  If
+ * it cannot start, the one that ran before starts again. */
+static void switch_scenario(tui_app *a, const tui_pick *it)
+{
+    char msg[160];
+    const char *err = NULL;
+    if (it->err[0]) {
+        tui_ui_say(&a->ui, clock_now_ns(), it->err);
+        return;
+    }
+    ps_params old = a->s->params;
+    a->s->ops->destroy(a->s);
+    if (start_scenario(a, &it->params, &err) == 0) {
+        *a->text = it->text;
+        reset_view(a);
+        return;
+    }
+    snprintf(msg, sizeof msg, "cannot start %s: %s", it->params.name, err);
+    if (start_scenario(a, &old, &err) != 0) {
+        a->fatal = err;
+        a->quit = 1;
+        return;
+    }
+    reset_view(a);
+    tui_ui_say(&a->ui, clock_now_ns(), msg);
+}
+
+static void open_picker(tui_app *a)
+{
+    if (!a->s->live)
+        tui_ui_say(&a->ui, clock_now_ns(), "the scenario picker needs a live run, not a replay");
+    else if (tui_picker_open(&a->picker, a->s->params.name) != 0)
+        tui_ui_say(&a->ui, clock_now_ns(), "out of memory");
+    else
+        a->ui.help = 0;
+}
+
+static void picker_key(tui_app *a, int key)
+{
+    if (tui_picker_key(&a->picker, key) == TP_CHOSEN && a->picker.n)
+        switch_scenario(a, &a->picker.items[a->picker.sel]);
+    if (!a->picker.open)
+        tui_picker_free(&a->picker); /* read again on the next open */
 }
 
 static void act(tui_app *a, const tui_key *k, int key)
@@ -144,6 +222,12 @@ static void act(tui_app *a, const tui_key *k, int key)
     case TA_RESTART:
         do_restart(a);
         break;
+    case TA_CODE:
+        a->ui.code = !a->ui.code;
+        break;
+    case TA_PICKER:
+        open_picker(a);
+        break;
     case TA_SCROLL_UP:
     case TA_SCROLL_DOWN:
         a->ui.lane_scroll += k->action == TA_SCROLL_UP ? -1 : 1;
@@ -167,6 +251,13 @@ static void read_keys(tui_app *a)
     int key;
     while ((key = getch()) != ERR) {
         a->dirty = 1;
+        if (a->picker.open) { /* the overlay takes every key while open */
+            picker_key(a, key);
+            if (a->quit)
+                return;
+            a->s->ops->view(a->s, &a->v);
+            continue;
+        }
         if (key == 27 && a->ui.help) {
             a->ui.help = 0;
             continue;
@@ -257,21 +348,24 @@ int tui_run(const options *o)
     }
     tui_app a;
     memset(&a, 0, sizeof a);
-    a.s = session_live_create(&o->params, o->start_mode, o->ring_cap, &err);
-    if (!a.s) {
-        fprintf(stderr, "poolscope: %s\n", err);
+    a.o = o;
+    a.text = malloc(sizeof(*a.text));
+    a.m = calloc(1, sizeof(*a.m));
+    if (!a.text || !a.m) {
+        fprintf(stderr, "poolscope: out of memory\n");
+        free(a.text);
+        free(a.m);
         return 1;
     }
-    a.m = malloc(sizeof(*a.m));
-    if (!a.m || model_init(a.m, &a.s->layout) != 0) {
-        fprintf(stderr, "poolscope: out of memory\n");
+    *a.text = o->text;
+    if (start_scenario(&a, &o->params, &err) != 0) {
+        fprintf(stderr, "poolscope: %s\n", err);
+        free(a.text);
         free(a.m);
-        a.s->ops->destroy(a.s);
         return 1;
     }
     tui_ui_init(&a.ui);
-    a.cell_ns = o->params.job_ns / 4 > 1000000 ? (uint64_t)o->params.job_ns / 4 : 1000000;
-    a.t0 = clock_now_ns();
+    reset_view(&a);
     a.dirty = 1;
     int rc = 0;
     if (tui_term_open(color_arg(o->color)) != 0) {
@@ -281,8 +375,15 @@ int tui_run(const options *o)
         loop(&a);
         tui_term_close();
     }
-    a.s->ops->destroy(a.s);
+    if (a.fatal) {
+        fprintf(stderr, "poolscope: %s\n", a.fatal);
+        rc = 1;
+    }
+    if (a.s)
+        a.s->ops->destroy(a.s);
+    tui_picker_free(&a.picker);
     model_free(a.m);
     free(a.m);
+    free(a.text);
     return rc;
 }

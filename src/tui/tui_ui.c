@@ -7,6 +7,24 @@ void tui_ui_init(tui_ui *u)
 {
     memset(u, 0, sizeof(*u));
     u->last_arrow = -1;
+    u->code_last = -1;
+}
+
+/* A thread stands on the line of its last event the scenario file maps (an
+ * unmapped event, such as a load before the line that prints it, leaves it
+ * where it was); a thread that exits leaves the listing. */
+static void note_code(tui_ui *u, const ps_event *e)
+{
+    if (!u->text || e->actor >= PS_MAX_ACTORS || e->kind >= EV_CTL_PAUSE)
+        return;
+    int line = scentext_line(u->text, e->kind, e->actor, e->kind == EV_SAY ? (int)e->obj : -1);
+    if (line > 0)
+        u->code_at[e->actor] = (uint8_t)line;
+    else if (e->kind == EV_THREAD_EXIT)
+        u->code_at[e->actor] = 0;
+    else
+        return;
+    u->code_last = e->actor;
 }
 
 static int arrow_of(const model *m, const ps_event *e)
@@ -33,6 +51,7 @@ void tui_ui_note(tui_ui *u, const model *m, const ps_event *e, uint64_t now_ns)
 {
     if (e->kind == EV_SCENARIO_START)
         u->jobs_total = e->value;
+    note_code(u, e);
     int a = arrow_of(m, e);
     if (a < 0)
         return;
