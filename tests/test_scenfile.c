@@ -53,7 +53,9 @@ START_TEST(full_example)
                       "map.job-started = 2\n"
                       "map.main.queue-send = 1\n"
                       "map.worker.queue-send = 3\n"
-                      "map.say.1 = 4\n";
+                      "map.say.1 = 4\n"
+                      "map.w2.job-started = 4\n"
+                      "map.w2.say.1 = 1\n";
     ck_assert_msg(load(ini) == 0, "%s", err);
     ck_assert_str_eq(p.name, "my-pool");
     ck_assert_str_eq(p.title, "Two workers, uneven jobs");
@@ -75,6 +77,11 @@ START_TEST(full_example)
     ck_assert_int_eq(scentext_line(&text, EV_SAY, 0, 1), 4);
     ck_assert_int_eq(scentext_line(&text, EV_SAY, 0, 0), 0);
     ck_assert_int_eq(scentext_line(&text, EV_Q_RECV, 1, -1), 0);
+    /* map.wN. is for worker N alone, over the role's and the kind's */
+    ck_assert_int_eq(scentext_line(&text, EV_JOB_STARTED, 2, -1), 4);
+    ck_assert_int_eq(scentext_line(&text, EV_JOB_STARTED, 3, -1), 2);
+    ck_assert_int_eq(scentext_line(&text, EV_SAY, 2, 1), 1);
+    ck_assert_int_eq(scentext_line(&text, EV_SAY, 1, 1), 4);
 }
 END_TEST
 
@@ -116,7 +123,7 @@ START_TEST(unknown_key)
           "s.ini:2: unknown key 'titel' in [scenario] (allowed: name, title, kind, description)");
     fails(HEAD "[code]\nlines.1 = x\n",
           "s.ini:6: unknown key 'lines.1' in [code] (allowed: code, line.N, map.KIND, "
-          "map.main.KIND, map.worker.KIND, map.say.N)");
+          "map.main.KIND, map.worker.KIND, map.wN.KIND, map.say.N)");
     fails("workers = 3\n" HEAD,
           "s.ini:1: 'workers' is outside any section (allowed: sections scenario, params, code)");
 }
@@ -224,6 +231,11 @@ START_TEST(code_section_errors)
           "s.ini:7: map to code line 2, which is not there (allowed: 1..1, the line.N keys)");
     fails(HEAD "[code]\nline.1 = x\nmap.say.8 = 1\n",
           "s.ini:7: bad say index in 'map.say.8' (allowed: map.say.0..map.say.7)");
+    fails(HEAD "[code]\nline.1 = x\nmap.w65.job-started = 1\n",
+          "s.ini:7: bad worker number in 'map.w65.job-started' (allowed: "
+          "map.w1.KIND..map.w64.KIND)");
+    fails(HEAD "[code]\nline.1 = x\nmap.w2job-started = 1\n",
+          "s.ini:7: bad worker number in 'map.w2job-started' (allowed: map.w1.KIND..map.w64.KIND)");
 }
 END_TEST
 

@@ -580,6 +580,44 @@ START_TEST(code_panel_crowded_line)
 }
 END_TEST
 
+/* waitgroup's two goroutines run different code: W2's marker follows the
+ * decrementing one (map.w2. in its file). */
+START_TEST(code_panel_waitgroup)
+{
+    static scenario_text wt;
+    char err[512];
+    ps_params p;
+    ps_layout l;
+    fixture f;
+    vscreen vs;
+    memset(&f, 0, sizeof f);
+    ck_assert_msg(scenfile_resolve("waitgroup", &p, &wt, err, sizeof err) == 0, "%s", err);
+    scenario_layout(&p, &l);
+    ck_assert_int_eq(model_init(&f.m, &l), 0);
+    tui_ui_init(&f.ui);
+    f.ui.text = &wt;
+    f.ui.code = 1;
+    f.v.n_actors = 3;
+    f.v.speed_milli = 1000;
+    f.v.next_default = -1;
+    ev(&f, 0, EV_SCENARIO_START, 0, 2, 5, 0);
+    ev(&f, 0, EV_WG_ADD, 0, 2, 2, 0);
+    ev(&f, 1, EV_THREAD_START, 0, 0, 0, 0);
+    ev(&f, 2, EV_THREAD_START, 0, 0, 0, 0);
+    ev(&f, 0, EV_WG_WAIT, 0, 0, 2, 0);
+    ev(&f, 1, EV_ATOMIC_ADD, 0, 1, 1, 0);
+    ev(&f, 2, EV_ATOMIC_ADD, 0, -1, 0, 0);
+    ev(&f, 2, EV_ATOMIC_LOAD, 0, 0, 0, 0); /* not mapped: W2 stays on line 17 */
+    tui_frame_input in = {&f.m, &f.v, &f.ui, p.title, p.name, NS, NS, 250000, 0};
+    render(&vs, 40, 120, "screen-256color", 1, &in);
+    assert_marker(&vs, "W1\u25b6", 8, "atomic.AddInt");
+    assert_marker(&vs, "W2\u25b6", 17, "atomic.AddInt");
+    assert_marker(&vs, "main\u25b6", 24, "wg.Wait()");
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
 START_TEST(picker_overlay)
 {
     fixture f;
@@ -672,6 +710,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, code_panel_markers);
     tcase_add_test(tc, code_panel_highlight_mono);
     tcase_add_test(tc, code_panel_crowded_line);
+    tcase_add_test(tc, code_panel_waitgroup);
     tcase_add_test(tc, picker_overlay);
     tcase_add_test(tc, footer_more_keys);
     suite_add_tcase(s, tc);

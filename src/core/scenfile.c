@@ -19,10 +19,11 @@
 
 #include "version.h"
 
-#define MAX_MAPS (SCENTEXT_ROLES * (EV_KIND_COUNT + PS_MAX_SAYS))
+#define MAX_MAPS 256
 #define ALLOWED_SECTIONS "scenario, params, code"
 #define ALLOWED_SCENARIO_KEYS "name, title, kind, description"
-#define ALLOWED_CODE_KEYS "code, line.N, map.KIND, map.main.KIND, map.worker.KIND, map.say.N"
+#define ALLOWED_CODE_KEYS                                                                          \
+    "code, line.N, map.KIND, map.main.KIND, map.worker.KIND, map.wN.KIND, map.say.N"
 
 /* The [params] keys, the SP_* bit of each, and their ranges. */
 typedef struct param_key {
@@ -48,6 +49,7 @@ static const param_key param_keys[] = {
 
 typedef struct code_map {
     int role, kind, say, code_line, file_line;
+    int worker; /* map.wN.: worker N only (0: by role) */
 } code_map;
 
 typedef struct loader {
@@ -428,15 +430,32 @@ static int code_line(loader *ld, const char *name, const char *v)
     return 1;
 }
 
-/* "map.[main.|worker.]KIND = N"; KIND "say.I" maps say template I. */
+/* "wN." of map.wN.KIND: worker N (1..64) alone, e.g. the second goroutine
+ * of a program whose two goroutines run different code. */
+static int map_worker(loader *ld, const char *name, const char **k, code_map *m)
+{
+    char *end;
+    long n = strtol(*k + 1, &end, 10);
+    if (end == *k + 1 || *end != '.' || n < 1 || n > PS_MAX_WORKERS)
+        return fail(ld, ld->line, "bad worker number in '%s' (allowed: map.w1.KIND..map.w%d.KIND)",
+                    name, PS_MAX_WORKERS);
+    m->role = SCENTEXT_WORKER;
+    m->worker = (int)n;
+    *k = end + 1;
+    return 1;
+}
+
+/* "map.[main.|worker.|wN.]KIND = N"; KIND "say.I" maps say template I. */
 static int code_map_key(loader *ld, const char *name, const char *v)
 {
-    code_map m = {SCENTEXT_ANY, -1, -1, 0, ld->line};
+    code_map m = {SCENTEXT_ANY, -1, -1, 0, ld->line, 0};
     const char *k = name + 4;
     if (!strncmp(k, "main.", 5))
         m.role = SCENTEXT_MAIN, k += 5;
     else if (!strncmp(k, "worker.", 7))
         m.role = SCENTEXT_WORKER, k += 7;
+    else if (k[0] == 'w' && k[1] >= '0' && k[1] <= '9' && !map_worker(ld, name, &k, &m))
+        return 0;
     long long x;
     if (!strncmp(k, "say.", 4)) {
         if (parse_int(k + 4, &x) || x < 0 || x >= PS_MAX_SAYS)
@@ -611,7 +630,11 @@ static int check_maps(loader *ld)
                         "map to code line %d, which is not there (allowed: 1..%d, %s%s)",
                         m->code_line, t->n_lines, ld->code_key_line ? "the lines of " : "",
                         ld->code_key_line ? ld->code_file : "the line.N keys");
-        if (m->kind == EV_SAY && m->say >= 0)
+        if (m->worker && m->kind == EV_SAY && m->say >= 0)
+            t->worker_say[m->worker][m->say] = (uint8_t)m->code_line;
+        else if (m->worker)
+            t->worker_line[m->worker][m->kind] = (uint8_t)m->code_line;
+        else if (m->kind == EV_SAY && m->say >= 0)
             t->say_line[m->role][m->say] = (uint8_t)m->code_line;
         else
             t->line_of[m->role][m->kind] = (uint8_t)m->code_line;
@@ -897,7 +920,12 @@ int scentext_line(const scenario_text *t, int kind, int actor, int say)
     if (!t || kind < 0 || kind >= EV_KIND_COUNT || actor > PS_MAX_WORKERS)
         return 0;
     int role = actor == PS_ACTOR_MAIN ? SCENTEXT_MAIN : SCENTEXT_WORKER;
-    if (kind == EV_SAY && say >= 0 && say < PS_MAX_SAYS) {
+    int said = kind == EV_SAY && say >= 0 && say < PS_MAX_SAYS;
+    if (actor >= 1 && said && t->worker_say[actor][say]) /* map.wN. wins */
+        return t->worker_say[actor][say];
+    if (actor >= 1 && t->worker_line[actor][kind])
+        return t->worker_line[actor][kind];
+    if (said) {
         if (t->say_line[role][say])
             return t->say_line[role][say];
         if (t->say_line[SCENTEXT_ANY][say])

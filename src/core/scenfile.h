@@ -40,6 +40,9 @@ typedef struct scenario_text {
      * and for say events by role and template index. */
     uint8_t line_of[SCENTEXT_ROLES][EV_KIND_COUNT];
     uint8_t say_line[SCENTEXT_ROLES][PS_MAX_SAYS];
+    /* map.wN.: worker N alone, over its role's (row 0 unused) */
+    uint8_t worker_line[PS_MAX_ACTORS][EV_KIND_COUNT];
+    uint8_t worker_say[PS_MAX_ACTORS][PS_MAX_SAYS];
 } scenario_text;
 
 /* Loads the file at path over p (text may be NULL).  0, or -1 with the
