@@ -103,9 +103,15 @@ static int gutter_text(const tui_frame_input *in, int ln, int width, char *buf, 
     return n;
 }
 
-static void draw_line(WINDOW *w, const tui_frame_input *in, int ln, int y, tui_rect r, int gw)
+/* squeeze: the listing is wider than the panel, so indentation is halved
+ * (four columns a level become two) before lines are cut. */
+static void draw_line(WINDOW *w, const tui_frame_input *in, int ln, int y, tui_rect r, int gw,
+                      int squeeze)
 {
     const scenario_text *t = in->ui->text;
+    const char *text = t->lines[ln - 1];
+    size_t lead = strspn(text, " ");
+    text += squeeze ? lead - lead / 2 : 0;
     char marks[64];
     int nw = digits(t->n_lines), x = r.x + gw;
     /* the gutter: marks, then the arrow, then a blank before the number */
@@ -117,8 +123,7 @@ static void draw_line(WINDOW *w, const tui_frame_input *in, int ln, int y, tui_r
         tui_fill(w, y, x, r.x + r.w - x, TR_CODE_HOT);
     }
     tui_putf(w, y, x, nw, here ? TR_CODE_HOT : TR_DIM, "%*d", nw, ln);
-    tui_put(w, y, x + nw + 1, r.x + r.w - x - nw - 1, here ? TR_CODE_HOT : TR_NORMAL,
-            t->lines[ln - 1]);
+    tui_put(w, y, x + nw + 1, r.x + r.w - x - nw - 1, here ? TR_CODE_HOT : TR_NORMAL, text);
 }
 
 void tui_draw_code(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
@@ -147,6 +152,12 @@ void tui_draw_code(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
     }
     int gw = side ? GUTTER_SIDE : GUTTER_BOTTOM;
     gw = gw < GUTTER_MIN ? GUTTER_MIN : gw;
+    int longest = 0;
+    for (int i = 0; i < total; i++) {
+        int n = tui_width(t->lines[i]);
+        longest = n > longest ? n : longest;
+    }
+    int squeeze = gw + digits(total) + 1 + longest > r.w;
     for (int ln = top, y = r.y + 1; ln <= last; ln++, y++)
-        draw_line(w, in, ln, y, r, gw);
+        draw_line(w, in, ln, y, r, gw, squeeze);
 }
