@@ -8,6 +8,7 @@
 #include "options.h"
 #include "outputs.h"
 #include "tui/tui.h"
+#include "tui/tui_cast.h"
 #include "version.h"
 
 static void list_scenarios(void)
@@ -42,6 +43,8 @@ int main(int argc, char **argv)
                         "drop --headless, or use --step for a stepped headless run\n");
         return 2;
     }
+    /* casts are drawn by the screen's own code (before any output opens) */
+    outputs_set_cast_view(&tui_cast_maker);
     if (o.replay_path && !o.headless && (o.trace_path || o.cast_path))
         return outputs_export_replay(&o, stderr);
     if (!o.headless)

@@ -4,6 +4,33 @@
 
 #include "core/replay.h"
 
+/* Set once by main before any thread starts, then only read by the one
+ * consumer thread: no lock needed. */
+static const outputs_cast_maker *cast_maker;
+
+void outputs_set_cast_view(const outputs_cast_maker *maker)
+{
+    cast_maker = maker;
+}
+
+/* The cast's view: the front end's if it plugged one in, else text. */
+static cast_view cast_view_for(outputs *k, const session *s, int64_t speed)
+{
+    cast_view v = cast_text_view(&k->text);
+    if (cast_maker)
+        k->view_ctx = cast_maker->make(&v, s, speed);
+    if (!k->view_ctx)
+        v = cast_text_view(&k->text);
+    return v;
+}
+
+static void view_free(outputs *k)
+{
+    if (k->view_ctx)
+        cast_maker->free_ctx(k->view_ctx);
+    k->view_ctx = NULL;
+}
+
 void outputs_open(outputs *k, const options *o, const session *s, FILE *msg)
 {
     char err[384];
@@ -27,10 +54,11 @@ void outputs_open(outputs *k, const options *o, const session *s, FILE *msg)
     if (o->cast_path) {
         /* the lecture's clock, unless --speed asks for another */
         int64_t speed = o->speed_given ? o->params.speed_milli : 1000;
-        cast_view v = cast_text_view(&k->text);
+        cast_view v = cast_view_for(k, s, speed);
         k->cast =
             cast_export_open(o->cast_path, &s->params, &s->layout, &v, speed, err, sizeof err);
         if (!k->cast) {
+            view_free(k);
             fprintf(msg, "poolscope: %s; the run goes on without it\n", err);
             k->failed = 1;
         }
@@ -79,6 +107,7 @@ int outputs_close(outputs *k)
         fprintf(k->msg, "poolscope: %s\n", err);
         k->failed = 1;
     }
+    view_free(k);
     k->rec = NULL;
     k->trace = NULL;
     k->cast = NULL;

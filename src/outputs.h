@@ -23,10 +23,22 @@ typedef struct outputs {
     recorder *rec;
     trace_writer *trace;
     cast_export *cast;
-    cast_text text; /* the cast's view until the TUI's is plugged in */
+    cast_text text; /* the cast's view when no front end plugs in its own */
+    void *view_ctx; /* the plugged-in view's context (outputs_set_cast_view) */
     FILE *msg;      /* where messages go (stderr, or the TUI's status line file) */
     int failed;     /* an output could not be opened or stopped */
 } outputs;
+
+/* A front end's own cast view, drawn by its real drawing code (the TUI's:
+ * tui_cast.h).  make fills v for a cast of s at speed_milli and returns its
+ * context, or NULL to fall back to the text view; free_ctx frees it once the
+ * cast is closed. */
+typedef struct outputs_cast_maker {
+    void *(*make)(cast_view *v, const session *s, int64_t speed_milli);
+    void (*free_ctx)(void *ctx);
+} outputs_cast_maker;
+/* Called once by main before any output opens (NULL: the text view). */
+void outputs_set_cast_view(const outputs_cast_maker *maker);
 
 /* Opens what o asks for.  Failures are printed and counted, not fatal. */
 void outputs_open(outputs *k, const options *o, const session *s, FILE *msg);

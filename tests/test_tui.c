@@ -8,9 +8,16 @@
 #include <string.h>
 #include <vterm.h>
 
+#include <unistd.h>
+
+#include "core/clock.h"
 #include "core/model.h"
+#include "core/record.h"
+#include "core/replay.h"
 #include "core/scenario.h"
 #include "core/scenfile.h"
+#include "core/session.h"
+#include "tui/tui_cast.h"
 #include "tui/tui_draw.h"
 #include "tui/tui_keys.h"
 #include "tui/tui_picker.h"
@@ -208,9 +215,14 @@ static int find_col(const vscreen *vs, int r, const char *s)
 
 static tui_frame_input frame_of(fixture *f)
 {
-    tui_frame_input in = {
-        &f->m,   &f->v,  &f->ui, "Worker pool: 3 workers, 5 jobs of 1 s", "worker-pool", 2 * NS,
-        10 * NS, NS / 4, 0};
+    tui_frame_input in = {.m = &f->m,
+                          .v = &f->v,
+                          .ui = &f->ui,
+                          .title = "Worker pool: 3 workers, 5 jobs of 1 s",
+                          .name = "worker-pool",
+                          .wall_ns = 2 * NS,
+                          .now_ns = 10 * NS,
+                          .cell_ns = NS / 4};
     return in;
 }
 
@@ -317,16 +329,54 @@ START_TEST(too_small)
 }
 END_TEST
 
-START_TEST(help_from_key_table)
+/* The help shows each key that works in this mode (aliases on their key's
+ * line, seek keys only in a replay, the picker only live) with its text
+ * from the key table. */
+static void assert_help(int replay)
 {
     fixture f;
     vscreen vs;
     pool_story(&f);
     f.ui.help = 1;
     tui_frame_input in = frame_of(&f);
+    in.replay = replay;
+    in.len = f.m.events;
     render(&vs, 40, 120, "screen-256color", 1, &in);
+    for (int i = 0; i < tui_key_count; i++) {
+        const tui_key *k = &tui_keys[i];
+        int shown = replay ? !(k->flags & TK_LIVE) : !(k->flags & TK_REPLAY);
+        const char *text = k->flags & TK_ALIAS ? k->name : k->help;
+        int row = find_row(&vs, text, 0);
+        if (shown)
+            ck_assert_msg(row >= 0, "help (replay %d) shows '%s'", replay, text);
+        else if (!(k->flags & TK_ALIAS))
+            ck_assert_msg(row < 0, "help (replay %d) hides '%s'", replay, text);
+    }
+    vs_free(&vs);
+    model_free(&f.m);
+}
+
+START_TEST(help_from_key_table)
+{
+    assert_help(0);
+    assert_help(1);
+}
+END_TEST
+
+/* At 80x24 the replay help fits, with q in it. */
+START_TEST(help_replay_80x24)
+{
+    fixture f;
+    vscreen vs;
+    pool_story(&f);
+    f.ui.help = 1;
+    tui_frame_input in = frame_of(&f);
+    in.replay = 1;
+    render(&vs, 24, 80, "screen-256color", 1, &in);
     for (int i = 0; i < tui_key_count; i++)
-        ck_assert_msg(find_row(&vs, tui_keys[i].help, 0) >= 0, "help shows '%s'", tui_keys[i].help);
+        if (!(tui_keys[i].flags & (TK_ALIAS | TK_LIVE)))
+            ck_assert_msg(find_row(&vs, tui_keys[i].help, 0) >= 0, "80x24 help shows '%s' whole",
+                          tui_keys[i].help);
     vs_free(&vs);
     model_free(&f.m);
 }
@@ -392,7 +442,14 @@ START_TEST(waitgroup_variant)
     ev(&f, 1, EV_ATOMIC_ADD, 0, 1, 1, 0);
     ev(&f, 1, EV_SAY, 0, 0, 1, 0);
     ev(&f, 1, EV_SLEEP, 0, 0, 1000000, 0);
-    tui_frame_input in = {&f.m, &f.v, &f.ui, p.title, p.name, NS, NS, 250000, 0};
+    tui_frame_input in = {.m = &f.m,
+                          .v = &f.v,
+                          .ui = &f.ui,
+                          .title = p.title,
+                          .name = p.name,
+                          .wall_ns = NS,
+                          .now_ns = NS,
+                          .cell_ns = 250000};
     render(&vs, 24, 80, "screen-256color", 1, &in);
     ck_assert_int_ge(find_row(&vs, "Shared objects", 0), 0);
     ck_assert_int_ge(find_row(&vs, "WaitGroup wg = 2", 0), 0);
@@ -608,7 +665,14 @@ START_TEST(code_panel_waitgroup)
     ev(&f, 1, EV_ATOMIC_ADD, 0, 1, 1, 0);
     ev(&f, 2, EV_ATOMIC_ADD, 0, -1, 0, 0);
     ev(&f, 2, EV_ATOMIC_LOAD, 0, 0, 0, 0); /* not mapped: W2 stays on line 17 */
-    tui_frame_input in = {&f.m, &f.v, &f.ui, p.title, p.name, NS, NS, 250000, 0};
+    tui_frame_input in = {.m = &f.m,
+                          .v = &f.v,
+                          .ui = &f.ui,
+                          .title = p.title,
+                          .name = p.name,
+                          .wall_ns = NS,
+                          .now_ns = NS,
+                          .cell_ns = 250000};
     render(&vs, 40, 120, "screen-256color", 1, &in);
     assert_marker(&vs, "W1\u25b6", 8, "atomic.AddInt");
     assert_marker(&vs, "W2\u25b6", 17, "atomic.AddInt");
@@ -694,6 +758,246 @@ START_TEST(footer_more_keys)
 }
 END_TEST
 
+/* ---- replay: the position bar after a seek ---- */
+
+typedef struct gen {
+    recorder *rec;
+    uint64_t seq, vt;
+} gen;
+
+static void gen_emit(gen *g, int actor, int kind, uint32_t obj, int64_t arg, int64_t value)
+{
+    ps_event e = {.seq = g->seq++,
+                  .vt_ns = g->vt,
+                  .rt_ns = g->vt / 10,
+                  .actor = (uint16_t)actor,
+                  .kind = (uint16_t)kind,
+                  .obj = obj,
+                  .arg = arg,
+                  .value = value};
+    ck_assert_int_eq(record_event(g->rec, &e), 0);
+}
+
+/* A worker-pool recording of 'jobs' jobs (6 events each, 3 workers). */
+static void gen_pool(const char *path, int jobs)
+{
+    char err[256];
+    ps_params p;
+    scenario_defaults("worker-pool", &p);
+    p.workers = 3;
+    p.jobs = jobs;
+    gen g = {record_open(path, &p, err, sizeof err), 0, 0};
+    ck_assert_msg(g.rec != NULL, "%s", err);
+    gen_emit(&g, 0, EV_SCENARIO_START, 0, 3, jobs);
+    for (int w = 1; w <= 3; w++)
+        gen_emit(&g, w, EV_THREAD_START, 0, 0, 0);
+    for (int64_t j = 1; j <= jobs; j++) {
+        int w = (int)((j - 1) % 3) + 1;
+        gen_emit(&g, 0, EV_Q_SEND, 0, j, 1);
+        gen_emit(&g, w, EV_Q_RECV, 0, j, 0);
+        gen_emit(&g, w, EV_JOB_STARTED, 0, j, 1000000);
+        g.vt += 1000000;
+        gen_emit(&g, w, EV_JOB_FINISHED, 0, j, 0);
+        gen_emit(&g, w, EV_Q_SEND, 1, 2 * j, 1);
+        gen_emit(&g, 0, EV_Q_RECV, 1, 2 * j, 0);
+    }
+    gen_emit(&g, 0, EV_SCENARIO_END, 0, 0, 0);
+    ck_assert_int_eq(record_close(g.rec, err, sizeof err), 0);
+}
+
+static tui_frame_input replay_frame(session *s, model *m, pacer_view *v, tui_ui *ui)
+{
+    s->ops->view(s, v);
+    tui_frame_input in = {.m = m,
+                          .v = v,
+                          .ui = ui,
+                          .title = s->params.title,
+                          .name = s->params.name,
+                          .now_ns = NS,
+                          .cell_ns = NS / 4};
+    tui_ui_init(ui);
+    tui_ui_seeked(ui, m, session_replay_data(s)->events, m->events);
+    tui_frame_replay(&in, session_replay_data(s), m);
+    return in;
+}
+
+START_TEST(replay_bar_after_seek)
+{
+    char path[] = "/tmp/poolscope-tui-XXXXXX", err[256], buf[256];
+    vscreen vs;
+    model m;
+    pacer_view v;
+    tui_ui ui;
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    gen_pool(path, 200000); /* 1.2 M events */
+    session *s = session_replay_create(path, PACER_PAUSE, err, sizeof err);
+    ck_assert_msg(s != NULL, "%s", err);
+    unlink(path);
+    ck_assert_int_eq(model_init(&m, &s->layout), 0);
+    tui_ui_init(&ui);
+    uint64_t n = s->ops->length(s), t0 = clock_now_ns();
+    /* job 100000's result is the 600005th event: seek just after it */
+    ck_assert_int_eq(s->ops->seek(s, 600005, &m), 0);
+    tui_frame_input in = replay_frame(s, &m, &v, &ui);
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    uint64_t took = clock_now_ns() - t0;
+    fprintf(stderr, "tui: seek to event 600005 of %llu and draw the frame: %.2f ms\n",
+            (unsigned long long)n, (double)took / 1e6);
+    ck_assert_int_eq(m.events, 600005);
+    row_text(&vs, 0, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, "REPLAY") && strstr(buf, "PAUSED"), "header: '%s'", buf);
+    snprintf(err, sizeof err, "event 600005/%llu", (unsigned long long)n);
+    row_text(&vs, 22, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, err), "position bar: '%s'", buf);
+    ck_assert_msg(strstr(buf, "100.000s of 200.000s"), "position bar time: '%s'", buf);
+    ck_assert_int_ge(find_row(&vs, "results received 100000/200000", 0), 0);
+    row_text(&vs, 23, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, ", Back") && strstr(buf, "End End") && strstr(buf, "q Quit"),
+                  "replay footer: '%s'", buf);
+    vs_free(&vs);
+    /* to the end: END, the bar full */
+    ck_assert_int_eq(s->ops->seek(s, n, &m), 0);
+    in = replay_frame(s, &m, &v, &ui);
+    in.finished = s->ops->finished(s);
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    ck_assert_int_ge(find_row(&vs, " END ", 0), 0);
+    snprintf(err, sizeof err, "event %llu/%llu", (unsigned long long)n, (unsigned long long)n);
+    ck_assert_int_eq(find_row(&vs, err, 0), 22);
+    vs_free(&vs);
+    model_free(&m);
+    s->ops->destroy(s);
+}
+END_TEST
+
+/* ---- step mode: a recording replays the interleaving the keys chose ---- */
+
+static int step_until(session *s, model *m, recorder *rec, int actor)
+{
+    ps_event buf[64];
+    int rc = PACER_EBUSY;
+    for (int tries = 0; tries < 2000 && rc == PACER_EBUSY; tries++)
+        if ((rc = s->ops->step(s, actor)) == PACER_EBUSY || rc == PACER_ENOTREADY)
+            usleep(1000);
+    for (int quiet = 0; quiet < 50; quiet++) { /* drain what the step published */
+        size_t k = session_poll(s, buf, 64);
+        for (size_t i = 0; i < k; i++) {
+            model_apply(m, &buf[i]);
+            record_event(rec, &buf[i]);
+        }
+        if (!k)
+            usleep(1000);
+    }
+    return rc;
+}
+
+START_TEST(step_interleaving_replays)
+{
+    char path[] = "/tmp/poolscope-step-XXXXXX", err[256];
+    const char *e = NULL;
+    ps_params p;
+    model m;
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    scenario_defaults("worker-pool", &p);
+    p.jobs = 3;
+    session *s = session_live_create(&p, PACER_STEP, 64, &e);
+    ck_assert_msg(s != NULL, "%s", e);
+    ck_assert_int_eq(model_init(&m, &s->layout), 0);
+    recorder *rec = record_open(path, &s->params, err, sizeof err);
+    ck_assert_msg(rec != NULL, "%s", err);
+    /* main until the workers exist, then W3 before W2 before W1: not the
+     * default rule's order (lowest id first) */
+    int first_worker = -1;
+    for (int i = 0; i < 40 && first_worker < 0; i++) {
+        int rc = step_until(s, &m, rec, 3);
+        if (rc == 3)
+            first_worker = 3;
+        else
+            step_until(s, &m, rec, PS_ACTOR_MAIN);
+    }
+    ck_assert_int_eq(first_worker, 3);
+    ck_assert_int_eq(step_until(s, &m, rec, 2), 2);
+    ck_assert_int_eq(step_until(s, &m, rec, 1), 1);
+    uint64_t live_n = m.events;
+    s->ops->destroy(s);
+    ck_assert_int_eq(record_close(rec, err, sizeof err), 0);
+    /* the replay, stepped one event at a time, hands out the same events */
+    replay_data d;
+    ck_assert_int_ge(replay_load(&d, path, err, sizeof err), 0);
+    session *r = session_replay_create(path, PACER_STEP, err, sizeof err);
+    ck_assert_msg(r != NULL, "%s", err);
+    unlink(path);
+    ck_assert_uint_ge(d.n, live_n);
+    int order[3], n_order = 0;
+    for (uint64_t i = 0; i < d.n; i++) {
+        ps_event ev;
+        ck_assert_int_ge(r->ops->step(r, PACER_ANY), 0);
+        ck_assert_int_eq(session_poll(r, &ev, 1), 1);
+        ck_assert_int_eq(ev.seq, i);
+        ck_assert_int_eq(ev.actor, d.events[i].actor);
+        ck_assert_int_eq(ev.kind, d.events[i].kind);
+        /* ctl-step's arg: the thread a step moved; a worker's first one */
+        if (ev.kind == EV_CTL_STEP && ev.arg >= 1 && ev.arg <= 3 && n_order < 3 &&
+            (n_order == 0 || order[n_order - 1] != ev.arg) &&
+            (n_order < 2 || order[n_order - 2] != ev.arg))
+            order[n_order++] = (int)ev.arg;
+    }
+    ck_assert_int_eq(n_order, 3);
+    ck_assert_msg(order[0] == 3 && order[1] == 2 && order[2] == 1,
+                  "workers stepped in the chosen order W3 W2 W1, not %d %d %d", order[0], order[1],
+                  order[2]);
+    replay_free(&d);
+    r->ops->destroy(r);
+    model_free(&m);
+}
+END_TEST
+
+/* ---- the cast view draws the real screen ---- */
+
+START_TEST(cast_view_is_the_tui)
+{
+    fixture f;
+    vscreen vs;
+    session fake;
+    cast_view v;
+    char *bytes = NULL;
+    size_t len = 0;
+    setlocale(LC_ALL, "C.UTF-8");
+    pool_story(&f);
+    memset(&fake, 0, sizeof fake);
+    scenario_defaults("worker-pool", &fake.params);
+    fake.layout = f.m.layout;
+    void *ctx = tui_cast_maker.make(&v, &fake, 1000);
+    ck_assert_ptr_nonnull(ctx);
+    ck_assert_int_eq(v.width, TUI_CAST_COLS);
+    FILE *term = open_memstream(&bytes, &len);
+    ck_assert_int_eq(v.open(v.ctx, term, v.width, v.height), 0);
+    v.draw(v.ctx, &f.m, NS);
+    fflush(term);
+    for (size_t i = 0; i + 8 <= len; i++)
+        ck_assert_msg(memcmp(bytes + i, "\033[?1049h", 8), "no alternate screen in a cast");
+    vs.rows = v.height;
+    vs.cols = v.width;
+    vs.vt = vterm_new(vs.rows, vs.cols);
+    vterm_set_utf8(vs.vt, 1);
+    vs.scr = vterm_obtain_screen(vs.vt);
+    vterm_screen_reset(vs.scr, 1);
+    vterm_input_write(vs.vt, bytes, len);
+    ck_assert_int_ge(find_row(&vs, "Job Queue", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "Idle Worker", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "worker 2 finished job 3", 0), 0);
+    vs_free(&vs);
+    v.close(v.ctx);
+    tui_cast_maker.free_ctx(ctx);
+    fclose(term);
+    free(bytes);
+    model_free(&f.m);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("tui");
@@ -703,6 +1007,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, monochrome_vt100);
     tcase_add_test(tc, too_small);
     tcase_add_test(tc, help_from_key_table);
+    tcase_add_test(tc, help_replay_80x24);
     tcase_add_test(tc, step_mode_marks);
     tcase_add_test(tc, waitgroup_variant);
     tcase_add_test(tc, scale_64_workers_100000_jobs);
@@ -714,5 +1019,11 @@ Suite *suite_make(void)
     tcase_add_test(tc, picker_overlay);
     tcase_add_test(tc, footer_more_keys);
     suite_add_tcase(s, tc);
+    TCase *rp = tcase_create("replay");
+    tcase_set_timeout(rp, 120);
+    tcase_add_test(rp, replay_bar_after_seek);
+    tcase_add_test(rp, step_interleaving_replays);
+    tcase_add_test(rp, cast_view_is_the_tui);
+    suite_add_tcase(s, rp);
     return s;
 }

@@ -224,6 +224,7 @@ static void apply_counter(model *m, const ps_event *e, int a)
          * counting overwrites one by one would count some twice. */
         c->value = e->value;
         c->expected++;
+        c->plain = 1;
         c->ops++;
         c->lost = c->expected > c->value ? (uint64_t)(c->expected - c->value) : 0;
         spark_push(c);

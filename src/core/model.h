@@ -61,6 +61,7 @@ typedef struct model_queue {
 typedef struct model_counter {
     int64_t value;
     uint64_t ops;       /* adds, or stores for a plain counter */
+    int plain;          /* written with separate load and store (the race lesson) */
     int64_t expected;   /* sum of the deltas the threads meant to apply */
     uint64_t lost;      /* plain counter: updates missing, expected - value (model.c) */
     int64_t spark[MODEL_SPARK];

@@ -263,7 +263,7 @@ static void race_layout(const ps_params *p, ps_layout *l)
     name_copy(l->wgs[0], PS_OBJ_NAME, "wg");
     l->n_counters = 2;
     name_copy(l->counters[RACE_PLAIN], PS_OBJ_NAME, "ops");
-    name_copy(l->counters[RACE_ATOMIC], PS_OBJ_NAME, "atomic ops");
+    name_copy(l->counters[RACE_ATOMIC], PS_OBJ_NAME, "atomicOps");
     l->n_says = 2;
     name_copy(l->says[SAY_RACE_PLAIN], PS_SAY_LEN, "ops: %v (expected %j)");
     name_copy(l->says[SAY_RACE_ATOMIC], PS_SAY_LEN, "atomic ops: %v (expected %j)");

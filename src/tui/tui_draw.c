@@ -52,10 +52,18 @@ void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m)
     l->log = (tui_rect){y, 0, rows - 1 - y, cols};
 }
 
+void tui_layout_replay(tui_layout *l)
+{
+    if (l->too_small || l->log.h < 2)
+        return;
+    l->log.h--;
+    l->posbar = (tui_rect){l->log.y + l->log.h, 0, 1, l->footer.w};
+}
+
 const char *tui_mode_word(const tui_frame_input *in)
 {
     if (in->finished)
-        return "DONE";
+        return in->replay ? "END" : "DONE";
     switch (in->v->mode) {
     case PACER_PAUSE:
         return "PAUSED";
@@ -74,6 +82,7 @@ static tui_role mode_role(const char *word)
     case 'S':
         return TR_MODE_STEP;
     case 'D':
+    case 'E':
         return TR_MODE_DONE;
     default:
         return TR_MODE_RUN;
@@ -88,10 +97,21 @@ static void speed_text(int64_t milli, char *buf, size_t len)
         snprintf(buf, len, "%.1fx", (double)milli / 1000.0);
 }
 
+/* REPLAY for a recording, REC while recording live: what a lecturer needs
+ * to see at a glance.  Returns its width (0: none). */
+static int header_badge(const tui_frame_input *in, const char **text, tui_role *role)
+{
+    *text = in->replay ? " REPLAY " : in->rec > 0 ? " REC " : in->rec < 0 ? " REC stopped " : "";
+    *role = in->rec < 0 && !in->replay ? TR_WARN : TR_MODE_STEP;
+    return (int)strlen(*text);
+}
+
 static void draw_header(WINDOW *w, const tui_frame_input *in, tui_rect r)
 {
     char right[96], speed[32];
-    const char *mode = tui_mode_word(in);
+    const char *mode = tui_mode_word(in), *badge;
+    tui_role brole;
+    int bw = header_badge(in, &badge, &brole);
     uint64_t ws = in->wall_ns / 1000000000u;
     speed_text(in->v->speed_milli, speed, sizeof speed);
     snprintf(right, sizeof right, " %s  virtual %.3fs  wall %llu:%02llu ", speed,
@@ -100,9 +120,11 @@ static void draw_header(WINDOW *w, const tui_frame_input *in, tui_rect r)
     int rw = tui_width(right), mw = (int)strlen(mode) + 2;
     tui_fill(w, r.y, r.x, r.w, TR_HEADER);
     int x = tui_put(w, r.y, r.x, r.w, TR_HEADER_NAME, " poolscope ");
-    int room = r.w - x - rw - mw - 1;
+    int room = r.w - x - rw - mw - bw - 2;
     const char *title = in->title && (int)strlen(in->title) + 1 <= room ? in->title : in->name;
     tui_putf(w, r.y, x + 1, room, TR_HEADER, "%s", title ? title : "");
+    if (bw)
+        tui_put(w, r.y, r.w - rw - mw - bw - 1, bw, brole, badge);
     tui_putf(w, r.y, r.w - rw - mw, mw, mode_role(mode), " %s ", mode);
     tui_put(w, r.y, r.w - rw, rw, TR_HEADER, right);
 }
@@ -110,40 +132,66 @@ static void draw_header(WINDOW *w, const tui_frame_input *in, tui_rect r)
 static void draw_footer(WINDOW *w, const tui_frame_input *in, tui_rect r)
 {
     int x = r.x;
+    /* the mode's keys first; live, the others (TK_FOOTER_MORE) after them
+     * where the width allows */
+    unsigned want[2] = {in->replay ? TK_FOOTER_REPLAY : TK_FOOTER, in->replay ? 0 : TK_FOOTER_MORE};
+    int full = 0;
+    const tui_ui *u = in->ui;
+    /* a status message takes the right end; keys stop at a whole key before it */
+    int n = u->msg[0] && in->now_ns < u->msg_until ? tui_width(u->msg) : 0;
+    int limit = n ? (r.w - n - 2 > 0 ? r.w - n - 2 : 0) : r.w;
     tui_fill(w, r.y, r.x, r.w, TR_NORMAL);
-    /* the essential keys first; the others after them where the width allows */
-    for (int pass = 0; pass < 2; pass++)
+    for (int pass = 0; pass < 2 && !full; pass++)
         for (int i = 0; i < tui_key_count; i++) {
             const tui_key *k = &tui_keys[i];
-            if (!(k->flags & (pass ? TK_FOOTER_MORE : TK_FOOTER)))
+            if (!(k->flags & want[pass]))
                 continue;
             int need = tui_width(k->name) + (int)strlen(k->label) + 1;
-            if (x + need > r.w)
-                continue;
+            if (x + need > limit) {
+                full = 1;
+                break;
+            }
             x += tui_put(w, r.y, x, r.w - x, TR_KEY, k->name);
             x += tui_putf(w, r.y, x, r.w - x, TR_KEY_LABEL, " %s", k->label);
             x += 2;
         }
-    const tui_ui *u = in->ui;
-    if (u->msg[0] && in->now_ns < u->msg_until) {
-        int n = tui_width(u->msg);
-        int mx = r.w - n - 1 > x ? r.w - n - 1 : x;
-        tui_fill(w, r.y, mx, r.w - mx, TR_NORMAL);
-        tui_put(w, r.y, mx, r.w - mx, TR_WARN, u->msg);
+    if (n)
+        tui_put(w, r.y, limit + 1, r.w - limit - 1, TR_WARN, u->msg);
+}
+
+/* Help lines: a key with its aliases ("n Right ."), only the keys that work
+ * in this mode (a live run has no seek keys). */
+static int help_rows(const tui_frame_input *in, int *first, char names[][32], int max)
+{
+    int n = 0;
+    for (int i = 0; i < tui_key_count && n < max; i++) {
+        const tui_key *k = &tui_keys[i];
+        if (((k->flags & TK_REPLAY) && !in->replay) || ((k->flags & TK_LIVE) && in->replay))
+            continue;
+        if ((k->flags & TK_ALIAS) && n > 0) {
+            size_t o = strlen(names[n - 1]);
+            snprintf(names[n - 1] + o, 32 - o, " %s", k->name);
+            continue;
+        }
+        first[n] = i;
+        snprintf(names[n++], 32, "%s", k->name);
     }
+    return n;
 }
 
 static void draw_help(WINDOW *w, const tui_frame_input *in, int rows, int cols)
 {
-    (void)in;
-    int h = tui_key_count + 9, bw = cols - 8 > 76 ? 76 : cols - 8;
+    int first[64];
+    char names[64][32];
+    int n = help_rows(in, first, names, 64);
+    int h = n + 7, bw = cols - 8 > 76 ? 76 : cols - 8;
     h = h > rows - 2 ? rows - 2 : h;
     tui_rect r = {(rows - h) / 2, (cols - bw) / 2, h, bw};
     tui_box(w, r, TR_BOX_TITLE, "Keys (? or Esc closes)", TR_BOX_TITLE);
     int y = r.y + 1;
-    for (int i = 0; i < tui_key_count && y < r.y + h - 1; i++, y++) {
-        tui_putf(w, y, r.x + 2, 8, TR_KEY, " %-5s ", tui_keys[i].name);
-        tui_put(w, y, r.x + 11, bw - 13, TR_NORMAL, tui_keys[i].help);
+    for (int i = 0; i < n && y < r.y + h - 1; i++, y++) {
+        tui_putf(w, y, r.x + 2, 11, TR_KEY, " %-9s ", names[i]);
+        tui_put(w, y, r.x + 14, bw - 16, TR_NORMAL, tui_keys[first[i]].help);
     }
     const char *legend[] = {
         "A token (W1, main) stands in the box of its thread's state.",
@@ -182,6 +230,8 @@ void tui_draw(WINDOW *w, const tui_frame_input *in)
     getmaxyx(w, rows, cols);
     werase(w);
     tui_layout_compute(&l, rows, cols, in->m);
+    if (in->replay)
+        tui_layout_replay(&l);
     if (l.too_small) {
         draw_too_small(w, rows, cols);
         return;
@@ -196,6 +246,8 @@ void tui_draw(WINDOW *w, const tui_frame_input *in)
         tui_draw_log(w, in, &l);
     if (l.code.h > 0)
         tui_draw_code(w, in, &l);
+    if (l.posbar.h)
+        tui_draw_posbar(w, in, l.posbar);
     draw_footer(w, in, l.footer);
     if (in->ui->help)
         draw_help(w, in, rows, cols);

@@ -26,19 +26,29 @@ typedef struct tui_frame_input {
     uint64_t now_ns;   /* real clock, for arrow flashes and messages */
     uint64_t cell_ns;  /* virtual time per timeline cell */
     int finished;      /* no event will come again */
+    /* a replay (--replay): the header says REPLAY and a position bar shows
+     * event pos of len and the virtual time pos_vt of len_vt */
+    int replay;
+    uint64_t pos, len, pos_vt, len_vt;
+    int partial; /* the recording was cut short (no end line) */
+    /* --record: 0 not recording, 1 recording, -1 the recording stopped */
+    int rec;
 } tui_frame_input;
 
 /* Where each panel goes on a rows x cols screen. */
 typedef struct tui_layout {
     int too_small;
     tui_rect header, diagram, lanes, sync, log, footer;
-    tui_rect code; /* the code panel (h == 0 when not shown): see tui_code_layout */
+    tui_rect code;   /* the code panel (h == 0 when not shown): see tui_code_layout */
+    tui_rect posbar; /* replay: the position bar above the footer (h == 0 live) */
     /* the diagram's boxes (worker-pool variant; h == 0 when not drawn) */
     tui_rect main_box, queue_box, idle_box, work_box;
     int lanes_shown; /* worker lanes that fit */
 } tui_layout;
 
 void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m);
+/* The layout of a replay: the log gives its last row to the position bar. */
+void tui_layout_replay(tui_layout *l);
 /* Draws the whole frame into w (its size decides the layout); no refresh. */
 void tui_draw(WINDOW *w, const tui_frame_input *in);
 
@@ -57,7 +67,13 @@ void tui_draw_code(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
 
 /* What actor a is waiting on, in words ("recv jobs (empty)"), or "". */
 const char *tui_wait_text(const model *m, int a, char *buf, size_t len);
-/* The mode word shown in the header: RUNNING, PAUSED, STEP, DONE. */
+/* Fills in's replay fields: the place of m (events folded) in recording d. */
+struct replay_data;
+void tui_frame_replay(tui_frame_input *in, const struct replay_data *d, const model *m);
+/* The replay position bar (tui_draw_replay.c). */
+void tui_draw_posbar(WINDOW *w, const tui_frame_input *in, tui_rect r);
+/* The mode word shown in the header: RUNNING, PAUSED, STEP, DONE (a replay
+ * at its last event: END). */
 const char *tui_mode_word(const tui_frame_input *in);
 
 #endif

@@ -2,29 +2,53 @@
 
 #include <curses.h>
 
+#define TK_BOTH (TK_FOOTER | TK_FOOTER_REPLAY)
+
+/* Table order is footer order.  The replay footer has to fit 80 columns with
+ * the seek keys, so it drops StepMode, Faster, Slower and Restart (they stay
+ * in the help). */
 const tui_key tui_keys[] = {
-    {' ', ' ', "space", "Pause", "pause or resume every thread", TA_PAUSE, TK_FOOTER},
-    {'n', 'n', "n", "Step", "step mode: one step of the next thread by the default rule", TA_STEP,
-     TK_FOOTER},
-    {KEY_RIGHT, KEY_RIGHT, "Right", "Step", "the same as n", TA_STEP, 0},
-    {'1', '9', "1-9", "Worker", "one step of worker 1..9 (when it is ready)", TA_STEP_WORKER, 0},
-    {'m', 'm', "m", "Main", "one step of the main goroutine", TA_STEP_MAIN, 0},
+    {' ', ' ', "space", "Pause", "pause or resume every thread (a replay: its clock)", TA_PAUSE,
+     TK_BOTH},
+    {'n', 'n', "n", "Step", "step mode: the next thread's step (a replay: one event)", TA_STEP,
+     TK_BOTH},
+    {KEY_RIGHT, KEY_RIGHT, "Right", "Step", "the same as n", TA_STEP, TK_ALIAS},
+    {'.', '.', ".", "Step", "the same as n", TA_STEP, TK_ALIAS},
+    {',', ',', ",", "Back", "replay: one event back (step mode)", TA_BACK,
+     TK_FOOTER_REPLAY | TK_REPLAY},
+    {KEY_LEFT, KEY_LEFT, "Left", "Back", "the same as ,", TA_BACK, TK_REPLAY | TK_ALIAS},
+    {'[', '[', "[", "-5%", "replay: jump back 5% of the events", TA_JUMP_BACK,
+     TK_FOOTER_REPLAY | TK_REPLAY},
+    {KEY_PPAGE, KEY_PPAGE, "PgUp", "-5%", "the same as [", TA_JUMP_BACK, TK_REPLAY | TK_ALIAS},
+    {']', ']', "]", "+5%", "replay: jump forward 5% of the events", TA_JUMP_FWD,
+     TK_FOOTER_REPLAY | TK_REPLAY},
+    {KEY_NPAGE, KEY_NPAGE, "PgDn", "+5%", "the same as ]", TA_JUMP_FWD, TK_REPLAY | TK_ALIAS},
+    {KEY_HOME, KEY_HOME, "Home", "Start", "replay: back to the first event", TA_START,
+     TK_FOOTER_REPLAY | TK_REPLAY},
+    {'g', 'g', "g", "Start", "the same as Home", TA_START, TK_REPLAY | TK_ALIAS},
+    {KEY_END, KEY_END, "End", "End", "replay: to the last event", TA_END,
+     TK_FOOTER_REPLAY | TK_REPLAY},
+    {'G', 'G', "G", "End", "the same as End", TA_END, TK_REPLAY | TK_ALIAS},
+    {'1', '9', "1-9", "Worker", "one step of worker 1..9 (a replay: to its next event)",
+     TA_STEP_WORKER, 0},
+    {'m', 'm', "m", "Main", "one step of the main goroutine (replay: its next event)", TA_STEP_MAIN,
+     0},
     {'s', 's', "s", "StepMode", "step mode on or off (off resumes running)", TA_STEP_MODE,
      TK_FOOTER},
     {'+', '+', "+", "Faster", "double the speed (up to 100x)", TA_FASTER, TK_FOOTER},
-    {'=', '=', "=", "Faster", "the same as +", TA_FASTER, 0},
+    {'=', '=', "=", "Faster", "the same as +", TA_FASTER, TK_ALIAS},
     {'-', '-', "-", "Slower", "halve the speed (down to 0.1x)", TA_SLOWER, TK_FOOTER},
     {'r', 'r', "r", "Restart", "start the scenario again from the beginning", TA_RESTART,
      TK_FOOTER},
-    {'c', 'c', "c", "Code", "show or hide the code panel: each thread marked on its line", TA_CODE,
+    {'c', 'c', "c", "Code", "show or hide the code panel (each thread on its line)", TA_CODE,
      TK_FOOTER_MORE},
-    {'p', 'p', "p", "Scenarios", "choose another scenario (the running threads stop first)",
-     TA_PICKER, TK_FOOTER_MORE},
+    {'p', 'p', "p", "Scenarios", "choose another scenario (the running threads stop)", TA_PICKER,
+     TK_FOOTER_MORE | TK_LIVE},
     {KEY_UP, KEY_UP, "Up", "Scroll", "scroll the worker lanes up", TA_SCROLL_UP, 0},
     {KEY_DOWN, KEY_DOWN, "Down", "Scroll", "scroll the worker lanes down", TA_SCROLL_DOWN, 0},
-    {'?', '?', "?", "Help", "show or hide this help", TA_HELP, TK_FOOTER},
-    {'h', 'h', "h", "Help", "the same as ?", TA_HELP, 0},
-    {'q', 'q', "q", "Quit", "stop every thread, restore the terminal and exit", TA_QUIT, TK_FOOTER},
+    {'?', '?', "?", "Help", "show or hide this help", TA_HELP, TK_BOTH},
+    {'h', 'h', "h", "Help", "the same as ?", TA_HELP, TK_ALIAS},
+    {'q', 'q', "q", "Quit", "stop every thread, restore the terminal and exit", TA_QUIT, TK_BOTH},
 };
 
 const int tui_key_count = (int)(sizeof tui_keys / sizeof tui_keys[0]);

@@ -19,10 +19,19 @@ typedef enum tui_action {
     TA_SCROLL_DOWN,
     TA_HELP,
     TA_QUIT,
+    TA_BACK,      /* replay: one event back */
+    TA_JUMP_BACK, /* replay: 5 % of the recording back */
+    TA_JUMP_FWD,  /* replay: 5 % forward */
+    TA_START,     /* replay: to the first event */
+    TA_END,       /* replay: to the last event */
 } tui_action;
 
-#define TK_FOOTER 1u      /* shown in the footer (in table order, as width allows) */
-#define TK_FOOTER_MORE 2u /* shown after the TK_FOOTER keys when there is room */
+#define TK_FOOTER 1u        /* shown in the live footer (in table order, as width allows) */
+#define TK_FOOTER_REPLAY 2u /* shown in the replay footer */
+#define TK_REPLAY 4u        /* only a replay can do it (a live run cannot go back) */
+#define TK_ALIAS 8u         /* another key for the entry above: help lists it on that line */
+#define TK_LIVE 32u         /* only a live run can do it (not listed in a replay's help) */
+#define TK_FOOTER_MORE 16u  /* live: shown after the TK_FOOTER keys when there is room */
 
 typedef struct tui_key {
     int key, key_last; /* a range of keys (key_last == key for one key) */

@@ -81,6 +81,9 @@ int main(int argc, char **argv)
           "every visible action live on the screen: the lecture's state diagram with each "
           "thread standing in the box of its state, the queue, a lane per worker with a "
           "timeline, the synchronisation objects and the program's own output.\n"
+          ".PP\nWith \\fB\\-\\-record\\fR \\fIFILE\\fR the run is written to FILE as it is shown; "
+          "\\fB\\-\\-replay\\fR \\fIFILE\\fR shows it again, with REPLAY in the header and a "
+          "position bar, and keys to step, go back and jump (below).\n"
           ".PP\nWith \\fB\\-\\-headless\\fR it prints the lecture's lines instead.  Without a "
           "terminal (or with TERM=dumb) the screen is refused with exit status 2.\n",
           f);

@@ -224,14 +224,19 @@ void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
         tui_put(w, y, 1, l->sync.w - 2, TR_NORMAL, items[i]);
     for (int i = 0; i < m->layout.n_counters && y < end; i++, y++) {
         const model_counter *c = &m->counters[i];
-        int x = 1 + tui_putf(w, y, 1, 40, TR_NORMAL, "atomic %s = %lld  ", m->layout.counters[i],
-                             (long long)c->value);
+        /* a counter written as load + store is not atomic: say so, it is the lesson */
+        int x =
+            1 + tui_putf(w, y, 1, 40, TR_NORMAL, "%s %s = %lld  ", c->plain ? "plain" : "atomic",
+                         m->layout.counters[i], (long long)c->value);
         tui_sparkline(w, y, x, 24, c->spark, MODEL_SPARK, c->spark_n);
         x += 26;
         x += tui_putf(w, y, x, 30, TR_DIM, "ops %llu  ", (unsigned long long)c->ops);
         if (c->lost)
             tui_putf(w, y, x, l->sync.w - x - 1, TR_WARN, "LOST UPDATES %llu (expected %lld)",
                      (unsigned long long)c->lost, (long long)c->expected);
+        else if (c->plain)
+            tui_putf(w, y, x, l->sync.w - x - 1, TR_NORMAL, "expected %lld, no update lost",
+                     (long long)c->expected);
         else
             tui_put(w, y, x, l->sync.w - x - 1, TR_DIM, "no lost updates");
     }

@@ -177,3 +177,8 @@ int tui_term_stop_signal(void)
 {
     return stop_signal;
 }
+
+SCREEN *tui_term_screen(void)
+{
+    return screen;
+}

@@ -18,5 +18,8 @@ void tui_term_close(void);
 int tui_term_signal_fd(void);
 /* The signal that asked us to stop, or 0. */
 int tui_term_stop_signal(void);
+/* The live screen while curses is on, else NULL: a second screen (the cast
+ * export's) switches back to it after drawing. */
+struct screen *tui_term_screen(void);
 
 #endif

@@ -75,6 +75,11 @@ int tui_theme_color(void)
     return use_color;
 }
 
+int tui_theme_utf8(void)
+{
+    return use_utf8;
+}
+
 attr_t tui_attr(tui_role r)
 {
     if (r < 0 || r >= TR_COUNT)

@@ -62,6 +62,7 @@ typedef enum tui_glyph {
  * when colour is wanted (start_color is called here). */
 void tui_theme_init(int color, int utf8);
 int tui_theme_color(void);
+int tui_theme_utf8(void);
 attr_t tui_attr(tui_role r);
 const char *tui_glyph_str(tui_glyph g);
 /* Sparkline level 0..7 as a glyph. */

@@ -10,6 +10,17 @@ void tui_ui_init(tui_ui *u)
     u->code_last = -1;
 }
 
+void tui_ui_reset(tui_ui *u)
+{
+    tui_ui keep = *u;
+    tui_ui_init(u);
+    u->help = keep.help;
+    u->lane_scroll = keep.lane_scroll;
+    u->code = keep.code;
+    u->text = keep.text;
+    u->picker = keep.picker;
+}
+
 /* A thread stands on the line of its last event the scenario file maps (an
  * unmapped event, such as a load before the line that prints it, leaves it
  * where it was); a thread that exits leaves the listing. */
@@ -72,4 +83,37 @@ void tui_ui_say(tui_ui *u, uint64_t now_ns, const char *msg)
 {
     snprintf(u->msg, sizeof u->msg, "%s", msg);
     u->msg_until = now_ns + 3000000000u;
+}
+
+/* The code markers as of seq: each thread's last mapped event may lie
+ * before the window tui_ui_seeked notes, so look back until every thread is
+ * placed (or the start). */
+static void seek_code(tui_ui *u, const model *m, const ps_event *events, uint64_t seq)
+{
+    uint8_t placed[PS_MAX_ACTORS] = {0};
+    int left = m->n_actors;
+    memset(u->code_at, 0, sizeof u->code_at);
+    u->code_last = -1;
+    for (uint64_t i = seq; i-- > 0 && left > 0 && u->text;) {
+        const ps_event *e = &events[i];
+        if (e->actor >= PS_MAX_ACTORS || placed[e->actor] || e->kind >= EV_CTL_PAUSE)
+            continue;
+        int say = e->kind == EV_SAY ? (int)e->obj : -1;
+        int line = scentext_line(u->text, e->kind, e->actor, say);
+        if (line <= 0 && e->kind != EV_THREAD_EXIT)
+            continue;
+        u->code_at[e->actor] = (uint8_t)(line > 0 ? line : 0);
+        u->code_last = u->code_last < 0 ? e->actor : u->code_last;
+        placed[e->actor] = 1;
+        left--;
+    }
+}
+
+void tui_ui_seeked(tui_ui *u, const model *m, const ps_event *events, uint64_t seq)
+{
+    if (seq > 0)
+        tui_ui_note(u, m, &events[0], 1);
+    for (uint64_t i = seq > MODEL_LOG ? seq - MODEL_LOG : 1; i < seq; i++)
+        tui_ui_note(u, m, &events[i], 1);
+    seek_code(u, m, events, seq);
 }

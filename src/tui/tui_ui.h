@@ -28,7 +28,7 @@ typedef struct tui_ui {
     uint64_t fired[TUI_AR_COUNT]; /* real ns an arrow last fired (0: never) */
     int last_arrow;               /* the arrow fired last, or -1: stays lit while stopped */
     int64_t jobs_total;           /* from scenario-start: jobs main will submit */
-    char msg[96];                 /* status line message */
+    char msg[160];                /* status line message */
     uint64_t msg_until;
     /* The code panel: shown or not, the listing (NULL: none), and the code
      * line each thread stands on (0: none), from its last mapped event. */
@@ -40,11 +40,17 @@ typedef struct tui_ui {
 } tui_ui;
 
 void tui_ui_init(tui_ui *u);
+/* After a restart or a seek: forgets what events folded, keeps what the user
+ * set (help, lane scroll, code panel, its listing, the picker). */
+void tui_ui_reset(tui_ui *u);
 /* Notes which arrow (if any) e makes fire, at real time now_ns, and where
  * e's thread stands in the listing. */
 void tui_ui_note(tui_ui *u, const model *m, const ps_event *e, uint64_t now_ns);
 /* 1 while arrow a is lit at now_ns (always the last one when 'stopped'). */
 int tui_ui_lit(const tui_ui *u, int a, uint64_t now_ns, int stopped);
 void tui_ui_say(tui_ui *u, uint64_t now_ns, const char *msg);
+/* After a replay jumped to 'seq' events of 'events': what the events before
+ * seq would have noted (the job total, the last arrow), as long past. */
+void tui_ui_seeked(tui_ui *u, const model *m, const ps_event *events, uint64_t seq);
 
 #endif

@@ -62,5 +62,7 @@ int bench_bus(const bench_ctx *c);
 int bench_pool(const bench_ctx *c);
 int bench_model(const bench_ctx *c);
 int bench_rss(const bench_ctx *c);
+int bench_render(const bench_ctx *c);
+int bench_wall(const bench_ctx *c);
 
 #endif

@@ -37,9 +37,10 @@ static const row_def rows[] = {
     {"pool", "worker pool, zero-length jobs: engine vs plain C pool vs Go", bench_pool},
     {"model", "model fold rate", bench_model},
     {"rss", "peak RSS of the default scenario", bench_rss},
-    /* Hooks for later rows, e.g.:
-     * {"render", "TUI frame rendering", bench_render},
-     * {"replay", "recording replay", bench_replay}, */
+    {"render", "TUI frame time (80x24, 200x60; 8, 64 workers) and a paused TUI's CPU",
+     bench_render},
+    {"wall", "the lecture's worker-pool at speed 1: wall time", bench_wall},
+    /* the replay seek row is the 'seek' benchmark (tests/test_seek.c) */
 };
 
 /* ---- statistics ---- */

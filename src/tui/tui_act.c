@@ -1,0 +1,231 @@
+/* tui_act.c - what each key does, for a live run and for a replay.  A key
+ * that cannot work in this mode says why in the footer instead of doing
+ * nothing. */
+#include <stdio.h>
+
+#include "core/clock.h"
+#include "core/replay.h"
+#include "tui_app.h"
+#include "tui_draw.h"
+
+static const int64_t speeds[] = {100, 250, 500, 1000, 2000, 5000, 10000, 25000, 50000, 100000};
+#define N_SPEEDS ((int)(sizeof speeds / sizeof speeds[0]))
+
+static void say(tui_app *a, const char *msg)
+{
+    tui_ui_say(&a->ui, clock_now_ns(), msg);
+}
+
+static void change_speed(tui_app *a, int dir)
+{
+    int64_t cur = a->v.speed_milli;
+    int64_t next = dir > 0 ? speeds[N_SPEEDS - 1] : speeds[0];
+    for (int i = 0; i < N_SPEEDS; i++) {
+        int k = dir > 0 ? i : N_SPEEDS - 1 - i;
+        if ((dir > 0 && speeds[k] > cur) || (dir < 0 && speeds[k] < cur)) {
+            next = speeds[k];
+            break;
+        }
+    }
+    a->s->ops->set_speed(a->s, next);
+}
+
+static void step_failed(tui_app *a, int actor, int rc)
+{
+    char msg[96], name[8], wait[64];
+    switch (rc) {
+    case PACER_ENOTREADY:
+        if (!a->s->live) {
+            snprintf(msg, sizeof msg, "%s has no more events in the recording",
+                     model_actor_name(actor, name));
+            break;
+        }
+        tui_wait_text(a->m, actor, wait, sizeof wait);
+        snprintf(msg, sizeof msg, "%s cannot step: %s", model_actor_name(actor, name),
+                 *wait                                  ? wait
+                 : a->m->actors[actor].state == MS_DONE ? "it is done"
+                 : a->m->actors[actor].state == MS_NEW  ? "not started yet (main starts it)"
+                                                        : "blocked");
+        break;
+    case PACER_ENONE:
+        snprintf(msg, sizeof msg, a->s->live ? "no thread can move" : "end of the recording");
+        break;
+    case PACER_EBUSY:
+        snprintf(msg, sizeof msg, "threads still moving: try again");
+        break;
+    default:
+        snprintf(msg, sizeof msg, "cannot step (%d)", rc);
+        break;
+    }
+    say(a, msg);
+}
+
+static void do_step(tui_app *a, int actor)
+{
+    if (a->finished) {
+        say(a, a->s->live ? "the run is over: r restarts it"
+                          : "end of the recording: , steps back, Home goes to the start");
+        return;
+    }
+    if (actor != PACER_ANY && actor >= a->m->n_actors) {
+        say(a, "no such worker");
+        return;
+    }
+    if (a->v.mode != PACER_STEP)
+        a->s->ops->set_mode(a->s, PACER_STEP);
+    int rc = a->s->ops->step(a->s, actor);
+    if (rc < 0)
+        step_failed(a, actor, rc);
+}
+
+/* The ui state a frame needs after the model jumped: arrows as of the last
+ * events before seq (noted as long past, so only the last one stays lit
+ * while stopped), the job total from the scenario's start. */
+static void ui_after_seek(tui_app *a, const replay_data *d, uint64_t seq)
+{
+    tui_ui_reset(&a->ui);
+    tui_ui_seeked(&a->ui, a->m, d->events, seq);
+}
+
+/* Moves a replay to 'seq' events folded (clamped to the recording). */
+static void seek_to(tui_app *a, int64_t seq)
+{
+    const replay_data *d = session_replay_data(a->s);
+    uint64_t to = seq < 0 ? 0 : (uint64_t)seq > d->n ? d->n : (uint64_t)seq;
+    if (a->s->ops->seek(a->s, to, a->m) != 0) {
+        /* the model was freed: nothing left to draw; said after curses */
+        fprintf(a->msgs, "poolscope: cannot seek to event %llu: out of memory\n",
+                (unsigned long long)to);
+        a->out_failed = 1;
+        a->quit = 1;
+        return;
+    }
+    ui_after_seek(a, d, to);
+    a->finished = a->s->ops->finished(a->s);
+}
+
+static int64_t jump(const tui_app *a)
+{
+    int64_t n = (int64_t)a->s->ops->length(a->s) / 20;
+    return n < 1 ? 1 : n;
+}
+
+/* The replay-only keys; a live run says why it cannot. */
+static void act_replay(tui_app *a, tui_action act)
+{
+    int64_t pos = (int64_t)a->m->events;
+    if (a->s->live || !a->s->ops->seek) {
+        say(a, "only a replay can go back or jump: this is a live run (see --replay)");
+        return;
+    }
+    switch (act) {
+    case TA_BACK:
+        /* one event back is a step backwards: stay in step mode there */
+        if (a->v.mode != PACER_STEP)
+            a->s->ops->set_mode(a->s, PACER_STEP);
+        if (pos == 0)
+            say(a, "at the first event");
+        seek_to(a, pos - 1);
+        break;
+    case TA_JUMP_BACK:
+        seek_to(a, pos - jump(a));
+        break;
+    case TA_JUMP_FWD:
+        seek_to(a, pos + jump(a));
+        break;
+    case TA_START:
+        seek_to(a, 0);
+        break;
+    default:
+        seek_to(a, (int64_t)a->s->ops->length(a->s));
+        break;
+    }
+}
+
+static void do_restart(tui_app *a)
+{
+    /* a live restart numbers events from 0 again: the recording and the
+     * exports start over with it (they hold the run since the last r) */
+    if (a->s->live)
+        tui_out_close(a);
+    if (a->s->ops->restart(a->s, a->m) != 0) {
+        say(a, "restart failed");
+        return;
+    }
+    if (a->s->live)
+        tui_out_open(a);
+    tui_ui_reset(&a->ui);
+    a->t0 = clock_now_ns();
+    a->finished = 0;
+}
+
+static void toggle_mode(tui_app *a, pacer_mode other)
+{
+    if (a->finished) {
+        say(a, a->s->live ? "the run is over: r restarts it"
+                          : "end of the recording: , steps back, Home goes to the start");
+        return;
+    }
+    a->s->ops->set_mode(a->s, a->v.mode == other ? PACER_RUN : other);
+}
+
+static void scroll_lanes(tui_app *a, int by)
+{
+    a->ui.lane_scroll += by;
+    a->ui.lane_scroll = a->ui.lane_scroll < 0 ? 0 : a->ui.lane_scroll;
+    if (a->ui.lane_scroll > a->m->layout.workers - 1)
+        a->ui.lane_scroll = a->m->layout.workers - 1;
+}
+
+void tui_act(tui_app *a, const tui_key *k, int key)
+{
+    switch (k->action) {
+    case TA_PAUSE:
+        toggle_mode(a, a->v.mode == PACER_STEP ? PACER_STEP : PACER_PAUSE);
+        break;
+    case TA_STEP:
+        do_step(a, PACER_ANY);
+        break;
+    case TA_STEP_WORKER:
+        do_step(a, key - '0');
+        break;
+    case TA_STEP_MAIN:
+        do_step(a, PS_ACTOR_MAIN);
+        break;
+    case TA_STEP_MODE:
+        toggle_mode(a, PACER_STEP);
+        break;
+    case TA_FASTER:
+    case TA_SLOWER:
+        change_speed(a, k->action == TA_FASTER ? 1 : -1);
+        break;
+    case TA_RESTART:
+        do_restart(a);
+        break;
+    case TA_CODE:
+        a->ui.code = !a->ui.code;
+        break;
+    case TA_PICKER:
+        tui_switch_open(a);
+        break;
+    case TA_SCROLL_UP:
+    case TA_SCROLL_DOWN:
+        scroll_lanes(a, k->action == TA_SCROLL_UP ? -1 : 1);
+        break;
+    case TA_HELP:
+        a->ui.help = !a->ui.help;
+        break;
+    case TA_QUIT:
+        a->quit = 1;
+        break;
+    case TA_BACK:
+    case TA_JUMP_BACK:
+    case TA_JUMP_FWD:
+    case TA_START:
+    case TA_END:
+        act_replay(a, k->action);
+        break;
+    default:
+        break;
+    }
+}

@@ -1,0 +1,223 @@
+/* tui_cast.c - the cast view: the real tui_draw() on a private ncurses
+ * screen.  ncurses writes to a temporary file (a real descriptor, as it
+ * expects); after each frame the new bytes are copied to the cast's stream.
+ * The bytes ncurses sends while it starts (alternate screen, keypad) are
+ * skipped, so a played cast leaves its last frame on the terminal.
+ *
+ * The live screen may be on at the same time (the TUI with --export-cast):
+ * a frame switches to the cast's screen and back (set_term).  Everything
+ * here runs on the one consumer thread. */
+#include "tui_cast.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "tui_draw.h"
+#include "tui_term.h"
+#include "tui_theme.h"
+
+typedef struct tui_cast {
+    SCREEN *scr;
+    FILE *out, *in; /* ncurses' output (a temporary file) and input (/dev/null) */
+    FILE *term;     /* the cast's stream */
+    off_t taken;    /* bytes of out already copied (or skipped) */
+    tui_ui ui;
+    ps_params params;
+    double cast_per_vt; /* cast ns per virtual ns */
+    uint64_t noted;     /* model events already noted in ui */
+} tui_cast;
+
+/* A cast screen put aside by a live restart (r closes the cast and opens a
+ * new one).  Deleting a second screen while the live one is on leaves the
+ * live one deaf to keys (ncurses 6.4), so it is kept for the next cast and
+ * deleted once the live screen is gone.  Only the UI thread touches it. */
+static struct {
+    SCREEN *scr;
+    FILE *out, *in;
+} spare;
+
+/* Back to the live screen, if there is one. */
+static void live_again(void)
+{
+    SCREEN *live = tui_term_screen();
+    if (live)
+        set_term(live);
+}
+
+/* Without a live screen the locale may be "C": ncursesw needs UTF-8 to
+ * draw the glyphs (a cast is UTF-8 anyway). */
+static int cast_utf8(void)
+{
+    if (tui_term_screen())
+        return tui_theme_utf8();
+    if (!tui_locale_utf8())
+        setlocale(LC_CTYPE, "");
+    if (!tui_locale_utf8())
+        setlocale(LC_CTYPE, "C.UTF-8");
+    return tui_locale_utf8();
+}
+
+static off_t out_size(const tui_cast *c)
+{
+    struct stat st;
+    fflush(c->out);
+    return fstat(fileno(c->out), &st) == 0 ? st.st_size : c->taken;
+}
+
+/* The private screen, made when the cast is asked for so that a terminal
+ * type this system lacks falls back to the text view.  0 on success. */
+static int screen_start(tui_cast *c)
+{
+    if (spare.scr) { /* the last cast's screen: redrawn whole at the first frame */
+        c->scr = spare.scr;
+        c->out = spare.out;
+        c->in = spare.in;
+        spare.scr = NULL;
+        spare.out = spare.in = NULL;
+        set_term(c->scr);
+        clearok(curscr, TRUE);
+        c->taken = out_size(c);
+        live_again();
+        return 0;
+    }
+    int color = tui_term_screen() ? tui_theme_color() : 1, utf8 = cast_utf8();
+    c->out = tmpfile();
+    c->in = fopen("/dev/null", "r");
+    if (c->out && c->in)
+        c->scr = newterm(TUI_CAST_TERM, c->out, c->in);
+    if (!c->scr) {
+        live_again();
+        return -1;
+    }
+    resize_term(TUI_CAST_ROWS, TUI_CAST_COLS);
+    curs_set(0);
+    tui_theme_init(color, utf8);
+    c->taken = out_size(c); /* skip the start-up bytes */
+    live_again();
+    return 0;
+}
+
+static int cast_open(void *ctx, FILE *term, int width, int height)
+{
+    tui_cast *c = ctx;
+    (void)width;
+    (void)height;
+    c->term = term;
+    return c->scr ? 0 : -1;
+}
+
+/* Arrows light from the events since the last frame (the model keeps the
+ * last MODEL_LOG), at their own time on the cast's clock. */
+static void note_events(tui_cast *c, const model *m)
+{
+    uint64_t n = m->events - c->noted;
+    n = n > MODEL_LOG ? MODEL_LOG : n;
+    for (uint64_t i = n; i-- > 0;) {
+        const ps_event *e = model_log_at(m, i);
+        if (e)
+            tui_ui_note(&c->ui, m, e, (uint64_t)((double)e->vt_ns * c->cast_per_vt) + 1);
+    }
+    c->noted = m->events;
+}
+
+static void copy_new_bytes(tui_cast *c)
+{
+    char buf[8192];
+    off_t end = out_size(c);
+    while (c->taken < end) {
+        size_t want = (size_t)(end - c->taken) < sizeof buf ? (size_t)(end - c->taken) : sizeof buf;
+        ssize_t got = pread(fileno(c->out), buf, want, c->taken);
+        if (got <= 0)
+            break;
+        fwrite(buf, 1, (size_t)got, c->term);
+        c->taken += got;
+    }
+}
+
+static void cast_draw(void *ctx, const model *m, uint64_t vt)
+{
+    tui_cast *c = ctx;
+    pacer_view v = {0};
+    note_events(c, m);
+    v.n_actors = m->n_actors;
+    v.mode = m->step_mode ? PACER_STEP : m->paused ? PACER_PAUSE : PACER_RUN;
+    v.speed_milli = m->speed_milli ? m->speed_milli : c->params.speed_milli;
+    v.vnow = vt;
+    v.next_default = -1;
+    uint64_t now = (uint64_t)((double)vt * c->cast_per_vt);
+    int64_t job = c->params.job_ns;
+    tui_frame_input in = {
+        .m = m,
+        .v = &v,
+        .ui = &c->ui,
+        .title = c->params.title,
+        .name = c->params.name,
+        .wall_ns = now,
+        .now_ns = now + 1,
+        .cell_ns = job / 4 > 1000000 ? (uint64_t)job / 4 : 1000000,
+        .finished = m->ended,
+    };
+    set_term(c->scr);
+    tui_draw(stdscr, &in);
+    wnoutrefresh(stdscr);
+    doupdate();
+    live_again();
+    copy_new_bytes(c);
+}
+
+static void cast_close(void *ctx)
+{
+    (void)ctx; /* the screen lives until cast_free: a restart may reuse it */
+}
+
+static void screen_delete(SCREEN *scr, FILE *out, FILE *in)
+{
+    if (scr) { /* no endwin: its bytes would come after the last frame anyway */
+        set_term(scr);
+        delscreen(scr);
+    }
+    if (out)
+        fclose(out);
+    if (in)
+        fclose(in);
+}
+
+static void cast_free(void *ctx);
+
+static void *cast_make(cast_view *v, const session *s, int64_t speed_milli)
+{
+    tui_cast *c = calloc(1, sizeof(*c));
+    if (!c)
+        return NULL;
+    if (screen_start(c) != 0) {
+        cast_free(c);
+        return NULL;
+    }
+    tui_ui_init(&c->ui);
+    c->params = s->params;
+    c->cast_per_vt = 1000.0 / (double)(speed_milli > 0 ? speed_milli : 1000);
+    *v = (cast_view){c, TUI_CAST_COLS, TUI_CAST_ROWS, cast_open, cast_draw, cast_close};
+    return c;
+}
+
+static void cast_free(void *ctx)
+{
+    tui_cast *c = ctx;
+    if (tui_term_screen() && c->scr && !spare.scr) {
+        spare.scr = c->scr;
+        spare.out = c->out;
+        spare.in = c->in;
+    } else {
+        screen_delete(c->scr, c->out, c->in);
+        screen_delete(spare.scr, spare.out, spare.in);
+        spare.scr = NULL;
+        spare.out = spare.in = NULL;
+    }
+    live_again();
+    free(c);
+}
+
+const outputs_cast_maker tui_cast_maker = {cast_make, cast_free};
