@@ -580,6 +580,12 @@ START_TEST(code_panel_markers)
     tui_code_layout(&l, 40, 120, &in);
     ck_assert_int_ge(l.diagram.w, 80);
     ck_assert_int_eq(l.code.x + l.code.w, 120);
+    in.replay = 1; /* a replay keeps its position bar, left of the listing */
+    tui_layout_compute(&l, 40, 120, &f.m);
+    tui_code_layout(&l, 40, 120, &in);
+    ck_assert_int_eq(l.posbar.h, 1);
+    ck_assert_int_le(l.posbar.x + l.posbar.w, l.code.x);
+    in.replay = 0;
     vs_free(&vs);
     /* 80x24: in the log's place; the last thread that moved (main) is shown */
     render(&vs, 24, 80, "screen-256color", 1, &in);

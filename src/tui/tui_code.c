@@ -48,6 +48,8 @@ void tui_code_layout(tui_layout *l, int rows, int cols, const tui_frame_input *i
     int left = cols - side_width(in);
     left = left < TUI_MIN_COLS ? TUI_MIN_COLS : left;
     tui_layout_compute(l, rows, left, in->m);
+    if (in->replay) /* the position bar, under the panels on the left */
+        tui_layout_replay(l);
     l->header.w = l->footer.w = cols;
     l->code = (tui_rect){1, left, rows - 2, cols - left};
 }
