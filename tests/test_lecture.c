@@ -387,7 +387,7 @@ START_TEST(builtin_files_match_defaults)
 {
     for (const scenario_def *const *d = scenario_all(); *d; d++) {
         ps_params c, f, e;
-        static scenario_text text;
+        static scenario_text text, etext;
         char err[512] = "", path[SCENTEXT_PATH_LEN];
         ck_assert_int_eq(scenario_defaults((*d)->name, &c), 0);
         ck_assert_msg(scenfile_find((*d)->name, path, sizeof path), "%s", (*d)->name);
@@ -397,8 +397,21 @@ START_TEST(builtin_files_match_defaults)
         const char *ini = scenfile_embedded((*d)->name);
         ck_assert_ptr_nonnull(ini);
         snprintf(path, sizeof path, "<built-in>/%s.ini", (*d)->name);
-        ck_assert_msg(scenfile_load_string(path, ini, &e, NULL, err, sizeof err) == 0, "%s", err);
+        ck_assert_msg(scenfile_load_string(path, ini, &e, &etext, err, sizeof err) == 0, "%s", err);
         ck_assert_msg(memcmp(&c, &e, sizeof c) == 0, "%s: embedded differs", (*d)->name);
+        /* the listing comes from assets/code, and the compiled-in copy is the same */
+        ck_assert_msg(strstr(text.code_source, "/code/"), "%s", text.code_source);
+        static char disk[16384];
+        FILE *fp = fopen(text.code_source, "r");
+        ck_assert_ptr_nonnull(fp);
+        disk[fread(disk, 1, sizeof disk - 1, fp)] = '\0';
+        fclose(fp);
+        snprintf(path, sizeof path, "%s.go", (*d)->name);
+        ck_assert_ptr_nonnull(scenfile_embedded_code(path));
+        ck_assert_str_eq(scenfile_embedded_code(path), disk);
+        ck_assert_int_eq(text.n_lines, etext.n_lines);
+        ck_assert(!memcmp(text.lines, etext.lines, sizeof text.lines));
+        ck_assert(!memcmp(text.line_of, etext.line_of, sizeof text.line_of));
     }
 }
 END_TEST

@@ -53,7 +53,9 @@ START_TEST(full_example)
                       "map.job-started = 2\n"
                       "map.main.queue-send = 1\n"
                       "map.worker.queue-send = 3\n"
-                      "map.say.1 = 4\n";
+                      "map.say.1 = 4\n"
+                      "map.w2.job-started = 4\n"
+                      "map.w2.say.1 = 1\n";
     ck_assert_msg(load(ini) == 0, "%s", err);
     ck_assert_str_eq(p.name, "my-pool");
     ck_assert_str_eq(p.title, "Two workers, uneven jobs");
@@ -75,6 +77,11 @@ START_TEST(full_example)
     ck_assert_int_eq(scentext_line(&text, EV_SAY, 0, 1), 4);
     ck_assert_int_eq(scentext_line(&text, EV_SAY, 0, 0), 0);
     ck_assert_int_eq(scentext_line(&text, EV_Q_RECV, 1, -1), 0);
+    /* map.wN. is for worker N alone, over the role's and the kind's */
+    ck_assert_int_eq(scentext_line(&text, EV_JOB_STARTED, 2, -1), 4);
+    ck_assert_int_eq(scentext_line(&text, EV_JOB_STARTED, 3, -1), 2);
+    ck_assert_int_eq(scentext_line(&text, EV_SAY, 2, 1), 1);
+    ck_assert_int_eq(scentext_line(&text, EV_SAY, 1, 1), 4);
 }
 END_TEST
 
@@ -115,8 +122,8 @@ START_TEST(unknown_key)
     fails("[scenario]\ntitel = T\n",
           "s.ini:2: unknown key 'titel' in [scenario] (allowed: name, title, kind, description)");
     fails(HEAD "[code]\nlines.1 = x\n",
-          "s.ini:6: unknown key 'lines.1' in [code] (allowed: line.N, map.KIND, map.main.KIND, "
-          "map.worker.KIND, map.say.N)");
+          "s.ini:6: unknown key 'lines.1' in [code] (allowed: code, line.N, map.KIND, "
+          "map.main.KIND, map.worker.KIND, map.wN.KIND, map.say.N)");
     fails("workers = 3\n" HEAD,
           "s.ini:1: 'workers' is outside any section (allowed: sections scenario, params, code)");
 }
@@ -224,6 +231,11 @@ START_TEST(code_section_errors)
           "s.ini:7: map to code line 2, which is not there (allowed: 1..1, the line.N keys)");
     fails(HEAD "[code]\nline.1 = x\nmap.say.8 = 1\n",
           "s.ini:7: bad say index in 'map.say.8' (allowed: map.say.0..map.say.7)");
+    fails(HEAD "[code]\nline.1 = x\nmap.w65.job-started = 1\n",
+          "s.ini:7: bad worker number in 'map.w65.job-started' (allowed: "
+          "map.w1.KIND..map.w64.KIND)");
+    fails(HEAD "[code]\nline.1 = x\nmap.w2job-started = 1\n",
+          "s.ini:7: bad worker number in 'map.w2job-started' (allowed: map.w1.KIND..map.w64.KIND)");
 }
 END_TEST
 
@@ -278,6 +290,90 @@ START_TEST(files_and_resolve)
 }
 END_TEST
 
+/* A file in dir with this text; its path into path. */
+static void write_file(const char *dir, const char *name, const char *text, char *path, size_t len)
+{
+    snprintf(path, len, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* "code = FILE" next to the scenario file: tabs, CRLF, line numbers as in
+ * an editor, trailing blank lines dropped. */
+START_TEST(code_file_next_to_ini)
+{
+    char dir[] = "/tmp/poolscope-code-XXXXXX", ini[600], go[600], want[800];
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    write_file(dir, "my.go", "func main() {\r\n\tgo f()\r\n\r\n\tx\ty\n}\n\n\n", go, sizeof go);
+    write_file(dir, "my.ini", HEAD "[code]\ncode = my.go\nmap.thread-start = 2\n", ini, sizeof ini);
+    ck_assert_msg(scenfile_resolve(ini, &p, &text, err, sizeof err) == 0, "%s", err);
+    ck_assert_int_eq(text.n_lines, 5);
+    ck_assert_str_eq(text.lines[0], "func main() {");
+    ck_assert_str_eq(text.lines[1], "    go f()");
+    ck_assert_str_eq(text.lines[2], "");
+    ck_assert_str_eq(text.lines[3], "    x   y"); /* a tab goes to the next multiple of 4 */
+    ck_assert_str_eq(text.lines[4], "}");
+    ck_assert_str_eq(text.code_source, go);
+    ck_assert_int_eq(scentext_line(&text, EV_THREAD_START, 1, -1), 2);
+    /* errors in the code file name the code file and its line */
+    char lines[120 * 7] = "";
+    for (int i = 0; i < 81; i++)
+        strcat(lines, "x\n");
+    write_file(dir, "my.go", lines, go, sizeof go);
+    ck_assert_int_eq(scenfile_resolve(ini, &p, &text, err, sizeof err), -1);
+    snprintf(want, sizeof want, "%s:81: the listing has more than 80 lines (allowed: up to 80)",
+             go);
+    ck_assert_str_eq(err, want);
+    memset(lines, 'y', 170);
+    strcpy(lines + 170, "\n");
+    write_file(dir, "my.go", lines, go, sizeof go);
+    ck_assert_int_eq(scenfile_resolve(ini, &p, &text, err, sizeof err), -1);
+    snprintf(want, sizeof want, "%s:1: line longer than 159 characters (allowed: up to 159)", go);
+    ck_assert_str_eq(err, want);
+    write_file(dir, "my.go", "\n\n", go, sizeof go);
+    ck_assert_int_eq(scenfile_resolve(ini, &p, &text, err, sizeof err), -1);
+    snprintf(want, sizeof want, "%s: the code file is empty (allowed: 1..80 lines of code)", go);
+    ck_assert_str_eq(err, want);
+    unlink(go);
+    ck_assert_int_eq(scenfile_resolve(ini, &p, &text, err, sizeof err), -1);
+    snprintf(want, sizeof want,
+             "%s:6: cannot read code file 'my.go': No such file or directory (allowed: a file "
+             "next to the scenario file, or a built-in's, e.g. worker-pool.go)",
+             ini);
+    ck_assert_str_eq(err, want);
+    /* a copied built-in .ini keeps its listing: a bare name falls back to the built-ins' */
+    write_file(dir, "my.ini", HEAD "[code]\ncode = worker-pool.go\n", ini, sizeof ini);
+    ck_assert_msg(scenfile_resolve(ini, &p, &text, err, sizeof err) == 0, "%s", err);
+    ck_assert_str_eq(text.lines[19], "        jobs <- j");
+    unlink(ini);
+    rmdir(dir);
+}
+END_TEST
+
+START_TEST(code_key_errors)
+{
+    fails(HEAD "[code]\ncode = nope.go\n",
+          "s.ini:6: cannot read code file 'nope.go': No such file or directory (allowed: a file "
+          "next to the scenario file, or a built-in's, e.g. worker-pool.go)");
+    fails(HEAD "[code]\nline.1 = x\ncode = worker-pool.go\n",
+          "s.ini:6: line.1 and 'code = worker-pool.go' both give the listing (allowed: one of "
+          "them)");
+    fails(HEAD "[code]\ncode = worker-pool.go\ncode = race.go\n",
+          "s.ini:7: code is set twice (first on line 6)");
+    fails(HEAD "[code]\ncode = worker-pool.go\nmap.job-started = 30\n",
+          "s.ini:7: map to code line 30, which is not there (allowed: 1..27, the lines of "
+          "worker-pool.go)");
+    /* the built-in listing, by its bare name, from any directory */
+    ck_assert_msg(load(HEAD "[code]\ncode = worker-pool.go\nmap.main.queue-send = 20\n") == 0, "%s",
+                  err);
+    ck_assert_int_eq(text.n_lines, 27);
+    ck_assert_str_eq(text.lines[19], "        jobs <- j");
+    ck_assert_int_eq(scentext_line(&text, EV_Q_SEND, 0, -1), 20);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("scenfile");
@@ -296,6 +392,8 @@ Suite *suite_make(void)
     tcase_add_test(tc, line_too_long);
     tcase_add_test(tc, first_error_wins);
     tcase_add_test(tc, files_and_resolve);
+    tcase_add_test(tc, code_file_next_to_ini);
+    tcase_add_test(tc, code_key_errors);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -15,10 +15,12 @@
 #include "core/record.h"
 #include "core/replay.h"
 #include "core/scenario.h"
+#include "core/scenfile.h"
 #include "core/session.h"
 #include "tui/tui_cast.h"
 #include "tui/tui_draw.h"
 #include "tui/tui_keys.h"
+#include "tui/tui_picker.h"
 #include "tui/tui_theme.h"
 
 #define NS 1000000000ull
@@ -328,7 +330,8 @@ START_TEST(too_small)
 END_TEST
 
 /* The help shows each key that works in this mode (aliases on their key's
- * line, seek keys only in a replay) with its text from the key table. */
+ * line, seek keys only in a replay, the picker only live) with its text
+ * from the key table. */
 static void assert_help(int replay)
 {
     fixture f;
@@ -341,13 +344,13 @@ static void assert_help(int replay)
     render(&vs, 40, 120, "screen-256color", 1, &in);
     for (int i = 0; i < tui_key_count; i++) {
         const tui_key *k = &tui_keys[i];
-        int shown = replay || !(k->flags & TK_REPLAY);
+        int shown = replay ? !(k->flags & TK_LIVE) : !(k->flags & TK_REPLAY);
         const char *text = k->flags & TK_ALIAS ? k->name : k->help;
         int row = find_row(&vs, text, 0);
         if (shown)
             ck_assert_msg(row >= 0, "help (replay %d) shows '%s'", replay, text);
         else if (!(k->flags & TK_ALIAS))
-            ck_assert_msg(row < 0, "live help hides '%s'", text);
+            ck_assert_msg(row < 0, "help (replay %d) hides '%s'", replay, text);
     }
     /* the default step rule (pacer.h) is spelled out */
     ck_assert_int_ge(find_row(&vs, "the thread ready longest (ties: main, then W1", 0), 0);
@@ -374,7 +377,7 @@ START_TEST(help_replay_80x24)
     in.replay = 1;
     render(&vs, 24, 80, "screen-256color", 1, &in);
     for (int i = 0; i < tui_key_count; i++)
-        if (!(tui_keys[i].flags & TK_ALIAS))
+        if (!(tui_keys[i].flags & (TK_ALIAS | TK_LIVE)))
             ck_assert_msg(find_row(&vs, tui_keys[i].help, 0) >= 0, "80x24 help shows '%s' whole",
                           tui_keys[i].help);
     vs_free(&vs);
@@ -507,6 +510,260 @@ START_TEST(man_page_has_every_key)
     text[o] = 0;
     for (int i = 0; i < tui_key_count; i++)
         ck_assert_msg(strstr(text, tui_keys[i].help), "man page has '%s'", tui_keys[i].help);
+}
+END_TEST
+
+/* ---- the code panel and the scenario picker ---- */
+
+static scenario_text pool_text;
+
+/* worker-pool with its listing: W1 works on job 1 (line 3), W2 sent its
+ * result (line 6), W3 ran out of jobs and exited (no marker), main received
+ * a result (line 25). */
+static void code_story(fixture *f)
+{
+    char err[512];
+    ps_params p;
+    ck_assert_msg(scenfile_resolve("worker-pool", &p, &pool_text, err, sizeof err) == 0, "%s", err);
+    fixture_init(f, 3, 5, 0);
+    f->ui.text = &pool_text;
+    f->ui.code = 1;
+    ev(f, 0, EV_SCENARIO_START, 0, 3, 5, 0);
+    for (int w = 1; w <= 3; w++)
+        ev(f, w, EV_THREAD_START, 0, 0, 0, 0);
+    for (int j = 1; j <= 5; j++)
+        ev(f, 0, EV_Q_SEND, 0, j, j, 0);
+    ev(f, 0, EV_Q_CLOSE, 0, 0, 5, 0);
+    ev(f, 0, EV_Q_RECV_BLOCKED, 1, 0, 0, 0);
+    for (int w = 1; w <= 3; w++) {
+        ev(f, w, EV_Q_RECV, 0, w, 5 - w, 0);
+        ev(f, w, EV_JOB_STARTED, 0, w, (int64_t)NS, 0);
+    }
+    ev(f, 2, EV_JOB_FINISHED, 0, 2, 0, NS);
+    ev(f, 2, EV_Q_SEND, 1, 4, 1, NS);
+    ev(f, 3, EV_JOB_FINISHED, 0, 3, 0, NS);
+    ev(f, 3, EV_Q_SEND, 1, 6, 2, NS);
+    ev(f, 3, EV_Q_RECV_CLOSED, 0, 0, 0, NS);
+    ev(f, 3, EV_THREAD_EXIT, 0, 0, 0, NS);
+    ev(f, 0, EV_Q_RECV, 1, 4, 1, NS);
+    f->v.vnow = NS;
+}
+
+/* The row showing marker mark ("W1▶") holds code line ln and its text. */
+static void assert_marker(const vscreen *vs, const char *mark, int ln, const char *code)
+{
+    char buf[1024], want[64];
+    int r = find_row(vs, mark, 0);
+    ck_assert_msg(r >= 0, "marker %s is on screen", mark);
+    row_text(vs, r, 0, vs->cols, buf, sizeof buf);
+    snprintf(want, sizeof want, "%s %2d ", mark, ln);
+    ck_assert_msg(strstr(buf, want), "%s stands on line %d: '%s'", mark, ln, buf);
+    ck_assert_msg(strstr(buf, code), "line %d reads '%s': '%s'", ln, code, buf);
+}
+
+START_TEST(code_panel_markers)
+{
+    fixture f;
+    vscreen vs;
+    tui_layout l;
+    code_story(&f);
+    ck_assert_int_eq(f.ui.code_at[1], 3);
+    ck_assert_int_eq(f.ui.code_at[0], 25);
+    tui_frame_input in = frame_of(&f);
+    /* wide: beside the diagram, the whole listing */
+    render(&vs, 40, 120, "screen-256color", 1, &in);
+    ck_assert_int_ge(find_row(&vs, "Code: worker-pool.go", 0), 0);
+    assert_marker(&vs, "W1\u25b6", 3, "fmt.Println(\"work");
+    assert_marker(&vs, "W2\u25b6", 6, "results <- j * 2");
+    assert_marker(&vs, "main\u25b6", 25, "<-results");
+    ck_assert_msg(find_row(&vs, "W3\u25b6", 0) < 0, "W3 exited: no marker");
+    ck_assert_int_ge(find_row(&vs, "func main() {", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "Log (the program's output", 0), 0); /* the log stays */
+    tui_layout_compute(&l, 40, 120, &f.m);
+    tui_code_layout(&l, 40, 120, &in);
+    ck_assert_int_ge(l.diagram.w, 80);
+    ck_assert_int_eq(l.code.x + l.code.w, 120);
+    in.replay = 1; /* a replay keeps its position bar, left of the listing */
+    tui_layout_compute(&l, 40, 120, &f.m);
+    tui_code_layout(&l, 40, 120, &in);
+    ck_assert_int_eq(l.posbar.h, 1);
+    ck_assert_int_le(l.posbar.x + l.posbar.w, l.code.x);
+    in.replay = 0;
+    vs_free(&vs);
+    /* 80x24: in the log's place; the last thread that moved (main) is shown */
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    ck_assert_int_ge(find_row(&vs, "Code: worker-pool.go", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "of 27", 0), 0);
+    ck_assert_int_lt(find_row(&vs, "Log (the program's output", 0), 0);
+    assert_marker(&vs, "main\u25b6", 25, "<-results");
+    ck_assert_int_ge(find_row(&vs, "Dispatch Job", 0), 0); /* the diagram stays */
+    vs_free(&vs);
+    /* off: the log is back */
+    f.ui.code = 0;
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    ck_assert_int_lt(find_row(&vs, "Code: worker-pool.go", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "Log (the program's output", 0), 0);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+/* The marked line stands out by attribute, not by colour alone. */
+START_TEST(code_panel_highlight_mono)
+{
+    fixture f;
+    vscreen vs;
+    code_story(&f);
+    tui_frame_input in = frame_of(&f);
+    render(&vs, 40, 120, "vt100", 0, &in);
+    int r = find_row(&vs, "<-results", 0), x = find_col(&vs, r, "<-results");
+    ck_assert_int_ge(x, 0);
+    ck_assert(cell_at(&vs, r, x).attrs.reverse);
+    ck_assert_int_ge(find_col(&vs, r, "main>"), 0); /* ASCII arrow on vt100 */
+    r = find_row(&vs, "func main() {", 0);
+    x = find_col(&vs, r, "func main");
+    ck_assert(!cell_at(&vs, r, x).attrs.reverse);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+/* Four threads on one line in a narrow gutter: the ones that do not fit
+ * are counted. */
+START_TEST(code_panel_crowded_line)
+{
+    fixture f;
+    vscreen vs;
+    code_story(&f);
+    for (int w = 1; w <= 3; w++)
+        ev(&f, w, EV_Q_RECV_BLOCKED, 0, 0, 0, 2 * NS);
+    ev(&f, 0, EV_THREAD_START, 0, 0, 0, 2 * NS); /* main on line 16: a line of its own */
+    tui_frame_input in = frame_of(&f);
+    render(&vs, 40, 120, "screen-256color", 1, &in);
+    assert_marker(&vs, "W1 W2 W3\u25b6", 2, "for j := range jobs");
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+/* waitgroup's two goroutines run different code: W2's marker follows the
+ * decrementing one (map.w2. in its file). */
+START_TEST(code_panel_waitgroup)
+{
+    static scenario_text wt;
+    char err[512];
+    ps_params p;
+    ps_layout l;
+    fixture f;
+    vscreen vs;
+    memset(&f, 0, sizeof f);
+    ck_assert_msg(scenfile_resolve("waitgroup", &p, &wt, err, sizeof err) == 0, "%s", err);
+    scenario_layout(&p, &l);
+    ck_assert_int_eq(model_init(&f.m, &l), 0);
+    tui_ui_init(&f.ui);
+    f.ui.text = &wt;
+    f.ui.code = 1;
+    f.v.n_actors = 3;
+    f.v.speed_milli = 1000;
+    f.v.next_default = -1;
+    ev(&f, 0, EV_SCENARIO_START, 0, 2, 5, 0);
+    ev(&f, 0, EV_WG_ADD, 0, 2, 2, 0);
+    ev(&f, 1, EV_THREAD_START, 0, 0, 0, 0);
+    ev(&f, 2, EV_THREAD_START, 0, 0, 0, 0);
+    ev(&f, 0, EV_WG_WAIT, 0, 0, 2, 0);
+    ev(&f, 1, EV_ATOMIC_ADD, 0, 1, 1, 0);
+    ev(&f, 2, EV_ATOMIC_ADD, 0, -1, 0, 0);
+    ev(&f, 2, EV_ATOMIC_LOAD, 0, 0, 0, 0); /* not mapped: W2 stays on line 17 */
+    tui_frame_input in = {.m = &f.m,
+                          .v = &f.v,
+                          .ui = &f.ui,
+                          .title = p.title,
+                          .name = p.name,
+                          .wall_ns = NS,
+                          .now_ns = NS,
+                          .cell_ns = 250000};
+    render(&vs, 40, 120, "screen-256color", 1, &in);
+    assert_marker(&vs, "W1\u25b6", 8, "atomic.AddInt");
+    assert_marker(&vs, "W2\u25b6", 17, "atomic.AddInt");
+    assert_marker(&vs, "main\u25b6", 24, "wg.Wait()");
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+START_TEST(picker_overlay)
+{
+    fixture f;
+    vscreen vs;
+    tui_picker pk;
+    char buf[1024];
+    memset(&pk, 0, sizeof pk);
+    pool_story(&f);
+    ck_assert_int_eq(tui_picker_open(&pk, "waitgroup"), 0);
+    f.ui.picker = &pk;
+    ck_assert_int_eq(pk.sel, 1);
+    tui_frame_input in = frame_of(&f);
+    render(&vs, 24, 80, "vt100", 0, &in);
+    /* every scenario is listed with its title */
+    int n = 0;
+    for (const scenario_def *const *d = scenario_all(); *d; d++, n++)
+        ck_assert_msg(find_row(&vs, (*d)->name, 0) >= 0, "lists %s", (*d)->name);
+    ck_assert_int_eq(pk.n, n);
+    ck_assert_int_ge(find_row(&vs, "Worker pool: 3 workers, 5 jobs of 1 s", 0), 0);
+    /* the highlighted one: an arrow and reverse video */
+    int r = find_row(&vs, "> waitgroup ", 0);
+    ck_assert_msg(r >= 0, "waitgroup is highlighted");
+    ck_assert(cell_at(&vs, r, find_col(&vs, r, "waitgroup")).attrs.reverse);
+    r = find_row(&vs, "worker-pool", 1);
+    ck_assert(!cell_at(&vs, r, find_col(&vs, r, "worker-pool")).attrs.reverse);
+    row_text(&vs, r, 0, 80, buf, sizeof buf);
+    ck_assert_msg(!strstr(buf, "> worker-pool"), "only one highlighted: '%s'", buf);
+    /* and its paragraph */
+    ck_assert_int_ge(find_row(&vs, "The lecture's WaitGroup program", 0), 0);
+    vs_free(&vs);
+    /* j moves down: the next one's paragraph */
+    ck_assert_int_eq(tui_picker_key(&pk, 'j'), TP_NONE);
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    ck_assert_int_ge(find_row(&vs, "\u25b6 waitgroup-workers", 0), 0);
+    ck_assert_int_ge(find_row(&vs, "Five workers each sleep one second", 0), 0);
+    ck_assert_int_lt(find_row(&vs, "The lecture's WaitGroup program", 0), 0);
+    vs_free(&vs);
+    ck_assert_int_eq(tui_picker_key(&pk, KEY_UP), TP_NONE);
+    ck_assert_int_eq(tui_picker_key(&pk, 'k'), TP_NONE);
+    ck_assert_int_eq(tui_picker_key(&pk, 'k'), TP_NONE); /* stays on the first */
+    ck_assert_int_eq(pk.sel, 0);
+    ck_assert_int_eq(tui_picker_key(&pk, '\r'), TP_CHOSEN);
+    ck_assert_int_eq(pk.open, 0);
+    ck_assert_int_eq(pk.items[pk.sel].params.kind, SK_WORKER_POOL);
+    ck_assert_int_eq(tui_picker_open(&pk, "errgroup"), 0);
+    ck_assert_str_eq(pk.items[pk.sel].params.name, "errgroup");
+    ck_assert_int_eq(tui_picker_key(&pk, 27), TP_CANCELLED);
+    ck_assert_int_eq(pk.open, 0);
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    ck_assert_int_lt(find_row(&vs, "Scenarios", 0), 0); /* closed: not drawn */
+    vs_free(&vs);
+    tui_picker_free(&pk);
+    model_free(&f.m);
+}
+END_TEST
+
+/* c and p are in the footer where there is room; the essential keys first. */
+START_TEST(footer_more_keys)
+{
+    fixture f;
+    vscreen vs;
+    char buf[256];
+    pool_story(&f);
+    tui_frame_input in = frame_of(&f);
+    render(&vs, 24, 120, "screen-256color", 1, &in);
+    row_text(&vs, 23, 0, 120, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, "q Quit  c Code  p Scenarios"), "footer: '%s'", buf);
+    vs_free(&vs);
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    row_text(&vs, 23, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, "q Quit") && !strstr(buf, "c Code"), "footer: '%s'", buf);
+    vs_free(&vs);
+    model_free(&f.m);
 }
 END_TEST
 
@@ -764,6 +1021,12 @@ Suite *suite_make(void)
     tcase_add_test(tc, waitgroup_variant);
     tcase_add_test(tc, scale_64_workers_100000_jobs);
     tcase_add_test(tc, man_page_has_every_key);
+    tcase_add_test(tc, code_panel_markers);
+    tcase_add_test(tc, code_panel_highlight_mono);
+    tcase_add_test(tc, code_panel_crowded_line);
+    tcase_add_test(tc, code_panel_waitgroup);
+    tcase_add_test(tc, picker_overlay);
+    tcase_add_test(tc, footer_more_keys);
     suite_add_tcase(s, tc);
     TCase *rp = tcase_create("replay");
     tcase_set_timeout(rp, 120);

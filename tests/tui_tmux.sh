@@ -121,6 +121,23 @@ wait_for ' STEP ' && ok "n enters step mode" || fail "step mode"
 T send-keys -t ps s
 wait_for 'RUNNING' || fail "s leaves step mode"
 
+# The picker: p lists the scenarios, j moves to waitgroup, Enter stops the pool's
+# threads and runs it to the end.
+T send-keys -t ps p
+wait_for 'Scenarios' && wait_for 'waitgroup-workers' && ok "p opens the scenario picker" ||
+    fail "picker opens"
+T send-keys -t ps j
+wait_for "The lecture's WaitGroup program" || fail "picker shows waitgroup's paragraph"
+T send-keys -t ps Enter
+wait_for 'Final Value: 0' 100 && screen | head -1 | grep -q 'waitgroup\|WaitGroup:' &&
+    ok "chose waitgroup: header names it, it runs to Final Value: 0" || fail "switch to waitgroup"
+# The code panel: c shows waitgroup's Go, c hides it again.
+T send-keys -t ps c
+wait_for 'Code: waitgroup.go' && screen | grep -q 'wg.Add(2)' && ok "c shows the code panel" ||
+    fail "code panel"
+T send-keys -t ps c
+wait_for 'Final Value: 0' || fail "c hides the code panel"
+
 # q quits and gives the terminal back.
 T send-keys -t ps q
 wait_for 'EXITED 0' && ok "q quits with status 0" || fail "q quits"

@@ -20,10 +20,11 @@
 
 #include "version.h"
 
-#define MAX_MAPS (SCENTEXT_ROLES * (EV_KIND_COUNT + PS_MAX_SAYS))
+#define MAX_MAPS 256
 #define ALLOWED_SECTIONS "scenario, params, code"
 #define ALLOWED_SCENARIO_KEYS "name, title, kind, description"
-#define ALLOWED_CODE_KEYS "line.N, map.KIND, map.main.KIND, map.worker.KIND, map.say.N"
+#define ALLOWED_CODE_KEYS                                                                          \
+    "code, line.N, map.KIND, map.main.KIND, map.worker.KIND, map.wN.KIND, map.say.N"
 
 /* The [params] keys, the SP_* bit of each, and their ranges. */
 typedef struct param_key {
@@ -49,6 +50,7 @@ static const param_key param_keys[] = {
 
 typedef struct code_map {
     int role, kind, say, code_line, file_line;
+    int worker; /* map.wN.: worker N only (0: by role) */
 } code_map;
 
 typedef struct loader {
@@ -64,6 +66,8 @@ typedef struct loader {
     int key_line[N_PARAM_KEYS]; /* where each [params] key was set, 0 if not */
     int kind_line, title_line, desc_line, name_line, scenario_line;
     int code_line_set[SCENTEXT_MAX_LINES];
+    int code_key_line;                 /* where "code = FILE" is, 0 if not set */
+    char code_file[SCENTEXT_PATH_LEN]; /* its value */
     code_map maps[MAX_MAPS];
     int n_maps;
     /* the first error */
@@ -73,6 +77,8 @@ typedef struct loader {
 } loader;
 
 static int fail(loader *ld, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int fail_in(loader *ld, const char *label, int line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* The file's name for a message of room characters that must also hold
  * `need` more: a path too long keeps its end, "...ry/deep/file.ini", so the
@@ -83,23 +89,44 @@ static const char *short_label(const char *label, size_t room, size_t need)
     return n <= keep ? label : label + n - keep;
 }
 
-/* Records the first error; 0 for inih (a handler error). */
-static int fail(loader *ld, int line, const char *fmt, ...)
+static int vfail(loader *ld, const char *label, int line, const char *fmt, va_list ap)
 {
     if (ld->err_line)
         return 0;
     char msg[384];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     /* a quoted value goes to a terminal: no control bytes (ESC c resets it) */
     for (char *c = msg; *c; c++)
         if ((unsigned char)*c < 0x20 || *c == 0x7f)
             *c = '?';
-    ld->err_line = line;
-    const char *l = short_label(ld->label, ld->len, strlen(msg) + 16);
-    snprintf(ld->err, ld->len, "%s%s:%d: %s", l == ld->label ? "" : "...", l, line, msg);
+    ld->err_line = line ? line : -1;
+    const char *l = short_label(label, ld->len, strlen(msg) + 16);
+    const char *dots = l == label ? "" : "...";
+    if (line)
+        snprintf(ld->err, ld->len, "%s%s:%d: %s", dots, l, line, msg);
+    else
+        snprintf(ld->err, ld->len, "%s%s: %s", dots, l, msg);
+    return 0;
+}
+
+/* Records the first error; 0 for inih (a handler error). */
+static int fail(loader *ld, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(ld, ld->label, line, fmt, ap);
+    va_end(ap);
+    return 0;
+}
+
+/* The same for an error in another file (the code file): "LABEL:LINE: ...",
+ * or "LABEL: ..." for line 0. */
+static int fail_in(loader *ld, const char *label, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vfail(ld, label, line, fmt, ap);
+    va_end(ap);
     return 0;
 }
 
@@ -419,15 +446,32 @@ static int code_line(loader *ld, const char *name, const char *v)
     return 1;
 }
 
-/* "map.[main.|worker.]KIND = N"; KIND "say.I" maps say template I. */
+/* "wN." of map.wN.KIND: worker N (1..64) alone, e.g. the second goroutine
+ * of a program whose two goroutines run different code. */
+static int map_worker(loader *ld, const char *name, const char **k, code_map *m)
+{
+    char *end;
+    long n = strtol(*k + 1, &end, 10);
+    if (end == *k + 1 || *end != '.' || n < 1 || n > PS_MAX_WORKERS)
+        return fail(ld, ld->line, "bad worker number in '%s' (allowed: map.w1.KIND..map.w%d.KIND)",
+                    name, PS_MAX_WORKERS);
+    m->role = SCENTEXT_WORKER;
+    m->worker = (int)n;
+    *k = end + 1;
+    return 1;
+}
+
+/* "map.[main.|worker.|wN.]KIND = N"; KIND "say.I" maps say template I. */
 static int code_map_key(loader *ld, const char *name, const char *v)
 {
-    code_map m = {SCENTEXT_ANY, -1, -1, 0, ld->line};
+    code_map m = {SCENTEXT_ANY, -1, -1, 0, ld->line, 0};
     const char *k = name + 4;
     if (!strncmp(k, "main.", 5))
         m.role = SCENTEXT_MAIN, k += 5;
     else if (!strncmp(k, "worker.", 7))
         m.role = SCENTEXT_WORKER, k += 7;
+    else if (k[0] == 'w' && k[1] >= '0' && k[1] <= '9' && !map_worker(ld, name, &k, &m))
+        return 0;
     long long x;
     if (!strncmp(k, "say.", 4)) {
         if (parse_int(k + 4, &x) || x < 0 || x >= PS_MAX_SAYS)
@@ -451,6 +495,18 @@ static int code_map_key(loader *ld, const char *name, const char *v)
     return 1;
 }
 
+/* "code = FILE": the listing is read from FILE after the parse (load_code). */
+static int code_key(loader *ld, const char *v)
+{
+    if (!*v || strlen(v) >= sizeof ld->code_file)
+        return fail(ld, ld->line, "code = '%s' (allowed: a file name of 1..%d characters)", v,
+                    (int)sizeof ld->code_file - 1);
+    if (!set_once(ld, &ld->code_key_line, "code"))
+        return 0;
+    snprintf(ld->code_file, sizeof ld->code_file, "%s", v);
+    return 1;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     loader *ld = user;
@@ -469,6 +525,8 @@ static int handler(void *user, const char *section, const char *name, const char
     if (!strcmp(section, "params"))
         return params_key(ld, name, value);
     if (!strcmp(section, "code")) {
+        if (!strcmp(name, "code"))
+            return code_key(ld, value);
         if (!strncmp(name, "line.", 5))
             return code_line(ld, name, value);
         if (!strncmp(name, "map.", 4))
@@ -585,10 +643,14 @@ static int check_maps(loader *ld)
         code_map *m = &ld->maps[i];
         if (m->code_line > t->n_lines)
             return fail(ld, m->file_line,
-                        "map to code line %d, which is not there (allowed: "
-                        "1..%d, the line.N keys)",
-                        m->code_line, t->n_lines);
-        if (m->kind == EV_SAY && m->say >= 0)
+                        "map to code line %d, which is not there (allowed: 1..%d, %s%s)",
+                        m->code_line, t->n_lines, ld->code_key_line ? "the lines of " : "",
+                        ld->code_key_line ? ld->code_file : "the line.N keys");
+        if (m->worker && m->kind == EV_SAY && m->say >= 0)
+            t->worker_say[m->worker][m->say] = (uint8_t)m->code_line;
+        else if (m->worker)
+            t->worker_line[m->worker][m->kind] = (uint8_t)m->code_line;
+        else if (m->kind == EV_SAY && m->say >= 0)
             t->say_line[m->role][m->say] = (uint8_t)m->code_line;
         else
             t->line_of[m->role][m->kind] = (uint8_t)m->code_line;
@@ -607,6 +669,165 @@ static void default_name(const char *label, char *out, size_t len)
     snprintf(out, len, "%.*s", (int)n, b);
 }
 
+/* ---- the code file ---- */
+
+/* {file name, text} pairs generated from assets/code at build time, ending
+ * with {NULL, NULL} (tools/embed-scenarios.py). */
+extern const char *const scenfile_code_blobs[][2];
+
+/* 1 if this program runs from the build tree (then the source tree's files
+ * are the current ones, not an older installed copy). */
+static int in_build_tree(void)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return 0;
+    exe[n] = '\0';
+    size_t k = strlen(PS_BUILD_ROOT);
+    return !strncmp(exe, PS_BUILD_ROOT, k) && exe[k] == '/';
+}
+
+/* assets/SUB/FILE, installed or in the source tree (the source tree's first
+ * when running from the build tree): a readable path into buf, or NULL. */
+static const char *find_asset(const char *sub, const char *file, char *buf, size_t len)
+{
+    const char *dirs[2] = {PS_DATADIR, PS_SOURCE_ASSETS};
+    int first = in_build_tree();
+    for (int i = 0; i < 2; i++) {
+        snprintf(buf, len, "%s/%s/%s", dirs[(first + i) % 2], sub, file);
+        if (access(buf, R_OK) == 0)
+            return buf;
+    }
+    return NULL;
+}
+
+const char *scenfile_embedded_code(const char *file)
+{
+    for (int i = 0; scenfile_code_blobs[i][0]; i++)
+        if (!strcmp(scenfile_code_blobs[i][0], file))
+            return scenfile_code_blobs[i][1];
+    return NULL;
+}
+
+typedef struct code_src {
+    const char *label; /* the file as messages name it */
+    FILE *f;
+    const char *mem;
+} code_src;
+
+static int code_getc(code_src *s)
+{
+    if (s->f)
+        return getc(s->f);
+    return *s->mem ? (unsigned char)*s->mem++ : EOF;
+}
+
+/* One line of the listing into out: tabs to the next multiple of four
+ * columns (Go is indented with tabs), '\r' dropped, other control characters
+ * shown as '?'.  The line's length, -1 at the end, -2 if it does not fit. */
+static int code_getline(code_src *s, char *out, size_t len)
+{
+    size_t k = 0;
+    int c = code_getc(s), too_long = 0;
+    if (c == EOF)
+        return -1;
+    for (; c != EOF && c != '\n'; c = code_getc(s)) {
+        size_t reps = c == '\t' ? 4 - k % 4 : 1;
+        if (c == '\r')
+            continue;
+        if (k + reps >= len) {
+            too_long = 1;
+            continue;
+        }
+        while (reps--)
+            out[k++] = c == '\t' ? ' ' : (c < 32 || c == 127) ? '?' : (char)c;
+    }
+    out[k] = '\0';
+    return too_long ? -2 : (int)k;
+}
+
+/* The listing: code line N is line N of the file (so the map's numbers are
+ * the ones an editor shows); trailing blank lines are dropped. */
+static int read_code(loader *ld, code_src *s)
+{
+    scenario_text *t = ld->t;
+    char line[SCENTEXT_LINE_LEN];
+    int n = 0, k;
+    snprintf(t->code_source, SCENTEXT_PATH_LEN, "%s", s->label);
+    while ((k = code_getline(s, line, sizeof line)) != -1) {
+        n++;
+        if (k == -2)
+            return fail_in(ld, s->label, n, "line longer than %d characters (allowed: up to %d)",
+                           SCENTEXT_LINE_LEN - 1, SCENTEXT_LINE_LEN - 1);
+        if (!k)
+            continue;
+        if (n > SCENTEXT_MAX_LINES)
+            return fail_in(ld, s->label, n,
+                           "the listing has more than %d lines (allowed: up to %d)",
+                           SCENTEXT_MAX_LINES, SCENTEXT_MAX_LINES);
+        memcpy(t->lines[n - 1], line, (size_t)k + 1);
+        t->n_lines = n;
+    }
+    if (s->f && ferror(s->f))
+        return fail_in(ld, s->label, 0, "cannot read the code file: %s", strerror(errno));
+    if (!t->n_lines)
+        return fail_in(ld, s->label, 0, "the code file is empty (allowed: 1..%d lines of code)",
+                       SCENTEXT_MAX_LINES);
+    return 1;
+}
+
+static int read_code_file(loader *ld, const char *path, FILE *f)
+{
+    code_src s = {path, f, NULL};
+    int ok = read_code(ld, &s);
+    fclose(f);
+    return ok;
+}
+
+/* "code = FILE" is looked for next to the scenario file; a bare name (no
+ * '/') then among the built-ins' code files (assets/code: installed, in the
+ * source tree, or compiled in), so a copied built-in .ini keeps its listing. */
+static int load_code(loader *ld)
+{
+    const char *name = ld->code_file, *slash = strrchr(ld->label, '/');
+    char path[SCENTEXT_PATH_LEN * 2], label[SCENTEXT_PATH_LEN + 16];
+    int bare = !strchr(name, '/'), err = ENOENT;
+    FILE *f;
+    if (name[0] == '/' || strncmp(ld->label, "<built-in>", 10)) {
+        int dir = name[0] == '/' || !slash ? 0 : (int)(slash - ld->label + 1);
+        snprintf(path, sizeof path, "%.*s%s", dir, ld->label, name);
+        if ((f = fopen(path, "r")))
+            return read_code_file(ld, path, f);
+        err = errno;
+    }
+    if (bare && find_asset("code", name, path, sizeof path) && (f = fopen(path, "r")))
+        return read_code_file(ld, path, f);
+    const char *mem = bare ? scenfile_embedded_code(name) : NULL;
+    if (mem) {
+        snprintf(label, sizeof label, "<built-in>/%s", name);
+        code_src s = {label, NULL, mem};
+        return read_code(ld, &s);
+    }
+    return fail(ld, ld->code_key_line,
+                "cannot read code file '%s': %s (allowed: a file next to the scenario file, "
+                "or a built-in's, e.g. worker-pool.go)",
+                name, strerror(err));
+}
+
+/* The listing comes from "code = FILE" or from line.N keys, not both. */
+static int check_listing(loader *ld)
+{
+    if (!ld->code_key_line)
+        return 1;
+    for (int i = 0; i < SCENTEXT_MAX_LINES; i++)
+        if (ld->code_line_set[i])
+            return fail(ld, ld->code_line_set[i],
+                        "line.%d and 'code = %s' both give the listing (allowed: one of them)",
+                        i + 1, ld->code_file);
+    return load_code(ld);
+}
+
 static int load(loader *ld, ps_params *p, scenario_text *text)
 {
     scenario_text scratch;
@@ -620,7 +841,7 @@ static int load(loader *ld, ps_params *p, scenario_text *text)
     }
     if (rc < 0)
         fail(ld, 0, "out of memory");
-    if (ld->err_line || !check_required(ld) || !check_maps(ld))
+    if (ld->err_line || !check_required(ld) || !check_listing(ld) || !check_maps(ld))
         return -1;
     ps_params np;
     if (!apply(ld, &np))
@@ -692,31 +913,13 @@ const char *scenfile_embedded(const char *name)
     return NULL;
 }
 
-/* 1 if this program runs from the build tree (then the source tree's files
- * are the current ones, not an older installed copy). */
-static int in_build_tree(void)
-{
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
-        return 0;
-    exe[n] = '\0';
-    size_t k = strlen(PS_BUILD_ROOT);
-    return !strncmp(exe, PS_BUILD_ROOT, k) && exe[k] == '/';
-}
-
 const char *scenfile_find(const char *name, char *buf, size_t len)
 {
-    const char *dirs[2] = {PS_DATADIR "/scenarios", PS_SOURCE_ASSETS "/scenarios"};
-    int first = in_build_tree();
+    char file[PS_NAME_LEN + 8];
     if (!scenario_find(name))
         return NULL;
-    for (int i = 0; i < 2; i++) {
-        snprintf(buf, len, "%s/%s.ini", dirs[(first + i) % 2], name);
-        if (access(buf, R_OK) == 0)
-            return buf;
-    }
-    return NULL;
+    snprintf(file, sizeof file, "%s.ini", name);
+    return find_asset("scenarios", file, buf, len);
 }
 
 int scenfile_resolve(const char *arg, ps_params *p, scenario_text *text, char *err, size_t len)
@@ -745,7 +948,12 @@ int scentext_line(const scenario_text *t, int kind, int actor, int say)
     if (!t || kind < 0 || kind >= EV_KIND_COUNT || actor > PS_MAX_WORKERS)
         return 0;
     int role = actor == PS_ACTOR_MAIN ? SCENTEXT_MAIN : SCENTEXT_WORKER;
-    if (kind == EV_SAY && say >= 0 && say < PS_MAX_SAYS) {
+    int said = kind == EV_SAY && say >= 0 && say < PS_MAX_SAYS;
+    if (actor >= 1 && said && t->worker_say[actor][say]) /* map.wN. wins */
+        return t->worker_say[actor][say];
+    if (actor >= 1 && t->worker_line[actor][kind])
+        return t->worker_line[actor][kind];
+    if (said) {
         if (t->say_line[role][say])
             return t->say_line[role][say];
         if (t->say_line[SCENTEXT_ANY][say])

@@ -135,10 +135,7 @@ int tui_pick_key(tui_app *a, int key)
  * while stopped), the job total from the scenario's start. */
 static void ui_after_seek(tui_app *a, const replay_data *d, uint64_t seq)
 {
-    int help = a->ui.help, scroll = a->ui.lane_scroll;
-    tui_ui_init(&a->ui);
-    a->ui.help = help;
-    a->ui.lane_scroll = scroll;
+    tui_ui_reset(&a->ui);
     tui_ui_seeked(&a->ui, a->m, d->events, seq);
 }
 
@@ -199,7 +196,6 @@ static void act_replay(tui_app *a, tui_action act)
 
 static void do_restart(tui_app *a)
 {
-    int help = a->ui.help;
     /* a live restart numbers events from 0 again: the recording and the
      * exports start over with it (they hold the run since the last r) */
     if (a->s->live)
@@ -210,8 +206,7 @@ static void do_restart(tui_app *a)
     }
     if (a->s->live)
         tui_out_open(a);
-    tui_ui_init(&a->ui);
-    a->ui.help = help;
+    tui_ui_reset(&a->ui);
     a->t0 = clock_now_ns();
     a->finished = 0;
 }
@@ -263,6 +258,12 @@ void tui_act(tui_app *a, const tui_key *k, int key)
         break;
     case TA_RESTART:
         do_restart(a);
+        break;
+    case TA_CODE:
+        a->ui.code = !a->ui.code;
+        break;
+    case TA_PICKER:
+        tui_switch_open(a);
         break;
     case TA_SCROLL_UP:
     case TA_SCROLL_DOWN:

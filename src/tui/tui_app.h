@@ -11,6 +11,7 @@
 #include "options.h"
 #include "outputs.h"
 #include "tui_keys.h"
+#include "tui_picker.h"
 #include "tui_ui.h"
 
 typedef struct tui_app {
@@ -37,12 +38,23 @@ typedef struct tui_app {
     FILE *msgs;
     char *msg_buf;
     size_t msg_len, msg_seen;
+    /* the running scenario's listing (the code panel's), and the picker */
+    scenario_text *text;
+    tui_picker picker;
 } tui_app;
 
 /* Runs what key k (code key) asks for (tui_act.c). */
 void tui_act(tui_app *a, const tui_key *k, int key);
 /* 'w', digits, Enter: a step of any worker.  1 if key was part of it. */
 int tui_pick_key(tui_app *a, int key);
+
+/* The scenario picker (tui_switch.c): p opens it; while open it takes every
+ * key; choosing stops the running threads and starts the chosen scenario. */
+void tui_switch_open(tui_app *a);
+void tui_switch_key(tui_app *a, int key);
+/* The listing of the session's scenario into a->text (none for a recording
+ * of a scenario that is not built in). */
+void tui_switch_text(tui_app *a);
 
 /* Outputs (tui_out.c): open once the session exists, feed every event,
  * tick on every wake, close at exit (and around a live restart). */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "tui_keys.h"
+#include "tui_picker.h"
 
 static int sync_lines(const model *m)
 {
@@ -132,23 +133,29 @@ static void draw_header(WINDOW *w, const tui_frame_input *in, tui_rect r)
 static void draw_footer(WINDOW *w, const tui_frame_input *in, tui_rect r)
 {
     int x = r.x;
-    unsigned want = in->replay ? TK_FOOTER_REPLAY : TK_FOOTER;
+    /* the mode's keys first; live, the others (TK_FOOTER_MORE) after them
+     * where the width allows */
+    unsigned want[2] = {in->replay ? TK_FOOTER_REPLAY : TK_FOOTER, in->replay ? 0 : TK_FOOTER_MORE};
+    int full = 0;
     const tui_ui *u = in->ui;
     /* a status message takes the right end; keys stop at a whole key before it */
     int n = u->msg[0] && in->now_ns < u->msg_until ? tui_width(u->msg) : 0;
     int limit = n ? (r.w - n - 2 > 0 ? r.w - n - 2 : 0) : r.w;
     tui_fill(w, r.y, r.x, r.w, TR_NORMAL);
-    for (int i = 0; i < tui_key_count; i++) {
-        const tui_key *k = &tui_keys[i];
-        if (!(k->flags & want))
-            continue;
-        int need = tui_width(k->name) + (int)strlen(k->label) + 1;
-        if (x + need > limit)
-            break;
-        x += tui_put(w, r.y, x, r.w - x, TR_KEY, k->name);
-        x += tui_putf(w, r.y, x, r.w - x, TR_KEY_LABEL, " %s", k->label);
-        x += 2;
-    }
+    for (int pass = 0; pass < 2 && !full; pass++)
+        for (int i = 0; i < tui_key_count; i++) {
+            const tui_key *k = &tui_keys[i];
+            if (!(k->flags & want[pass]))
+                continue;
+            int need = tui_width(k->name) + (int)strlen(k->label) + 1;
+            if (x + need > limit) {
+                full = 1;
+                break;
+            }
+            x += tui_put(w, r.y, x, r.w - x, TR_KEY, k->name);
+            x += tui_putf(w, r.y, x, r.w - x, TR_KEY_LABEL, " %s", k->label);
+            x += 2;
+        }
     if (n)
         tui_put(w, r.y, limit + 1, r.w - limit - 1, TR_WARN, u->msg);
 }
@@ -160,7 +167,7 @@ static int help_rows(const tui_frame_input *in, int *first, char names[][32], in
     int n = 0;
     for (int i = 0; i < tui_key_count && n < max; i++) {
         const tui_key *k = &tui_keys[i];
-        if ((k->flags & TK_REPLAY) && !in->replay)
+        if (((k->flags & TK_REPLAY) && !in->replay) || ((k->flags & TK_LIVE) && in->replay))
             continue;
         if ((k->flags & TK_ALIAS) && n > 0) {
             size_t o = strlen(names[n - 1]);
@@ -238,14 +245,21 @@ void tui_draw(WINDOW *w, const tui_frame_input *in)
         draw_too_small(w, rows, cols);
         return;
     }
+    if (in->ui->code)
+        tui_code_layout(&l, rows, cols, in);
     draw_header(w, in, l.header);
     tui_draw_diagram(w, in, &l);
     tui_draw_lanes(w, in, &l);
     tui_draw_sync(w, in, &l);
-    tui_draw_log(w, in, &l);
+    if (l.log.h > 0)
+        tui_draw_log(w, in, &l);
+    if (l.code.h > 0)
+        tui_draw_code(w, in, &l);
     if (l.posbar.h)
         tui_draw_posbar(w, in, l.posbar);
     draw_footer(w, in, l.footer);
     if (in->ui->help)
         draw_help(w, in, rows, cols);
+    if (in->ui->picker && in->ui->picker->open)
+        tui_draw_picker(w, in->ui->picker, rows, cols);
 }

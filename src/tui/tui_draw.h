@@ -39,6 +39,7 @@ typedef struct tui_frame_input {
 typedef struct tui_layout {
     int too_small;
     tui_rect header, diagram, lanes, sync, log, footer;
+    tui_rect code;   /* the code panel (h == 0 when not shown): see tui_code_layout */
     tui_rect posbar; /* replay: the position bar above the footer (h == 0 live) */
     /* the diagram's boxes (worker-pool variant; h == 0 when not drawn) */
     tui_rect main_box, queue_box, idle_box, work_box;
@@ -56,6 +57,13 @@ void tui_draw_diagram(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 void tui_draw_lanes(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
 void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
 void tui_draw_log(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
+
+/* The code panel (tui_code.c).  With it on, tui_code_layout moves the panels:
+ * from TUI_CODE_SIDE_COLS columns on the listing takes a column on the right
+ * (the others keep at least 80); below that it takes the log's place. */
+#define TUI_CODE_SIDE_COLS 120
+void tui_code_layout(tui_layout *l, int rows, int cols, const tui_frame_input *in);
+void tui_draw_code(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
 
 /* What actor a is waiting on, in words ("recv jobs (empty)"), or "". */
 const char *tui_wait_text(const model *m, int a, char *buf, size_t len);

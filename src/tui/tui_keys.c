@@ -42,6 +42,10 @@ const tui_key tui_keys[] = {
     {'-', '-', "-", "Slower", "halve the speed (down to 0.1x)", TA_SLOWER, TK_FOOTER},
     {'r', 'r', "r", "Restart", "start the scenario again from the beginning", TA_RESTART,
      TK_FOOTER},
+    {'c', 'c', "c", "Code", "show or hide the code panel (each thread on its line)", TA_CODE,
+     TK_FOOTER_MORE},
+    {'p', 'p', "p", "Scenarios", "choose another scenario (the running threads stop)", TA_PICKER,
+     TK_FOOTER_MORE | TK_LIVE},
     {KEY_UP, KEY_UP, "Up", "Scroll", "scroll the worker lanes up / down", TA_SCROLL_UP, 0},
     /* an alias line of its own action: help lists "Up Down" on one line */
     {KEY_DOWN, KEY_DOWN, "Down", "Scroll", "scroll the worker lanes down", TA_SCROLL_DOWN,

@@ -13,6 +13,8 @@ typedef enum tui_action {
     TA_FASTER,
     TA_SLOWER,
     TA_RESTART,
+    TA_CODE,   /* c: the code panel on / off */
+    TA_PICKER, /* p: the scenario picker */
     TA_SCROLL_UP,
     TA_SCROLL_DOWN,
     TA_HELP,
@@ -29,6 +31,8 @@ typedef enum tui_action {
 #define TK_FOOTER_REPLAY 2u /* shown in the replay footer */
 #define TK_REPLAY 4u        /* only a replay can do it (a live run cannot go back) */
 #define TK_ALIAS 8u         /* another key for the entry above: help lists it on that line */
+#define TK_LIVE 32u         /* only a live run can do it (not listed in a replay's help) */
+#define TK_FOOTER_MORE 16u  /* live: shown after the TK_FOOTER keys when there is room */
 
 typedef struct tui_key {
     int key, key_last; /* a range of keys (key_last == key for one key) */

@@ -42,6 +42,12 @@ static void read_keys(tui_app *a)
     while (!a->quit && (key = getch()) != ERR) {
         a->dirty = 1;
         a->fast_until = clock_now_ns() + 300000000u;
+        if (a->picker.open) { /* the overlay takes every key while open */
+            tui_switch_key(a, key);
+            if (!a->quit)
+                a->s->ops->view(a->s, &a->v);
+            continue;
+        }
         if (a->picking && tui_pick_key(a, key)) {
             a->s->ops->view(a->s, &a->v);
             continue;
@@ -207,12 +213,15 @@ static int app_start(tui_app *a, const options *o)
     if (!(a->s = open_session(a)))
         return -1;
     a->m = malloc(sizeof(*a->m));
-    if (!a->m || model_init(a->m, &a->s->layout) != 0) {
+    a->text = malloc(sizeof(*a->text));
+    if (!a->m || !a->text || model_init(a->m, &a->s->layout) != 0) {
         fprintf(stderr, "poolscope: out of memory\n");
         free(a->m);
         a->m = NULL;
         return -1;
     }
+    tui_switch_text(a);
+    a->ui.picker = &a->picker;
     int64_t job = a->s->params.job_ns;
     a->cell_ns = job / 4 > 1000000 ? (uint64_t)job / 4 : 1000000;
     a->t0 = clock_now_ns();
@@ -231,6 +240,8 @@ static void app_end(tui_app *a)
         model_free(a->m);
         free(a->m);
     }
+    free(a->text);
+    tui_picker_free(&a->picker);
     tui_out_finish(a);
 }
 

@@ -225,9 +225,9 @@ void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
     for (int i = 0; i < m->layout.n_counters && y < end; i++, y++) {
         const model_counter *c = &m->counters[i];
         /* a counter written as load + store is not atomic: say so, it is the lesson */
-        int x = 1 + tui_putf(w, y, 1, 40, TR_NORMAL, "%s %s = %lld  ",
-                             c->plain ? "plain" : "atomic", m->layout.counters[i],
-                             (long long)c->value);
+        int x =
+            1 + tui_putf(w, y, 1, 40, TR_NORMAL, "%s %s = %lld  ", c->plain ? "plain" : "atomic",
+                         m->layout.counters[i], (long long)c->value);
         tui_sparkline(w, y, x, 24, c->spark, MODEL_SPARK, c->spark_n);
         x += 26;
         x += tui_putf(w, y, x, 30, TR_DIM, "ops %llu  ", (unsigned long long)c->ops);

@@ -35,6 +35,8 @@ static const role_def roles[TR_COUNT] = {
     [TR_KEY] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
     [TR_KEY_LABEL] = {-1, -1, A_NORMAL, A_NORMAL},
     [TR_READY] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+    [TR_CODE_HOT] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD},
+    [TR_SELECTED] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD},
 };
 
 static const char *const glyph_utf8[TG_COUNT] = {

@@ -35,6 +35,8 @@ typedef enum tui_role {
     TR_KEY,       /* footer: the key */
     TR_KEY_LABEL, /* footer: what it does */
     TR_READY,     /* step mode: a ready thread / the next one */
+    TR_CODE_HOT,  /* a code line a thread stands on */
+    TR_SELECTED,  /* the highlighted entry of a list (the scenario picker) */
     TR_COUNT
 } tui_role;
 

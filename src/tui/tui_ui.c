@@ -7,6 +7,35 @@ void tui_ui_init(tui_ui *u)
 {
     memset(u, 0, sizeof(*u));
     u->last_arrow = -1;
+    u->code_last = -1;
+}
+
+void tui_ui_reset(tui_ui *u)
+{
+    tui_ui keep = *u;
+    tui_ui_init(u);
+    u->help = keep.help;
+    u->lane_scroll = keep.lane_scroll;
+    u->code = keep.code;
+    u->text = keep.text;
+    u->picker = keep.picker;
+}
+
+/* A thread stands on the line of its last event the scenario file maps (an
+ * unmapped event, such as a load before the line that prints it, leaves it
+ * where it was); a thread that exits leaves the listing. */
+static void note_code(tui_ui *u, const ps_event *e)
+{
+    if (!u->text || e->actor >= PS_MAX_ACTORS || e->kind >= EV_CTL_PAUSE)
+        return;
+    int line = scentext_line(u->text, e->kind, e->actor, e->kind == EV_SAY ? (int)e->obj : -1);
+    if (line > 0)
+        u->code_at[e->actor] = (uint8_t)line;
+    else if (e->kind == EV_THREAD_EXIT)
+        u->code_at[e->actor] = 0;
+    else
+        return;
+    u->code_last = e->actor;
 }
 
 static int arrow_of(const model *m, const ps_event *e)
@@ -33,6 +62,7 @@ void tui_ui_note(tui_ui *u, const model *m, const ps_event *e, uint64_t now_ns)
 {
     if (e->kind == EV_SCENARIO_START)
         u->jobs_total = e->value;
+    note_code(u, e);
     int a = arrow_of(m, e);
     if (a < 0)
         return;
@@ -55,10 +85,35 @@ void tui_ui_say(tui_ui *u, uint64_t now_ns, const char *msg)
     u->msg_until = now_ns + 3000000000u;
 }
 
+/* The code markers as of seq: each thread's last mapped event may lie
+ * before the window tui_ui_seeked notes, so look back until every thread is
+ * placed (or the start). */
+static void seek_code(tui_ui *u, const model *m, const ps_event *events, uint64_t seq)
+{
+    uint8_t placed[PS_MAX_ACTORS] = {0};
+    int left = m->n_actors;
+    memset(u->code_at, 0, sizeof u->code_at);
+    u->code_last = -1;
+    for (uint64_t i = seq; i-- > 0 && left > 0 && u->text;) {
+        const ps_event *e = &events[i];
+        if (e->actor >= PS_MAX_ACTORS || placed[e->actor] || e->kind >= EV_CTL_PAUSE)
+            continue;
+        int say = e->kind == EV_SAY ? (int)e->obj : -1;
+        int line = scentext_line(u->text, e->kind, e->actor, say);
+        if (line <= 0 && e->kind != EV_THREAD_EXIT)
+            continue;
+        u->code_at[e->actor] = (uint8_t)(line > 0 ? line : 0);
+        u->code_last = u->code_last < 0 ? e->actor : u->code_last;
+        placed[e->actor] = 1;
+        left--;
+    }
+}
+
 void tui_ui_seeked(tui_ui *u, const model *m, const ps_event *events, uint64_t seq)
 {
     if (seq > 0)
         tui_ui_note(u, m, &events[0], 1);
     for (uint64_t i = seq > MODEL_LOG ? seq - MODEL_LOG : 1; i < seq; i++)
         tui_ui_note(u, m, &events[i], 1);
+    seek_code(u, m, events, seq);
 }

@@ -8,6 +8,7 @@
 
 #include "core/event.h"
 #include "core/model.h"
+#include "core/scenfile.h"
 
 /* The diagram's transitions, named as in the lecture's mermaid diagram. */
 typedef enum tui_arrow {
@@ -29,10 +30,21 @@ typedef struct tui_ui {
     int64_t jobs_total;           /* from scenario-start: jobs main will submit */
     char msg[160];                /* status line message */
     uint64_t msg_until;
+    /* The code panel: shown or not, the listing (NULL: none), and the code
+     * line each thread stands on (0: none), from its last mapped event. */
+    int code;
+    const scenario_text *text;
+    uint8_t code_at[PS_MAX_ACTORS];
+    int code_last;                   /* the thread that moved on the listing last, or -1 */
+    const struct tui_picker *picker; /* the scenario picker overlay (NULL: none) */
 } tui_ui;
 
 void tui_ui_init(tui_ui *u);
-/* Notes which arrow (if any) e makes fire, at real time now_ns. */
+/* After a restart or a seek: forgets what events folded, keeps what the user
+ * set (help, lane scroll, code panel, its listing, the picker). */
+void tui_ui_reset(tui_ui *u);
+/* Notes which arrow (if any) e makes fire, at real time now_ns, and where
+ * e's thread stands in the listing. */
 void tui_ui_note(tui_ui *u, const model *m, const ps_event *e, uint64_t now_ns);
 /* 1 while arrow a is lit at now_ns (always the last one when 'stopped'). */
 int tui_ui_lit(const tui_ui *u, int a, uint64_t now_ns, int stopped);

@@ -1,0 +1,37 @@
+/* tui_picker.h - the scenario picker: an overlay listing every built-in
+ * scenario with its title, and the highlighted one's paragraph.  It reads
+ * the scenario files each time it opens (a lecturer may have edited one);
+ * choosing is the loop's business (tui_loop.c: stop, join, start anew). */
+#ifndef PS_TUI_PICKER_H
+#define PS_TUI_PICKER_H
+
+#include <curses.h>
+
+#include "core/scenario.h"
+#include "core/scenfile.h"
+
+typedef struct tui_pick {
+    ps_params params;   /* from the scenario's file */
+    scenario_text text; /* its paragraph and listing */
+    char err[256];      /* why it cannot run ("" if it can) */
+} tui_pick;
+
+typedef struct tui_picker {
+    int open;
+    int sel; /* the highlighted entry */
+    int n;
+    tui_pick *items; /* scenario_all() order */
+} tui_picker;
+
+typedef enum { TP_NONE = 0, TP_CHOSEN, TP_CANCELLED } tui_pick_result;
+
+/* Reads every built-in's file and opens the picker on the entry named
+ * current (or the first).  0, or -1 when out of memory. */
+int tui_picker_open(tui_picker *p, const char *current);
+void tui_picker_free(tui_picker *p);
+/* A key while open: Up/k, Down/j move, Enter chooses (p->sel), Esc or q
+ * cancels (and closes). */
+tui_pick_result tui_picker_key(tui_picker *p, int key);
+void tui_draw_picker(WINDOW *w, const tui_picker *p, int rows, int cols);
+
+#endif

@@ -1,0 +1,102 @@
+/* tui_switch.c - changing the scenario from the screen: the picker's keys,
+ * and what choosing does (stop and join the running threads, start the
+ * chosen scenario with its file's parameters on a fresh model and view). */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/clock.h"
+#include "tui_app.h"
+
+static void say(tui_app *a, const char *msg)
+{
+    tui_ui_say(&a->ui, clock_now_ns(), msg);
+}
+
+void tui_switch_text(tui_app *a)
+{
+    char err[256];
+    ps_params p;
+    if (a->s->live) { /* the options' scenario: its file (or a lecturer's own) */
+        *a->text = a->o->text;
+    } else if (scenfile_resolve(a->s->params.name, &p, a->text, err, sizeof err) != 0) {
+        memset(a->text, 0, sizeof(*a->text)); /* a recording of a scenario of one's own */
+    }
+    a->ui.text = a->text;
+}
+
+/* A fresh start of the view on the session's scenario. */
+static void fresh_view(tui_app *a)
+{
+    tui_ui_reset(&a->ui);
+    int64_t job = a->s->params.job_ns;
+    a->cell_ns = job / 4 > 1000000 ? (uint64_t)job / 4 : 1000000;
+    a->t0 = clock_now_ns();
+    a->finished = 0;
+}
+
+/* Starts p on a fresh model; 0, or -1 with *err (then a->s is NULL). */
+static int start(tui_app *a, const ps_params *p, const char **err)
+{
+    a->s = session_live_create(p, a->o->start_mode, a->o->ring_cap, err);
+    if (!a->s)
+        return -1;
+    model_free(a->m);
+    if (model_init(a->m, &a->s->layout) != 0) {
+        *err = "out of memory";
+        a->s->ops->destroy(a->s);
+        a->s = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+/* The chosen scenario replaces the running one; the recording and the
+ * exports start over with it, as on r.  If it cannot start, the one that
+ * ran before starts again; if neither can, the program ends saying why. */
+static void choose(tui_app *a, const tui_pick *it)
+{
+    char msg[160];
+    const char *err = "";
+    int failed = 0;
+    if (it->err[0]) {
+        say(a, it->err);
+        return;
+    }
+    ps_params old = a->s->params;
+    tui_out_close(a);
+    a->s->ops->destroy(a->s); /* stops and joins every thread */
+    if (start(a, &it->params, &err) == 0) {
+        *a->text = it->text;
+    } else {
+        snprintf(msg, sizeof msg, "cannot start %s: %s", it->params.name, err);
+        failed = 1;
+        if (start(a, &old, &err) != 0) {
+            fprintf(a->msgs, "poolscope: %s\n", err);
+            a->out_failed = 1;
+            a->quit = 1;
+            return;
+        }
+    }
+    fresh_view(a);
+    tui_out_open(a);
+    if (failed)
+        say(a, msg);
+}
+
+void tui_switch_open(tui_app *a)
+{
+    if (!a->s->live)
+        say(a, "the scenario picker needs a live run: this is a replay");
+    else if (tui_picker_open(&a->picker, a->s->params.name) != 0)
+        say(a, "out of memory");
+    else
+        a->ui.help = 0;
+}
+
+void tui_switch_key(tui_app *a, int key)
+{
+    if (tui_picker_key(&a->picker, key) == TP_CHOSEN && a->picker.n)
+        choose(a, &a->picker.items[a->picker.sel]);
+    if (!a->picker.open)
+        tui_picker_free(&a->picker); /* the files are read again on the next open */
+}
