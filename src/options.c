@@ -22,7 +22,7 @@ static const char usage[] =
     "  --speed X             virtual time per real time (0.1..100, default 1)\n"
     "  --paused              start paused\n"
     "  --step                start in step mode\n"
-    "  --ring N              events per thread ring (2..1048576, default 1024)\n"
+    "  --ring N              events per thread ring (2..1048576, default 8192)\n"
     "  --record FILE         write the run (parameters, every event) to FILE\n"
     "  --replay FILE         replay a recording instead of running threads\n"
     "  --export-trace FILE   write a Chrome trace (Perfetto) JSON of the run\n"
