@@ -88,8 +88,7 @@ START_TEST(waitgroup_workers_all_start_first)
         if (strstr(line_of(&t, i), " starting") && t.events[i].vt_ns > last_start)
             last_start = t.events[i].vt_ns;
     ck_assert_uint_ge(t.events[w].vt_ns, last_start + 1 * SEC);
-    ck_assert_uint_lt(t.events[w].vt_ns,
-                      last_start + 1 * SEC + (uint64_t)(SEC / 2 * test_slack()));
+    ck_assert_uint_lt(t.events[w].vt_ns, last_start + 1 * SEC + (uint64_t)(SEC / 2 * test_slack()));
     test_free(&t);
 }
 END_TEST

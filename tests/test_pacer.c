@@ -10,8 +10,8 @@
 /* The parts of an event that the same keys must reproduce (not real time). */
 static int same_event(const ps_event *a, const ps_event *b)
 {
-    return a->seq == b->seq && a->vt_ns == b->vt_ns && a->actor == b->actor &&
-           a->kind == b->kind && a->obj == b->obj && a->arg == b->arg && a->value == b->value;
+    return a->seq == b->seq && a->vt_ns == b->vt_ns && a->actor == b->actor && a->kind == b->kind &&
+           a->obj == b->obj && a->arg == b->arg && a->value == b->value;
 }
 
 /* Runs worker-pool in step mode with a scripted key sequence (actor ids,
@@ -40,8 +40,8 @@ START_TEST(step_same_keys_same_events_200x)
         scripted_pool(&t);
         ck_assert_uint_eq(t.n, first.n);
         for (size_t k = 0; k < t.n; k++)
-            ck_assert_msg(same_event(&t.events[k], &first.events[k]),
-                          "run %d differs at event %zu", i, k);
+            ck_assert_msg(same_event(&t.events[k], &first.events[k]), "run %d differs at event %zu",
+                          i, k);
         test_free(&t);
     }
     test_free(&first);
@@ -136,8 +136,8 @@ START_TEST(pause_freezes_and_resume_continues)
     double rest = (double)(t_finished - t_resume) / 1e9;
     double want = (double)(finished_vt - v_paused) / 1e9; /* about 0.6 s */
     ck_assert_msg(want > 0.5 && want < 0.62, "remaining %.3f s", want);
-    ck_assert_msg(rest >= want - 0.002 && rest < (want + 0.15) * test_slack(), "took %.3f s for %.3f s", rest,
-                  want);
+    ck_assert_msg(rest >= want - 0.002 && rest < (want + 0.15) * test_slack(),
+                  "took %.3f s for %.3f s", rest, want);
     test_free(&t);
 }
 END_TEST

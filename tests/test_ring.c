@@ -99,8 +99,8 @@ START_TEST(bus_stress_exactly_once_in_order)
             if (buf[i].seq != seq || buf[i].actor >= STRESS_PRODUCERS ||
                 buf[i].value != next[buf[i].actor])
                 ck_abort_msg("event seq %llu (want %llu) from %d value %lld (want %lld)",
-                             (unsigned long long)buf[i].seq, (unsigned long long)seq,
-                             buf[i].actor, (long long)buf[i].value,
+                             (unsigned long long)buf[i].seq, (unsigned long long)seq, buf[i].actor,
+                             (long long)buf[i].value,
                              (long long)next[buf[i].actor % STRESS_PRODUCERS]);
             next[buf[i].actor]++;
             seq++;

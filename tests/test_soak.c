@@ -47,8 +47,8 @@ START_TEST(soak_64_workers)
         size_t n = bus_poll(r->bus, buf, 512);
         for (size_t i = 0; i < n; i++) {
             if (buf[i].seq != delivered)
-                ck_abort_msg("event %llu arrived as number %llu",
-                             (unsigned long long)buf[i].seq, (unsigned long long)delivered);
+                ck_abort_msg("event %llu arrived as number %llu", (unsigned long long)buf[i].seq,
+                             (unsigned long long)delivered);
             delivered++;
             model_apply(m, &buf[i]);
         }

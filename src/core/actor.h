@@ -17,8 +17,8 @@
 
 /* Results of the instrumented primitives. */
 #define PS_OK 0
-#define PS_ESTOPPED (-1) /* the run is stopping: unwind */
-#define PS_ECLOSED (-2)  /* receive: closed and drained; send: on a closed queue */
+#define PS_ESTOPPED (-1)  /* the run is stopping: unwind */
+#define PS_ECLOSED (-2)   /* receive: closed and drained; send: on a closed queue */
 #define PS_ENEGATIVE (-3) /* WaitGroup counter would go negative */
 #define PS_ECANCELLED (-4)
 
@@ -26,11 +26,11 @@ typedef struct ps_actor ps_actor;
 struct ps_run;
 struct ps_actor {
     struct ps_run *run; /* the run it belongs to */
-    int id;         /* PS_ACTOR_MAIN, 1..workers, or the controller */
-    int producer;   /* its ring in the bus */
+    int id;             /* PS_ACTOR_MAIN, 1..workers, or the controller */
+    int producer;       /* its ring in the bus */
     bus *bus;
     pacer *pacer;
-    uint64_t rt0;   /* real time of the scenario's start */
+    uint64_t rt0; /* real time of the scenario's start */
     /* waiter fields: under the lock of the primitive it waits in */
     ps_actor *wnext;
     int64_t witem;

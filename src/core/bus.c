@@ -12,13 +12,13 @@
 #define BUS_SEQ_STEP 2u
 
 struct bus {
-    _Alignas(64) _Atomic uint64_t seq; /* shared by all producers */
+    _Alignas(64) _Atomic uint64_t seq;      /* shared by all producers */
     _Alignas(64) _Atomic uint32_t wake_gen; /* futex word the consumer sleeps on */
     /* consumer-owned */
     _Alignas(64) uint64_t next; /* next sequence number to deliver */
     uint64_t window;            /* reorder window size (power of two) */
     ps_event *rob;              /* reorder buffer, slot = seq & (window - 1) */
-    uint64_t wait_next; /* 'next' when bus_wait was last called */
+    uint64_t wait_next;         /* 'next' when bus_wait was last called */
     int n;
     int cursor; /* ring to start the next drain at, for fairness */
     ring rings[];
@@ -192,8 +192,8 @@ void bus_wait(bus *b, uint64_t timeout_ns)
          * one large batch.  A producer that finds its ring full kicks anyway
          * (bus_wait_room); a quiet bus gets the full sleep below at the next
          * wait, so an idle consumer does not wake every nap. */
-        futex_wait(&b->wake_gen, gen, timeout_ns && timeout_ns < BUS_NAP_NS ? timeout_ns
-                                                                           : BUS_NAP_NS);
+        futex_wait(&b->wake_gen, gen,
+                   timeout_ns && timeout_ns < BUS_NAP_NS ? timeout_ns : BUS_NAP_NS);
         return;
     }
     /* relaxed RMW: producers whose fetch-add comes later in the counter's

@@ -93,8 +93,7 @@ int chan_recv(ps_chan *q, ps_actor *self, int64_t *item)
         ps_actor *s = fifo_pop(&q->senders);
         if (s) { /* room now: the first blocked sender's item goes in */
             push_item(q, s->witem);
-            actor_emit_full(self, s->id, EV_Q_SEND, q->obj, s->witem, (int64_t)q->len,
-                            PS_VT_NOW);
+            actor_emit_full(self, s->id, EV_Q_SEND, q->obj, s->witem, (int64_t)q->len, PS_VT_NOW);
             actor_handoff(self, s, s->witem, PS_OK);
         }
         ps_lock_release(&q->mu);

@@ -36,8 +36,8 @@ const char *event_actor_name(int actor, char buf[8])
 size_t event_format(const ps_event *e, char *buf, size_t len)
 {
     char a[8];
-    int n = snprintf(buf, len, "%" PRIu64 " %" PRIu64 " %" PRIu64 " %s %s %" PRIu32 " %" PRId64
-                               " %" PRId64,
+    int n = snprintf(buf, len,
+                     "%" PRIu64 " %" PRIu64 " %" PRIu64 " %s %s %" PRIu32 " %" PRId64 " %" PRId64,
                      e->seq, e->vt_ns, e->rt_ns, event_actor_name(e->actor, a),
                      event_kind_name(e->kind), e->obj, e->arg, e->value);
     return n < 0 ? 0 : (size_t)n;

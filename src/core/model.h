@@ -13,22 +13,22 @@
 #include "event.h"
 #include "scenario.h"
 
-#define MODEL_HIST 64   /* per-actor state changes kept for the Gantt strip */
-#define MODEL_LOG 64    /* last events kept */
-#define MODEL_LINES 64  /* last lecture-line events kept */
-#define MODEL_SPARK 32  /* per-counter values kept for the sparkline */
+#define MODEL_HIST 64  /* per-actor state changes kept for the Gantt strip */
+#define MODEL_LOG 64   /* last events kept */
+#define MODEL_LINES 64 /* last lecture-line events kept */
+#define MODEL_SPARK 32 /* per-counter values kept for the sparkline */
 
 typedef enum model_state {
-    MS_NEW = 0,       /* not started yet */
-    MS_RUNNING,       /* main: doing its own work */
-    MS_IDLE,          /* worker: between jobs */
-    MS_WAIT_RECV,     /* blocked receiving from an empty queue */
-    MS_WORKING,       /* in timed work on a job */
-    MS_SLEEPING,      /* in a timed sleep */
-    MS_WAIT_SEND,     /* blocked sending to a full queue */
-    MS_WAIT_MUTEX,    /* waiting for a mutex */
-    MS_WAIT_WG,       /* in WaitGroup.Wait */
-    MS_DONE,          /* exited */
+    MS_NEW = 0,    /* not started yet */
+    MS_RUNNING,    /* main: doing its own work */
+    MS_IDLE,       /* worker: between jobs */
+    MS_WAIT_RECV,  /* blocked receiving from an empty queue */
+    MS_WORKING,    /* in timed work on a job */
+    MS_SLEEPING,   /* in a timed sleep */
+    MS_WAIT_SEND,  /* blocked sending to a full queue */
+    MS_WAIT_MUTEX, /* waiting for a mutex */
+    MS_WAIT_WG,    /* in WaitGroup.Wait */
+    MS_DONE,       /* exited */
     MS_STATE_COUNT
 } model_state;
 
@@ -39,8 +39,8 @@ typedef struct model_actor {
     uint64_t job_start; /* virtual ns */
     uint64_t job_dur;
     uint64_t jobs_done;
-    uint64_t since;     /* virtual ns of the last state change */
-    uint32_t hist_n;    /* total state changes; the last MODEL_HIST are kept */
+    uint64_t since;  /* virtual ns of the last state change */
+    uint32_t hist_n; /* total state changes; the last MODEL_HIST are kept */
     uint8_t hist_state[MODEL_HIST];
     uint64_t hist_vt[MODEL_HIST];
 } model_actor;
@@ -48,7 +48,7 @@ typedef struct model_actor {
 typedef struct model_queue {
     uint32_t cap;
     uint64_t depth;
-    int64_t *items;     /* ring of cap items: the queue's contents in order */
+    int64_t *items; /* ring of cap items: the queue's contents in order */
     uint64_t head;
     int closed;
     uint64_t sent, received;
@@ -60,10 +60,10 @@ typedef struct model_queue {
 
 typedef struct model_counter {
     int64_t value;
-    uint64_t ops;       /* adds, or stores for a plain counter */
-    int plain;          /* written with separate load and store (the race lesson) */
-    int64_t expected;   /* sum of the deltas the threads meant to apply */
-    uint64_t lost;      /* plain counter: updates missing, expected - value (model.c) */
+    uint64_t ops;     /* adds, or stores for a plain counter */
+    int plain;        /* written with separate load and store (the race lesson) */
+    int64_t expected; /* sum of the deltas the threads meant to apply */
+    uint64_t lost;    /* plain counter: updates missing, expected - value (model.c) */
     int64_t spark[MODEL_SPARK];
     uint32_t spark_n;
 } model_counter;
@@ -93,21 +93,21 @@ typedef struct model {
     model_wg wgs[PS_MAX_WGS];
     /* per-actor view of the last counter value it loaded (race lesson) */
     int64_t loaded[PS_MAX_ACTORS];
-    uint64_t vt, rt;        /* latest virtual / real time seen */
-    uint64_t events;        /* events folded */
-    uint64_t next_seq;      /* the sequence number expected next */
-    uint64_t seq_errors;    /* events out of sequence (must stay 0) */
+    uint64_t vt, rt;     /* latest virtual / real time seen */
+    uint64_t events;     /* events folded */
+    uint64_t next_seq;   /* the sequence number expected next */
+    uint64_t seq_errors; /* events out of sequence (must stay 0) */
     uint64_t kind_count[EV_KIND_COUNT];
     uint64_t jobs_started, jobs_finished, results;
     int running_jobs, max_running_jobs;
-    int started, ended;     /* scenario start / end seen */
-    int errors;             /* ERROR events */
+    int started, ended; /* scenario start / end seen */
+    int errors;         /* ERROR events */
     int64_t first_error_job;
     int64_t first_error_code;
     uint64_t first_error_vt;
     int cancelled;
     uint64_t send_on_closed;
-    int paused, step_mode;  /* from controller events */
+    int paused, step_mode; /* from controller events */
     int64_t speed_milli;
     uint64_t steps;
     ps_event log[MODEL_LOG]; /* last MODEL_LOG events, oldest first from log_n */

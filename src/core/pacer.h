@@ -41,10 +41,10 @@ typedef enum pacer_state {
 
 #define PACER_ANY (-1)
 /* pacer_step results (negative) */
-#define PACER_EBUSY (-1)    /* not every thread reached quiescence in time */
+#define PACER_EBUSY (-1)     /* not every thread reached quiescence in time */
 #define PACER_ENOTREADY (-2) /* the asked thread is blocked or done */
-#define PACER_ENONE (-3)    /* no thread can move (all blocked or done) */
-#define PACER_EMODE (-4)    /* not in step mode */
+#define PACER_ENONE (-3)     /* no thread can move (all blocked or done) */
+#define PACER_EMODE (-4)     /* not in step mode */
 #define PACER_ESTOPPED (-5)
 
 #define PACER_SPEED_MIN 100    /* thousandths: 0.1x */
@@ -59,9 +59,9 @@ typedef struct pacer_view {
     uint64_t vnow;
     uint64_t steps;
     int next_default; /* who PACER_ANY would move now, or -1 */
-    int torn; /* 1: the states below are not one snapshot (threads block and
-                 wake without the pacer's lock in RUN mode; the reader gave up
-                 after many tries); pacer_view_deadlocked then says 0 */
+    int torn;         /* 1: the states below are not one snapshot (threads block and
+                         wake without the pacer's lock in RUN mode; the reader gave up
+                         after many tries); pacer_view_deadlocked then says 0 */
     struct {
         uint8_t state;
         uint64_t deadline; /* PA_TIMED: virtual end of the work */
@@ -140,8 +140,7 @@ static inline int pacer_gate(pacer *p)
     /* relaxed: a hint.  A thread that misses a just-set pause passes one more
      * point, exactly as if it had passed it before the pause; the slow path
      * then synchronises through the pacer's mutex. */
-    return atomic_load_explicit(&((struct pacer_gate_word *)(void *)p)->gate,
-                                memory_order_relaxed);
+    return atomic_load_explicit(&((struct pacer_gate_word *)(void *)p)->gate, memory_order_relaxed);
 }
 
 #endif

@@ -43,10 +43,10 @@ typedef struct ps_params {
     char name[PS_NAME_LEN];
     char title[PS_TITLE_LEN];
     int kind;
-    int workers;        /* worker threads */
-    int jobs;           /* jobs (or iterations per thread) */
-    int64_t job_ns;     /* virtual duration of one job / one sleep */
-    int queue_cap;      /* job queue capacity */
+    int workers;         /* worker threads */
+    int jobs;            /* jobs (or iterations per thread) */
+    int64_t job_ns;      /* virtual duration of one job / one sleep */
+    int queue_cap;       /* job queue capacity */
     int64_t speed_milli; /* initial speed, thousandths */
     /* Job durations: job j (1-based) lasts durations_ns[(j - 1) % n_durations]
      * if there is a list; else a value drawn from [job_ns, job_ns_max] by a

@@ -94,8 +94,7 @@ static const session_ops live_ops = {
     live_restart, NULL,      live_view,     live_length,   live_destroy,
 };
 
-session *session_live_create(const ps_params *p, pacer_mode mode, size_t ring_cap,
-                             const char **err)
+session *session_live_create(const ps_params *p, pacer_mode mode, size_t ring_cap, const char **err)
 {
     live *l = calloc(1, sizeof(*l));
     if (!l) {

@@ -51,8 +51,7 @@ void bench_figure(const char *group, const char *name, double *samples, int n, c
 /* A ratio measured within the same run, as the median of per-run ratios. */
 void bench_ratio(const char *group, const char *name, double *ratios, int n, const char *note);
 /* A goal from the issue: met when value >= target (higher_better) or <= target. */
-void bench_goal(const char *goal, double value, double target, int higher_better,
-                const char *unit);
+void bench_goal(const char *goal, double value, double target, int higher_better, const char *unit);
 void bench_skip(const char *group, const char *name, const char *why);
 /* Progress on stderr (meson --verbose shows it live). */
 void bench_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

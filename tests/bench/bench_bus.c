@@ -323,8 +323,8 @@ static void check_batch(checker *c, int impl, const ps_event *ev, size_t n)
 }
 
 typedef struct result {
-    double mev_s;      /* million events per second */
-    double p50, p99;   /* ns per publish */
+    double mev_s;    /* million events per second */
+    double p50, p99; /* ns per publish */
 } result;
 
 static int lat_result(trial *t, result *r)
@@ -473,8 +473,7 @@ static int run_idle(int impl, size_t total, result *r)
     free(p->lat);
     q_destroy(impl, q);
     if (c.bad || c.got != total) {
-        fprintf(stderr, "bus: %s single-threaded delivered events out of order\n",
-                impl_name[impl]);
+        fprintf(stderr, "bus: %s single-threaded delivered events out of order\n", impl_name[impl]);
         return -1;
     }
     return 0;
@@ -533,8 +532,7 @@ int bench_bus(const bench_ctx *c)
         }
     for (int pc = 0; pc < N_PC; pc++)
         for (int i = 0; i < IMPL_N; i++) {
-            snprintf(name, sizeof name, "throughput, %dP->1C, %s", prod_counts[pc],
-                     impl_name[i]);
+            snprintf(name, sizeof name, "throughput, %dP->1C, %s", prod_counts[pc], impl_name[i]);
             if (i == IMPL_CK && !have_ck) {
                 bench_skip("bus", name, "libck-dev not installed");
                 continue;
@@ -546,11 +544,9 @@ int bench_bus(const bench_ctx *c)
         for (int i = 0; i < IMPL_N; i++) {
             if (i == IMPL_CK && !have_ck)
                 continue;
-            snprintf(name, sizeof name, "publish p50, %dP->1C, %s", prod_counts[pc],
-                     impl_name[i]);
+            snprintf(name, sizeof name, "publish p50, %dP->1C, %s", prod_counts[pc], impl_name[i]);
             bench_figure("bus", name, &AT(p50, i, pc, 0), runs, " ns", "per event, batches of 64");
-            snprintf(name, sizeof name, "publish p99, %dP->1C, %s", prod_counts[pc],
-                     impl_name[i]);
+            snprintf(name, sizeof name, "publish p99, %dP->1C, %s", prod_counts[pc], impl_name[i]);
             bench_figure("bus", name, &AT(p99, i, pc, 0), runs, " ns", "per event, batches of 64");
         }
     for (int i = 0; i < IMPL_N; i++) {

@@ -138,8 +138,7 @@ void bench_ratio(const char *group, const char *name, double *r, int n, const ch
     bench_progress("  ratio %s / %s: %.2fx", group, name, med);
 }
 
-void bench_goal(const char *goal, double value, double target, int higher_better,
-                const char *unit)
+void bench_goal(const char *goal, double value, double target, int higher_better, const char *unit)
 {
     int met = higher_better ? value >= target : value <= target;
     char v[32], t[32];

@@ -269,7 +269,8 @@ int bench_pool(const bench_ctx *c)
     int runs = c->runs;
     double *eng = calloc((size_t)runs, sizeof(double)), *pln = calloc((size_t)runs, sizeof(double));
     double *gol = calloc((size_t)runs, sizeof(double)), *epj = calloc((size_t)runs, sizeof(double));
-    double *ovh = calloc((size_t)runs, sizeof(double)), *vs_go = calloc((size_t)runs, sizeof(double));
+    double *ovh = calloc((size_t)runs, sizeof(double)),
+           *vs_go = calloc((size_t)runs, sizeof(double));
     char bin[PATH_MAX + 16], note[160];
     int have_go = 0, bad = 0;
     const char *no_go = "go not installed";
@@ -308,8 +309,8 @@ int bench_pool(const bench_ctx *c)
         double o = bench_median(tmp, runs) * 100;
         for (int r = 0; r < runs; r++)
             ovh[r] += 1;
-        bench_ratio("pool", "plain / engine jobs/s (instrumentation cost, 1.00 = none)", ovh,
-                    runs, NULL);
+        bench_ratio("pool", "plain / engine jobs/s (instrumentation cost, 1.00 = none)", ovh, runs,
+                    NULL);
         bench_goal("instrumentation overhead (plain/engine - 1) <= 10%", o, 10, 0, "%");
         if (have_go) {
             bench_figure("pool", "Go, buffered channels", gol, runs, " jobs/s",

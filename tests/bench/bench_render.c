@@ -73,7 +73,8 @@ static frame_times time_frames(int rows, int cols, int workers, int frames)
     v.speed_milli = 1000;
     tui_ui ui;
     tui_ui_init(&ui);
-    tui_frame_input in = {.m = m, .v = &v, .ui = &ui, .title = "Worker pool", .name = "worker-pool"};
+    tui_frame_input in = {
+        .m = m, .v = &v, .ui = &ui, .title = "Worker pool", .name = "worker-pool"};
     setlocale(LC_ALL, "C.UTF-8");
     snprintf(n, sizeof n, "%d", rows);
     setenv("LINES", n, 1);
