@@ -54,18 +54,23 @@ static ps_run *live_start(live *l, const ps_params *p, pacer_mode mode, const ch
     return r;
 }
 
+/* The new run is created before the old one goes, so a failure leaves the
+ * session with a run to show: the old one if creating failed, or the new one
+ * stopped (and finished) if its threads could not start. */
 static int live_restart(session *s, model *m)
 {
     live *l = (live *)s;
     const char *err;
-    pacer_mode mode = pacer_get_mode(l->run->pacer);
+    ps_run *next = run_create(&s->params, pacer_get_mode(l->run->pacer), l->ring_cap, &err);
+    if (!next)
+        return -1;
     run_shutdown(l->run, NULL, NULL);
     run_destroy(l->run);
-    l->run = live_start(l, &s->params, mode, &err);
-    if (!l->run)
-        return -1;
+    l->run = next;
     model_free(m);
-    return model_init(m, &s->layout);
+    if (model_init(m, &s->layout) != 0)
+        return -1;
+    return run_start(next) == 0 ? 0 : -1;
 }
 
 static void live_view(session *s, pacer_view *v)
