@@ -181,6 +181,28 @@ static int parse_one(options *o, overrides *ov, const char **scen, int argc, cha
 }
 
 /* An override the scenario does not read is an error, not silently ignored. */
+/* A title that counts workers or jobs would lie after --workers or --jobs:
+ * keep its topic (up to a colon) and say what the command line set. */
+static void retitle(ps_params *p, const overrides *ov)
+{
+    char t[2 * PS_TITLE_LEN + 2], extra[PS_TITLE_LEN] = "";
+    size_t n = 0;
+    if (ov->workers >= 0)
+        n += (size_t)snprintf(extra + n, sizeof extra - n, ", %lld workers", ov->workers);
+    if (ov->jobs >= 0 && n < sizeof extra)
+        n += (size_t)snprintf(extra + n, sizeof extra - n, ", %lld jobs", ov->jobs);
+    if (ov->job_ms >= 0 && n < sizeof extra)
+        n += (size_t)snprintf(extra + n, sizeof extra - n, ", %lld ms each", ov->job_ms);
+    if (ov->queue >= 0 && n < sizeof extra)
+        snprintf(extra + n, sizeof extra - n, ", queue %lld", ov->queue);
+    if (!extra[0])
+        return;
+    size_t topic = strcspn(p->title, ":");
+    snprintf(t, sizeof t, "%.*s:%s", (int)topic, p->title, extra + 1);
+    t[PS_TITLE_LEN - 1] = '\0'; /* a title too long is cut, never overflows */
+    memcpy(p->title, t, PS_TITLE_LEN);
+}
+
 static int ov_check(const ps_params *p, const overrides *ov, char *err, size_t len)
 {
     const scenario_def *d = scenario_by_kind(p->kind);
@@ -247,6 +269,7 @@ int options_parse(options *o, int argc, char **argv, char *err, size_t len)
         o->params.queue_cap = (int)ov.queue;
     if (ov.speed >= 0)
         o->params.speed_milli = ov.speed;
+    retitle(&o->params, &ov);
     char why[160];
     if (scenario_finish(&o->params, why, sizeof why) != 0) {
         snprintf(err, len, "poolscope: scenario %s: %s", o->params.name, why);

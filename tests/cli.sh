@@ -78,5 +78,13 @@ mkdir -p "$deep"
 cp "$tmp/bad.ini" "$deep/bad.ini"
 check long-path 2 "^\.\.\..*directory5/bad.ini:6: workers = 0 is out of range (allowed: 1..64)\$" -- \
     --headless --scenario "$deep/bad.ini"
+# overrides retitle: a title that counted 3 workers would lie with --workers 12
+"$bin" --headless --workers 12 --jobs 9 --speed 100 --record "$tmp/o.rec" >/dev/null 2>&1
+if grep -q '^param title=Worker pool: 12 workers, 9 jobs$' "$tmp/o.rec"; then
+    echo "ok   override-title"
+else
+    echo "FAIL override-title: $(grep '^param title=' "$tmp/o.rec")"
+    fail=1
+fi
 rm -rf "$tmp"
 exit $fail
