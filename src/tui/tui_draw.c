@@ -41,12 +41,16 @@ void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m)
     layout_diagram(l, cols);
     int rest = rows - 2 - TUI_DIAG_ROWS, y = 1 + TUI_DIAG_ROWS;
     int s = sync_lines(m), workers = m->layout.workers;
-    int lanes = rest - (1 + s) - (1 + 3) - 1;
+    /* main's lane comes first: a lecturer must see main block on a full
+     * queue or in Wait even when workers scroll.  What is left goes to the
+     * worker lanes and the log (3 lines, 2 when it lets one more lane in). */
+    int avail = rest - (1 + s) - 1 - 1 - 1;
+    int lanes = avail - 3 < workers ? avail - 2 : avail - 3;
     lanes = lanes > workers ? workers : lanes < 1 ? 1 : lanes;
     l->lanes_shown = lanes < workers ? lanes : workers;
-    /* each section: a rule row, then its lines */
-    l->lanes = (tui_rect){y, 0, 1 + lanes, cols};
-    y += 1 + lanes;
+    /* each section: a rule row, then its lines (main's, then the workers') */
+    l->lanes = (tui_rect){y, 0, 2 + lanes, cols};
+    y += 2 + lanes;
     l->sync = (tui_rect){y, 0, 1 + s, cols};
     y += 1 + s;
     l->log = (tui_rect){y, 0, rows - 1 - y, cols};

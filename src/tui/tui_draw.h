@@ -67,6 +67,8 @@ void tui_draw_code(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
 
 /* What actor a is waiting on, in words ("recv jobs (empty)"), or "". */
 const char *tui_wait_text(const model *m, int a, char *buf, size_t len);
+/* What thread a did itself, in words ("adds 5  last =7", "sent 3"), or "". */
+const char *tui_ops_text(const model *m, int a, char *buf, size_t len);
 /* Fills in's replay fields: the place of m (events folded) in recording d. */
 struct replay_data;
 void tui_frame_replay(tui_frame_input *in, const struct replay_data *d, const model *m);

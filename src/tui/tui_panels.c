@@ -123,20 +123,40 @@ static void draw_ready(WINDOW *w, const tui_frame_input *in, int a, int y)
         tui_put(w, y, 0, 1, TR_READY, tui_glyph_str(TG_READY));
 }
 
-static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int cols)
+/* Appends " WORD N" to buf when n is not 0. */
+static size_t ops_part(char *buf, size_t len, size_t o, const char *word, long long n)
 {
-    const model *m = in->m;
+    if (!n || o >= len)
+        return o;
+    int k = snprintf(buf + o, len - o, "%s%s %lld", o ? "  " : "", word, n);
+    return k > 0 ? o + (size_t)k : o;
+}
+
+const char *tui_ops_text(const model *m, int a, char *buf, size_t len)
+{
     const model_actor *ac = &m->actors[a];
-    char name[8], wait[64];
-    uint64_t now = in->v->vnow > m->vt ? in->v->vnow : m->vt;
-    draw_ready(w, in, a, y);
-    tui_put(w, y, 1, 4, TR_BOX_TITLE, model_actor_name(a, name));
-    const char *st = tui_wait_text(m, a, wait, sizeof wait);
-    if (!*st)
-        st = model_state_name(ac->state);
-    else
-        tui_put(w, y, 5, 1, TR_WARN, tui_glyph_str(TG_BLOCKED));
-    tui_put(w, y, 6, 17, state_role(ac->state), st);
+    size_t o = 0;
+    buf[0] = 0;
+    o = ops_part(buf, len, o, "sent", (long long)ac->sent);
+    o = ops_part(buf, len, o, "recv", (long long)ac->received);
+    o = ops_part(buf, len, o, "adds", (long long)ac->adds);
+    o = ops_part(buf, len, o, "locks", (long long)ac->locks);
+    /* the race lesson: what it read, and what it wrote back over others */
+    if (ac->stores && o < len)
+        snprintf(buf + o, len - o, "%sread %lld wrote %lld", o ? "  " : "", (long long)m->loaded[a],
+                 (long long)ac->last_value);
+    else if (ac->adds && o < len)
+        snprintf(buf + o, len - o, "  last =%lld", (long long)ac->last_value);
+    else if (ac->loads && o < len)
+        snprintf(buf + o, len - o, "%sread %lld", o ? "  " : "", (long long)m->loaded[a]);
+    else if (!o)
+        ops_part(buf, len, o, "Done", (long long)ac->wg_dones);
+    return buf;
+}
+
+/* A worker's job, its progress and its count of jobs done. */
+static void draw_job(WINDOW *w, const model_actor *ac, int y, uint64_t now)
+{
     int x = 23;
     if (ac->job)
         tui_putf(w, y, x, 11, ac->state == MS_WORKING ? TR_BOX_TITLE : TR_DIM, "job %lld",
@@ -149,8 +169,33 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
         tui_putf(w, y, x + 11, 4, TR_NORMAL, "%3d%%", (int)(done * 100 / ac->job_dur));
     }
     x += 16;
-    x += tui_putf(w, y, x, 12, TR_NORMAL, "done %llu", (unsigned long long)ac->jobs_done) + 2;
-    x = x < 60 ? 60 : x;
+    tui_putf(w, y, x, 12, TR_NORMAL, "done %llu", (unsigned long long)ac->jobs_done);
+}
+
+static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int cols)
+{
+    const model *m = in->m;
+    const model_actor *ac = &m->actors[a];
+    char name[8], wait[64], ops[96];
+    uint64_t now = in->v->vnow > m->vt ? in->v->vnow : m->vt;
+    draw_ready(w, in, a, y);
+    tui_put(w, y, 1, 4, TR_BOX_TITLE, model_actor_name(a, name));
+    const char *st = tui_wait_text(m, a, wait, sizeof wait);
+    /* main's name fills the name column: its wait text says it is blocked
+     * ("send jobs (full)") and gets the room main has no job column for */
+    int main = a == PS_ACTOR_MAIN, sw = main ? 24 : 17;
+    if (!*st)
+        st = model_state_name(ac->state);
+    else if (!main)
+        tui_put(w, y, 5, 1, TR_WARN, tui_glyph_str(TG_BLOCKED));
+    tui_put(w, y, 6, sw, state_role(ac->state), st);
+    /* "done 0" means nothing to a thread that runs no jobs (main, the
+     * counter and mutex lessons): it shows its own operations instead */
+    if (!main && (ac->job || ac->jobs_done))
+        draw_job(w, ac, y, now);
+    else
+        tui_put(w, y, 6 + sw, 53 - sw, TR_NORMAL, tui_ops_text(m, a, ops, sizeof ops));
+    int x = 60;
     if (cols - x - 1 > 4)
         draw_gantt(w, ac, y, x, cols - x - 1, now, in->cell_ns ? in->cell_ns : 1);
 }
@@ -162,10 +207,10 @@ void tui_draw_lanes(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
     first = first > n - shown ? n - shown : first < 0 ? 0 : first;
     char title[128];
     if (shown < n)
-        snprintf(title, sizeof title, "Workers %d-%d of %d (Up/Down scroll)", first + 1,
+        snprintf(title, sizeof title, "Threads: main, W%d-W%d of %d (Up/Down)", first + 1,
                  first + shown, n);
     else
-        snprintf(title, sizeof title, "Workers");
+        snprintf(title, sizeof title, "Threads");
     tui_rule(w, l->lanes.y, 0, l->lanes.w, title);
     char legend[96];
     snprintf(legend, sizeof legend, " timeline: %s work %s idle %s blocked ",
@@ -174,8 +219,9 @@ void tui_draw_lanes(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
     int lw = tui_width(legend);
     if (l->lanes.w - lw - 2 > (int)strlen(title) + 6)
         tui_put(w, l->lanes.y, l->lanes.w - lw - 2, lw, TR_RULE, legend);
+    draw_lane(w, in, PS_ACTOR_MAIN, l->lanes.y + 1, l->lanes.w);
     for (int i = 0; i < shown; i++)
-        draw_lane(w, in, 1 + first + i, l->lanes.y + 1 + i, l->lanes.w);
+        draw_lane(w, in, 1 + first + i, l->lanes.y + 2 + i, l->lanes.w);
 }
 
 /* The sync panel's items, each a short phrase; they flow into its lines. */
