@@ -366,22 +366,52 @@ START_TEST(help_from_key_table)
 }
 END_TEST
 
-/* At 80x24 the replay help fits, with q in it. */
-START_TEST(help_replay_80x24)
+/* At 80x24 the help fits, live and in a replay: every key of the mode with
+ * its brief on its row (two columns), the legend and the step rule whole. */
+static void assert_help_80x24(int replay)
 {
     fixture f;
     vscreen vs;
+    char buf[256];
     pool_story(&f);
     f.ui.help = 1;
     tui_frame_input in = frame_of(&f);
-    in.replay = 1;
+    in.replay = replay;
+    in.len = f.m.events;
     render(&vs, 24, 80, "screen-256color", 1, &in);
-    for (int i = 0; i < tui_key_count; i++)
-        if (!(tui_keys[i].flags & (TK_ALIAS | TK_LIVE)))
-            ck_assert_msg(find_row(&vs, tui_keys[i].help, 0) >= 0, "80x24 help shows '%s' whole",
-                          tui_keys[i].help);
+    for (int i = 0; i < tui_key_count; i++) {
+        const tui_key *k = &tui_keys[i];
+        if (k->flags & (replay ? TK_LIVE : TK_REPLAY))
+            continue;
+        ck_assert_msg(k->flags & TK_ALIAS || (k->brief && strlen(k->brief) <= TUI_KEY_BRIEF),
+                      "'%s' has a brief of at most %d columns", k->name, TUI_KEY_BRIEF);
+        const char *text = k->flags & TK_ALIAS ? k->name : k->brief;
+        int row = find_row(&vs, text, 0);
+        ck_assert_msg(row >= 0, "80x24 help (replay %d) shows '%s' whole", replay, text);
+        if (!(k->flags & TK_ALIAS)) {
+            snprintf(buf, sizeof buf, " %s ", k->name);
+            ck_assert_msg(find_col(&vs, row, buf) >= 0, "key '%s' on the row of its brief",
+                          k->name);
+        }
+    }
+    const char *legend[] = {"stands in the box of its thread's state.",
+                            "that transition just happened.",
+                            "Timeline:",
+                            "the one 'n' steps next",
+                            "the thread ready longest (ties: main, then W1, W2...), else the one",
+                            "whose timed work ends first (its job ends, virtual time jumps to it).",
+                            NULL};
+    for (int i = 0; legend[i]; i++)
+        ck_assert_msg(find_row(&vs, legend[i], 0) >= 0, "80x24 help (replay %d) shows '%s'", replay,
+                      legend[i]);
     vs_free(&vs);
     model_free(&f.m);
+}
+
+START_TEST(help_80x24)
+{
+    assert_help_80x24(0);
+    assert_help_80x24(1);
 }
 END_TEST
 
@@ -1073,7 +1103,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, monochrome_vt100);
     tcase_add_test(tc, too_small);
     tcase_add_test(tc, help_from_key_table);
-    tcase_add_test(tc, help_replay_80x24);
+    tcase_add_test(tc, help_80x24);
     tcase_add_test(tc, step_mode_marks);
     tcase_add_test(tc, main_lane_backpressure);
     tcase_add_test(tc, waitgroup_variant);

@@ -107,6 +107,17 @@ T send-keys -t ps '?'
 wait_for 'one step of the main goroutine' && ok "? shows the help" || fail "help overlay"
 T send-keys -t ps '?'
 wait_for 'Dispatch Job' || fail "help closes"
+# at 80x24 (a projector over SSH) the help takes two columns: every key and
+# the whole legend and step rule show, the last key (q) included
+T resize-window -t ps -x 80 -y 24
+T send-keys -t ps '?'
+if wait_for 'quit (every thread stops)' && wait_for 'whose timed work ends first' &&
+    screen | grep -q 'n: the thread ready longest' && screen | grep -q 'Timeline:' &&
+    screen | grep -q 'scroll the worker lanes'; then ok "80x24: the whole help shows"; else
+    fail "80x24 help cut"
+fi
+T send-keys -t ps '?'
+wait_for 'Dispatch Job' || fail "help closes at 80x24"
 
 # Resize: too small, then back.
 T resize-window -t ps -x 70 -y 20

@@ -41,7 +41,10 @@ typedef struct tui_key {
     const char *help;  /* help overlay and man page: one line */
     tui_action action;
     unsigned flags;
+    const char *brief; /* help on a small screen: TUI_KEY_BRIEF columns at most (NULL: an alias) */
 } tui_key;
+
+#define TUI_KEY_BRIEF 27
 
 extern const tui_key tui_keys[];
 extern const int tui_key_count;
