@@ -579,6 +579,52 @@ START_TEST(scale_64_workers_100000_jobs)
 }
 END_TEST
 
+/* 64 workers at 80x24: the compact form puts several workers on a row, each
+ * with its state as a glyph and a word (no colour needed), and scrolls by
+ * rows to a last page that ends at W64. */
+START_TEST(compact_lanes_64_workers)
+{
+    fixture f;
+    vscreen vs;
+    tui_layout l;
+    char buf[256];
+    fixture_init(&f, 64, 100, 0);
+    ev(&f, 0, EV_SCENARIO_START, 0, 64, 100, 0);
+    for (int w = 1; w <= 64; w++)
+        ev(&f, w, EV_THREAD_START, 0, 0, 0, 0);
+    for (int w = 1; w <= 60; w++) {
+        ev(&f, 0, EV_Q_SEND, 0, w, 1, 0);
+        ev(&f, w, EV_Q_RECV, 0, w, 0, 0);
+        ev(&f, w, EV_JOB_STARTED, 0, w, (int64_t)NS, 0);
+    }
+    ev(&f, 61, EV_Q_RECV_BLOCKED, 0, 0, 0, 0);
+    ev(&f, 62, EV_THREAD_EXIT, 0, 0, 0, 0);
+    tui_frame_input in = frame_of(&f);
+    tui_layout_compute(&l, 24, 80, &f.m);
+    ck_assert_int_gt(l.lane_cols, 1);
+    ck_assert_int_ge(l.lanes_shown, 18);
+    render(&vs, 24, 80, "vt100", 0, &in);
+    row_text(&vs, l.lanes.y + 1, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, " main "), "main keeps its lane: '%s'", buf);
+    row_text(&vs, l.lanes.y + 2, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, " W1  # j1 ") && strstr(buf, " W2  # j2 "),
+                  "cells: name, glyph, job: '%s'", buf);
+    snprintf(buf, sizeof buf, "W1-W%d of 64", l.lanes_shown);
+    ck_assert_int_ge(find_row(&vs, buf, 0), 0);
+    vs_free(&vs);
+    /* scrolled far down: the last page, whole rows, W64 on it */
+    f.ui.lane_scroll = 1000;
+    render(&vs, 24, 80, "vt100", 0, &in);
+    ck_assert_int_ge(find_row(&vs, " W64 ", 0), 0);
+    ck_assert_int_ge(find_row(&vs, " W61 = recv ", 0), 0);
+    ck_assert_int_ge(find_row(&vs, " W62   done ", 0), 0);
+    ck_assert_int_ge(find_row(&vs, " W63 . idle ", 0), 0);
+    ck_assert_int_lt(find_row(&vs, " W1 ", 0), 0);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
 /* The man page is generated from the key table: every key is in it. */
 START_TEST(man_page_has_every_key)
 {
@@ -1108,6 +1154,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, main_lane_backpressure);
     tcase_add_test(tc, waitgroup_variant);
     tcase_add_test(tc, scale_64_workers_100000_jobs);
+    tcase_add_test(tc, compact_lanes_64_workers);
     tcase_add_test(tc, man_page_has_every_key);
     tcase_add_test(tc, code_panel_markers);
     tcase_add_test(tc, code_panel_highlight_mono);

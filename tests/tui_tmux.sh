@@ -214,6 +214,22 @@ T send-keys -t ps q
 wait_for 'EXITED 0' && ok "q after the storm" || fail "q after the storm"
 T resize-window -t ps -x 100 -y 30
 
+# 64 workers at 80x24: the compact lanes, six workers to a row, Down
+# scrolls by a row.
+T resize-window -t ps -x 80 -y 24
+clear_pane
+run_in_pane "$bin --workers 64 --jobs 200 --speed 0.5"
+if wait_for 'main, W1-W24 of 64' && wait_for 'W6  . j[0-9]' &&
+    [ "$(screen | grep -cE '^ ?W[0-9]+ +. j[0-9]+ +W[0-9]+ +. j[0-9]+ +W[0-9]+')" -ge 3 ]; then
+    ok "64 workers at 80x24: compact lanes, several to a row"
+else fail "64 workers: compact lanes"; fi
+T send-keys -t ps Down
+wait_for 'main, W7-W30 of 64' && ok "Down scrolls the compact lanes by a row" ||
+    fail "compact scroll"
+T send-keys -t ps q
+wait_for 'EXITED 0' || fail "q from 64 workers"
+T resize-window -t ps -x 100 -y 30
+
 # The refusals a terminal can still produce: unknown or unset TERM, output
 # redirected to a file.
 for t in "TERM=nosuchterminal" "TERM=" ; do

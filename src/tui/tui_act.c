@@ -221,12 +221,18 @@ static void toggle_mode(tui_app *a, pacer_mode other)
     a->s->ops->set_mode(a->s, a->v.mode == other ? PACER_RUN : other);
 }
 
+/* By a lane, or a row of cells in the compact form; never past the last
+ * page, so the first key back moves the screen. */
 static void scroll_lanes(tui_app *a, int by)
 {
-    a->ui.lane_scroll += by;
-    a->ui.lane_scroll = a->ui.lane_scroll < 0 ? 0 : a->ui.lane_scroll;
-    if (a->ui.lane_scroll > a->m->layout.workers - 1)
-        a->ui.lane_scroll = a->m->layout.workers - 1;
+    tui_layout l;
+    int rows, cols, n = a->m->layout.workers;
+    getmaxyx(stdscr, rows, cols);
+    tui_layout_compute(&l, rows, cols, a->m);
+    int c = l.lane_cols > 0 ? l.lane_cols : 1, last = n - l.lanes_shown;
+    last = last < 0 ? 0 : (last + c - 1) / c * c;
+    int s = a->ui.lane_scroll - a->ui.lane_scroll % c + by * c;
+    a->ui.lane_scroll = s < 0 ? 0 : s > last ? last : s;
 }
 
 void tui_act(tui_app *a, const tui_key *k, int key)

@@ -29,6 +29,14 @@ static void layout_diagram(tui_layout *l, int cols)
     l->work_box = (tui_rect){y0 + 6, iw + gap, 5, cols - iw - gap};
 }
 
+/* Rows for n lanes when avail rows are left for the lanes and the log: the
+ * log keeps 3 lines, 2 when that lets one more lane in; at least 1 lane. */
+static int lane_rows(int avail, int n)
+{
+    int rows = avail - 3 < n ? avail - 2 : avail - 3;
+    return rows > n ? n : rows < 1 ? 1 : rows;
+}
+
 void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m)
 {
     memset(l, 0, sizeof(*l));
@@ -45,9 +53,16 @@ void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m)
      * queue or in Wait even when workers scroll.  What is left goes to the
      * worker lanes and the log (3 lines, 2 when it lets one more lane in). */
     int avail = rest - (1 + s) - 1 - 1 - 1;
-    int lanes = avail - 3 < workers ? avail - 2 : avail - 3;
-    lanes = lanes > workers ? workers : lanes < 1 ? 1 : lanes;
+    int lanes = lane_rows(avail, workers);
+    l->lane_cols = 1;
     l->lanes_shown = lanes < workers ? lanes : workers;
+    if (workers > 2 * lanes) {
+        /* most workers would scroll out of sight (64 at 80x24): several
+         * to a row, each a cell saying its state and job */
+        l->lane_cols = (cols - 1) / TUI_CELL_W;
+        lanes = lane_rows(avail, (workers + l->lane_cols - 1) / l->lane_cols);
+        l->lanes_shown = lanes * l->lane_cols < workers ? lanes * l->lane_cols : workers;
+    }
     /* each section: a rule row, then its lines (main's, then the workers') */
     l->lanes = (tui_rect){y, 0, 2 + lanes, cols};
     y += 2 + lanes;
