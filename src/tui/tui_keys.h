@@ -25,6 +25,8 @@ typedef enum tui_action {
     TA_START,     /* replay: to the first event */
     TA_END,       /* replay: to the last event */
     TA_STEP_PICK, /* w, digits, Enter: one step of worker N (any id) */
+    TA_LINE_BACK, /* replay: back to the previous lecture line */
+    TA_LINE_FWD,  /* replay: on to the next lecture line */
 } tui_action;
 
 #define TK_FOOTER 1u        /* shown in the live footer (in table order, as width allows) */
