@@ -123,7 +123,8 @@ static void draw_ready(WINDOW *w, const tui_frame_input *in, int a, int y, int x
         tui_put(w, y, x, 1, TR_READY, tui_glyph_str(TG_READY));
 }
 
-/* Appends " WORD N" to buf when n is not 0. */
+/* Appends "WORD N" to buf (after two blanks unless first) when n is not 0;
+ * returns the new end. */
 static size_t ops_part(char *buf, size_t len, size_t o, const char *word, long long n)
 {
     if (!n || o >= len)
@@ -183,15 +184,15 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
     const char *st = tui_wait_text(m, a, wait, sizeof wait);
     /* main's name fills the name column: its wait text says it is blocked
      * ("send jobs (full)") and gets the room main has no job column for */
-    int main = a == PS_ACTOR_MAIN, sw = main ? 24 : 17;
+    int is_main = a == PS_ACTOR_MAIN, sw = is_main ? 24 : 17;
     if (!*st)
         st = model_state_name(ac->state);
-    else if (!main)
+    else if (!is_main)
         tui_put(w, y, 5, 1, TR_WARN, tui_glyph_str(TG_BLOCKED));
     tui_put(w, y, 6, sw, state_role(ac->state), st);
     /* "done 0" means nothing to a thread that runs no jobs (main, the
      * counter and mutex lessons): it shows its own operations instead */
-    if (!main && (ac->job || ac->jobs_done))
+    if (!is_main && (ac->job || ac->jobs_done))
         draw_job(w, ac, y, now);
     else
         tui_put(w, y, 6 + sw, 53 - sw, TR_NORMAL, tui_ops_text(m, a, ops, sizeof ops));
