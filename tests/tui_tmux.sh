@@ -218,8 +218,10 @@ T resize-window -t ps -x 100 -y 30
 # scrolls by a row.
 T resize-window -t ps -x 80 -y 24
 clear_pane
-run_in_pane "$bin --workers 64 --jobs 200 --speed 0.5"
-if wait_for 'main, W1-W24 of 64' && wait_for 'W6  . j[0-9]' &&
+# a detached tmux may hand the new size to the terminal late: stty sets it
+# first, so the program starts at 80x24
+run_in_pane "stty rows 24 cols 80; $bin --workers 64 --jobs 200 --speed 0.5"
+if wait_for 'main, W1-W24 of 64' 100 && wait_for 'W6  . j[0-9]' &&
     [ "$(screen | grep -cE '^ ?W[0-9]+ +. j[0-9]+ +W[0-9]+ +. j[0-9]+ +W[0-9]+')" -ge 3 ]; then
     ok "64 workers at 80x24: compact lanes, several to a row"
 else fail "64 workers: compact lanes"; fi
