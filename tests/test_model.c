@@ -160,6 +160,55 @@ START_TEST(model_waitgroup_mutex_and_lost_updates)
 }
 END_TEST
 
+/* Each thread's own operations, folded from its events alone: what its
+ * lane shows when it runs no jobs. */
+START_TEST(model_per_actor_ops)
+{
+    ps_layout l;
+    memset(&l, 0, sizeof l);
+    l.workers = 2;
+    l.job_queue = l.result_queue = -1;
+    l.n_wgs = 1;
+    l.n_counters = 1;
+    l.n_mutexes = 1;
+    model m;
+    seq = 0;
+    model_init(&m, &l);
+    apply(&m, mk(1, EV_ATOMIC_ADD, 0, 1, 1, 0));
+    apply(&m, mk(2, EV_ATOMIC_ADD, 0, 1, 2, 0));
+    apply(&m, mk(1, EV_ATOMIC_ADD, 0, -1, 1, 0));
+    apply(&m, mk(2, EV_ATOMIC_LOAD, 0, 0, 1, 0));
+    apply(&m, mk(2, EV_ATOMIC_STORE, 0, 0, 2, 0));
+    apply(&m, mk(2, EV_MUTEX_REQUEST, 0, -1, 0, 0));
+    apply(&m, mk(2, EV_MUTEX_ACQUIRED, 0, 2, 0, 0));
+    apply(&m, mk(2, EV_MUTEX_RELEASED, 0, 2, 0, 0));
+    apply(&m, mk(1, EV_WG_DONE, 0, -1, 0, 0));
+    const model_actor *w1 = &m.actors[1], *w2 = &m.actors[2];
+    ck_assert_uint_eq(w1->adds, 2);
+    ck_assert_int_eq(w1->last_value, 1);
+    ck_assert_uint_eq(w1->loads + w1->stores + w1->locks, 0);
+    ck_assert_uint_eq(w1->wg_dones, 1);
+    ck_assert_uint_eq(w2->adds, 1);
+    ck_assert_uint_eq(w2->loads, 1);
+    ck_assert_uint_eq(w2->stores, 1);
+    ck_assert_int_eq(w2->last_value, 2);
+    ck_assert_int_eq(m.loaded[2], 1);
+    ck_assert_uint_eq(w2->locks, 1);
+    ck_assert_uint_eq(w2->wg_dones, 0);
+    ck_assert_uint_eq(m.actors[0].adds + m.actors[0].locks, 0);
+    model_free(&m);
+    /* queue items, per thread */
+    pool_model(&m);
+    apply(&m, mk(0, EV_Q_SEND, 0, 1, 1, 0));
+    apply(&m, mk(0, EV_Q_SEND, 0, 2, 2, 0));
+    apply(&m, mk(1, EV_Q_RECV, 0, 1, 1, 0));
+    ck_assert_uint_eq(m.actors[0].sent, 2);
+    ck_assert_uint_eq(m.actors[0].received, 0);
+    ck_assert_uint_eq(m.actors[1].received, 1);
+    model_free(&m);
+}
+END_TEST
+
 START_TEST(model_copy_is_deep)
 {
     model a, b;
@@ -198,6 +247,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, model_same_events_same_model);
     tcase_add_test(tc, model_counts_sequence_gaps);
     tcase_add_test(tc, model_waitgroup_mutex_and_lost_updates);
+    tcase_add_test(tc, model_per_actor_ops);
     tcase_add_test(tc, model_copy_is_deep);
     tcase_add_test(tc, logfmt_templates);
     suite_add_tcase(s, tc);

@@ -366,22 +366,52 @@ START_TEST(help_from_key_table)
 }
 END_TEST
 
-/* At 80x24 the replay help fits, with q in it. */
-START_TEST(help_replay_80x24)
+/* At 80x24 the help fits, live and in a replay: every key of the mode with
+ * its brief on its row (two columns), the legend and the step rule whole. */
+static void assert_help_80x24(int replay)
 {
     fixture f;
     vscreen vs;
+    char buf[256];
     pool_story(&f);
     f.ui.help = 1;
     tui_frame_input in = frame_of(&f);
-    in.replay = 1;
+    in.replay = replay;
+    in.len = f.m.events;
     render(&vs, 24, 80, "screen-256color", 1, &in);
-    for (int i = 0; i < tui_key_count; i++)
-        if (!(tui_keys[i].flags & (TK_ALIAS | TK_LIVE)))
-            ck_assert_msg(find_row(&vs, tui_keys[i].help, 0) >= 0, "80x24 help shows '%s' whole",
-                          tui_keys[i].help);
+    for (int i = 0; i < tui_key_count; i++) {
+        const tui_key *k = &tui_keys[i];
+        if (k->flags & (replay ? TK_LIVE : TK_REPLAY))
+            continue;
+        ck_assert_msg(k->flags & TK_ALIAS || (k->brief && strlen(k->brief) <= TUI_KEY_BRIEF),
+                      "'%s' has a brief of at most %d columns", k->name, TUI_KEY_BRIEF);
+        const char *text = k->flags & TK_ALIAS ? k->name : k->brief;
+        int row = find_row(&vs, text, 0);
+        ck_assert_msg(row >= 0, "80x24 help (replay %d) shows '%s' whole", replay, text);
+        if (!(k->flags & TK_ALIAS)) {
+            snprintf(buf, sizeof buf, " %s ", k->name);
+            ck_assert_msg(find_col(&vs, row, buf) >= 0, "key '%s' on the row of its brief",
+                          k->name);
+        }
+    }
+    const char *legend[] = {"stands in the box of its thread's state.",
+                            "that transition just happened.",
+                            "Timeline:",
+                            "the one 'n' steps next",
+                            "the thread ready longest (ties: main, then W1, W2...), else the one",
+                            "whose timed work ends first (its job ends, virtual time jumps to it).",
+                            NULL};
+    for (int i = 0; legend[i]; i++)
+        ck_assert_msg(find_row(&vs, legend[i], 0) >= 0, "80x24 help (replay %d) shows '%s'", replay,
+                      legend[i]);
     vs_free(&vs);
     model_free(&f.m);
+}
+
+START_TEST(help_80x24)
+{
+    assert_help_80x24(0);
+    assert_help_80x24(1);
 }
 END_TEST
 
@@ -409,15 +439,63 @@ START_TEST(step_mode_marks)
     render(&vs, 24, 80, "screen-256color", 1, &in);
     tui_layout_compute(&l, 24, 80, &f.m);
     ck_assert_int_ge(find_row(&vs, " STEP ", 0), 0);
-    row_text(&vs, l.lanes.y + 1, 0, 80, buf, sizeof buf);
-    ck_assert_msg(strncmp(buf, "\u25c6", 3) == 0, "W1 is next: '%s'", buf);
     row_text(&vs, l.lanes.y + 2, 0, 80, buf, sizeof buf);
-    ck_assert_msg(strstr(buf, "recv jobs (empty)"), "W2 says what it waits on: '%s'", buf);
+    ck_assert_msg(strncmp(buf, "\u25c6", 3) == 0, "W1 is next: '%s'", buf);
     row_text(&vs, l.lanes.y + 3, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, "recv jobs (empty)"), "W2 says what it waits on: '%s'", buf);
+    row_text(&vs, l.lanes.y + 4, 0, 80, buf, sizeof buf);
     ck_assert_msg(strncmp(buf, "\u25b8", 3) == 0, "W3 is ready: '%s'", buf);
     ck_assert(inside(&vs, l.queue_box, "waiting to receive (empty): W2"));
     /* the last transition stays lit while stopped: Get Job (W2 started 5)... */
     ck_assert_int_eq(f.ui.last_arrow, TUI_AR_DONE);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+/* main has a lane above the workers: what it waits on, what it sent, and
+ * its Gantt strip; blocked on a full queue it says so (backpressure). */
+START_TEST(main_lane_backpressure)
+{
+    fixture f;
+    vscreen vs;
+    tui_layout l;
+    char buf[256];
+    fixture_init(&f, 2, 2, 0);
+    ev(&f, 0, EV_SCENARIO_START, 0, 2, 10, 0);
+    for (int w = 1; w <= 2; w++)
+        ev(&f, w, EV_THREAD_START, 0, 0, 0, 0);
+    for (int j = 1; j <= 4; j++)
+        ev(&f, 0, EV_Q_SEND, 0, j, j, 0);
+    ev(&f, 1, EV_Q_RECV, 0, 1, 3, 0);
+    ev(&f, 1, EV_JOB_STARTED, 0, 1, (int64_t)NS, 0);
+    ev(&f, 2, EV_Q_RECV, 0, 2, 2, 0);
+    ev(&f, 2, EV_JOB_STARTED, 0, 2, (int64_t)NS, 0);
+    ev(&f, 0, EV_Q_SEND_BLOCKED, 0, 5, 2, NS / 4);
+    f.v.vnow = NS / 2;
+    tui_frame_input in = frame_of(&f);
+    for (int color = 0; color < 2; color++) {
+        render(&vs, 24, 80, color ? "screen-256color" : "vt100", color, &in);
+        tui_layout_compute(&l, 24, 80, &f.m);
+        row_text(&vs, l.lanes.y + 1, 0, 80, buf, sizeof buf);
+        ck_assert_msg(strncmp(buf, " main send jobs (full)", 22) == 0, "main lane: '%s'", buf);
+        ck_assert_msg(strstr(buf, "sent 4"), "main lane counts what it sent: '%s'", buf);
+        /* its Gantt strip: running, then blocked since 0.25 s */
+        ck_assert_msg(strstr(buf, color ? "\u2592" : "="), "main's strip shows blocked: '%s'", buf);
+        row_text(&vs, l.lanes.y + 2, 0, 80, buf, sizeof buf);
+        ck_assert_msg(strstr(buf, " W1 ") && strstr(buf, "job 1"), "W1 below main: '%s'", buf);
+        ck_assert_int_ge(find_row(&vs, " W2 ", l.lanes.y), 0);
+        vs_free(&vs);
+    }
+    /* then in Wait: the lane says which WaitGroup */
+    model_free(&f.m);
+    fixture_init(&f, 3, 5, 1);
+    ev(&f, 0, EV_SCENARIO_START, 0, 3, 5, 0);
+    ev(&f, 0, EV_WG_ADD, 0, 3, 3, 0);
+    ev(&f, 0, EV_WG_WAIT, 0, 0, 3, 0);
+    in = frame_of(&f);
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    ck_assert_int_ge(find_row(&vs, " main wg.Wait()", 0), 0);
     vs_free(&vs);
     model_free(&f.m);
 }
@@ -459,6 +537,15 @@ START_TEST(waitgroup_variant)
     ck_assert_int_ge(find_row(&vs, "atomic counter = 1", 0), 0);
     ck_assert_int_ge(find_row(&vs, "Incremented: 1", 0), 0);
     ck_assert_int_ge(find_row(&vs, "wg.Wait()", 0), 0);
+    /* W1 runs no jobs: its lane shows its adds and the value it left, not "done 0" */
+    ck_assert_int_ge(find_row(&vs, " W1   sleeping         adds 1  last =1", 0), 0);
+    ck_assert_int_lt(find_row(&vs, "done 0", 0), 0);
+    vs_free(&vs);
+    /* the race: each lane says what its thread read and wrote back */
+    ev(&f, 2, EV_ATOMIC_LOAD, 0, 0, 0, 0);
+    ev(&f, 2, EV_ATOMIC_STORE, 0, 0, 1, 0);
+    render(&vs, 24, 80, "vt100", 0, &in);
+    ck_assert_int_ge(find_row(&vs, " W2   idle             read 0 wrote 1", 0), 0);
     vs_free(&vs);
     model_free(&f.m);
 }
@@ -487,6 +574,52 @@ START_TEST(scale_64_workers_100000_jobs)
     ck_assert(inside(&vs, l.queue_box, "more"));
     ck_assert(inside(&vs, l.work_box, "+"));
     ck_assert_int_ge(find_row(&vs, "of 64", 0), 0);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
+/* 64 workers at 80x24: the compact form puts several workers on a row, each
+ * with its state as a glyph and a word (no colour needed), and scrolls by
+ * rows to a last page that ends at W64. */
+START_TEST(compact_lanes_64_workers)
+{
+    fixture f;
+    vscreen vs;
+    tui_layout l;
+    char buf[256];
+    fixture_init(&f, 64, 100, 0);
+    ev(&f, 0, EV_SCENARIO_START, 0, 64, 100, 0);
+    for (int w = 1; w <= 64; w++)
+        ev(&f, w, EV_THREAD_START, 0, 0, 0, 0);
+    for (int w = 1; w <= 60; w++) {
+        ev(&f, 0, EV_Q_SEND, 0, w, 1, 0);
+        ev(&f, w, EV_Q_RECV, 0, w, 0, 0);
+        ev(&f, w, EV_JOB_STARTED, 0, w, (int64_t)NS, 0);
+    }
+    ev(&f, 61, EV_Q_RECV_BLOCKED, 0, 0, 0, 0);
+    ev(&f, 62, EV_THREAD_EXIT, 0, 0, 0, 0);
+    tui_frame_input in = frame_of(&f);
+    tui_layout_compute(&l, 24, 80, &f.m);
+    ck_assert_int_gt(l.lane_cols, 1);
+    ck_assert_int_ge(l.lanes_shown, 18);
+    render(&vs, 24, 80, "vt100", 0, &in);
+    row_text(&vs, l.lanes.y + 1, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, " main "), "main keeps its lane: '%s'", buf);
+    row_text(&vs, l.lanes.y + 2, 0, 80, buf, sizeof buf);
+    ck_assert_msg(strstr(buf, " W1  # j1 ") && strstr(buf, " W2  # j2 "),
+                  "cells: name, glyph, job: '%s'", buf);
+    snprintf(buf, sizeof buf, "W1-W%d of 64", l.lanes_shown);
+    ck_assert_int_ge(find_row(&vs, buf, 0), 0);
+    vs_free(&vs);
+    /* scrolled far down: the last page, whole rows, W64 on it */
+    f.ui.lane_scroll = 1000;
+    render(&vs, 24, 80, "vt100", 0, &in);
+    ck_assert_int_ge(find_row(&vs, " W64 ", 0), 0);
+    ck_assert_int_ge(find_row(&vs, " W61 = recv ", 0), 0);
+    ck_assert_int_ge(find_row(&vs, " W62   done ", 0), 0);
+    ck_assert_int_ge(find_row(&vs, " W63 . idle ", 0), 0);
+    ck_assert_int_lt(find_row(&vs, " W1 ", 0), 0);
     vs_free(&vs);
     model_free(&f.m);
 }
@@ -1016,10 +1149,12 @@ Suite *suite_make(void)
     tcase_add_test(tc, monochrome_vt100);
     tcase_add_test(tc, too_small);
     tcase_add_test(tc, help_from_key_table);
-    tcase_add_test(tc, help_replay_80x24);
+    tcase_add_test(tc, help_80x24);
     tcase_add_test(tc, step_mode_marks);
+    tcase_add_test(tc, main_lane_backpressure);
     tcase_add_test(tc, waitgroup_variant);
     tcase_add_test(tc, scale_64_workers_100000_jobs);
+    tcase_add_test(tc, compact_lanes_64_workers);
     tcase_add_test(tc, man_page_has_every_key);
     tcase_add_test(tc, code_panel_markers);
     tcase_add_test(tc, code_panel_highlight_mono);

@@ -90,6 +90,24 @@ T send-keys -t ps Home
 wait_for "event 0/$n" && ok "replay: Home goes back to event 0" || fail "replay: Home"
 T send-keys -t ps ']'
 wait_for "event [1-9][0-9]*/$n" && ok "replay: ] jumps forward" || fail "replay: ]"
+# } and {: lecture line by lecture line, the line the newest in the log
+newest() { screen | grep -B1 'event [0-9]*/' | head -1; }
+l1=$(sed -n 1p "$work/screen.lines"); l2=$(sed -n 2p "$work/screen.lines")
+T send-keys -t ps Home
+wait_for "event 0/$n" || fail "replay: Home before }"
+T send-keys -t ps '}'
+wait_for ' STEP ' && sleep 0.2
+a1=$(newest)
+T send-keys -t ps '}'
+sleep 0.3
+a2=$(newest)
+T send-keys -t ps '{'
+sleep 0.3
+a3=$(newest)
+case "$a1|$a2|$a3" in
+*"$l1"*"|"*"$l2"*"|"*"$l1"*) ok "replay: } goes to the next lecture line, { back ($l1, $l2, $l1)" ;;
+*) fail "replay: } / { gave '$a1' '$a2' '$a3' (want '$l1' '$l2' '$l1')" ;;
+esac
 T send-keys -t ps q
 wait_for 'EXITED 0' && ok "replay: q, status 0" || fail "replay exit"
 check_sane "replay"

@@ -107,6 +107,17 @@ T send-keys -t ps '?'
 wait_for 'one step of the main goroutine' && ok "? shows the help" || fail "help overlay"
 T send-keys -t ps '?'
 wait_for 'Dispatch Job' || fail "help closes"
+# at 80x24 (a projector over SSH) the help takes two columns: every key and
+# the whole legend and step rule show, the last key (q) included
+T resize-window -t ps -x 80 -y 24
+T send-keys -t ps '?'
+if wait_for 'quit (every thread stops)' && wait_for 'whose timed work ends first' &&
+    screen | grep -q 'n: the thread ready longest' && screen | grep -q 'Timeline:' &&
+    screen | grep -q 'scroll the worker lanes'; then ok "80x24: the whole help shows"; else
+    fail "80x24 help cut"
+fi
+T send-keys -t ps '?'
+wait_for 'Dispatch Job' || fail "help closes at 80x24"
 
 # Resize: too small, then back.
 T resize-window -t ps -x 70 -y 20
@@ -201,6 +212,24 @@ wait_for 'Dispatch Job' && screen | tail -1 | grep -q 'q Quit' && ok "80x24 show
     fail "80x24 recover"
 T send-keys -t ps q
 wait_for 'EXITED 0' && ok "q after the storm" || fail "q after the storm"
+T resize-window -t ps -x 100 -y 30
+
+# 64 workers at 80x24: the compact lanes, six workers to a row, Down
+# scrolls by a row.
+T resize-window -t ps -x 80 -y 24
+clear_pane
+# a detached tmux may hand the new size to the terminal late: stty sets it
+# first, so the program starts at 80x24
+run_in_pane "stty rows 24 cols 80; $bin --workers 64 --jobs 200 --speed 0.5"
+if wait_for 'main, W1-W24 of 64' 100 && wait_for 'W6  . j[0-9]' &&
+    [ "$(screen | grep -cE '^ ?W[0-9]+ +. j[0-9]+ +W[0-9]+ +. j[0-9]+ +W[0-9]+')" -ge 3 ]; then
+    ok "64 workers at 80x24: compact lanes, several to a row"
+else fail "64 workers: compact lanes"; fi
+T send-keys -t ps Down
+wait_for 'main, W7-W30 of 64' && ok "Down scrolls the compact lanes by a row" ||
+    fail "compact scroll"
+T send-keys -t ps q
+wait_for 'EXITED 0' || fail "q from 64 workers"
 T resize-window -t ps -x 100 -y 30
 
 # The refusals a terminal can still produce: unknown or unset TERM, output

@@ -348,6 +348,38 @@ static void apply_ctl(model *m, const ps_event *e)
     }
 }
 
+/* The actor's own operation counts (see model_actor). */
+static void count_op(model_actor *ac, const ps_event *e)
+{
+    switch (e->kind) {
+    case EV_Q_SEND:
+        ac->sent++;
+        break;
+    case EV_Q_RECV:
+        ac->received++;
+        break;
+    case EV_ATOMIC_ADD:
+        ac->adds++;
+        ac->last_value = e->value;
+        break;
+    case EV_ATOMIC_LOAD:
+        ac->loads++;
+        break;
+    case EV_ATOMIC_STORE:
+        ac->stores++;
+        ac->last_value = e->value;
+        break;
+    case EV_MUTEX_ACQUIRED:
+        ac->locks++;
+        break;
+    case EV_WG_DONE:
+        ac->wg_dones++;
+        break;
+    default:
+        break;
+    }
+}
+
 void model_apply(model *m, const ps_event *e)
 {
     if (e->seq != m->next_seq)
@@ -373,6 +405,7 @@ void model_apply(model *m, const ps_event *e)
     }
     if (a >= m->n_actors)
         return; /* not a scenario thread: nothing to fold */
+    count_op(&m->actors[a], e);
     switch (e->kind) {
     case EV_Q_SEND:
     case EV_Q_SEND_BLOCKED:

@@ -39,8 +39,15 @@ typedef struct model_actor {
     uint64_t job_start; /* virtual ns */
     uint64_t job_dur;
     uint64_t jobs_done;
-    uint64_t since;  /* virtual ns of the last state change */
-    uint32_t hist_n; /* total state changes; the last MODEL_HIST are kept */
+    uint64_t since; /* virtual ns of the last state change */
+    /* what a thread that runs no jobs did: its own operations, so its lane
+     * can say "add 5 =7" or "lock 3" instead of "done 0" */
+    uint64_t sent, received;      /* queue items it sent / received */
+    uint64_t adds, loads, stores; /* counter operations */
+    uint64_t locks;               /* mutex acquisitions */
+    uint64_t wg_dones;            /* WaitGroup Done calls */
+    int64_t last_value;           /* counter value its last add or store left */
+    uint32_t hist_n;              /* total state changes; the last MODEL_HIST are kept */
     uint8_t hist_state[MODEL_HIST];
     uint64_t hist_vt[MODEL_HIST];
 } model_actor;

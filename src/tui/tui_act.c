@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "core/clock.h"
+#include "core/logfmt.h"
 #include "core/replay.h"
 #include "tui_app.h"
 #include "tui_draw.h"
@@ -162,6 +163,38 @@ static int64_t jump(const tui_app *a)
     return n < 1 ? 1 : n;
 }
 
+/* The position that shows the next (dir > 0) or the previous lecture line
+ * as the log's newest: one past that line's event; -1 if there is none. */
+static int64_t line_pos(const tui_app *a, int dir)
+{
+    const replay_data *d = session_replay_data(a->s);
+    int64_t pos = (int64_t)a->m->events;
+    if (dir > 0) {
+        for (uint64_t i = (uint64_t)pos; i < d->n; i++)
+            if (logfmt_has_line(&d->layout, &d->events[i]))
+                return (int64_t)i + 1;
+        return -1;
+    }
+    for (int64_t i = pos - 2; i >= 0; i--)
+        if (logfmt_has_line(&d->layout, &d->events[i]))
+            return i + 1;
+    return -1;
+}
+
+/* '{' '}': lecture line by lecture line, held there (step mode) so the
+ * class can read it. */
+static void seek_line(tui_app *a, int dir)
+{
+    int64_t to = line_pos(a, dir);
+    if (a->v.mode != PACER_STEP)
+        a->s->ops->set_mode(a->s, PACER_STEP);
+    if (to < 0) {
+        say(a, dir > 0 ? "no lecture line after this one" : "no lecture line before this one");
+        return;
+    }
+    seek_to(a, to);
+}
+
 /* The replay-only keys; a live run says why it cannot. */
 static void act_replay(tui_app *a, tui_action act)
 {
@@ -187,6 +220,10 @@ static void act_replay(tui_app *a, tui_action act)
         break;
     case TA_START:
         seek_to(a, 0);
+        break;
+    case TA_LINE_BACK:
+    case TA_LINE_FWD:
+        seek_line(a, act == TA_LINE_FWD ? 1 : -1);
         break;
     default:
         seek_to(a, (int64_t)a->s->ops->length(a->s));
@@ -221,12 +258,18 @@ static void toggle_mode(tui_app *a, pacer_mode other)
     a->s->ops->set_mode(a->s, a->v.mode == other ? PACER_RUN : other);
 }
 
+/* By a lane, or a row of cells in the compact form; never past the last
+ * page, so the first key back moves the screen. */
 static void scroll_lanes(tui_app *a, int by)
 {
-    a->ui.lane_scroll += by;
-    a->ui.lane_scroll = a->ui.lane_scroll < 0 ? 0 : a->ui.lane_scroll;
-    if (a->ui.lane_scroll > a->m->layout.workers - 1)
-        a->ui.lane_scroll = a->m->layout.workers - 1;
+    tui_layout l;
+    int rows, cols, n = a->m->layout.workers;
+    getmaxyx(stdscr, rows, cols);
+    tui_layout_compute(&l, rows, cols, a->m);
+    int c = l.lane_cols > 0 ? l.lane_cols : 1, last = n - l.lanes_shown;
+    last = last < 0 ? 0 : (last + c - 1) / c * c;
+    int s = a->ui.lane_scroll - a->ui.lane_scroll % c + by * c;
+    a->ui.lane_scroll = s < 0 ? 0 : s > last ? last : s;
 }
 
 void tui_act(tui_app *a, const tui_key *k, int key)
@@ -280,6 +323,8 @@ void tui_act(tui_app *a, const tui_key *k, int key)
     case TA_JUMP_FWD:
     case TA_START:
     case TA_END:
+    case TA_LINE_BACK:
+    case TA_LINE_FWD:
         act_replay(a, k->action);
         break;
     default:

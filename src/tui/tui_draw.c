@@ -29,6 +29,14 @@ static void layout_diagram(tui_layout *l, int cols)
     l->work_box = (tui_rect){y0 + 6, iw + gap, 5, cols - iw - gap};
 }
 
+/* Rows for n lanes when avail rows are left for the lanes and the log: the
+ * log keeps 3 lines, 2 when that lets one more lane in; at least 1 lane. */
+static int lane_rows(int avail, int n)
+{
+    int rows = avail - 3 < n ? avail - 2 : avail - 3;
+    return rows > n ? n : rows < 1 ? 1 : rows;
+}
+
 void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m)
 {
     memset(l, 0, sizeof(*l));
@@ -41,12 +49,23 @@ void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m)
     layout_diagram(l, cols);
     int rest = rows - 2 - TUI_DIAG_ROWS, y = 1 + TUI_DIAG_ROWS;
     int s = sync_lines(m), workers = m->layout.workers;
-    int lanes = rest - (1 + s) - (1 + 3) - 1;
-    lanes = lanes > workers ? workers : lanes < 1 ? 1 : lanes;
+    /* main's lane comes first: a lecturer must see main block on a full
+     * queue or in Wait even when workers scroll.  What is left goes to the
+     * worker lanes and the log (3 lines, 2 when it lets one more lane in). */
+    int avail = rest - (1 + s) - 1 - 1 - 1;
+    int lanes = lane_rows(avail, workers);
+    l->lane_cols = 1;
     l->lanes_shown = lanes < workers ? lanes : workers;
-    /* each section: a rule row, then its lines */
-    l->lanes = (tui_rect){y, 0, 1 + lanes, cols};
-    y += 1 + lanes;
+    if (workers > 2 * lanes) {
+        /* most workers would scroll out of sight (64 at 80x24): several
+         * to a row, each a cell saying its state and job */
+        l->lane_cols = (cols - 1) / TUI_CELL_W;
+        lanes = lane_rows(avail, (workers + l->lane_cols - 1) / l->lane_cols);
+        l->lanes_shown = lanes * l->lane_cols < workers ? lanes * l->lane_cols : workers;
+    }
+    /* each section: a rule row, then its lines (main's, then the workers') */
+    l->lanes = (tui_rect){y, 0, 2 + lanes, cols};
+    y += 2 + lanes;
     l->sync = (tui_rect){y, 0, 1 + s, cols};
     y += 1 + s;
     l->log = (tui_rect){y, 0, rows - 1 - y, cols};
@@ -180,44 +199,65 @@ static int help_rows(const tui_frame_input *in, int *first, char names[][32], in
     return n;
 }
 
-static void draw_help(WINDOW *w, const tui_frame_input *in, int rows, int cols)
+/* The legend under the keys: what the screen's marks mean and the default
+ * step rule, as pacer.h states it.  Returns the row after it. */
+static int help_legend(WINDOW *w, int y, int x, int width, int end)
 {
-    int first[64];
-    char names[64][32];
-    int n = help_rows(in, first, names, 64);
-    int h = n + 10, bw = cols - 8 > 76 ? 76 : cols - 8;
-    h = h > rows - 2 ? rows - 2 : h;
-    tui_rect r = {(rows - h) / 2, (cols - bw) / 2, h, bw};
-    tui_box(w, r, TR_BOX_TITLE, "Keys (? or Esc closes)", TR_BOX_TITLE);
-    int y = r.y + 1;
-    for (int i = 0; i < n && y < r.y + h - 1; i++, y++) {
-        tui_putf(w, y, r.x + 2, 11, TR_KEY, " %-9s ", names[i]);
-        tui_put(w, y, r.x + 14, bw - 16, TR_NORMAL, tui_keys[first[i]].help);
-    }
     const char *legend[] = {
         "A token (W1, main) stands in the box of its thread's state.",
         "A lit arrow: that transition just happened.",
         NULL,
     };
-    y++;
-    for (int i = 0; legend[i] && y < r.y + h - 1; i++, y++)
-        tui_put(w, y, r.x + 2, bw - 4, TR_DIM, legend[i]);
-    if (y < r.y + h - 1)
-        tui_putf(w, y++, r.x + 2, bw - 4, TR_DIM, "Timeline: %s working  %s idle  %s blocked",
+    for (int i = 0; legend[i] && y < end; i++, y++)
+        tui_put(w, y, x, width, TR_DIM, legend[i]);
+    if (y < end)
+        tui_putf(w, y++, x, width, TR_DIM, "Timeline: %s working  %s idle  %s blocked",
                  tui_glyph_str(TG_GANTT_WORK), tui_glyph_str(TG_GANTT_IDLE),
                  tui_glyph_str(TG_GANTT_BLOCKED));
-    if (y < r.y + h - 1)
-        tui_putf(w, y++, r.x + 2, bw - 4, TR_DIM,
-                 "Step mode: %s ready to step, %s the one 'n' steps next", tui_glyph_str(TG_READY),
-                 tui_glyph_str(TG_NEXT));
-    /* the default rule, as pacer.h states it */
+    if (y < end)
+        tui_putf(w, y++, x, width, TR_DIM, "Step mode: %s ready to step, %s the one 'n' steps next",
+                 tui_glyph_str(TG_READY), tui_glyph_str(TG_NEXT));
     const char *rule[] = {
         "n: the thread ready longest (ties: main, then W1, W2...), else the one",
         "whose timed work ends first (its job ends, virtual time jumps to it).",
         NULL,
     };
-    for (int i = 0; rule[i] && y < r.y + h - 1; i++, y++)
-        tui_put(w, y, r.x + 2, bw - 4, TR_DIM, rule[i]);
+    for (int i = 0; rule[i] && y < end; i++, y++)
+        tui_put(w, y, x, width, TR_DIM, rule[i]);
+    return y;
+}
+
+#define HELP_LEGEND_ROWS 6
+
+static void draw_help(WINDOW *w, const tui_frame_input *in, int rows, int cols)
+{
+    int first[64];
+    char names[64][32];
+    int n = help_rows(in, first, names, 64);
+    /* one key a line with its whole text when it fits; else (80x24) two
+     * columns of briefs, so every key and the whole legend still show */
+    int two = n + HELP_LEGEND_ROWS + 3 > rows - 2;
+    int key_rows = two ? (n + 1) / 2 : n;
+    int h = key_rows + HELP_LEGEND_ROWS + 3;
+    int bw = two ? cols - 2 : cols - 8 > 76 ? 76 : cols - 8;
+    bw = bw > 78 ? 78 : bw;
+    h = h > rows - 2 ? rows - 2 : h;
+    tui_rect r = {(rows - h) / 2, (cols - bw) / 2, h, bw};
+    tui_box(w, r, TR_BOX_TITLE, "Keys (? or Esc closes)", TR_BOX_TITLE);
+    int end = r.y + h - 1, cw = (bw - 2) / 2; /* a column: 11 for the key, then the brief */
+    for (int i = 0; i < n; i++) {
+        int y = r.y + 1 + (two ? i % key_rows : i);
+        int x = r.x + 1 + (two && i >= key_rows ? cw : 0);
+        if (y >= end)
+            continue;
+        const tui_key *k = &tui_keys[first[i]];
+        tui_putf(w, y, x, 11, TR_KEY, " %-9s ", names[i]);
+        if (two)
+            tui_put(w, y, x + 11, cw - 11, TR_NORMAL, k->brief ? k->brief : k->help);
+        else
+            tui_put(w, y, r.x + 14, bw - 16, TR_NORMAL, k->help);
+    }
+    help_legend(w, r.y + 2 + key_rows, r.x + 2, bw - 4, end);
 }
 
 static void draw_too_small(WINDOW *w, int rows, int cols)

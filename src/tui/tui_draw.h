@@ -15,6 +15,7 @@
 #define TUI_MIN_ROWS 24
 #define TUI_MIN_COLS 80
 #define TUI_DIAG_ROWS 11
+#define TUI_CELL_W 13 /* a worker's cell in the compact lanes: "◆W12 █ j37" */
 
 typedef struct tui_frame_input {
     const model *m;
@@ -44,6 +45,7 @@ typedef struct tui_layout {
     /* the diagram's boxes (worker-pool variant; h == 0 when not drawn) */
     tui_rect main_box, queue_box, idle_box, work_box;
     int lanes_shown; /* worker lanes that fit */
+    int lane_cols;   /* workers to a row: 1, or more in the compact form (cells) */
 } tui_layout;
 
 void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m);
@@ -67,6 +69,8 @@ void tui_draw_code(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
 
 /* What actor a is waiting on, in words ("recv jobs (empty)"), or "". */
 const char *tui_wait_text(const model *m, int a, char *buf, size_t len);
+/* What thread a did itself, in words ("adds 5  last =7", "sent 3"), or "". */
+const char *tui_ops_text(const model *m, int a, char *buf, size_t len);
 /* Fills in's replay fields: the place of m (events folded) in recording d. */
 struct replay_data;
 void tui_frame_replay(tui_frame_input *in, const struct replay_data *d, const model *m);

@@ -25,6 +25,8 @@ typedef enum tui_action {
     TA_START,     /* replay: to the first event */
     TA_END,       /* replay: to the last event */
     TA_STEP_PICK, /* w, digits, Enter: one step of worker N (any id) */
+    TA_LINE_BACK, /* replay: back to the previous lecture line */
+    TA_LINE_FWD,  /* replay: on to the next lecture line */
 } tui_action;
 
 #define TK_FOOTER 1u        /* shown in the live footer (in table order, as width allows) */
@@ -41,7 +43,10 @@ typedef struct tui_key {
     const char *help;  /* help overlay and man page: one line */
     tui_action action;
     unsigned flags;
+    const char *brief; /* help on a small screen: TUI_KEY_BRIEF columns at most (NULL: an alias) */
 } tui_key;
+
+#define TUI_KEY_BRIEF 27
 
 extern const tui_key tui_keys[];
 extern const int tui_key_count;

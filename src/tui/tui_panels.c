@@ -111,32 +111,53 @@ static tui_role state_role(int state)
 }
 
 /* Step-mode marker: ready to step, or the one 'n' steps next. */
-static void draw_ready(WINDOW *w, const tui_frame_input *in, int a, int y)
+static void draw_ready(WINDOW *w, const tui_frame_input *in, int a, int y, int x)
 {
     const pacer_view *v = in->v;
     if (in->finished || v->mode == PACER_RUN || a >= v->n_actors)
         return;
     int st = v->actors[a].state;
     if (a == v->next_default)
-        tui_put(w, y, 0, 1, TR_READY, tui_glyph_str(TG_NEXT));
+        tui_put(w, y, x, 1, TR_READY, tui_glyph_str(TG_NEXT));
     else if (st == PA_AT_POINT || st == PA_TIMED)
-        tui_put(w, y, 0, 1, TR_READY, tui_glyph_str(TG_READY));
+        tui_put(w, y, x, 1, TR_READY, tui_glyph_str(TG_READY));
 }
 
-static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int cols)
+/* Appends "WORD N" to buf (after two blanks unless first) when n is not 0;
+ * returns the new end. */
+static size_t ops_part(char *buf, size_t len, size_t o, const char *word, long long n)
 {
-    const model *m = in->m;
+    if (!n || o >= len)
+        return o;
+    int k = snprintf(buf + o, len - o, "%s%s %lld", o ? "  " : "", word, n);
+    return k > 0 ? o + (size_t)k : o;
+}
+
+const char *tui_ops_text(const model *m, int a, char *buf, size_t len)
+{
     const model_actor *ac = &m->actors[a];
-    char name[8], wait[64];
-    uint64_t now = in->v->vnow > m->vt ? in->v->vnow : m->vt;
-    draw_ready(w, in, a, y);
-    tui_put(w, y, 1, 4, TR_BOX_TITLE, model_actor_name(a, name));
-    const char *st = tui_wait_text(m, a, wait, sizeof wait);
-    if (!*st)
-        st = model_state_name(ac->state);
-    else
-        tui_put(w, y, 5, 1, TR_WARN, tui_glyph_str(TG_BLOCKED));
-    tui_put(w, y, 6, 17, state_role(ac->state), st);
+    size_t o = 0;
+    buf[0] = 0;
+    o = ops_part(buf, len, o, "sent", (long long)ac->sent);
+    o = ops_part(buf, len, o, "recv", (long long)ac->received);
+    o = ops_part(buf, len, o, "adds", (long long)ac->adds);
+    o = ops_part(buf, len, o, "locks", (long long)ac->locks);
+    /* the race lesson: what it read, and what it wrote back over others */
+    if (ac->stores && o < len)
+        snprintf(buf + o, len - o, "%sread %lld wrote %lld", o ? "  " : "", (long long)m->loaded[a],
+                 (long long)ac->last_value);
+    else if (ac->adds && o < len)
+        snprintf(buf + o, len - o, "  last =%lld", (long long)ac->last_value);
+    else if (ac->loads && o < len)
+        snprintf(buf + o, len - o, "%sread %lld", o ? "  " : "", (long long)m->loaded[a]);
+    else if (!o)
+        ops_part(buf, len, o, "Done", (long long)ac->wg_dones);
+    return buf;
+}
+
+/* A worker's job, its progress and its count of jobs done. */
+static void draw_job(WINDOW *w, const model_actor *ac, int y, uint64_t now)
+{
     int x = 23;
     if (ac->job)
         tui_putf(w, y, x, 11, ac->state == MS_WORKING ? TR_BOX_TITLE : TR_DIM, "job %lld",
@@ -149,33 +170,112 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
         tui_putf(w, y, x + 11, 4, TR_NORMAL, "%3d%%", (int)(done * 100 / ac->job_dur));
     }
     x += 16;
-    x += tui_putf(w, y, x, 12, TR_NORMAL, "done %llu", (unsigned long long)ac->jobs_done) + 2;
-    x = x < 60 ? 60 : x;
+    tui_putf(w, y, x, 12, TR_NORMAL, "done %llu", (unsigned long long)ac->jobs_done);
+}
+
+static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int cols)
+{
+    const model *m = in->m;
+    const model_actor *ac = &m->actors[a];
+    char name[8], wait[64], ops[96];
+    uint64_t now = in->v->vnow > m->vt ? in->v->vnow : m->vt;
+    draw_ready(w, in, a, y, 0);
+    tui_put(w, y, 1, 4, TR_BOX_TITLE, model_actor_name(a, name));
+    const char *st = tui_wait_text(m, a, wait, sizeof wait);
+    /* main's name fills the name column: its wait text says it is blocked
+     * ("send jobs (full)") and gets the room main has no job column for */
+    int is_main = a == PS_ACTOR_MAIN, sw = is_main ? 24 : 17;
+    if (!*st)
+        st = model_state_name(ac->state);
+    else if (!is_main)
+        tui_put(w, y, 5, 1, TR_WARN, tui_glyph_str(TG_BLOCKED));
+    tui_put(w, y, 6, sw, state_role(ac->state), st);
+    /* "done 0" means nothing to a thread that runs no jobs (main, the
+     * counter and mutex lessons): it shows its own operations instead */
+    if (!is_main && (ac->job || ac->jobs_done))
+        draw_job(w, ac, y, now);
+    else
+        tui_put(w, y, 6 + sw, 53 - sw, TR_NORMAL, tui_ops_text(m, a, ops, sizeof ops));
+    int x = 60;
     if (cols - x - 1 > 4)
         draw_gantt(w, ac, y, x, cols - x - 1, now, in->cell_ns ? in->cell_ns : 1);
+}
+
+/* A compact cell's word: what the worker waits on or works at, in text, so
+ * it reads without colour ("j37", "recv", "done"). */
+static const char *cell_detail(const model_actor *ac, char *buf, size_t len)
+{
+    static const char *word[MS_STATE_COUNT] = {
+        [MS_NEW] = "new",         [MS_RUNNING] = "run",    [MS_IDLE] = "idle",
+        [MS_WAIT_RECV] = "recv",  [MS_SLEEPING] = "sleep", [MS_WAIT_SEND] = "send",
+        [MS_WAIT_MUTEX] = "lock", [MS_WAIT_WG] = "Wait",   [MS_DONE] = "done",
+    };
+    if (ac->state == MS_WORKING)
+        snprintf(buf, len, "j%lld", (long long)ac->job);
+    else if ((ac->state == MS_IDLE || ac->state == MS_RUNNING) && ac->adds)
+        snprintf(buf, len, "+%llu", (unsigned long long)ac->adds);
+    else
+        snprintf(buf, len, "%s", ac->state < MS_STATE_COUNT ? word[ac->state] : "?");
+    return buf;
+}
+
+/* One worker in the compact form: step mark, name, state glyph (the
+ * timeline's: work, idle, blocked) and its word. */
+static void draw_cell(WINDOW *w, const tui_frame_input *in, int a, int y, int x)
+{
+    const model_actor *ac = &in->m->actors[a];
+    char name[8], detail[24];
+    draw_ready(w, in, a, y, x);
+    tui_put(w, y, x + 1, 3, TR_BOX_TITLE, model_actor_name(a, name));
+    tui_put(w, y, x + 5, 1, gantt_role(ac->state), tui_glyph_str(gantt_glyph(ac->state)));
+    tui_put(w, y, x + 7, TUI_CELL_W - 8, state_role(ac->state),
+            cell_detail(ac, detail, sizeof detail));
+}
+
+/* The first worker shown: the scroll, kept where a whole page (the last one
+ * included) shows, and at a row's start in the compact form. */
+static int first_lane(const tui_layout *l, int n, int scroll)
+{
+    int c = l->lane_cols, last = n - l->lanes_shown;
+    last = (last + c - 1) / c * c;
+    scroll = scroll > last ? last : scroll < 0 ? 0 : scroll;
+    return scroll - scroll % c;
 }
 
 void tui_draw_lanes(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 {
     int n = in->m->layout.workers, shown = l->lanes_shown;
-    int first = in->ui->lane_scroll;
-    first = first > n - shown ? n - shown : first < 0 ? 0 : first;
+    int first = first_lane(l, n, in->ui->lane_scroll);
+    shown = shown > n - first ? n - first : shown;
     char title[128];
     if (shown < n)
-        snprintf(title, sizeof title, "Workers %d-%d of %d (Up/Down scroll)", first + 1,
+        snprintf(title, sizeof title, "Threads: main, W%d-W%d of %d (Up/Down)", first + 1,
                  first + shown, n);
     else
-        snprintf(title, sizeof title, "Workers");
+        snprintf(title, sizeof title, "Threads");
     tui_rule(w, l->lanes.y, 0, l->lanes.w, title);
+    /* the glyphs' key; without "timeline:" when a long title leaves no room
+     * (the compact cells use the same glyphs for the state now) */
     char legend[96];
-    snprintf(legend, sizeof legend, " timeline: %s work %s idle %s blocked ",
-             tui_glyph_str(TG_GANTT_WORK), tui_glyph_str(TG_GANTT_IDLE),
-             tui_glyph_str(TG_GANTT_BLOCKED));
-    int lw = tui_width(legend);
-    if (l->lanes.w - lw - 2 > (int)strlen(title) + 6)
-        tui_put(w, l->lanes.y, l->lanes.w - lw - 2, lw, TR_RULE, legend);
-    for (int i = 0; i < shown; i++)
-        draw_lane(w, in, 1 + first + i, l->lanes.y + 1 + i, l->lanes.w);
+    for (int word = 1; word >= 0; word--) {
+        snprintf(legend, sizeof legend, " %s%s work %s idle %s blocked ", word ? "timeline: " : "",
+                 tui_glyph_str(TG_GANTT_WORK), tui_glyph_str(TG_GANTT_IDLE),
+                 tui_glyph_str(TG_GANTT_BLOCKED));
+        int lw = tui_width(legend);
+        if (l->lanes.w - lw - 2 > (int)strlen(title) + 6) {
+            tui_put(w, l->lanes.y, l->lanes.w - lw - 2, lw, TR_RULE, legend);
+            break;
+        }
+    }
+    draw_lane(w, in, PS_ACTOR_MAIN, l->lanes.y + 1, l->lanes.w);
+    int c = l->lane_cols;
+    for (int i = 0; i < shown; i++) {
+        int y = l->lanes.y + 2 + i / c;
+        if (c > 1)
+            draw_cell(w, in, 1 + first + i, y, (i % c) * TUI_CELL_W);
+        else
+            draw_lane(w, in, 1 + first + i, y, l->lanes.w);
+    }
 }
 
 /* The sync panel's items, each a short phrase; they flow into its lines. */
