@@ -215,28 +215,37 @@ wait_for 'EXITED 0' && ok "q after the storm" || fail "q after the storm"
 T resize-window -t ps -x 100 -y 30
 
 # 64 workers at 80x24: the compact lanes, six workers to a row, Down
-# scrolls by a row.
-T resize-window -t ps -x 80 -y 24
-clear_pane
-# a detached tmux may hand the new size to the terminal late: stty sets it
-# first, so the program starts at 80x24
-run_in_pane "stty rows 24 cols 80; $bin --workers 64 --jobs 200 --speed 0.5"
+# scrolls by a row.  A session of its own, born 80x24: resizing a detached
+# session's window has reached the program late (it drew at 100 columns).
+T new-session -d -s ps64 -x 80 -y 24 \
+    "env -i PATH=$PATH HOME=$HOME TERM=screen-256color $bin --workers 64 --jobs 200 --speed 0.5; sleep 30"
+screen64() { T capture-pane -p -t ps64; }
+wait64() { # wait64 PATTERN [TENTHS]
+    n=${2:-50}
+    while [ "$n" -gt 0 ]; do
+        screen64 | grep -q -- "$1" && return 0
+        sleep 0.1; n=$((n - 1))
+    done
+    return 1
+}
 # rows fill as main hands out jobs (5 queue slots at a time): wait for three
 rows_full() {
-    [ "$(screen | grep -cE '^ ?W[0-9]+ +. j[0-9]+ +W[0-9]+ +. j[0-9]+ +W[0-9]+')" -ge 3 ]
+    [ "$(screen64 | grep -cE '^ ?W[0-9]+ +. j[0-9]+ +W[0-9]+ +. j[0-9]+ +W[0-9]+')" -ge 3 ]
 }
 n=100
 while [ $n -gt 0 ] && ! rows_full; do sleep 0.1; n=$((n - 1)); done
-if wait_for 'main, W1-W24 of 64' 100 && wait_for 'W6  . j[0-9]' && rows_full; then
+if wait64 'main, W1-W24 of 64' 100 && rows_full; then
     ok "64 workers at 80x24: compact lanes, several to a row"
-else fail "64 workers: compact lanes"; fi
-T send-keys -t ps Down
+else
+    echo "FAIL: 64 workers: compact lanes"; screen64 | sed 's/^/  | /'; failed=1
+fi
+T send-keys -t ps64 Down
 # one retry: under a sanitizer on a loaded machine tmux has been seen to lose a key
-wait_for 'main, W7-W30 of 64' || { T send-keys -t ps Down; wait_for 'main, W7-W30 of 64'; } &&
-    ok "Down scrolls the compact lanes by a row" || fail "compact scroll"
-T send-keys -t ps q
-wait_for 'EXITED 0' || fail "q from 64 workers"
-T resize-window -t ps -x 100 -y 30
+wait64 'main, W7-W30 of 64' || { T send-keys -t ps64 Down; wait64 'main, W7-W30 of 64'; } &&
+    ok "Down scrolls the compact lanes by a row" || {
+    echo "FAIL: compact scroll"; screen64 | sed 's/^/  | /'; failed=1
+}
+T kill-session -t ps64
 
 # The refusals a terminal can still produce: unknown or unset TERM, output
 # redirected to a file.
