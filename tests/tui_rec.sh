@@ -8,35 +8,10 @@
 bin=$1
 py=${2:-python3}
 here=$(dirname "$0")
-work=$(mktemp -d)
-sock=poolscope-rec-$$
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { T kill-server 2>/dev/null; [ -n "$KEEP" ] || rm -rf "$work"; }
-trap cleanup EXIT INT TERM
-failed=0
-screen() { T capture-pane -p -t ps; }
-fail() { echo "FAIL: $*"; screen | sed 's/^/  | /'; failed=1; }
-ok() { echo "ok   $*"; }
-wait_for() { # PATTERN [TENTHS]
-    _t=${2:-80}
-    while [ "$_t" -gt 0 ]; do
-        screen | grep -q -- "$1" && return 0
-        sleep 0.1; _t=$((_t - 1))
-    done
-    return 1
-}
-check_sane() {
-    if grep -q -- '-icanon' "$work/stty" || grep -q -- '-echo ' "$work/stty" ||
-        ! grep -q 'icanon' "$work/stty"; then
-        fail "$1: terminal not restored"
-    else
-        ok "$1: terminal restored"
-    fi
-}
-run_in_pane() {
-    rm -f "$work/stty"
-    T send-keys -t ps "clear; $1; echo EXITED \$?; stty -a > $work/stty" Enter
-}
+. "$here/tmux_lib.sh"
+tmux_lib_init rec
+WAIT_TENTHS=80
+PANE_PREFIX="clear; "
 # the event number on the position bar: "event K/N"
 position() { screen | sed -n 's/^ *event \([0-9]*\)\/[0-9]*.*/\1/p' | tail -1; }
 

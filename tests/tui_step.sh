@@ -14,23 +14,8 @@
 # thread, and at most one more: the one it hands an item to (a send to a
 # receiver blocked on the queue wakes it with the item).
 bin=$1
-work=$(mktemp -d)
-sock=poolscope-step-$$
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { T kill-server 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT INT TERM
-failed=0
-screen() { T capture-pane -p -t ps; }
-fail() { echo "FAIL: $*"; screen | sed 's/^/  | /'; failed=1; }
-ok() { echo "ok   $*"; }
-wait_for() { # PATTERN [TENTHS]
-    n=${2:-50}
-    while [ "$n" -gt 0 ]; do
-        screen | grep -q -- "$1" && return 0
-        sleep 0.1; n=$((n - 1))
-    done
-    return 1
-}
+. "$(dirname "$0")/tmux_lib.sh"
+tmux_lib_init step
 # the screen without the wall clock
 still() { screen | sed 's/wall [0-9:]*//'; }
 # until two captures 0.15 s apart agree: the step's events are drawn and
@@ -58,7 +43,6 @@ threads() {
         END { print "main " r }'
 }
 lane() { threads | grep "^W$1 "; }
-child_pid() { pgrep -P "$(T display -p -t ps '#{pane_pid}')" | head -1; }
 ntasks() { ls "/proc/$1/task" 2>/dev/null | wc -l; }
 # a step: KEY, then the counts before and after
 step() {

@@ -6,39 +6,8 @@
 # mode with echo, cursor visible, out of the alternate screen (the shell's
 # earlier lines are back), and the process gone with every thread.
 bin=$1
-work=$(mktemp -d)
-sock=poolscope-test-$$
-T() { tmux -L "$sock" -f /dev/null "$@"; }
-cleanup() { T kill-server 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT INT TERM
-failed=0
-screen() { T capture-pane -p -t ps; }
-fail() {
-    echo "FAIL: $*"; screen | sed 's/^/  | /'; failed=1
-}
-ok() { echo "ok   $*"; }
-# wait_for PATTERN [TENTHS]: until the pane shows it
-wait_for() {
-    n=${2:-50}
-    while [ "$n" -gt 0 ]; do
-        screen | grep -q -- "$1" && return 0
-        sleep 0.1; n=$((n - 1))
-    done
-    return 1
-}
-# the terminal after poolscope: line discipline back to cooked, echo on
-check_sane() {
-    if grep -q -- '-icanon' "$work/stty" || grep -q -- '-echo ' "$work/stty" ||
-        ! grep -q 'icanon' "$work/stty"; then
-        fail "$1: terminal not restored: $(cat "$work/stty" | head -3)"
-    else
-        ok "$1: terminal restored (icanon echo)"
-    fi
-}
-run_in_pane() { # the command line the pane's shell runs, then stty -a
-    rm -f "$work/stty"
-    T send-keys -t ps "$1; echo EXITED \$?; stty -a > $work/stty" Enter
-}
+. "$(dirname "$0")/tmux_lib.sh"
+tmux_lib_init test
 # after poolscope ended: the cursor shows, the alternate screen is left (the
 # line MARK the shell printed before is on the screen again), no process
 check_back() { # NAME MARK PID
@@ -59,7 +28,6 @@ clear_pane() {
     n=30
     while [ "$n" -gt 0 ] && [ "$(screen | grep -c .)" != 1 ]; do sleep 0.1; n=$((n - 1)); done
 }
-child_pid() { pgrep -P "$(T display -p -t ps '#{pane_pid}')" | head -1; }
 
 # Refusals: no terminal, TERM=dumb.
 out=$("$bin" </dev/null 2>&1 >/dev/null); st=$?
