@@ -10,60 +10,15 @@
 #include "core/record.h"
 #include "core/replay.h"
 #include "model_same.h"
+#include "recgen.h"
 
 #define TARGET_EVENTS 1000000u
 #define WORKERS 4
 #define JOBS ((TARGET_EVENTS - 16) / 6 + 1)
 
-/* Writes a plausible worker-pool run: main sends each job, a worker takes
- * it, works, sends the result, main takes the result; then the close. */
-typedef struct gen {
-    recorder *rec;
-    uint64_t seq, vt;
-} gen;
-
-static void emit(gen *g, int actor, int kind, uint32_t obj, int64_t arg, int64_t value)
-{
-    ps_event e = {.seq = g->seq++,
-                  .vt_ns = g->vt,
-                  .rt_ns = g->vt / 10,
-                  .actor = (uint16_t)actor,
-                  .kind = (uint16_t)kind,
-                  .obj = obj,
-                  .arg = arg,
-                  .value = value};
-    ck_assert_int_eq(record_event(g->rec, &e), 0);
-}
-
 static void generate(const char *path, ps_params *p)
 {
-    char err[256];
-    scenario_defaults("worker-pool", p);
-    p->workers = WORKERS;
-    p->jobs = JOBS;
-    gen g = {record_open(path, p, err, sizeof err), 0, 0};
-    ck_assert_msg(g.rec != NULL, "%s", err);
-    emit(&g, 0, EV_SCENARIO_START, 0, WORKERS, JOBS);
-    for (int w = 1; w <= WORKERS; w++)
-        emit(&g, w, EV_THREAD_START, 0, 0, 0);
-    for (int64_t j = 1; j <= JOBS; j++) {
-        int w = (int)((j - 1) % WORKERS) + 1;
-        emit(&g, 0, EV_Q_SEND, 0, j, 1);
-        emit(&g, w, EV_Q_RECV, 0, j, 0);
-        emit(&g, w, EV_JOB_STARTED, 0, j, 1000000);
-        g.vt += 250000;
-        emit(&g, w, EV_JOB_FINISHED, 0, j, 0);
-        emit(&g, w, EV_Q_SEND, 1, 2 * j, 1);
-        emit(&g, 0, EV_Q_RECV, 1, 2 * j, 0);
-    }
-    emit(&g, 0, EV_Q_CLOSE, 0, 0, 0);
-    for (int w = 1; w <= WORKERS; w++) {
-        emit(&g, w, EV_Q_RECV_CLOSED, 0, 0, 0);
-        emit(&g, w, EV_THREAD_EXIT, 0, 0, 0);
-    }
-    emit(&g, 0, EV_SCENARIO_END, 0, 0, 0);
-    emit(&g, 0, EV_THREAD_EXIT, 0, 0, 0);
-    ck_assert_int_eq(record_close(g.rec, err, sizeof err), 0);
+    recgen_pool(path, p, WORKERS, JOBS, 250000, 1);
 }
 
 static int cmp_u64(const void *a, const void *b)

@@ -20,6 +20,7 @@
 #include "tui/tui_cast.h"
 #include "tui/tui_draw.h"
 #include "tui/tui_keys.h"
+#include "recgen.h"
 #include "tui/tui_picker.h"
 #include "tui/tui_theme.h"
 
@@ -902,49 +903,11 @@ END_TEST
 
 /* ---- replay: the position bar after a seek ---- */
 
-typedef struct gen {
-    recorder *rec;
-    uint64_t seq, vt;
-} gen;
-
-static void gen_emit(gen *g, int actor, int kind, uint32_t obj, int64_t arg, int64_t value)
-{
-    ps_event e = {.seq = g->seq++,
-                  .vt_ns = g->vt,
-                  .rt_ns = g->vt / 10,
-                  .actor = (uint16_t)actor,
-                  .kind = (uint16_t)kind,
-                  .obj = obj,
-                  .arg = arg,
-                  .value = value};
-    ck_assert_int_eq(record_event(g->rec, &e), 0);
-}
-
 /* A worker-pool recording of 'jobs' jobs (6 events each, 3 workers). */
 static void gen_pool(const char *path, int jobs)
 {
-    char err[256];
     ps_params p;
-    scenario_defaults("worker-pool", &p);
-    p.workers = 3;
-    p.jobs = jobs;
-    gen g = {record_open(path, &p, err, sizeof err), 0, 0};
-    ck_assert_msg(g.rec != NULL, "%s", err);
-    gen_emit(&g, 0, EV_SCENARIO_START, 0, 3, jobs);
-    for (int w = 1; w <= 3; w++)
-        gen_emit(&g, w, EV_THREAD_START, 0, 0, 0);
-    for (int64_t j = 1; j <= jobs; j++) {
-        int w = (int)((j - 1) % 3) + 1;
-        gen_emit(&g, 0, EV_Q_SEND, 0, j, 1);
-        gen_emit(&g, w, EV_Q_RECV, 0, j, 0);
-        gen_emit(&g, w, EV_JOB_STARTED, 0, j, 1000000);
-        g.vt += 1000000;
-        gen_emit(&g, w, EV_JOB_FINISHED, 0, j, 0);
-        gen_emit(&g, w, EV_Q_SEND, 1, 2 * j, 1);
-        gen_emit(&g, 0, EV_Q_RECV, 1, 2 * j, 0);
-    }
-    gen_emit(&g, 0, EV_SCENARIO_END, 0, 0, 0);
-    ck_assert_int_eq(record_close(g.rec, err, sizeof err), 0);
+    recgen_pool(path, &p, 3, jobs, 1000000, 0);
 }
 
 static tui_frame_input replay_frame(session *s, model *m, pacer_view *v, tui_ui *ui)
