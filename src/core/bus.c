@@ -1,50 +1,91 @@
 #include "bus.h"
 
+#include <linux/membarrier.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "futex.h"
 #include "ring.h"
 
-/* The global counter holds seq << 1; bit 0 says "the consumer is asleep". */
-#define BUS_SLEEPING 1u
-#define BUS_SEQ_STEP 2u
-
 struct bus {
-    _Alignas(64) _Atomic uint64_t seq;      /* shared by all producers */
+    /* Read by every publish, written only when the consumer falls asleep or
+     * wakes: the line stays shared in every core's cache. */
+    _Alignas(64) _Atomic uint32_t sleeping;
+    int heavy; /* read-only after bus_create: membarrier() is available */
     _Alignas(64) _Atomic uint32_t wake_gen; /* futex word the consumer sleeps on */
     /* consumer-owned */
-    _Alignas(64) uint64_t next; /* next sequence number to deliver */
-    uint64_t window;            /* reorder window size (power of two) */
-    ps_event *rob;              /* reorder buffer, slot = seq & (window - 1) */
+    _Alignas(64) uint64_t next; /* events delivered = the next delivery number */
     uint64_t wait_next;         /* 'next' when bus_wait was last called */
+    int *active;                /* rings with visible events, in ring order */
     int n;
-    int cursor; /* ring to start the next drain at, for fairness */
     ring rings[];
 };
+
+/* The sleep handshake is a store-buffering pair: a producer stores its tail
+ * then loads 'sleeping'; the consumer stores 'sleeping' then loads the tails.
+ * Each side needs a full barrier between its store and its load.  With
+ * membarrier(2) the consumer, which sleeps rarely, pays for both: it forces
+ * a barrier on every running thread of the process, so the producers' side
+ * shrinks to a compiler barrier (the technique of liburcu and folly).
+ * Without it (old kernels, seccomp, valgrind) producers pay a seq_cst store. */
+static int bus_heavy_ok;
+static pthread_once_t bus_heavy_once = PTHREAD_ONCE_INIT;
+
+static void bus_heavy_register(void)
+{
+    const char *off = getenv("PS_BUS_NO_MEMBARRIER"); /* tests the fallback */
+    if (off && *off)
+        return;
+    long cmds = syscall(SYS_membarrier, MEMBARRIER_CMD_QUERY, 0, 0);
+    if (cmds > 0 && (cmds & MEMBARRIER_CMD_PRIVATE_EXPEDITED) &&
+        syscall(SYS_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0)
+        bus_heavy_ok = 1;
+}
+
+/* The consumer's half of the handshake: the seq_cst store of 'sleeping' in
+ * bus_wait, this, then seq_cst loads of the tails. */
+static void bus_heavy_fence(const bus *b)
+{
+    if (b->heavy)
+        syscall(SYS_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0);
+}
+
+/* The producers' half: commit the slot, then read 'sleeping'.  With
+ * membarrier a compiler barrier keeps the two in order; without it both are
+ * seq_cst, which forbids the store-buffering outcome. */
+static inline int bus_commit(const bus *b, ring *r, uint64_t tail)
+{
+    if (b->heavy) {
+        /* release: the slot's contents are visible before the new tail. */
+        atomic_store_explicit(&r->tail, tail + 1, memory_order_release);
+        atomic_signal_fence(memory_order_seq_cst);
+        /* relaxed: the consumer's membarrier orders it after the store. */
+        return atomic_load_explicit(&b->sleeping, memory_order_relaxed);
+    }
+    /* seq_cst: a store and a load in the single total order (see above). */
+    atomic_store_explicit(&r->tail, tail + 1, memory_order_seq_cst);
+    return atomic_load_explicit(&b->sleeping, memory_order_seq_cst);
+}
 
 bus *bus_create(int n_producers, size_t ring_capacity)
 {
     if (n_producers < 1)
         return NULL;
+    pthread_once(&bus_heavy_once, bus_heavy_register);
     bus *b = aligned_alloc(64, sizeof(bus) + (size_t)n_producers * sizeof(ring));
     if (!b)
         return NULL;
     memset(b, 0, sizeof(*b));
-    atomic_init(&b->seq, 0);
+    atomic_init(&b->sleeping, 0);
     atomic_init(&b->wake_gen, 0);
+    b->heavy = bus_heavy_ok;
     b->n = n_producers;
-    /* A window of 2x all ring capacity can hold every event in flight. */
-    size_t w = 64;
-    while (w < 2 * ring_capacity * (size_t)n_producers && w < (1u << 16))
-        w <<= 1;
-    b->window = w;
-    /* Zero pages, not written: resident only as the window is used.  A zero
-     * slot reads as "seq 0", which slot i >= 1 is never asked for (it is
-     * asked for next = i mod window, next >= 1); slot 0 is marked. */
-    b->rob = ps_pages_alloc(w * sizeof(ps_event));
-    int ok = b->rob != NULL;
+    b->active = malloc((size_t)n_producers * sizeof(int));
+    int ok = b->active != NULL;
     for (int i = 0; i < n_producers; i++)
         if (ring_init(&b->rings[i], ring_capacity) != 0)
             ok = 0;
@@ -52,7 +93,6 @@ bus *bus_create(int n_producers, size_t ring_capacity)
         bus_destroy(b);
         return NULL;
     }
-    b->rob[0].seq = UINT64_MAX;
     return b;
 }
 
@@ -62,8 +102,7 @@ void bus_destroy(bus *b)
         return;
     for (int i = 0; i < b->n; i++)
         ring_free(&b->rings[i]);
-    if (b->rob)
-        ps_pages_free(b->rob, b->window * sizeof(ps_event));
+    free(b->active);
     free(b);
 }
 
@@ -79,7 +118,16 @@ static void bus_wait_room(bus *b, ring *r, uint64_t tail)
     ring_wait_room(r, tail);
 }
 
-void bus_publish(bus *b, int p, ps_event *e)
+/* Producer: the consumer said it sleeps; the first producer to see it wakes
+ * it, the others do not pay a system call. */
+static void bus_wake(bus *b)
+{
+    /* relaxed: the futex word's change in bus_kick is the wake itself. */
+    if (atomic_exchange_explicit(&b->sleeping, 0, memory_order_relaxed))
+        bus_kick(b);
+}
+
+void bus_publish(bus *b, int p, const ps_event *e)
 {
     ring *r = &b->rings[p];
     /* relaxed: only this producer writes tail. */
@@ -87,86 +135,133 @@ void bus_publish(bus *b, int p, ps_event *e)
     if (tail - r->head_cache > r->mask)
         bus_wait_room(b, r, tail);
     ps_event *slot = &r->slots[tail & r->mask];
-    /* relaxed: happens-before between two publishes already orders their
-     * fetch-adds in the counter's modification order (write-write coherence);
-     * the slot itself is published by ring_commit's release. */
-    uint64_t old = atomic_fetch_add_explicit(&b->seq, BUS_SEQ_STEP, memory_order_relaxed);
-    /* Copy, then stamp: writing e->seq first and copying would load 16 bytes
-     * over a just-stored 8 (a store-forwarding stall on every publish). */
+    uint64_t key = e->rt_ns >= r->min_key ? e->rt_ns : r->min_key;
     *slot = *e;
-    slot->seq = old >> 1;
-    e->seq = old >> 1;
-    ring_commit(r);
-    if (old & BUS_SLEEPING)
-        bus_kick(b);
+    slot->rt_ns = key;
+    r->min_key = key + 1;
+    if (bus_commit(b, r, tail))
+        bus_wake(b);
 }
 
 void bus_kick(bus *b)
 {
-    /* relaxed: the sleeping bit is a hint; the futex word change is the wake. */
-    atomic_fetch_and_explicit(&b->seq, ~(uint64_t)BUS_SLEEPING, memory_order_relaxed);
+    /* release: pairs with bus_wait's acquire load of the generation. */
     atomic_fetch_add_explicit(&b->wake_gen, 1, memory_order_release);
     futex_wake(&b->wake_gen, 1);
 }
 
-/* Moves events from ring i into the reorder buffer while they fit the window. */
-static size_t bus_drain_ring(bus *b, int i)
+/* One look at every ring.  What the previous look saw becomes deliverable
+ * ('seen'); tail_cache takes a fresh view.  Why two looks: an event seen at
+ * the previous look was committed after everything that happens-before it,
+ * so this later look sees all of those too; an event first seen now may
+ * still have a predecessor that no look has seen.  Returns how many rings
+ * hold visible events (listed in b->active). */
+static int bus_look(bus *b)
 {
-    ring *r = &b->rings[i];
-    size_t moved = 0;
-    for (;;) {
-        ps_event *ev;
-        size_t n = ring_peek(r, &ev);
-        size_t k = 0;
-        while (k < n && ev[k].seq - b->next < b->window) {
-            b->rob[ev[k].seq & (b->window - 1)] = ev[k];
-            k++;
+    int na = 0;
+    for (int i = 0; i < b->n; i++) {
+        ring *r = &b->rings[i];
+        r->seen = r->tail_cache;
+        /* acquire: pairs with bus_publish's release store of tail. */
+        r->tail_cache = atomic_load_explicit(&r->tail, memory_order_acquire);
+        if (b->n == 1) /* one ring: nothing else to wait for */
+            r->seen = r->tail_cache;
+        if (r->tail_cache != r->pos)
+            b->active[na++] = i;
+    }
+    return na;
+}
+
+static inline uint64_t bus_key(const ring *r, uint64_t pos)
+{
+    return r->slots[pos & r->mask].rt_ns;
+}
+
+/* Delivers visible events in key order (ties: the lower ring first) until
+ * the smallest key is one not yet 'seen', or out is full. */
+static size_t bus_merge(bus *b, int na, ps_event *out, size_t max)
+{
+    size_t got = 0;
+    while (got < max && na > 0) {
+        int best = 0;
+        ring *r = &b->rings[b->active[0]];
+        uint64_t bk = bus_key(r, r->pos), second = UINT64_MAX;
+        for (int k = 1; k < na; k++) {
+            ring *o = &b->rings[b->active[k]];
+            uint64_t key = bus_key(o, o->pos);
+            if (key < bk) {
+                second = bk;
+                bk = key;
+                best = k;
+                r = o;
+            } else if (key < second) {
+                second = key;
+            }
         }
-        ring_release(r, k);
-        moved += k;
-        if (k < n || n == 0)
-            return moved;
+        if (r->pos >= r->seen)
+            break; /* its predecessors may not be visible yet */
+        do {
+            out[got] = r->slots[r->pos & r->mask];
+            out[got++].seq = b->next++;
+            r->pos++;
+        } while (got < max && r->pos < r->seen && bus_key(r, r->pos) < second);
+        if (r->pos == r->tail_cache) { /* drained: keep the others in ring order */
+            memmove(&b->active[best], &b->active[best + 1], (size_t)(na - best - 1) * sizeof(int));
+            na--;
+        }
+    }
+    return got;
+}
+
+/* Hands delivered slots back to their producers: every one (all = 1), or
+ * only where half a ring is waiting to be freed.  A release writes the head
+ * line and reads the producer's line, so it is batched across looks. */
+static void bus_release(bus *b, int all)
+{
+    for (int i = 0; i < b->n; i++) {
+        ring *r = &b->rings[i];
+        /* relaxed: only the consumer writes head. */
+        uint64_t done = r->pos - atomic_load_explicit(&r->head, memory_order_relaxed);
+        if (done && (all || done > r->mask / 2))
+            ring_release(r, done);
     }
 }
 
 size_t bus_poll(bus *b, ps_event *out, size_t max)
 {
     size_t got = 0;
-    uint64_t mask = b->window - 1;
+    int stalled = 0;
     while (got < max) {
-        while (got < max && b->rob[b->next & mask].seq == b->next) {
-            out[got++] = b->rob[b->next & mask];
-            b->next++;
-        }
-        if (got == max)
+        int na = bus_look(b);
+        if (!na)
             break;
-        size_t moved = 0;
-        for (int k = 0; k < b->n; k++)
-            moved += bus_drain_ring(b, (b->cursor + k) % b->n);
-        b->cursor = (b->cursor + 1) % b->n;
-        if (!moved)
+        size_t k = bus_merge(b, na, out + got, max - got);
+        if (k)
+            bus_release(b, 0);
+        got += k;
+        /* Nothing deliverable means an event became visible only at this
+         * look; the next look makes it deliverable.  Twice: give up. */
+        if (!k && ++stalled > 1)
             break;
     }
+    bus_release(b, 1);
     return got;
 }
 
-/* Consumer: drains what the rings hold; is event 'next' deliverable? */
+/* Consumer: does any ring hold an undelivered event?  seq_cst loads: the
+ * sleep handshake's second half (acquire would do for the rest). */
 static int bus_ready(bus *b)
 {
-    for (int i = 0; i < b->n; i++)
-        bus_drain_ring(b, i);
-    return b->rob[b->next & (b->window - 1)].seq == b->next;
+    for (int i = 0; i < b->n; i++) {
+        ring *r = &b->rings[i];
+        if (atomic_load_explicit(&r->tail, memory_order_seq_cst) != r->pos)
+            return 1;
+    }
+    return 0;
 }
 
-/* A nap: how long a busy consumer sleeps without asking to be kicked. */
-enum { BUS_NAP_NS = 50000, BUS_POLLS = 32 };
-
-static inline void bus_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#endif
-}
+/* A nap: how long a busy consumer sleeps without asking to be woken. */
+enum { BUS_NAP_NS = 50000 };
 
 void bus_wait(bus *b, uint64_t timeout_ns)
 {
@@ -178,45 +273,32 @@ void bus_wait(bus *b, uint64_t timeout_ns)
     if (bus_ready(b))
         return;
     if (busy) {
-        /* A number taken but not committed yet (the usual gap when the
-         * consumer is the bottleneck) is committed within nanoseconds: poll
-         * a little before giving the core away. */
-        for (int i = 0; i < BUS_POLLS; i++) {
-            bus_relax();
-            if (bus_ready(b))
-                return;
-        }
-        /* Events are flowing: nap without setting the sleeping bit, so the
-         * producers publish without kicking (a futex_wake per sleep, paid
-         * inside their primitives' critical sections) and the rings fill into
-         * one large batch.  A producer that finds its ring full kicks anyway
+        /* Events are flowing: nap without saying so, so the producers
+         * publish without waking us (a futex_wake per sleep, paid inside
+         * their primitives' critical sections) and the rings fill into one
+         * large batch.  A producer that finds its ring full wakes us anyway
          * (bus_wait_room); a quiet bus gets the full sleep below at the next
          * wait, so an idle consumer does not wake every nap. */
         futex_wait(&b->wake_gen, gen,
                    timeout_ns && timeout_ns < BUS_NAP_NS ? timeout_ns : BUS_NAP_NS);
         return;
     }
-    /* relaxed RMW: producers whose fetch-add comes later in the counter's
-     * modification order see the bit and kick; those before it are counted in
-     * 'taken'. */
-    uint64_t taken = atomic_fetch_or_explicit(&b->seq, BUS_SLEEPING, memory_order_relaxed) >> 1;
-    if (bus_ready(b))
-        goto awake;
-    if (taken > b->next) {
-        /* A producer took a sequence number and has not committed it yet
-         * (maybe preempted): it will not kick, so sleep briefly, not forever. */
-        uint64_t t = 200000; /* 0.2 ms */
-        futex_wait(&b->wake_gen, gen, timeout_ns && timeout_ns < t ? timeout_ns : t);
-    } else {
+    /* seq_cst: the handshake's store, before the re-check below. */
+    atomic_store_explicit(&b->sleeping, 1, memory_order_seq_cst);
+    bus_heavy_fence(b);
+    if (!bus_ready(b))
         futex_wait(&b->wake_gen, gen, timeout_ns);
-    }
-awake:
-    atomic_fetch_and_explicit(&b->seq, ~(uint64_t)BUS_SLEEPING, memory_order_relaxed);
+    /* relaxed: a hint for producers; a stale 1 costs one extra wake. */
+    atomic_store_explicit(&b->sleeping, 0, memory_order_relaxed);
 }
 
 uint64_t bus_published(bus *b)
 {
-    return atomic_load_explicit(&b->seq, memory_order_relaxed) >> 1; /* a report */
+    uint64_t t = 0;
+    for (int i = 0; i < b->n; i++)
+        /* acquire: a count that includes an event also makes it visible. */
+        t += atomic_load_explicit(&b->rings[i].tail, memory_order_acquire);
+    return t;
 }
 
 uint64_t bus_delivered(const bus *b)

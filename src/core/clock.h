@@ -1,4 +1,10 @@
-/* clock.h - monotonic time in nanoseconds (vDSO: no system call). */
+/* clock.h - monotonic time in nanoseconds (vDSO: no system call).
+ *
+ * Event stamps come from here, and the bus orders events by them, so one
+ * property matters: a read that happens-after another read (through a lock,
+ * an atomic or a wake-up) returns a larger value.  Linux guarantees a
+ * monotonic clock across cores (the vDSO fences before it reads the TSC), and
+ * any hand-off between threads takes longer than its 1 ns resolution. */
 #ifndef PS_CLOCK_H
 #define PS_CLOCK_H
 

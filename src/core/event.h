@@ -86,9 +86,9 @@ typedef enum ps_kind {
  *   CTL_SPEED                     value = speed in thousandths
  */
 typedef struct ps_event {
-    uint64_t seq;   /* global sequence number, gap-free from 0 */
+    uint64_t seq;   /* delivery number, gap-free from 0 (the bus's consumer sets it) */
     uint64_t vt_ns; /* virtual time since scenario start */
-    uint64_t rt_ns; /* real (monotonic) time since scenario start */
+    uint64_t rt_ns; /* real (monotonic) time since scenario start: the merge key */
     int64_t arg;
     int64_t value;
     uint32_t obj;

@@ -18,12 +18,15 @@ typedef struct ring {
     /* producer's line */
     _Alignas(64) _Atomic uint64_t tail; /* next slot to write; producer stores */
     uint64_t head_cache;                /* producer-owned copy of head */
+    uint64_t min_key;                   /* producer-owned: least rt_ns the next publish may carry */
     _Atomic uint32_t waiting;           /* producer parked on a full ring */
     _Atomic uint64_t blocked_ns;        /* producer time spent waiting for room */
     _Atomic uint64_t blocked_count;     /* how many publishes had to wait */
     /* consumer's line */
     _Alignas(64) _Atomic uint64_t head; /* next slot to read; consumer stores */
     uint64_t tail_cache;                /* consumer-owned copy of tail */
+    uint64_t seen;                      /* consumer-owned: tail_cache one look earlier */
+    uint64_t pos;                       /* consumer-owned: next to deliver (head until released) */
     _Atomic uint32_t space_gen;         /* futex word the producer sleeps on */
     /* read-only after init */
     _Alignas(64) uint64_t mask;
