@@ -479,6 +479,59 @@ static int run_idle(int impl, size_t total, result *r)
     return 0;
 }
 
+/* The consumer alone: two threads fill two rings, then this thread times
+ * draining them.  What the consumer can deliver when producers cost nothing:
+ * the ceiling of any 2P->1C figure. */
+enum { DRAIN_RING = 16384 };
+
+typedef struct filler {
+    bus *b;
+    int id;
+    pthread_t th;
+} filler;
+
+static void *fill_ring(void *arg)
+{
+    filler *f = arg;
+    ps_event e;
+    memset(&e, 0, sizeof(e));
+    e.actor = (uint16_t)(f->id + 1);
+    e.kind = EV_Q_SEND;
+    for (int i = 0; i < DRAIN_RING; i++) {
+        e.arg = i;
+        bus_publish(f->b, f->id, &e);
+    }
+    return NULL;
+}
+
+static int run_drain(size_t total, double *mev_s)
+{
+    static ps_event buf[POLL_MAX];
+    uint64_t el = 0, got = 0;
+    for (size_t done = 0; done < total; done += 2 * DRAIN_RING) {
+        bus *b = bus_create(2, DRAIN_RING);
+        filler f[2];
+        for (int i = 0; i < 2; i++) {
+            f[i] = (filler){.b = b, .id = i};
+            pthread_create(&f[i].th, NULL, fill_ring, &f[i]);
+        }
+        for (int i = 0; i < 2; i++)
+            pthread_join(f[i].th, NULL);
+        checker c;
+        memset(&c, 0, sizeof(c));
+        uint64_t t0 = bench_now_ns();
+        while (c.got < 2 * DRAIN_RING)
+            check_batch(&c, IMPL_BUS, buf, bus_poll(b, buf, POLL_MAX));
+        el += bench_now_ns() - t0;
+        got += c.got;
+        bus_destroy(b);
+        if (c.bad)
+            return -1;
+    }
+    *mev_s = (double)got / ((double)el / 1e9) / 1e6;
+    return 0;
+}
+
 int bench_bus(const bench_ctx *c)
 {
     size_t total = c->quick ? (1u << 18) : (1u << 21);
@@ -494,6 +547,7 @@ int bench_bus(const bench_ctx *c)
     double *p99 = calloc((size_t)(IMPL_N * N_PC * runs), sizeof(double));
     double *idle50 = calloc((size_t)(IMPL_N * runs), sizeof(double));
     double *idle99 = calloc((size_t)(IMPL_N * runs), sizeof(double));
+    double *drain = calloc((size_t)runs, sizeof(double));
 #define AT(a, i, pc, r) a[((i)*N_PC + (pc)) * runs + (r)]
     int bad = 0;
     for (int r = 0; r < runs && !bad; r++) {
@@ -516,6 +570,8 @@ int bench_bus(const bench_ctx *c)
             idle50[i * runs + r] = res.p50;
             idle99[i * runs + r] = res.p99;
         }
+        if (!bad)
+            bad = run_drain(total, &drain[r]) != 0;
     }
     if (bad)
         goto out;
@@ -540,6 +596,8 @@ int bench_bus(const bench_ctx *c)
             snprintf(note, sizeof note, "%zu events of 64 B", total);
             bench_figure("bus", name, &AT(thr, i, pc, 0), runs, " Mev/s", note);
         }
+    snprintf(note, sizeof note, "2 rings of %d filled first; producers cost nothing", DRAIN_RING);
+    bench_figure("bus", "consumer alone: drain, 2 rings, bus", drain, runs, " Mev/s", note);
     for (int pc = 0; pc < N_PC; pc++)
         for (int i = 0; i < IMPL_N; i++) {
             if (i == IMPL_CK && !have_ck)
@@ -592,6 +650,7 @@ out:
     free(p99);
     free(idle50);
     free(idle99);
+    free(drain);
     return bad ? -1 : 0;
 #undef AT
 }
