@@ -103,6 +103,70 @@ START_TEST(worker_pool_causal_order)
 }
 END_TEST
 
+/* Instrumentation off (run_set_quiet): the same engine does every job,
+ * publishes nothing, and run_finished still ends the run (0 == 0 events). */
+static void quiet_pool(int workers, int jobs, int64_t job_ns, int qcap, int64_t speed_milli)
+{
+    ps_params p;
+    params("worker-pool", &p, speed_milli);
+    p.workers = workers;
+    p.jobs = jobs;
+    p.job_ns = job_ns;
+    p.queue_cap = qcap;
+    test_run t;
+    memset(&t, 0, sizeof t);
+    const char *err = NULL;
+    t.run = run_create(&p, PACER_RUN, 16, &err);
+    ck_assert_ptr_nonnull(t.run);
+    ck_assert_int_eq(model_init(&t.m, &t.run->layout), 0);
+    run_set_quiet(t.run, 1);
+    ck_assert_int_eq(run_start(t.run), 0);
+    test_finish(&t);
+    uint64_t done = 0;
+    for (int a = 0; a < t.run->n_actors; a++)
+        done += t.run->jobs_done[a]; /* after the join */
+    ck_assert_uint_eq(done, (uint64_t)jobs);
+    ck_assert_uint_eq(bus_published(t.run->bus), 0);
+    ck_assert_uint_eq(bus_delivered(t.run->bus), 0);
+    ck_assert_uint_eq(t.n, 0);
+    ck_assert_int_eq(run_live(t.run), 0);
+    test_free(&t);
+}
+
+START_TEST(worker_pool_quiet_zero_length)
+{
+    /* a jobs queue of 2 for 8 workers: senders and receivers block and hand off */
+    quiet_pool(8, 20000, 0, 2, PACER_SPEED_MAX);
+}
+END_TEST
+
+START_TEST(worker_pool_quiet_timed)
+{
+    /* the lecture's 5 jobs of 1 s at 100x: timed work, quiet */
+    quiet_pool(3, 5, 1000000000, 5, PACER_SPEED_MAX);
+}
+END_TEST
+
+/* A quiet run stopped half way still unwinds: run_shutdown returns. */
+START_TEST(worker_pool_quiet_shutdown)
+{
+    ps_params p;
+    params("worker-pool", &p, 1000); /* 1 s jobs in real time: far from done */
+    const char *err = NULL;
+    ps_run *r = run_create(&p, PACER_RUN, 16, &err);
+    ck_assert_ptr_nonnull(r);
+    run_set_quiet(r, 1);
+    ck_assert_int_eq(run_start(r), 0);
+    uint64_t t0 = clock_now_ns();
+    run_shutdown(r, NULL, NULL);
+    double wall = (double)(clock_now_ns() - t0) / 1e9;
+    ck_assert_msg(wall < 0.5 * test_slack(), "shutdown took %.3f s", wall);
+    ck_assert_int_eq(run_live(r), 0);
+    ck_assert_uint_eq(bus_published(r->bus), 0);
+    run_destroy(r);
+}
+END_TEST
+
 START_TEST(waitgroup_final_zero)
 {
     ps_params p;
@@ -137,6 +201,9 @@ Suite *suite_make(void)
     tcase_add_test(tc, worker_pool_real_time_2s);
     tcase_add_test(tc, worker_pool_causal_order);
     tcase_add_test(tc, waitgroup_final_zero);
+    tcase_add_test(tc, worker_pool_quiet_zero_length);
+    tcase_add_test(tc, worker_pool_quiet_timed);
+    tcase_add_test(tc, worker_pool_quiet_shutdown);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -28,6 +28,9 @@ struct ps_actor {
     struct ps_run *run; /* the run it belongs to */
     int id;             /* PS_ACTOR_MAIN, 1..workers, or the controller */
     int producer;       /* its ring in the bus */
+    /* 1: emits nothing (run_set_quiet).  Set before run_start, read-only
+     * afterwards (pthread_create orders the store): a plain int, no atomics. */
+    int quiet;
     bus *bus;
     pacer *pacer;
     uint64_t rt0; /* real time of the scenario's start */
@@ -39,7 +42,8 @@ struct ps_actor {
 };
 
 /* Publishes one event with subject 'who' (usually self->id: a waker publishes
- * the hand-off for the thread it wakes).  vt = PS_VT_NOW takes the clock. */
+ * the hand-off for the thread it wakes).  vt = PS_VT_NOW takes the clock.
+ * A quiet actor returns at once: no clock read, no event. */
 void actor_emit_full(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
                      uint64_t vt);
 

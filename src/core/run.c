@@ -109,6 +109,14 @@ static void *thread_entry(void *arg)
     return NULL;
 }
 
+void run_set_quiet(ps_run *r, int quiet)
+{
+    /* plain stores: no thread runs yet; pthread_create publishes them. */
+    for (int i = 0; i < r->n_actors; i++)
+        r->actors[i].quiet = quiet != 0;
+    r->ctl.quiet = quiet != 0;
+}
+
 int run_start(ps_run *r)
 {
     sigset_t all, old;

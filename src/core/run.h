@@ -50,6 +50,14 @@ typedef struct ps_run {
 /* NULL with *err set to a message on failure (bad params, ENOMEM). */
 ps_run *run_create(const ps_params *p, pacer_mode mode, size_t ring_cap, const char **err);
 int run_start(ps_run *r);
+/* Benchmarks: the same threads and primitives, no events (RUN mode only).
+ * Call before run_start.  Every actor, the controller's too, skips its clock
+ * read and publish, so bus_published stays 0 and run_finished means every
+ * thread exited.  Timed work still reads the clock once: the pacer needs
+ * its virtual start, instrumented or not.  Step mode and pause are not supported quiet: the pacer
+ * still obeys them, but with no events no consumer can tell what to step
+ * (no ctl-step events, no model), so use PACER_RUN. */
+void run_set_quiet(ps_run *r, int quiet);
 /* 1 once every thread exited and every event was delivered. */
 int run_finished(ps_run *r);
 int run_live(ps_run *r);

@@ -34,7 +34,7 @@ typedef struct row_def {
 
 static const row_def rows[] = {
     {"bus", "event bus: 1/2/4 producers -> 1 consumer vs mutex queue and ck_ring MPSC", bench_bus},
-    {"pool", "worker pool, zero-length jobs: engine vs plain C pool vs Go", bench_pool},
+    {"pool", "worker pool, zero-length jobs: engine on/off vs plain C pool vs Go", bench_pool},
     {"model", "model fold rate", bench_model},
     {"rss", "peak RSS of the default scenario", bench_rss},
     {"render", "TUI frame time (80x24, 200x60; 8, 64 workers) and a paused TUI's CPU",
