@@ -6,12 +6,12 @@
 
 /* Builds and publishes the event; the callers checked self->quiet. */
 static void emit(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
-                 uint64_t vt, uint64_t now)
+                 uint64_t vt, uint64_t rt)
 {
     ps_event e;
     memset(&e, 0, sizeof(e));
-    e.rt_ns = now - self->rt0;
-    e.vt_ns = vt == PS_VT_NOW ? pacer_vnow_at(self->pacer, now) : vt;
+    e.rt_ns = rt;
+    e.vt_ns = vt;
     e.arg = arg;
     e.value = value;
     e.obj = obj;
@@ -28,7 +28,7 @@ void actor_emit_full(ps_actor *self, int who, int kind, uint32_t obj, int64_t ar
     if (self->quiet)
         return;
     /* One clock read gives both times: they describe the same instant. */
-    emit(self, who, kind, obj, arg, value, vt, clock_now_ns());
+    actor_emit_at(self, who, kind, obj, arg, value, vt, clock_now_ns());
 }
 
 void actor_emit_at(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
@@ -36,7 +36,20 @@ void actor_emit_at(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg,
 {
     if (self->quiet)
         return;
-    emit(self, who, kind, obj, arg, value, vt, now);
+    emit(self, who, kind, obj, arg, value, vt == PS_VT_NOW ? pacer_vnow_at(self->pacer, now) : vt,
+         now - self->rt0);
+}
+
+void actor_emit_locked(ps_actor *self, uint64_t *last, uint64_t now, int who, int kind,
+                       uint32_t obj, int64_t arg, int64_t value)
+{
+    if (self->quiet)
+        return;
+    uint64_t rt = now - self->rt0;
+    if (rt <= *last) /* an earlier holder of the lock stamped later than 'now' */
+        rt = *last + 1;
+    *last = rt;
+    emit(self, who, kind, obj, arg, value, pacer_vnow_at(self->pacer, now), rt);
 }
 
 int actor_wait_handoff(ps_actor *self)

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "bus.h"
+#include "clock.h"
 #include "event.h"
 #include "pacer.h"
 
@@ -51,6 +52,22 @@ void actor_emit_full(ps_actor *self, int who, int kind, uint32_t obj, int64_t ar
  * caller just took (and used for vt), so an event costs one clock read. */
 void actor_emit_at(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
                    uint64_t vt, uint64_t now);
+
+/* Publishes an event inside a primitive's critical section without reading
+ * the clock there: now is a clock_now_ns() reading taken before the lock,
+ * and *last (under the same lock) the stamp of the lock's previous event.
+ * The stamp is max(now, *last + 1): a hybrid logical clock.  It is larger
+ * than every stamp published under the lock before, so stamps still respect
+ * happens-before (bus.h), and never ahead of the real time at which it is
+ * taken, so events stamped later by the clock itself come after it. */
+void actor_emit_locked(ps_actor *self, uint64_t *last, uint64_t now, int who, int kind,
+                       uint32_t obj, int64_t arg, int64_t value);
+
+/* The 'now' for actor_emit_locked: no clock read when nothing is published. */
+static inline uint64_t actor_clock(const ps_actor *self)
+{
+    return self->quiet ? 0 : clock_now_ns();
+}
 
 static inline void actor_emit(ps_actor *self, int kind, uint32_t obj, int64_t arg, int64_t value)
 {

@@ -20,6 +20,7 @@ struct bus {
     /* consumer-owned */
     _Alignas(64) uint64_t next; /* events delivered = the next delivery number */
     uint64_t wait_next;         /* 'next' when bus_wait was last called */
+    uint32_t wait_gen;          /* wake_gen when bus_wait last looked at it */
     int *active;                /* rings with visible events, in ring order */
     int n;
     ring rings[];
@@ -267,6 +268,12 @@ void bus_wait(bus *b, uint64_t timeout_ns)
 {
     /* acquire: pairs with bus_kick's release, so a later check sees events. */
     uint32_t gen = atomic_load_explicit(&b->wake_gen, memory_order_acquire);
+    /* A kick since the last wait (say the last thread exiting, after the
+     * caller checked that threads still run): return, the caller re-checks. */
+    if (gen != b->wait_gen) {
+        b->wait_gen = gen;
+        return;
+    }
     /* Busy: events were delivered since the last wait. */
     int busy = b->next != b->wait_next;
     b->wait_next = b->next;

@@ -16,6 +16,7 @@ int chan_init(ps_chan *q, uint32_t obj, size_t cap)
     q->senders.head = q->senders.tail = NULL;
     q->receivers.head = q->receivers.tail = NULL;
     q->obj = obj;
+    q->stamp = 0;
     return 0;
 }
 
@@ -23,6 +24,13 @@ void chan_destroy(ps_chan *q)
 {
     free(q->items);
     q->items = NULL;
+}
+
+/* An event under q->mu, stamped from 'now', read before the lock. */
+static void emit_q(ps_chan *q, ps_actor *self, uint64_t now, int who, int kind, int64_t arg,
+                   int64_t value)
+{
+    actor_emit_locked(self, &q->stamp, now, who, kind, q->obj, arg, value);
 }
 
 static void push_item(ps_chan *q, int64_t item)
@@ -57,27 +65,28 @@ int chan_send(ps_chan *q, ps_actor *self, int64_t item)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
+    uint64_t now = actor_clock(self); /* outside the lock: see actor_emit_locked */
     ps_lock_acquire(&q->mu);
     if (q->closed) {
-        actor_emit(self, EV_Q_SEND_CLOSED, q->obj, item, (int64_t)q->len);
+        emit_q(q, self, now, self->id, EV_Q_SEND_CLOSED, item, (int64_t)q->len);
         ps_lock_release(&q->mu);
         return PS_ECLOSED;
     }
     ps_actor *r = fifo_pop(&q->receivers);
     if (r) { /* an empty queue with a waiting receiver: hand over */
-        actor_emit(self, EV_Q_SEND, q->obj, item, 0);
-        actor_emit_full(self, r->id, EV_Q_RECV, q->obj, item, 0, PS_VT_NOW);
+        emit_q(q, self, now, self->id, EV_Q_SEND, item, 0);
+        emit_q(q, self, now, r->id, EV_Q_RECV, item, 0);
         actor_handoff(self, r, item, PS_OK);
         ps_lock_release(&q->mu);
         return PS_OK;
     }
     if (q->len < q->cap) {
         push_item(q, item);
-        actor_emit(self, EV_Q_SEND, q->obj, item, (int64_t)q->len);
+        emit_q(q, self, now, self->id, EV_Q_SEND, item, (int64_t)q->len);
         ps_lock_release(&q->mu);
         return PS_OK;
     }
-    actor_emit(self, EV_Q_SEND_BLOCKED, q->obj, item, (int64_t)q->len);
+    emit_q(q, self, now, self->id, EV_Q_SEND_BLOCKED, item, (int64_t)q->len);
     self->witem = item;
     return block_on(q, &q->senders, self);
 }
@@ -86,25 +95,26 @@ int chan_recv(ps_chan *q, ps_actor *self, int64_t *item)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
+    uint64_t now = actor_clock(self); /* outside the lock: see actor_emit_locked */
     ps_lock_acquire(&q->mu);
     if (q->len) {
         *item = pop_item(q);
-        actor_emit(self, EV_Q_RECV, q->obj, *item, (int64_t)q->len);
+        emit_q(q, self, now, self->id, EV_Q_RECV, *item, (int64_t)q->len);
         ps_actor *s = fifo_pop(&q->senders);
         if (s) { /* room now: the first blocked sender's item goes in */
             push_item(q, s->witem);
-            actor_emit_full(self, s->id, EV_Q_SEND, q->obj, s->witem, (int64_t)q->len, PS_VT_NOW);
+            emit_q(q, self, now, s->id, EV_Q_SEND, s->witem, (int64_t)q->len);
             actor_handoff(self, s, s->witem, PS_OK);
         }
         ps_lock_release(&q->mu);
         return PS_OK;
     }
     if (q->closed) {
-        actor_emit(self, EV_Q_RECV_CLOSED, q->obj, 0, 0);
+        emit_q(q, self, now, self->id, EV_Q_RECV_CLOSED, 0, 0);
         ps_lock_release(&q->mu);
         return PS_ECLOSED;
     }
-    actor_emit(self, EV_Q_RECV_BLOCKED, q->obj, 0, 0);
+    emit_q(q, self, now, self->id, EV_Q_RECV_BLOCKED, 0, 0);
     int rc = block_on(q, &q->receivers, self);
     if (rc == PS_OK)
         *item = self->witem;
@@ -115,21 +125,22 @@ int chan_close(ps_chan *q, ps_actor *self)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
+    uint64_t now = actor_clock(self); /* outside the lock: see actor_emit_locked */
     ps_lock_acquire(&q->mu);
     if (q->closed) {
-        actor_emit(self, EV_Q_SEND_CLOSED, q->obj, 0, (int64_t)q->len);
+        emit_q(q, self, now, self->id, EV_Q_SEND_CLOSED, 0, (int64_t)q->len);
         ps_lock_release(&q->mu);
         return PS_ECLOSED;
     }
     q->closed = 1;
-    actor_emit(self, EV_Q_CLOSE, q->obj, 0, (int64_t)q->len);
+    emit_q(q, self, now, self->id, EV_Q_CLOSE, 0, (int64_t)q->len);
     ps_actor *a;
     while ((a = fifo_pop(&q->receivers))) {
-        actor_emit_full(self, a->id, EV_Q_RECV_CLOSED, q->obj, 0, 0, PS_VT_NOW);
+        emit_q(q, self, now, a->id, EV_Q_RECV_CLOSED, 0, 0);
         actor_handoff(self, a, 0, PS_ECLOSED);
     }
     while ((a = fifo_pop(&q->senders))) { /* Go panics here; we report it */
-        actor_emit_full(self, a->id, EV_Q_SEND_CLOSED, q->obj, a->witem, 0, PS_VT_NOW);
+        emit_q(q, self, now, a->id, EV_Q_SEND_CLOSED, a->witem, 0);
         actor_handoff(self, a, 0, PS_ECLOSED);
     }
     ps_lock_release(&q->mu);

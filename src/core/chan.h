@@ -22,6 +22,7 @@ typedef struct ps_chan {
     size_t cap, head, len;
     int closed;
     actor_fifo senders, receivers;
+    uint64_t stamp; /* the last event stamp published under mu */
     uint32_t obj;
 } ps_chan;
 
