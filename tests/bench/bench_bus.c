@@ -26,6 +26,7 @@
 
 #include "bench.h"
 #include "core/bus.h"
+#include "core/clock.h"
 #include "core/futex.h"
 
 #ifdef HAVE_CK
@@ -532,6 +533,25 @@ static int run_drain(size_t total, double *mev_s)
     return 0;
 }
 
+/* What an engine event costs on top of bus_publish: its stamp, one read of
+ * the clock the bus orders by (clock.h).  ns per read, batches of 64. */
+static double run_clock(size_t total)
+{
+    size_t nb = total / BATCH;
+    uint64_t *lat = malloc(nb * sizeof(uint64_t));
+    volatile uint64_t sink = 0;
+    for (size_t b = 0; b < nb; b++) {
+        uint64_t t0 = bench_now_ns();
+        for (int k = 0; k < BATCH; k++)
+            sink += clock_now_ns();
+        lat[b] = bench_now_ns() - t0;
+    }
+    (void)sink;
+    double p50 = (double)bench_percentile_u64(lat, nb, 50) / BATCH;
+    free(lat);
+    return p50;
+}
+
 int bench_bus(const bench_ctx *c)
 {
     size_t total = c->quick ? (1u << 18) : (1u << 21);
@@ -548,6 +568,7 @@ int bench_bus(const bench_ctx *c)
     double *idle50 = calloc((size_t)(IMPL_N * runs), sizeof(double));
     double *idle99 = calloc((size_t)(IMPL_N * runs), sizeof(double));
     double *drain = calloc((size_t)runs, sizeof(double));
+    double *stamp = calloc((size_t)runs, sizeof(double));
 #define AT(a, i, pc, r) a[((i)*N_PC + (pc)) * runs + (r)]
     int bad = 0;
     for (int r = 0; r < runs && !bad; r++) {
@@ -572,6 +593,7 @@ int bench_bus(const bench_ctx *c)
         }
         if (!bad)
             bad = run_drain(total, &drain[r]) != 0;
+        stamp[r] = run_clock(total);
     }
     if (bad)
         goto out;
@@ -598,6 +620,8 @@ int bench_bus(const bench_ctx *c)
         }
     snprintf(note, sizeof note, "2 rings of %d filled first; producers cost nothing", DRAIN_RING);
     bench_figure("bus", "consumer alone: drain, 2 rings, bus", drain, runs, " Mev/s", note);
+    bench_figure("bus", "clock read: an engine event's stamp (not in publish)", stamp, runs, " ns",
+                 "clock_now_ns = CLOCK_MONOTONIC (vDSO), batches of 64");
     for (int pc = 0; pc < N_PC; pc++)
         for (int i = 0; i < IMPL_N; i++) {
             if (i == IMPL_CK && !have_ck)
@@ -651,6 +675,7 @@ out:
     free(idle50);
     free(idle99);
     free(drain);
+    free(stamp);
     return bad ? -1 : 0;
 #undef AT
 }
