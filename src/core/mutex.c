@@ -6,6 +6,7 @@ void mutex_init(ps_mutex *m, uint32_t obj)
     m->owner = -1;
     m->waiters.head = m->waiters.tail = NULL;
     m->obj = obj;
+    m->stamp = 0;
     m->contended = m->handoffs = 0;
 }
 
@@ -18,11 +19,12 @@ int mutex_lock(ps_mutex *m, ps_actor *self)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
+    uint64_t now = actor_clock(self); /* outside the lock: see actor_emit_locked */
     pthread_mutex_lock(&m->mu);
-    actor_emit(self, EV_MUTEX_REQUEST, m->obj, m->owner, 0);
+    actor_emit_locked(self, &m->stamp, now, self->id, EV_MUTEX_REQUEST, m->obj, m->owner, 0);
     if (m->owner < 0) {
         m->owner = self->id;
-        actor_emit(self, EV_MUTEX_ACQUIRED, m->obj, self->id, 0);
+        actor_emit_locked(self, &m->stamp, now, self->id, EV_MUTEX_ACQUIRED, m->obj, self->id, 0);
         pthread_mutex_unlock(&m->mu);
         return PS_OK;
     }
@@ -43,13 +45,14 @@ int mutex_unlock(ps_mutex *m, ps_actor *self)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
+    uint64_t now = actor_clock(self); /* outside the lock: see actor_emit_locked */
     pthread_mutex_lock(&m->mu);
-    actor_emit(self, EV_MUTEX_RELEASED, m->obj, self->id, 0);
+    actor_emit_locked(self, &m->stamp, now, self->id, EV_MUTEX_RELEASED, m->obj, self->id, 0);
     ps_actor *w = fifo_pop(&m->waiters);
     m->owner = w ? w->id : -1;
     if (w) {
         m->handoffs++;
-        actor_emit_full(self, w->id, EV_MUTEX_ACQUIRED, m->obj, w->id, 0, PS_VT_NOW);
+        actor_emit_locked(self, &m->stamp, now, w->id, EV_MUTEX_ACQUIRED, m->obj, w->id, 0);
         actor_handoff(self, w, 0, PS_OK);
     }
     pthread_mutex_unlock(&m->mu);

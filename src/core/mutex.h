@@ -16,6 +16,7 @@
 
 typedef struct ps_mutex {
     pthread_mutex_t mu; /* guards the fields below */
+    uint64_t stamp;     /* under mu: the last event stamp published under it */
     int owner;          /* actor id, or -1 */
     actor_fifo waiters;
     uint32_t obj;

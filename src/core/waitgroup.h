@@ -13,7 +13,8 @@
 
 typedef struct ps_wg {
     pthread_mutex_t mu;
-    int64_t count; /* under mu */
+    uint64_t stamp; /* under mu: the last event stamp published under it */
+    int64_t count;  /* under mu */
     actor_fifo waiters;
     uint32_t obj;
 } ps_wg;
