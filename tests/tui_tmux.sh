@@ -165,10 +165,11 @@ if head -1 "$work/frame" | grep -q '^ poolscope .* wall [0-9]' &&
     ! grep -q 'too small' "$work/frame"; then
     ok "resize storm: a clean frame at 100x30 afterwards"
 else fail "resize storm: frame"; fi
-# a finished run's clock stops at its last event (2 s of virtual time)
+# a finished run's clock stops at its last event (2 s of virtual time; main takes the last
+# result a few ms later when the machine is loaded, 21 ms seen under ASan in CI)
 wait_for ' DONE ' 40
 h1=$(screen | head -1 | sed 's/wall.*//'); sleep 1.1; h2=$(screen | head -1 | sed 's/wall.*//')
-[ "$h1" = "$h2" ] && echo "$h1" | grep -q 'virtual 2.00[0-9]s' && ok "DONE: virtual time stays at the end" ||
+[ "$h1" = "$h2" ] && echo "$h1" | grep -q 'virtual 2.0[0-9][0-9]s' && ok "DONE: virtual time stays at the end" ||
     fail "DONE header: '$h1' then '$h2'"
 # below 80x24 by one column or one row, then exactly 80x24
 T resize-window -t ps -x 79 -y 24
