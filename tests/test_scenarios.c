@@ -124,7 +124,7 @@ static void quiet_pool(int workers, int jobs, int64_t job_ns, int qcap, int64_t 
     test_finish(&t);
     uint64_t done = 0;
     for (int a = 0; a < t.run->n_actors; a++)
-        done += t.run->jobs_done[a]; /* after the join */
+        done += t.run->actors[a].jobs_done; /* after the join */
     ck_assert_uint_eq(done, (uint64_t)jobs);
     ck_assert_uint_eq(bus_published(t.run->bus), 0);
     ck_assert_uint_eq(bus_delivered(t.run->bus), 0);

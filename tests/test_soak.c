@@ -67,8 +67,8 @@ START_TEST(soak_64_workers)
     double secs = (double)(clock_now_ns() - t0) / 1e9;
     uint64_t own = 0;
     for (int w = 1; w <= 64; w++) {
-        ck_assert_uint_eq(m->actors[w].jobs_done, r->jobs_done[w]);
-        own += r->jobs_done[w];
+        ck_assert_uint_eq(m->actors[w].jobs_done, r->actors[w].jobs_done);
+        own += r->actors[w].jobs_done;
     }
     ck_assert_uint_eq(own, (uint64_t)jobs);
     ck_assert_uint_eq(m->jobs_finished, (uint64_t)jobs);

@@ -26,9 +26,11 @@
 typedef struct ps_actor ps_actor;
 struct ps_run;
 struct ps_actor {
-    struct ps_run *run; /* the run it belongs to */
-    int id;             /* PS_ACTOR_MAIN, 1..workers, or the controller */
-    int producer;       /* its ring in the bus */
+    /* Own cache line(s): W1 and W2 write their waiter fields and counts on
+     * every job, and a shared line would move between the cores each time. */
+    _Alignas(64) struct ps_run *run; /* the run it belongs to */
+    int id;                          /* PS_ACTOR_MAIN, 1..workers, or the controller */
+    int producer;                    /* its ring in the bus */
     /* 1: emits nothing (run_set_quiet).  Set before run_start, read-only
      * afterwards (pthread_create orders the store): a plain int, no atomics. */
     int quiet;
@@ -39,7 +41,8 @@ struct ps_actor {
     ps_actor *wnext;
     int64_t witem;
     int wresult;
-    _Atomic int wdone; /* set (release) by the waker, read (acquire) by the waiter */
+    _Atomic int wdone;  /* set (release) by the waker, read (acquire) by the waiter */
+    uint64_t jobs_done; /* written by its own thread only; read after the join */
 };
 
 /* Publishes one event with subject 'who' (usually self->id: a waker publishes

@@ -16,7 +16,9 @@
 #include "lock.h"
 
 typedef struct ps_chan {
-    ps_lock mu; /* spin briefly, then futex: see lock.h */
+    /* own cache lines: two queues must not share one (their locks are the
+     * hottest words of a worker pool) */
+    _Alignas(64) ps_lock mu; /* spin briefly, then futex: see lock.h */
     /* under mu */
     int64_t *items;
     size_t cap, head, len;

@@ -16,8 +16,8 @@
 #include "actor.h"
 
 typedef struct ps_counter {
-    pthread_mutex_t mu; /* orders an operation with its event; see above */
-    uint64_t stamp;     /* under mu: the last event stamp published under it */
+    _Alignas(64) pthread_mutex_t mu; /* own line; orders an operation with its event */
+    uint64_t stamp;                  /* under mu: the last event stamp published under it */
     _Atomic int64_t value;
     uint32_t obj;
 } ps_counter;

@@ -15,9 +15,9 @@
 #include "actor.h"
 
 typedef struct ps_mutex {
-    pthread_mutex_t mu; /* guards the fields below */
-    uint64_t stamp;     /* under mu: the last event stamp published under it */
-    int owner;          /* actor id, or -1 */
+    _Alignas(64) pthread_mutex_t mu; /* own line; guards the fields below */
+    uint64_t stamp;                  /* under mu: the last event stamp published under it */
+    int owner;                       /* actor id, or -1 */
     actor_fifo waiters;
     uint32_t obj;
     uint64_t contended; /* acquisitions that had to wait */

@@ -19,8 +19,9 @@
 
 typedef struct pacer_actor {
     /* under pacer.mu, except state (see above) and pk (its own atomics).
-     * In RUN mode pacer_block / pacer_wake change state without mu. */
-    _Atomic uint32_t state;
+     * In RUN mode pacer_block / pacer_wake change state without mu, so each
+     * actor has its own cache line(s): W1's blocking must not evict W2's. */
+    _Alignas(64) _Atomic uint32_t state;
     int granted;
     uint64_t ready_step;
     uint64_t deadline;
@@ -39,8 +40,9 @@ struct pacer {
     int64_t speed;
     uint64_t steps;
     /* the virtual clock: v = vbase + (now - rbase) * rate / 1000; written
-     * under mu inside a seqlock so pacer_vnow() reads it without the lock */
-    _Atomic uint32_t clk_seq;
+     * under mu inside a seqlock so pacer_vnow() reads it without the lock;
+     * its own line, read by every event and written only on mode changes */
+    _Alignas(64) _Atomic uint32_t clk_seq;
     _Atomic uint64_t clk_vbase;
     _Atomic uint64_t clk_rbase;
     _Atomic int64_t clk_rate;
@@ -122,9 +124,11 @@ static int64_t clamp_speed(int64_t s)
 
 pacer *pacer_create(int n_actors, pacer_mode mode, int64_t speed_milli)
 {
-    pacer *p = calloc(1, sizeof(pacer) + (size_t)n_actors * sizeof(pacer_actor));
+    size_t size = sizeof(pacer) + (size_t)n_actors * sizeof(pacer_actor);
+    pacer *p = aligned_alloc(64, (size + 63) / 64 * 64); /* the lines above */
     if (!p)
         return NULL;
+    memset(p, 0, size);
     pthread_mutex_init(&p->mu, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);

@@ -40,11 +40,10 @@ typedef struct ps_run {
     pthread_t threads[PS_MAX_ACTORS];
     int n_threads; /* created so far */
     pthread_mutex_t spawn_mu;
-    int spawned[PS_MAX_ACTORS];        /* under spawn_mu */
-    uint64_t jobs_done[PS_MAX_ACTORS]; /* each slot written by its own thread; read after join */
-    _Atomic int live;                  /* threads not yet exited */
-    _Atomic int cancel;                /* errgroup-style cancellation, set once */
-    _Atomic int64_t outcome;           /* what main reports: 0, or an error code */
+    int spawned[PS_MAX_ACTORS]; /* under spawn_mu */
+    _Atomic int live;           /* threads not yet exited */
+    _Atomic int cancel;         /* errgroup-style cancellation, set once */
+    _Atomic int64_t outcome;    /* what main reports: 0, or an error code */
 } ps_run;
 
 /* NULL with *err set to a message on failure (bad params, ENOMEM). */

@@ -12,9 +12,9 @@
 #include "actor.h"
 
 typedef struct ps_wg {
-    pthread_mutex_t mu;
-    uint64_t stamp; /* under mu: the last event stamp published under it */
-    int64_t count;  /* under mu */
+    _Alignas(64) pthread_mutex_t mu; /* own line */
+    uint64_t stamp;                  /* under mu: the last event stamp published under it */
+    int64_t count;                   /* under mu */
     actor_fifo waiters;
     uint32_t obj;
 } ps_wg;
