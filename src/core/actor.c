@@ -2,8 +2,6 @@
 
 #include <string.h>
 
-#include "clock.h"
-
 /* Builds and publishes the event; the callers checked self->quiet. */
 static void emit(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
                  uint64_t vt, uint64_t rt)
@@ -23,17 +21,16 @@ static void emit(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, i
 void actor_emit_full(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
                      uint64_t vt)
 {
-    /* Quiet (benchmarks): one predictable branch on a field beside producer
-     * and bus, which the instrumented path reads anyway; nothing else. */
-    if (self->quiet)
-        return;
-    /* One clock read gives both times: they describe the same instant. */
-    actor_emit_at(self, who, kind, obj, arg, value, vt, clock_now_ns());
+    /* One clock read gives both times: they describe the same instant.
+     * Quiet (benchmarks): no read, and actor_emit_at returns at once. */
+    actor_emit_at(self, who, kind, obj, arg, value, vt, actor_clock(self));
 }
 
 void actor_emit_at(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
                    uint64_t vt, uint64_t now)
 {
+    /* Quiet: one predictable branch on a field beside producer and bus,
+     * which the instrumented path reads anyway; nothing else. */
     if (self->quiet)
         return;
     emit(self, who, kind, obj, arg, value, vt == PS_VT_NOW ? pacer_vnow_at(self->pacer, now) : vt,

@@ -21,12 +21,11 @@ ps_run *run_create(const ps_params *p, pacer_mode mode, size_t ring_cap, const c
      * cache lines (see actor.h). */
     size_t size = (sizeof(ps_run) + 63) / 64 * 64;
     ps_run *r = aligned_alloc(64, size);
-    if (r)
-        memset(r, 0, size);
     if (!r) {
         *err = "out of memory";
         return NULL;
     }
+    memset(r, 0, size);
     r->params = *p;
     r->def = def;
     scenario_layout(p, &r->layout);
