@@ -120,8 +120,7 @@ START_TEST(bus_stress_exactly_once_in_order)
 }
 END_TEST
 
-#define CAUSAL_PRODUCERS 3
-#define CAUSAL_EVENTS 100000
+#define CAUSAL_EVENTS 50000
 
 typedef struct {
     bus *b;
@@ -151,20 +150,22 @@ static void *causal_producer(void *arg)
     return NULL;
 }
 
-/* 3 producers hand a counter round under a mutex through rings of 16: the
+/* Producers hand a counter round under a mutex through rings of 16: the
  * merge must deliver the values 0, 1, 2, ... -- happens-before is kept even
- * though no shared sequence counter exists and rings fill and wrap. */
+ * though no shared sequence counter exists and rings fill and wrap.  3
+ * producers take the merge's scan path, 12 its heap path. */
 START_TEST(bus_merge_keeps_happens_before)
 {
-    causal c = {.b = bus_create(CAUSAL_PRODUCERS, 16), .counter = 0};
+    const int np = _i ? 12 : 3;
+    causal c = {.b = bus_create(np, 16), .counter = 0};
     pthread_mutex_init(&c.mu, NULL);
-    pthread_t t[CAUSAL_PRODUCERS];
-    causal_arg ca[CAUSAL_PRODUCERS];
-    for (int i = 0; i < CAUSAL_PRODUCERS; i++) {
+    pthread_t t[12];
+    causal_arg ca[12];
+    for (int i = 0; i < np; i++) {
         ca[i] = (causal_arg){&c, i};
         pthread_create(&t[i], NULL, causal_producer, &ca[i]);
     }
-    int64_t want = 0, total = (int64_t)CAUSAL_PRODUCERS * CAUSAL_EVENTS;
+    int64_t want = 0, total = (int64_t)np * CAUSAL_EVENTS;
     ps_event buf[64];
     while (want < total) {
         size_t n = bus_poll(c.b, buf, 64);
@@ -175,7 +176,7 @@ START_TEST(bus_merge_keeps_happens_before)
         if (!n)
             bus_wait(c.b, 0);
     }
-    for (int i = 0; i < CAUSAL_PRODUCERS; i++)
+    for (int i = 0; i < np; i++)
         pthread_join(t[i], NULL);
     ck_assert_uint_eq(bus_published(c.b), (uint64_t)total);
     pthread_mutex_destroy(&c.mu);
@@ -208,6 +209,34 @@ START_TEST(bus_ring_keys_rise)
 }
 END_TEST
 
+/* 12 rings (the heap path): ring p holds keys p, p + 12, p + 24 and ring 11
+ * also holds them again as ties with ring 0's; delivery is by key, ties to
+ * the lower ring. */
+START_TEST(bus_heap_merge_order)
+{
+    bus *b = bus_create(12, 8);
+    for (int k = 0; k < 3; k++)
+        for (int p = 0; p < 12; p++) {
+            ps_event e = ev(p * 100 + k);
+            e.rt_ns = (uint64_t)(p == 11 ? k * 12 : p + k * 12);
+            bus_publish(b, p, &e);
+        }
+    ps_event out[64];
+    size_t n = 0;
+    for (int tries = 0; tries < 4 && n < 36; tries++)
+        n += bus_poll(b, out + n, 64 - n);
+    ck_assert_uint_eq(n, 36);
+    for (size_t i = 1; i < n; i++) {
+        uint64_t ka = out[i - 1].rt_ns, kb = out[i].rt_ns;
+        int ra = (int)(out[i - 1].value / 100), rb = (int)(out[i].value / 100);
+        ck_assert_msg(ka < kb || (ka == kb && ra < rb),
+                      "event %zu: key %llu ring %d after %llu ring %d", i, (unsigned long long)kb,
+                      rb, (unsigned long long)ka, ra);
+    }
+    bus_destroy(b);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("ring");
@@ -216,7 +245,8 @@ Suite *suite_make(void)
     tcase_add_test(tc, ring_fifo_wrap_full_empty);
     tcase_add_test(tc, bus_single_producer_sequence);
     tcase_add_test(tc, bus_stress_exactly_once_in_order);
-    tcase_add_test(tc, bus_merge_keeps_happens_before);
+    tcase_add_loop_test(tc, bus_merge_keeps_happens_before, 0, 2);
+    tcase_add_test(tc, bus_heap_merge_order);
     tcase_add_test(tc, bus_ring_keys_rise);
     suite_add_tcase(s, tc);
     return s;
