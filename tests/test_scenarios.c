@@ -114,18 +114,11 @@ static void quiet_pool(int workers, int jobs, int64_t job_ns, int qcap, int64_t 
     p.job_ns = job_ns;
     p.queue_cap = qcap;
     test_run t;
-    memset(&t, 0, sizeof t);
-    const char *err = NULL;
-    t.run = run_create(&p, PACER_RUN, 16, &err);
-    ck_assert_ptr_nonnull(t.run);
-    ck_assert_int_eq(model_init(&t.m, &t.run->layout), 0);
+    ck_assert_int_eq(test_create(&t, &p, PACER_RUN, 16), 0);
     run_set_quiet(t.run, 1);
     ck_assert_int_eq(run_start(t.run), 0);
     test_finish(&t);
-    uint64_t done = 0;
-    for (int a = 0; a < t.run->n_actors; a++)
-        done += t.run->actors[a].jobs_done; /* after the join */
-    ck_assert_uint_eq(done, (uint64_t)jobs);
+    ck_assert_uint_eq(run_jobs_done(t.run), (uint64_t)jobs);
     ck_assert_uint_eq(bus_published(t.run->bus), 0);
     ck_assert_uint_eq(bus_delivered(t.run->bus), 0);
     ck_assert_uint_eq(t.n, 0);
@@ -142,7 +135,7 @@ END_TEST
 
 START_TEST(worker_pool_quiet_timed)
 {
-    /* the lecture's 5 jobs of 1 s at 100x: timed work, quiet */
+    /* the lecture's 5 jobs of 1 s at top speed: timed work, quiet */
     quiet_pool(3, 5, 1000000000, 5, PACER_SPEED_MAX);
 }
 END_TEST

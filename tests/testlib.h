@@ -37,16 +37,20 @@ static inline size_t test_drain(test_run *t)
 }
 
 /* Creates and starts a run of params p in the given mode. */
-static inline int test_start(test_run *t, const ps_params *p, pacer_mode mode, size_t ring)
+/* The run and its model, threads not started yet (to set it up first). */
+static inline int test_create(test_run *t, const ps_params *p, pacer_mode mode, size_t ring)
 {
     const char *err;
     memset(t, 0, sizeof(*t));
     t->run = run_create(p, mode, ring, &err);
     if (!t->run)
         return -1;
-    if (model_init(&t->m, &t->run->layout))
-        return -1;
-    return run_start(t->run);
+    return model_init(&t->m, &t->run->layout) ? -1 : 0;
+}
+
+static inline int test_start(test_run *t, const ps_params *p, pacer_mode mode, size_t ring)
+{
+    return test_create(t, p, mode, ring) ? -1 : run_start(t->run);
 }
 
 /* Drains until every thread exited; in step mode steps with the default rule. */

@@ -113,6 +113,14 @@ static void *thread_entry(void *arg)
     return NULL;
 }
 
+uint64_t run_jobs_done(const ps_run *r)
+{
+    uint64_t n = 0;
+    for (int a = 0; a < r->n_actors; a++)
+        n += r->actors[a].jobs_done; /* joined: plain reads */
+    return n;
+}
+
 void run_set_quiet(ps_run *r, int quiet)
 {
     /* plain stores: no thread runs yet; pthread_create publishes them. */

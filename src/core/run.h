@@ -57,6 +57,9 @@ int run_start(ps_run *r);
  * still obeys them, but with no events no consumer can tell what to step
  * (no ctl-step events, no model), so use PACER_RUN. */
 void run_set_quiet(ps_run *r, int quiet);
+/* Jobs finished, from the threads' own counts (not from events): call after
+ * run_join. */
+uint64_t run_jobs_done(const ps_run *r);
 /* 1 once every thread exited and every event was delivered. */
 int run_finished(ps_run *r);
 int run_live(ps_run *r);

@@ -2,7 +2,9 @@
  *
  * N producers (1, 2, 4) each publish the same number of real ps_event
  * records into one consumer that copies them out in batches of up to 256:
- *   bus    the engine's bus (per-producer SPSC rings, global fetch-add seq)
+ *   bus    the engine's bus (per-producer SPSC rings merged by stamp; the
+ *          producers leave rt_ns at 0, so the bus numbers each ring 0, 1,
+ *          2, ... and the merge alternates rings event by event)
  *   mutex  a bounded queue under one pthread mutex, two condvars; the
  *          sequence number is taken under the lock (same total order)
  *   ck     ConcurrencyKit's ck_ring, typed to ps_event, enqueue_mpsc /
@@ -15,7 +17,9 @@
  * Producers time batches of 64 publishes (clock_gettime, vDSO), which gives
  * the publish cost per event as p50 and p99 over all batches.  A second,
  * single-threaded figure publishes 512 events then drains them, so nothing
- * else touches the queue while the batch is timed ("consumer idle").
+ * else touches the queue while the batch is timed ("consumer idle").  Two
+ * more figures bound the rest: the consumer alone draining pre-filled rings
+ * (run_drain), and the clock read an engine event adds (run_clock).
  */
 #include <limits.h>
 #include <pthread.h>

@@ -69,9 +69,7 @@ static int engine_pool(int jobs, int quiet, double *jobs_s, double *events_per_j
     }
     run_join(r);
     uint64_t el = bench_now_ns() - t0;
-    uint64_t published = bus_published(r->bus), done = 0;
-    for (int a = 0; a < r->n_actors; a++)
-        done += r->actors[a].jobs_done; /* after the join: each thread's own count */
+    uint64_t published = bus_published(r->bus), done = run_jobs_done(r);
     run_destroy(r);
     *jobs_s = (double)jobs / ((double)el / 1e9);
     if (events_per_job)
