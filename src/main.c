@@ -3,10 +3,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/scenario.h"
-#include "headless.h"
-#include "options.h"
-#include "outputs.h"
+#include "rt/scenario.h"
+#include "app/headless.h"
+#include "app/options.h"
+#include "app/outputs.h"
 #include "tui/tui.h"
 #include "tui/tui_cast.h"
 #include "version.h"

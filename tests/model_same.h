@@ -4,7 +4,7 @@
 
 #include <check.h>
 
-#include "core/model.h"
+#include "model/model.h"
 
 /* The fields a view reads; queue items compared by content. */
 static inline void model_same(const model *a, const model *b)

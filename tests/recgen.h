@@ -7,7 +7,7 @@
 
 #include <check.h>
 
-#include "core/record.h"
+#include "rec/record.h"
 
 typedef struct recgen {
     recorder *rec;

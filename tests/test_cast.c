@@ -5,8 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/cast.h"
-#include "core/cast_export.h"
+#include "rec/cast.h"
+#include "rec/cast_export.h"
 
 static char *slurp(const char *path)
 {

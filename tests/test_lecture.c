@@ -4,10 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/clock.h"
-#include "core/logfmt.h"
-#include "core/params_kv.h"
-#include "core/scenfile.h"
+#include "sync/clock.h"
+#include "model/logfmt.h"
+#include "scen/params_kv.h"
+#include "scen/scenfile.h"
 #include "testlib.h"
 
 #define SEC 1000000000ull

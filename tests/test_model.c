@@ -2,8 +2,8 @@
 #include <check.h>
 #include <string.h>
 
-#include "core/logfmt.h"
-#include "core/model.h"
+#include "model/logfmt.h"
+#include "model/model.h"
 
 static uint64_t seq;
 

@@ -4,7 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/clock.h"
+#include "sync/clock.h"
 #include "testlib.h"
 
 /* The parts of an event that the same keys must reproduce (not real time). */

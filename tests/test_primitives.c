@@ -5,11 +5,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/chan.h"
-#include "core/clock.h"
-#include "core/counter.h"
-#include "core/mutex.h"
-#include "core/waitgroup.h"
+#include "rt/chan.h"
+#include "sync/clock.h"
+#include "rt/counter.h"
+#include "rt/mutex.h"
+#include "rt/waitgroup.h"
 
 /* A bare harness: a bus and a pacer with N actors, no scenario. */
 typedef struct harness {

@@ -6,10 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/logfmt.h"
-#include "core/record.h"
-#include "core/replay.h"
-#include "core/session.h"
+#include "model/logfmt.h"
+#include "rec/record.h"
+#include "rec/replay.h"
+#include "rec/session.h"
 #include "model_same.h"
 #include "testlib.h"
 

@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/bus.h"
-#include "core/clock.h"
-#include "core/ring.h"
+#include "bus/bus.h"
+#include "sync/clock.h"
+#include "bus/ring.h"
 
 static ps_event ev(int64_t v)
 {

@@ -2,8 +2,8 @@
 #include <check.h>
 #include <string.h>
 
-#include "core/clock.h"
-#include "core/logfmt.h"
+#include "sync/clock.h"
+#include "model/logfmt.h"
 #include "testlib.h"
 
 static void params(const char *name, ps_params *p, int64_t speed_milli)

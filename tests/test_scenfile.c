@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/scenfile.h"
+#include "scen/scenfile.h"
 
 #define HEAD "[scenario]\ntitle = T\nkind = worker-pool\ndescription = D\n"
 

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "core/clock.h"
-#include "core/record.h"
-#include "core/replay.h"
+#include "sync/clock.h"
+#include "rec/record.h"
+#include "rec/replay.h"
 #include "model_same.h"
 #include "recgen.h"
 

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "core/clock.h"
+#include "sync/clock.h"
 #include "testlib.h"
 
 static long rss_kb(void)

@@ -10,13 +10,13 @@
 
 #include <unistd.h>
 
-#include "core/clock.h"
-#include "core/model.h"
-#include "core/record.h"
-#include "core/replay.h"
-#include "core/scenario.h"
-#include "core/scenfile.h"
-#include "core/session.h"
+#include "sync/clock.h"
+#include "model/model.h"
+#include "rec/record.h"
+#include "rec/replay.h"
+#include "rt/scenario.h"
+#include "scen/scenfile.h"
+#include "rec/session.h"
 #include "tui/tui_cast.h"
 #include "tui/tui_draw.h"
 #include "tui/tui_keys.h"

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/model.h"
-#include "core/run.h"
+#include "model/model.h"
+#include "rt/run.h"
 
 typedef struct test_run {
     ps_run *run;

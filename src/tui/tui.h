@@ -2,7 +2,7 @@
 #ifndef PS_TUI_H
 #define PS_TUI_H
 
-#include "options.h"
+#include "app/options.h"
 
 /* Runs the scenario of o on the screen until q (or a stop signal).  Returns
  * the exit status: 0, 1 on failure, 2 when no screen can be opened. */

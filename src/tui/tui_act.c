@@ -3,9 +3,9 @@
  * nothing. */
 #include <stdio.h>
 
-#include "core/clock.h"
-#include "core/logfmt.h"
-#include "core/replay.h"
+#include "sync/clock.h"
+#include "model/logfmt.h"
+#include "rec/replay.h"
 #include "tui_app.h"
 #include "tui_draw.h"
 

@@ -7,9 +7,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "core/session.h"
-#include "options.h"
-#include "outputs.h"
+#include "rec/session.h"
+#include "app/options.h"
+#include "app/outputs.h"
 #include "tui_keys.h"
 #include "tui_picker.h"
 #include "tui_ui.h"

@@ -4,7 +4,7 @@
 #ifndef PS_TUI_CAST_H
 #define PS_TUI_CAST_H
 
-#include "outputs.h"
+#include "app/outputs.h"
 
 /* 80x24: the screen's minimum, so a cast plays in any terminal. */
 #define TUI_CAST_COLS 80

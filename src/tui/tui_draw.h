@@ -7,8 +7,8 @@
 #include <curses.h>
 #include <stdint.h>
 
-#include "core/model.h"
-#include "core/pacer.h"
+#include "model/model.h"
+#include "rt/pacer.h"
 #include "tui_ui.h"
 #include "tui_widgets.h"
 

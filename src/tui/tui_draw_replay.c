@@ -3,7 +3,7 @@
  * lecturer who seeks sees at once where they landed. */
 #include <stdio.h>
 
-#include "core/replay.h"
+#include "rec/replay.h"
 #include "tui_draw.h"
 
 void tui_frame_replay(tui_frame_input *in, const replay_data *d, const model *m)

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/clock.h"
-#include "core/replay.h"
+#include "sync/clock.h"
+#include "rec/replay.h"
 #include "tui.h"
 #include "tui_app.h"
 #include "tui_draw.h"

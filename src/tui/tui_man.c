@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "options.h"
+#include "app/options.h"
 #include "tui_keys.h"
 #include "version.h"
 

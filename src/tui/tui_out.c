@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/clock.h"
+#include "sync/clock.h"
 #include "tui_app.h"
 
 #define TUI_OUT_MSG_NS 10000000000u /* a failed output stays in the footer 10 s */

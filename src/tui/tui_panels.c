@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/logfmt.h"
+#include "model/logfmt.h"
 #include "tui_draw.h"
 
 const char *tui_wait_text(const model *m, int a, char *buf, size_t len)

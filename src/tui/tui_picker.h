@@ -7,8 +7,8 @@
 
 #include <curses.h>
 
-#include "core/scenario.h"
-#include "core/scenfile.h"
+#include "rt/scenario.h"
+#include "scen/scenfile.h"
 
 typedef struct tui_pick {
     ps_params params;   /* from the scenario's file */

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/clock.h"
+#include "sync/clock.h"
 #include "tui_app.h"
 
 static void say(tui_app *a, const char *msg)

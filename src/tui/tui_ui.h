@@ -6,9 +6,9 @@
 
 #include <stdint.h>
 
-#include "core/event.h"
-#include "core/model.h"
-#include "core/scenfile.h"
+#include "bus/event.h"
+#include "model/model.h"
+#include "scen/scenfile.h"
 
 /* The diagram's transitions, named as in the lecture's mermaid diagram. */
 typedef enum tui_arrow {

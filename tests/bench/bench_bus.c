@@ -29,9 +29,9 @@
 #include <string.h>
 
 #include "bench.h"
-#include "core/bus.h"
-#include "core/clock.h"
-#include "core/futex.h"
+#include "bus/bus.h"
+#include "sync/clock.h"
+#include "sync/futex.h"
 
 #ifdef HAVE_CK
 #include <ck_ring.h>

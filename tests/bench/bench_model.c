@@ -9,8 +9,8 @@
 #include <string.h>
 
 #include "bench.h"
-#include "core/model.h"
-#include "core/run.h"
+#include "model/model.h"
+#include "rt/run.h"
 
 static ps_event *record(int jobs, size_t *n_out, ps_layout *layout)
 {

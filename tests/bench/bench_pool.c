@@ -28,7 +28,7 @@
 #include <unistd.h>
 
 #include "bench.h"
-#include "core/run.h"
+#include "rt/run.h"
 
 enum { WORKERS = 2, QCAP = 1024 };
 

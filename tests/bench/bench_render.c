@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "bench.h"
-#include "core/model.h"
+#include "model/model.h"
 #include "tui/tui_draw.h"
 #include "tui/tui_theme.h"
 

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/replay.h"
+#include "rec/replay.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/scenfile.h"
+#include "scen/scenfile.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,0 +1,21 @@
+/* cast_text.h - a plain-text screen for --export-cast until the TUI's own
+ * drawing code is plugged in (see rec/cast_export.h for how). */
+#ifndef PS_CAST_TEXT_H
+#define PS_CAST_TEXT_H
+
+#include <stdio.h>
+
+#include "rec/cast_export.h"
+
+#define CAST_TEXT_WIDTH 80
+#define CAST_TEXT_HEIGHT 24
+
+/* A cast_view that draws the model as text: clock, threads, queues,
+ * counters and the last lecture lines, into t's stream. */
+typedef struct cast_text {
+    FILE *term;
+} cast_text;
+
+cast_view cast_text_view(cast_text *t);
+
+#endif

@@ -1,0 +1,120 @@
+#include "headless.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+
+#include "sync/clock.h"
+#include "model/logfmt.h"
+#include "model/model.h"
+#include "rec/replay.h"
+#include "rt/run.h"
+#include "rec/session.h"
+#include "outputs.h"
+
+static void print_event(FILE *out, log_kind log, model *m, const ps_event *e)
+{
+    char line[256];
+    model_apply(m, e);
+    if (log == LOG_EVENTS) {
+        event_format(e, line, sizeof line);
+        fprintf(out, "%s\n", line);
+    } else if (logfmt_line(&m->layout, e, line, sizeof line)) {
+        fprintf(out, "%s\n", line);
+    }
+}
+
+static void summary(FILE *out, const model *m, session *s, uint64_t wall)
+{
+    ps_run *r = session_live_run(s);
+    fprintf(out, "# %s: %.3f s wall, %.3f s virtual, %" PRIu64 " events, %" PRIu64 " jobs",
+            s->params.name, (double)wall / 1e9, (double)m->vt / 1e9, m->events, m->jobs_finished);
+    if (!s->live)
+        fputs(", replayed", out);
+    if (r)
+        fprintf(out, ", ring waits %" PRIu64 " (%.3f ms blocked)", bus_blocked_count(r->bus),
+                (double)bus_blocked_ns(r->bus) / 1e6);
+    fputc('\n', out);
+}
+
+/* Go's message, and what each blocked thread waits on (from the model). */
+static void report_deadlock(const model *m)
+{
+    char name[8];
+    fprintf(stderr, "poolscope: all threads are asleep - deadlock!\n");
+    for (int a = 0; a < m->n_actors; a++)
+        if (m->actors[a].state != MS_DONE)
+            fprintf(stderr, "  %s: %s\n", model_actor_name(a, name),
+                    model_state_name(m->actors[a].state));
+}
+
+/* Drains the session to its end.  Step mode without a screen: the default
+ * rule chooses every step, which gives one deterministic interleaving. */
+static void drain(session *s, FILE *out, log_kind log, model *m, outputs *k)
+{
+    ps_event buf[256];
+    pacer_view v;
+    while (!s->ops->finished(s)) {
+        size_t n = session_poll(s, buf, 256);
+        for (size_t i = 0; i < n; i++) {
+            print_event(out, log, m, &buf[i]);
+            outputs_event(k, &buf[i]);
+        }
+        outputs_tick(k);
+        if (n)
+            continue;
+        s->ops->view(s, &v);
+        if (s->live && pacer_view_deadlocked(&v)) {
+            report_deadlock(m);
+            run_stop(session_live_run(s));
+        } else if (v.mode != PACER_STEP || s->ops->step(s, PACER_ANY) < 0) {
+            s->ops->wait(s, 50000000);
+        }
+    }
+}
+
+/* A live run, or the recording of --replay (its warning printed). */
+static session *open_session(const options *o)
+{
+    char msg[512];
+    const char *err = NULL;
+    session *s;
+    if (!o->replay_path) {
+        s = session_live_create(&o->params, o->start_mode, o->ring_cap, &err);
+        if (!s)
+            fprintf(stderr, "poolscope: %s\n", err);
+        return s;
+    }
+    s = session_replay_create(o->replay_path, o->start_mode, msg, sizeof msg);
+    if (msg[0])
+        fprintf(stderr, "poolscope: %s\n", msg);
+    if (s && o->speed_given)
+        s->ops->set_speed(s, o->params.speed_milli);
+    return s;
+}
+
+int headless_run(const options *o, FILE *out)
+{
+    outputs k;
+    uint64_t t0 = clock_now_ns(); /* wall time includes starting the threads */
+    session *s = open_session(o);
+    if (!s)
+        return 1;
+    model *m = malloc(sizeof(*m));
+    if (!m || model_init(m, &s->layout) != 0) {
+        fprintf(stderr, "poolscope: out of memory\n");
+        free(m);
+        s->ops->destroy(s);
+        return 1;
+    }
+    outputs_open(&k, o, s, stderr);
+    drain(s, out, o->log, m, &k);
+    uint64_t wall = clock_now_ns() - t0;
+    int ok = m->ended && !m->seq_errors;
+    summary(out, m, s, wall);
+    fflush(out);
+    ok &= outputs_close(&k) == 0;
+    model_free(m);
+    free(m);
+    s->ops->destroy(s);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,38 @@
+/* options.h - the command line, parsed into one struct; no side effects. */
+#ifndef PS_OPTIONS_H
+#define PS_OPTIONS_H
+
+#include <stddef.h>
+
+#include "bus/event.h"
+#include "rt/pacer.h"
+#include "rt/scenario.h"
+#include "scen/scenfile.h"
+
+typedef enum { LOG_LINES = 0, LOG_EVENTS } log_kind;
+typedef enum { COLOR_AUTO = 0, COLOR_ALWAYS, COLOR_NEVER } color_mode;
+typedef enum { ACT_RUN = 0, ACT_HELP, ACT_VERSION, ACT_LIST } opt_action;
+
+typedef struct options {
+    opt_action action;
+    int headless;
+    log_kind log;
+    color_mode color;
+    pacer_mode start_mode; /* --paused / --step */
+    size_t ring_cap;
+    ps_params params;        /* defaults of the scenario, then the overrides */
+    scenario_text text;      /* the scenario file's description and code listing */
+    const char *record_path; /* --record: write the run to this file */
+    const char *replay_path; /* --replay: a recording instead of a live run */
+    const char *trace_path;  /* --export-trace: Chrome trace JSON */
+    const char *cast_path;   /* --export-cast: asciicast v2 */
+    int speed_given;         /* --speed was given (a replay keeps its own otherwise) */
+} options;
+
+/* 0 on success; on a usage error 2, with a message naming the option and
+ * the value in err (len bytes). */
+int options_parse(options *o, int argc, char **argv, char *err, size_t len);
+/* The --help text. */
+const char *options_usage(void);
+
+#endif

@@ -1,0 +1,142 @@
+/* model.h - the state any view needs, as a pure fold of events.
+ *
+ * model_apply(m, e) is the only way the model changes.  No threads, no clock:
+ * the same layout and the same events always give the same model.  The
+ * headless log, the TUI, replay and exports all read it.
+ */
+#ifndef PS_MODEL_H
+#define PS_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bus/event.h"
+#include "rt/scenario.h"
+
+#define MODEL_HIST 64  /* per-actor state changes kept for the Gantt strip */
+#define MODEL_LOG 64   /* last events kept */
+#define MODEL_LINES 64 /* last lecture-line events kept */
+#define MODEL_SPARK 32 /* per-counter values kept for the sparkline */
+
+typedef enum model_state {
+    MS_NEW = 0,    /* not started yet */
+    MS_RUNNING,    /* main: doing its own work */
+    MS_IDLE,       /* worker: between jobs */
+    MS_WAIT_RECV,  /* blocked receiving from an empty queue */
+    MS_WORKING,    /* in timed work on a job */
+    MS_SLEEPING,   /* in a timed sleep */
+    MS_WAIT_SEND,  /* blocked sending to a full queue */
+    MS_WAIT_MUTEX, /* waiting for a mutex */
+    MS_WAIT_WG,    /* in WaitGroup.Wait */
+    MS_DONE,       /* exited */
+    MS_STATE_COUNT
+} model_state;
+
+typedef struct model_actor {
+    uint8_t state;
+    uint32_t obj;       /* the queue / mutex / wg it waits on */
+    int64_t job;        /* current (or last) job, 0 if none */
+    uint64_t job_start; /* virtual ns */
+    uint64_t job_dur;
+    uint64_t jobs_done;
+    uint64_t since; /* virtual ns of the last state change */
+    /* what a thread that runs no jobs did: its own operations, so its lane
+     * can say "add 5 =7" or "lock 3" instead of "done 0" */
+    uint64_t sent, received;      /* queue items it sent / received */
+    uint64_t adds, loads, stores; /* counter operations */
+    uint64_t locks;               /* mutex acquisitions */
+    uint64_t wg_dones;            /* WaitGroup Done calls */
+    int64_t last_value;           /* counter value its last add or store left */
+    uint32_t hist_n;              /* total state changes; the last MODEL_HIST are kept */
+    uint8_t hist_state[MODEL_HIST];
+    uint64_t hist_vt[MODEL_HIST];
+} model_actor;
+
+typedef struct model_queue {
+    uint32_t cap;
+    uint64_t depth;
+    int64_t *items; /* ring of cap items: the queue's contents in order */
+    uint64_t head;
+    int closed;
+    uint64_t sent, received;
+    uint8_t send_waiters[PS_MAX_ACTORS]; /* actor ids in FIFO order */
+    int n_send_waiters;
+    uint8_t recv_waiters[PS_MAX_ACTORS];
+    int n_recv_waiters;
+} model_queue;
+
+typedef struct model_counter {
+    int64_t value;
+    uint64_t ops;     /* adds, or stores for a plain counter */
+    int plain;        /* written with separate load and store (the race lesson) */
+    int64_t expected; /* sum of the deltas the threads meant to apply */
+    uint64_t lost;    /* plain counter: updates missing, expected - value (model.c) */
+    int64_t spark[MODEL_SPARK];
+    uint32_t spark_n;
+} model_counter;
+
+typedef struct model_mutex {
+    int owner; /* actor id or -1 */
+    uint8_t waiters[PS_MAX_ACTORS];
+    int n_waiters;
+    uint64_t acquisitions, contended, handoffs;
+    int last_owner;
+} model_mutex;
+
+typedef struct model_wg {
+    int64_t count;
+    uint8_t waiters[PS_MAX_ACTORS];
+    int n_waiters;
+    int negative; /* a Done/Add drove it below zero (reported, not applied) */
+} model_wg;
+
+typedef struct model {
+    ps_layout layout;
+    int n_actors;
+    model_actor actors[PS_MAX_ACTORS];
+    model_queue queues[PS_MAX_QUEUES];
+    model_counter counters[PS_MAX_COUNTERS];
+    model_mutex mutexes[PS_MAX_MUTEXES];
+    model_wg wgs[PS_MAX_WGS];
+    /* per-actor view of the last counter value it loaded (race lesson) */
+    int64_t loaded[PS_MAX_ACTORS];
+    uint64_t vt, rt;     /* latest virtual / real time seen */
+    uint64_t events;     /* events folded */
+    uint64_t next_seq;   /* the sequence number expected next */
+    uint64_t seq_errors; /* events out of sequence (must stay 0) */
+    uint64_t kind_count[EV_KIND_COUNT];
+    uint64_t jobs_started, jobs_finished, results;
+    int running_jobs, max_running_jobs;
+    int started, ended; /* scenario start / end seen */
+    int errors;         /* ERROR events */
+    int64_t first_error_job;
+    int64_t first_error_code;
+    uint64_t first_error_vt;
+    int cancelled;
+    uint64_t send_on_closed;
+    int paused, step_mode; /* from controller events */
+    int64_t speed_milli;
+    uint64_t steps;
+    ps_event log[MODEL_LOG]; /* last MODEL_LOG events, oldest first from log_n */
+    uint64_t log_n;
+    ps_event lines[MODEL_LINES]; /* last events that make a lecture line */
+    uint64_t lines_n;
+} model;
+
+/* 0, or -1 if the queue contents cannot be allocated. */
+int model_init(model *m, const ps_layout *layout);
+void model_free(model *m);
+/* Deep copy (dst must not be initialised, or must have been freed). */
+int model_copy(model *dst, const model *src);
+void model_apply(model *m, const ps_event *e);
+
+const char *model_state_name(int state);
+/* Actor's display name: "main", "W1"... */
+const char *model_actor_name(int actor, char buf[8]);
+/* The i-th most recent event (0 = newest), or NULL. */
+const ps_event *model_log_at(const model *m, uint64_t i);
+const ps_event *model_line_at(const model *m, uint64_t i);
+/* Queue item at position i from its head (i < depth). */
+int64_t model_queue_item(const model_queue *q, uint64_t i);
+
+#endif

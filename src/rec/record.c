@@ -1,0 +1,115 @@
+#include "record.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sync/clock.h"
+#include "scen/params_kv.h"
+#include "version.h"
+
+struct recorder {
+    FILE *f;
+    char path[256];
+    uint64_t count;
+    uint64_t last_flush; /* monotonic ns */
+    int stopped;
+    char error[384];
+};
+
+/* Stops the recording with a message naming the file and the cause. */
+static int record_fail(recorder *r, int err)
+{
+    if (r->stopped)
+        return 0;
+    r->stopped = 1;
+    snprintf(r->error, sizeof r->error, "recording to %s stopped after %llu events: %s", r->path,
+             (unsigned long long)r->count, strerror(err ? err : EIO));
+    return -1;
+}
+
+static int record_flush(recorder *r)
+{
+    if (r->stopped)
+        return 0;
+    r->last_flush = clock_now_ns();
+    errno = 0;
+    if (fflush(r->f) != 0 || ferror(r->f))
+        return record_fail(r, errno);
+    return 0;
+}
+
+static void put_param(void *ctx, const char *key, const char *value)
+{
+    fprintf((FILE *)ctx, "param %s=%s\n", key, value);
+}
+
+recorder *record_open(const char *path, const ps_params *p, char *err, size_t len)
+{
+    recorder *r = calloc(1, sizeof(*r));
+    if (!r) {
+        snprintf(err, len, "cannot record to %s: out of memory", path);
+        return NULL;
+    }
+    snprintf(r->path, sizeof r->path, "%s", path);
+    r->f = fopen(path, "w");
+    if (!r->f) {
+        snprintf(err, len, "cannot record to %s: %s", path, strerror(errno));
+        free(r);
+        return NULL;
+    }
+    /* comments say what the columns are, for whoever greps the file */
+    fprintf(r->f, "%s %d\n# written by poolscope %s; see docs/recording-format.md\n", RECORD_MAGIC,
+            RECORD_VERSION, PS_VERSION);
+    params_kv_each(p, put_param, r->f);
+    fputs("# seq vt_ns rt_ns actor kind obj arg value\nevents\n", r->f);
+    record_flush(r);
+    return r;
+}
+
+int record_event(recorder *r, const ps_event *e)
+{
+    char line[256];
+    if (r->stopped)
+        return 0;
+    size_t n = event_format(e, line, sizeof line - 1);
+    line[n++] = '\n';
+    errno = 0;
+    if (fwrite(line, 1, n, r->f) != n)
+        return record_fail(r, errno);
+    r->count++;
+    return record_tick(r);
+}
+
+int record_tick(recorder *r)
+{
+    if (r->stopped || clock_now_ns() - r->last_flush < RECORD_FLUSH_NS)
+        return 0;
+    return record_flush(r);
+}
+
+int record_close(recorder *r, char *err, size_t len)
+{
+    if (!r->stopped)
+        fprintf(r->f, "end %llu\n", (unsigned long long)r->count);
+    record_flush(r);
+    errno = 0;
+    if (fclose(r->f) != 0)
+        record_fail(r, errno);
+    int rc = r->stopped ? -1 : 0;
+    if (rc)
+        snprintf(err, len, "%s", r->error);
+    free(r);
+    return rc;
+}
+
+const char *record_error(const recorder *r)
+{
+    return r->stopped ? r->error : NULL;
+}
+
+uint64_t record_count(const recorder *r)
+{
+    return r->count;
+}

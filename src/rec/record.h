@@ -1,0 +1,45 @@
+/* record.h - writes a run to a recording file, from the consumer's side.
+ *
+ * Format (docs/recording-format.md): a "poolscope-recording 1" line, the
+ * resolved parameters as "param key=value" lines, an "events" line, one
+ * event_format() line per event, and an "end N" line when the run closed.
+ * Lines are buffered and flushed at least every RECORD_FLUSH_NS and at close,
+ * so a recording cut short by a crash or a kill keeps every line up to its
+ * last flush.  Only the consumer thread calls these (never a worker).
+ *
+ * A write that fails (full disk, I/O error) stops the recording, not the run:
+ * record_event returns -1 once and record_error says why.
+ */
+#ifndef PS_RECORD_H
+#define PS_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bus/event.h"
+#include "rt/scenario.h"
+
+#define RECORD_MAGIC "poolscope-recording"
+#define RECORD_VERSION 1
+#define RECORD_FLUSH_NS 100000000u /* 100 ms */
+
+typedef struct recorder recorder;
+
+/* Creates path and writes the header.  NULL with a message in err when the
+ * file cannot be created. */
+recorder *record_open(const char *path, const ps_params *p, char *err, size_t len);
+/* Appends e.  0; -1 on the call where the recording stopped (then
+ * record_error says why); later calls do nothing and return 0. */
+int record_event(recorder *r, const ps_event *e);
+/* Flushes if RECORD_FLUSH_NS passed since the last flush: call it when idle
+ * too.  Same returns as record_event. */
+int record_tick(recorder *r);
+/* Writes the end line, flushes and closes; frees r.  0, or -1 if the
+ * recording stopped (now or earlier), with record_error's text in err. */
+int record_close(recorder *r, char *err, size_t len);
+/* Why the recording stopped, or NULL while it goes on. */
+const char *record_error(const recorder *r);
+/* Events written so far. */
+uint64_t record_count(const recorder *r);
+
+#endif

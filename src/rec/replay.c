@@ -1,0 +1,348 @@
+#include "replay.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scen/params_kv.h"
+#include "record.h"
+
+typedef enum { AT_MAGIC, AT_PARAMS, AT_EVENTS, AT_END } load_stage;
+
+/* The reader's state while it goes through the file line by line. */
+typedef struct loader {
+    replay_data *d;
+    const char *path;
+    unsigned long line;
+    load_stage stage;
+    int have_kind;
+    uint64_t cap;
+    char *err;
+    size_t len;
+} loader;
+
+/* A message naming FILE:LINE; returns -1 for the callers' convenience. */
+static int fail(loader *l, const char *fmt, const char *what)
+{
+    char msg[200];
+    snprintf(msg, sizeof msg, fmt, what);
+    /* a quoted line goes to a terminal: no control bytes (ESC c resets it) */
+    for (char *c = msg; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = '?';
+    snprintf(l->err, l->len, "%s:%lu: %s", l->path, l->line, msg);
+    return -1;
+}
+
+/* ---- one event line ---- */
+
+static int next_u64(char **p, uint64_t *v)
+{
+    char *s = *p, *end;
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    unsigned long long x = strtoull(s, &end, 10);
+    if (errno || (*end != ' ' && *end != '\0'))
+        return -1;
+    *v = x;
+    *p = *end ? end + 1 : end;
+    return 0;
+}
+
+static int next_i64(char **p, int64_t *v)
+{
+    char *s = *p, *end;
+    if (!((*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9')))
+        return -1;
+    errno = 0;
+    long long x = strtoll(s, &end, 10);
+    if (errno || (*end != ' ' && *end != '\0'))
+        return -1;
+    *v = x;
+    *p = *end ? end + 1 : end;
+    return 0;
+}
+
+static char *next_word(char **p)
+{
+    char *s = *p, *sp = strchr(s, ' ');
+    if (!*s || !sp)
+        return NULL;
+    *sp = '\0';
+    *p = sp + 1;
+    return s;
+}
+
+/* "main", "ctl", "W<n>" with n a worker of this run; -1 otherwise. */
+static int parse_actor(const char *s, int workers)
+{
+    if (!strcmp(s, "main"))
+        return PS_ACTOR_MAIN;
+    if (!strcmp(s, "ctl"))
+        return PS_ACTOR_CTL;
+    char *end;
+    if (s[0] != 'W' || s[1] < '1' || s[1] > '9')
+        return -1;
+    long w = strtol(s + 1, &end, 10);
+    return *end || w > workers ? -1 : (int)w;
+}
+
+static int parse_event(loader *l, char *s, ps_event *e)
+{
+    uint64_t obj;
+    char *actor, *kind;
+    memset(e, 0, sizeof(*e));
+    if (next_u64(&s, &e->seq) || next_u64(&s, &e->vt_ns) || next_u64(&s, &e->rt_ns) ||
+        !(actor = next_word(&s)) || !(kind = next_word(&s)) || next_u64(&s, &obj) ||
+        next_i64(&s, &e->arg) || next_i64(&s, &e->value) || *s || obj > UINT32_MAX)
+        return fail(l, "%s", "not an event line (want: seq vt_ns rt_ns actor kind obj arg value)");
+    int k = event_kind_parse(kind), a = parse_actor(actor, l->d->params.workers);
+    if (k < 0)
+        return fail(l, "unknown event kind '%.40s'", kind);
+    if (a < 0)
+        return fail(l, "unknown actor '%.20s' (want main, ctl or W1..W<workers>)", actor);
+    if (e->seq != l->d->n) {
+        char want[64];
+        snprintf(want, sizeof want, "%llu, want %llu", (unsigned long long)e->seq,
+                 (unsigned long long)l->d->n);
+        return fail(l, "event out of sequence: seq %s", want);
+    }
+    e->kind = (uint16_t)k;
+    e->actor = (uint16_t)a;
+    e->obj = (uint32_t)obj;
+    return 0;
+}
+
+static int push_event(loader *l, const ps_event *e)
+{
+    replay_data *d = l->d;
+    if (d->n == l->cap) {
+        uint64_t cap = l->cap ? l->cap * 2 : 4096;
+        ps_event *ev = realloc(d->events, cap * sizeof(*ev));
+        if (!ev)
+            return fail(l, "%s", "out of memory");
+        d->events = ev;
+        l->cap = cap;
+    }
+    d->events[d->n++] = *e;
+    return 0;
+}
+
+/* ---- header, parameters, trailer ---- */
+
+static int check_magic(loader *l, const char *s)
+{
+    size_t n = strlen(RECORD_MAGIC);
+    char want[64];
+    snprintf(want, sizeof want, "%s %d", RECORD_MAGIC, RECORD_VERSION);
+    if (strncmp(s, RECORD_MAGIC, n) != 0 || s[n] != ' ')
+        return fail(l, "not a poolscope recording (the first line should be '%s')", want);
+    if (strcmp(s + n + 1, "1") != 0)
+        return fail(l,
+                    "recording format version '%.20s' is not supported (this poolscope reads "
+                    "version 1)",
+                    s + n + 1);
+    l->stage = AT_PARAMS;
+    return 0;
+}
+
+static int parse_param(loader *l, char *s)
+{
+    char msg[160], *eq = strchr(s, '=');
+    if (!eq)
+        return fail(l, "%s", "parameter line without '=' (want: param key=value)");
+    *eq = '\0';
+    if (!l->have_kind && strcmp(s, "kind") != 0)
+        return fail(l, "parameter '%.40s' before 'kind' (kind must come first)", s);
+    if (params_kv_set(&l->d->params, s, eq + 1, msg, sizeof msg))
+        return fail(l, "%s", msg);
+    l->have_kind = 1;
+    return 0;
+}
+
+/* The parameters must make a run this build can show. */
+static int check_params(loader *l)
+{
+    const ps_params *p = &l->d->params;
+    if (!l->have_kind)
+        return fail(l, "%s", "no 'param kind=...' line before 'events'");
+    if (p->workers < 1 || p->workers > PS_MAX_WORKERS)
+        return fail(l, "%s", "parameter workers out of range (allowed: 1..64)");
+    if (p->queue_cap < 1 || p->jobs < 0)
+        return fail(l, "%s", "parameter queue_cap or jobs out of range");
+    scenario_layout(p, &l->d->layout);
+    l->stage = AT_EVENTS;
+    return 0;
+}
+
+static int check_end(loader *l, const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long n = strtoull(s, &end, 10);
+    if (errno || *end || end == s || n != l->d->n)
+        return fail(l, "end line says '%.30s' events, but the file has a different count", s);
+    l->d->complete = 1;
+    l->stage = AT_END;
+    return 0;
+}
+
+static int parse_line(loader *l, char *s)
+{
+    ps_event e;
+    if (l->stage == AT_MAGIC)
+        return check_magic(l, s);
+    if (s[0] == '#' || s[0] == '\0')
+        return 0;
+    if (l->stage == AT_EVENTS && s[0] >= '0' && s[0] <= '9')
+        return parse_event(l, s, &e) ? -1 : push_event(l, &e);
+    if (l->stage == AT_EVENTS && !strncmp(s, "end ", 4))
+        return check_end(l, s + 4);
+    if (l->stage == AT_PARAMS && !strncmp(s, "param ", 6))
+        return parse_param(l, s + 6);
+    if (l->stage == AT_PARAMS && !strcmp(s, "events"))
+        return check_params(l);
+    if (l->stage == AT_END)
+        return fail(l, "%s", "text after the end line");
+    return fail(l, "unexpected line '%.40s'", s);
+}
+
+/* ---- checkpoints ---- */
+
+static size_t model_bytes(const ps_layout *layout)
+{
+    size_t b = sizeof(model);
+    for (int i = 0; i < layout->n_queues && i < PS_MAX_QUEUES; i++)
+        b += (layout->queues[i].cap ? layout->queues[i].cap : 1) * sizeof(int64_t);
+    return b;
+}
+
+/* Spacing: REPLAY_CP_MIN, or wider so that every checkpoint fits the budget
+ * (a run with a huge queue has a huge model). */
+static uint64_t cp_spacing(const replay_data *d)
+{
+    uint64_t max_cps = REPLAY_CP_BUDGET / model_bytes(&d->layout);
+    if (max_cps < 2)
+        max_cps = 2;
+    uint64_t every = (d->n + max_cps - 1) / max_cps;
+    return every < REPLAY_CP_MIN ? REPLAY_CP_MIN : every;
+}
+
+static int build_checkpoints(replay_data *d)
+{
+    model m;
+    d->cp_every = cp_spacing(d);
+    d->n_cps = d->n / d->cp_every + 1;
+    d->cps = calloc(d->n_cps, sizeof(model));
+    if (!d->cps || model_init(&m, &d->layout))
+        return -1;
+    int rc = 0;
+    for (uint64_t k = 0; k < d->n_cps && rc == 0; k++) {
+        for (uint64_t i = k ? (k - 1) * d->cp_every : 0; k && i < k * d->cp_every; i++)
+            model_apply(&m, &d->events[i]);
+        rc = model_copy(&d->cps[k], &m);
+        if (rc)
+            d->n_cps = k; /* those before are whole */
+    }
+    model_free(&m);
+    return rc;
+}
+
+int replay_model_at(const replay_data *d, uint64_t seq, model *m)
+{
+    if (seq > d->n)
+        seq = d->n;
+    uint64_t k = seq / d->cp_every;
+    if (k >= d->n_cps)
+        k = d->n_cps - 1;
+    model_free(m);
+    if (model_copy(m, &d->cps[k]))
+        return -1;
+    for (uint64_t i = k * d->cp_every; i < seq; i++)
+        model_apply(m, &d->events[i]);
+    return 0;
+}
+
+/* ---- the whole file ---- */
+
+static int read_lines(loader *l, FILE *f)
+{
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int rc = 0;
+    while (rc == 0 && (n = getline(&buf, &cap, f)) >= 0) {
+        l->line++;
+        if (n == 0 || buf[n - 1] != '\n') {
+            rc = fail(l, "%s", "last line is cut short (no newline)");
+            break;
+        }
+        buf[n - 1] = '\0';
+        if (strlen(buf) != (size_t)n - 1)
+            rc = fail(l, "%s", "a NUL byte in the line (not a text recording)");
+        else
+            rc = parse_line(l, buf);
+    }
+    free(buf);
+    if (rc == 0 && ferror(f))
+        rc = fail(l, "read error: %s", strerror(errno));
+    return rc;
+}
+
+/* After the lines: what can be replayed, and what to say about it. */
+static int load_verdict(loader *l, int rc)
+{
+    replay_data *d = l->d;
+    size_t used = strlen(l->err);
+    if (l->stage == AT_MAGIC && rc == 0) {
+        l->line = 1;
+        return fail(l, "%s", "empty file, not a poolscope recording");
+    }
+    if (l->stage < AT_EVENTS) {
+        if (rc == 0) {
+            l->line++;
+            fail(l, "%s", "the file ends before its 'events' line");
+        }
+        return -1;
+    }
+    if (rc == 0 && d->complete)
+        return 0;
+    if (rc == 0)
+        snprintf(l->err, l->len, "%s: no end line (the recording was cut short)", l->path);
+    used = strlen(l->err);
+    snprintf(l->err + used, l->len - used, "; replaying the %llu events before it",
+             (unsigned long long)d->n);
+    return 1;
+}
+
+int replay_load(replay_data *d, const char *path, char *err, size_t len)
+{
+    loader l = {d, path, 0, AT_MAGIC, 0, 0, err, len};
+    memset(d, 0, sizeof(*d));
+    err[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        snprintf(err, len, "cannot read recording %s: %s", path, strerror(errno));
+        return -1;
+    }
+    int rc = load_verdict(&l, read_lines(&l, f));
+    fclose(f);
+    if (rc >= 0 && build_checkpoints(d)) {
+        snprintf(err, len, "%s: out of memory for the replay's checkpoints", path);
+        rc = -1;
+    }
+    if (rc < 0)
+        replay_free(d);
+    return rc;
+}
+
+void replay_free(replay_data *d)
+{
+    for (uint64_t k = 0; d->cps && k < d->n_cps; k++)
+        model_free(&d->cps[k]);
+    free(d->cps);
+    free(d->events);
+    memset(d, 0, sizeof(*d));
+}

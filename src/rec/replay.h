@@ -1,0 +1,50 @@
+/* replay.h - reads a recording (record.h) and replays it as a session.
+ *
+ * replay_load reads the whole file, checks every line, and folds the events
+ * once to keep a model checkpoint every cp_every events, so that a seek
+ * anywhere copies the nearest checkpoint and folds at most cp_every - 1
+ * events.  A bad line stops the load there: the events before it are kept
+ * (they are a sound prefix of the run) and the message names FILE:LINE.
+ */
+#ifndef PS_REPLAY_H
+#define PS_REPLAY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bus/event.h"
+#include "model/model.h"
+#include "rt/pacer.h"
+#include "rt/scenario.h"
+#include "session.h"
+
+#define REPLAY_CP_MIN 8192           /* events between checkpoints, at least */
+#define REPLAY_CP_BUDGET (64u << 20) /* bytes all checkpoints may take */
+
+typedef struct replay_data {
+    ps_params params;
+    ps_layout layout;
+    ps_event *events; /* every event, seq i at index i */
+    uint64_t n;
+    int complete; /* the "end" line was read: the run was closed */
+    model *cps;   /* cps[k]: the model after k * cp_every events */
+    uint64_t n_cps, cp_every;
+} replay_data;
+
+/* 0: the whole recording was read.  1: only the events before a bad line,
+ * or a recording without its end line; err says which (FILE:LINE).  -1:
+ * nothing can be replayed; err says why.  d is freed with replay_free on 0
+ * and 1, and needs nothing on -1. */
+int replay_load(replay_data *d, const char *path, char *err, size_t len);
+void replay_free(replay_data *d);
+/* Replaces m (an initialised model) with the model after the first seq
+ * events (clamped to n).  0, or -1 out of memory (m is then freed). */
+int replay_model_at(const replay_data *d, uint64_t seq, model *m);
+
+/* A session over a recording.  NULL with err on failure; otherwise err is
+ * "" or a warning to show (a recording replayed only in part). */
+session *session_replay_create(const char *path, pacer_mode mode, char *err, size_t len);
+/* The loaded recording of a replay session, NULL for a live one. */
+const replay_data *session_replay_data(session *s);
+
+#endif

@@ -1,0 +1,197 @@
+/* session_replay.c - a session over a recording (replay.h).
+ *
+ * Events come out at the recorded virtual pace: a replay clock runs at
+ * speed x real time, like the live pacer's virtual clock, and an event is
+ * handed out once the clock reaches its vt.  Pause stops the clock; in step
+ * mode each step hands out one event and moves the clock to it.  Everything
+ * here runs on the view's thread: no shared state.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "sync/clock.h"
+#include "replay.h"
+
+typedef struct replay {
+    session base; /* first: a replay * is a session * */
+    replay_data d;
+    uint64_t cursor;  /* next event to hand out */
+    uint64_t granted; /* step / pause: events handed out may reach this */
+    pacer_mode mode;
+    int64_t speed;   /* thousandths */
+    uint64_t vclock; /* virtual ns at anchor */
+    uint64_t anchor; /* monotonic ns when vclock was set */
+    uint64_t steps;
+} replay;
+
+static uint64_t replay_vnow(const replay *r)
+{
+    if (r->mode != PACER_RUN)
+        return r->vclock;
+    return r->vclock + (clock_now_ns() - r->anchor) * (uint64_t)r->speed / 1000u;
+}
+
+/* Sets the clock to v from now on (mode or speed change, seek). */
+static void replay_rebase(replay *r, uint64_t v)
+{
+    r->vclock = v;
+    r->anchor = clock_now_ns();
+}
+
+static size_t replay_poll(session *s, ps_event *out, size_t max)
+{
+    replay *r = (replay *)s;
+    uint64_t v = replay_vnow(r), limit = r->d.n;
+    if (r->mode != PACER_RUN)
+        limit = r->granted < r->d.n ? r->granted : r->d.n;
+    size_t n = 0;
+    while (n < max && r->cursor < limit &&
+           (r->mode != PACER_RUN || r->d.events[r->cursor].vt_ns <= v))
+        out[n++] = r->d.events[r->cursor++];
+    return n;
+}
+
+static void sleep_ns(uint64_t ns)
+{
+    struct timespec ts = {(time_t)(ns / 1000000000u), (long)(ns % 1000000000u)};
+    nanosleep(&ts, NULL);
+}
+
+static void replay_wait(session *s, uint64_t timeout_ns)
+{
+    replay *r = (replay *)s;
+    if (r->cursor >= r->d.n || (r->mode != PACER_RUN && r->cursor < r->granted))
+        return;
+    uint64_t ns = timeout_ns;
+    if (r->mode == PACER_RUN) {
+        uint64_t due = r->d.events[r->cursor].vt_ns, v = replay_vnow(r);
+        uint64_t real = due > v ? (due - v) * 1000u / (uint64_t)r->speed : 0;
+        ns = real < ns ? real : ns;
+    }
+    if (ns)
+        sleep_ns(ns);
+}
+
+static int replay_finished(session *s)
+{
+    replay *r = (replay *)s;
+    return r->cursor >= r->d.n;
+}
+
+static void replay_set_mode(session *s, pacer_mode mode)
+{
+    replay *r = (replay *)s;
+    /* leaving run: the clock stops where it is; events already due stay
+     * grantable so that nothing the view was about to get is lost */
+    uint64_t v = replay_vnow(r);
+    if (r->mode == PACER_RUN && mode != PACER_RUN) {
+        r->granted = r->cursor;
+        while (r->granted < r->d.n && r->d.events[r->granted].vt_ns <= v)
+            r->granted++;
+    }
+    r->mode = mode;
+    replay_rebase(r, v);
+}
+
+static int64_t replay_set_speed(session *s, int64_t speed_milli)
+{
+    replay *r = (replay *)s;
+    if (speed_milli < PACER_SPEED_MIN)
+        speed_milli = PACER_SPEED_MIN;
+    if (speed_milli > PACER_SPEED_MAX)
+        speed_milli = PACER_SPEED_MAX;
+    replay_rebase(r, replay_vnow(r));
+    r->speed = speed_milli;
+    return speed_milli;
+}
+
+/* One event (PACER_ANY), or every event up to the asked actor's next one. */
+static int replay_step(session *s, int actor)
+{
+    replay *r = (replay *)s;
+    if (r->mode != PACER_STEP)
+        return PACER_EMODE;
+    uint64_t i = r->granted > r->cursor ? r->granted : r->cursor;
+    while (i < r->d.n && actor != PACER_ANY && r->d.events[i].actor != actor)
+        i++;
+    if (i >= r->d.n)
+        return actor == PACER_ANY ? PACER_ENONE : PACER_ENOTREADY;
+    r->granted = i + 1;
+    r->steps++;
+    replay_rebase(r, r->d.events[i].vt_ns);
+    return r->d.events[i].actor;
+}
+
+static int replay_seek(session *s, uint64_t seq, model *m)
+{
+    replay *r = (replay *)s;
+    if (replay_model_at(&r->d, seq, m))
+        return -1;
+    r->cursor = r->granted = seq < r->d.n ? seq : r->d.n;
+    replay_rebase(r, r->cursor ? r->d.events[r->cursor - 1].vt_ns : 0);
+    return 0;
+}
+
+static int replay_restart(session *s, model *m)
+{
+    return replay_seek(s, 0, m);
+}
+
+static void replay_view(session *s, pacer_view *v)
+{
+    replay *r = (replay *)s;
+    uint64_t next = r->granted > r->cursor ? r->granted : r->cursor;
+    *v = (pacer_view){0};
+    v->n_actors = r->base.layout.workers + 1;
+    v->mode = r->mode;
+    v->speed_milli = r->speed;
+    v->vnow = replay_vnow(r);
+    v->steps = r->steps;
+    /* who the next step moves: the actor of the next event */
+    v->next_default = next < r->d.n ? r->d.events[next].actor : -1;
+}
+
+static uint64_t replay_length(session *s)
+{
+    return ((replay *)s)->d.n;
+}
+
+static void replay_destroy(session *s)
+{
+    replay *r = (replay *)s;
+    replay_free(&r->d);
+    free(r);
+}
+
+static const session_ops replay_ops = {
+    replay_poll,    replay_wait, replay_finished, replay_set_mode, replay_set_speed, replay_step,
+    replay_restart, replay_seek, replay_view,     replay_length,   replay_destroy,
+};
+
+session *session_replay_create(const char *path, pacer_mode mode, char *err, size_t len)
+{
+    replay *r = calloc(1, sizeof(*r));
+    if (!r) {
+        snprintf(err, len, "cannot replay %s: out of memory", path);
+        return NULL;
+    }
+    if (replay_load(&r->d, path, err, len) < 0) {
+        free(r);
+        return NULL;
+    }
+    r->base.ops = &replay_ops;
+    r->base.params = r->d.params;
+    r->base.layout = r->d.layout;
+    r->base.live = 0;
+    r->mode = mode;
+    r->speed = PACER_SPEED_MIN;
+    replay_rebase(r, 0);                                 /* the clock starts now, at virtual 0 */
+    replay_set_speed(&r->base, r->d.params.speed_milli); /* clamped */
+    return &r->base;
+}
+
+const replay_data *session_replay_data(session *s)
+{
+    return s->live ? NULL : &((replay *)s)->d;
+}

@@ -1,0 +1,228 @@
+#include "trace.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "json.h"
+#include "model/logfmt.h"
+#include "model/model.h"
+
+#define FLOW_QUEUE_SHIFT 40 /* flow id: queue << 40 | item number, + 1 */
+
+struct trace_writer {
+    FILE *f;
+    char path[256];
+    model m;
+    int ctl_named;
+};
+
+/* Microseconds, as Chrome's ts and dur want them. */
+static double us(uint64_t ns)
+{
+    return (double)ns / 1000.0;
+}
+
+/* Every record starts with a comma but the first (written in trace_open). */
+static void begin(trace_writer *t, const char *ph, int actor, uint64_t vt)
+{
+    fprintf(t->f, ",\n{\"ph\":\"%s\",\"pid\":1,\"tid\":%d,\"ts\":%.3f", ph, actor + 1, us(vt));
+}
+
+static void put_name(trace_writer *t, const char *key, const char *s)
+{
+    fprintf(t->f, ",\"%s\":", key);
+    json_put_string(t->f, s, strlen(s));
+}
+
+static void thread_name(trace_writer *t, int actor)
+{
+    char b[8];
+    begin(t, "M", actor, 0);
+    fprintf(t->f, ",\"name\":\"thread_name\",\"args\":{\"name\":\"%s\"}}",
+            event_actor_name(actor, b));
+    begin(t, "M", actor, 0);
+    fprintf(t->f, ",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":%d}}", actor);
+}
+
+trace_writer *trace_open(const char *path, const ps_params *p, const ps_layout *l, char *err,
+                         size_t len)
+{
+    trace_writer *t = calloc(1, sizeof(*t));
+    if (!t || model_init(&t->m, l)) {
+        snprintf(err, len, "cannot export a trace to %s: out of memory", path);
+        free(t);
+        return NULL;
+    }
+    snprintf(t->path, sizeof t->path, "%s", path);
+    if (!(t->f = fopen(path, "w"))) {
+        snprintf(err, len, "cannot export a trace to %s: %s", path, strerror(errno));
+        model_free(&t->m);
+        free(t);
+        return NULL;
+    }
+    const char *title = p->title[0] ? p->title : p->name;
+    fputs("{\"traceEvents\":[\n{\"ph\":\"M\",\"pid\":1,\"tid\":0,\"name\":\"process_name\","
+          "\"args\":{\"name\":",
+          t->f);
+    json_put_string(t->f, title, strlen(title));
+    fputs("}}", t->f);
+    for (int a = 0; a <= l->workers && a < PS_MAX_ACTORS; a++)
+        thread_name(t, a);
+    return t;
+}
+
+/* The slice a thread's state makes, or NULL for states not drawn. */
+static const char *state_slice(const model *m, const model_actor *a, char *buf, size_t len,
+                               const char **cat)
+{
+    const ps_layout *l = &m->layout;
+    *cat = "blocked";
+    switch (a->state) {
+    case MS_WORKING:
+        *cat = "job";
+        snprintf(buf, len, "job %" PRId64, a->job);
+        return buf;
+    case MS_SLEEPING:
+        *cat = "sleep";
+        return "sleep";
+    case MS_WAIT_RECV:
+    case MS_WAIT_SEND:
+        snprintf(buf, len, "%s %s (blocked)", a->state == MS_WAIT_RECV ? "recv" : "send",
+                 a->obj < PS_MAX_QUEUES ? l->queues[a->obj].name : "?");
+        return buf;
+    case MS_WAIT_MUTEX:
+        snprintf(buf, len, "lock %s (waiting)", a->obj < PS_MAX_MUTEXES ? l->mutexes[a->obj] : "?");
+        return buf;
+    case MS_WAIT_WG:
+        snprintf(buf, len, "%s.Wait", a->obj < PS_MAX_WGS ? l->wgs[a->obj] : "?");
+        return buf;
+    default:
+        return NULL;
+    }
+}
+
+/* The slice of the state 'before' left at vt (if it is one drawn). */
+static void close_slice(trace_writer *t, int actor, const model_actor *before, uint64_t vt)
+{
+    char buf[64];
+    const char *cat, *name = state_slice(&t->m, before, buf, sizeof buf, &cat);
+    if (!name)
+        return;
+    begin(t, "X", actor, before->since);
+    fprintf(t->f, ",\"dur\":%.3f,\"cat\":\"%s\"", us(vt - before->since), cat);
+    put_name(t, "name", name);
+    fputc('}', t->f);
+}
+
+static void counter(trace_writer *t, const char *what, const char *name, uint64_t vt,
+                    const char *key, int64_t v)
+{
+    char buf[48];
+    snprintf(buf, sizeof buf, "%s %s", what, name);
+    begin(t, "C", PS_ACTOR_MAIN, vt);
+    put_name(t, "name", buf);
+    fprintf(t->f, ",\"args\":{\"%s\":%" PRId64 "}}", key, v);
+}
+
+/* A zero-length slice for the send or receive, and its end of the flow. */
+static void queue_op(trace_writer *t, const ps_event *e, uint64_t nth)
+{
+    const char *q = t->m.layout.queues[e->obj].name;
+    int send = e->kind == EV_Q_SEND;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s %s %" PRId64, send ? "send" : "recv", q, e->arg);
+    begin(t, "X", e->actor, e->vt_ns);
+    fputs(",\"dur\":0,\"cat\":\"queue\"", t->f);
+    put_name(t, "name", buf);
+    fprintf(t->f, ",\"args\":{\"seq\":%" PRIu64 ",\"rt_ns\":%" PRIu64 ",\"depth\":%" PRId64 "}}",
+            e->seq, e->rt_ns, e->value);
+    begin(t, send ? "s" : "f", e->actor, e->vt_ns);
+    fprintf(t->f, ",\"cat\":\"handoff\",\"name\":\"%s\",\"id\":%" PRIu64 "%s}", q,
+            ((uint64_t)e->obj << FLOW_QUEUE_SHIFT) + nth + 1, send ? "" : ",\"bp\":\"e\"");
+    counter(t, "queue", q, e->vt_ns, "depth", e->value);
+}
+
+static void instant(trace_writer *t, const ps_event *e)
+{
+    char buf[128];
+    if (!logfmt_line(&t->m.layout, e, buf, sizeof buf))
+        snprintf(buf, sizeof buf, "%s job %" PRId64 " (%" PRId64 ")", event_kind_name(e->kind),
+                 e->arg, e->value);
+    begin(t, "i", e->actor, e->vt_ns);
+    fputs(",\"s\":\"t\",\"cat\":\"lecture\"", t->f);
+    put_name(t, "name", buf);
+    fprintf(t->f, ",\"args\":{\"seq\":%" PRIu64 "}}", e->seq);
+}
+
+/* Records that depend on the event itself; nth is the queue's send or
+ * receive count before the event. */
+static void event_records(trace_writer *t, const ps_event *e, uint64_t nth)
+{
+    const ps_layout *l = &t->m.layout;
+    switch (e->kind) {
+    case EV_Q_SEND:
+    case EV_Q_RECV:
+        if (e->obj < (uint32_t)l->n_queues)
+            queue_op(t, e, nth);
+        break;
+    case EV_ATOMIC_ADD:
+    case EV_ATOMIC_STORE:
+        if (e->obj < (uint32_t)l->n_counters)
+            counter(t, "counter", l->counters[e->obj], e->vt_ns, "value", e->value);
+        break;
+    case EV_WG_ADD:
+    case EV_WG_DONE:
+        if (e->obj < (uint32_t)l->n_wgs)
+            counter(t, "wg", l->wgs[e->obj], e->vt_ns, "count", e->value);
+        break;
+    case EV_SAY:
+    case EV_ERROR:
+    case EV_CANCEL:
+        instant(t, e);
+        break;
+    default:
+        break;
+    }
+}
+
+void trace_event(trace_writer *t, const ps_event *e)
+{
+    int a = e->actor;
+    if (a == PS_ACTOR_CTL && !t->ctl_named) {
+        thread_name(t, a);
+        t->ctl_named = 1;
+    }
+    uint64_t nth = 0;
+    if (e->obj < PS_MAX_QUEUES)
+        nth = e->kind == EV_Q_SEND ? t->m.queues[e->obj].sent : t->m.queues[e->obj].received;
+    model_actor before = a < t->m.n_actors ? t->m.actors[a] : (model_actor){0};
+    model_apply(&t->m, e);
+    if (a < t->m.n_actors && t->m.actors[a].hist_n != before.hist_n)
+        close_slice(t, a, &before, t->m.actors[a].since);
+    event_records(t, e, nth);
+}
+
+int trace_close(trace_writer *t, char *err, size_t len)
+{
+    for (int a = 0; a < t->m.n_actors; a++)
+        close_slice(t, a, &t->m.actors[a], t->m.vt);
+    fprintf(t->f,
+            "\n],\"displayTimeUnit\":\"ms\",\"otherData\":{\"clock\":\"virtual\","
+            "\"events\":%" PRIu64 "}}\n",
+            t->m.events);
+    errno = 0;
+    int bad = fflush(t->f) != 0 || ferror(t->f);
+    int e = errno;
+    bad |= fclose(t->f) != 0;
+    if (bad)
+        snprintf(err, len, "exporting the trace to %s failed: %s", t->path,
+                 strerror(e       ? e
+                          : errno ? errno
+                                  : EIO));
+    model_free(&t->m);
+    free(t);
+    return bad ? -1 : 0;
+}

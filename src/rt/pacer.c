@@ -1,0 +1,554 @@
+#include "pacer.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "sync/clock.h"
+
+/* An actor's state word: (version << 4) | pacer_state.  Every change bumps
+ * the version, so a reader that collects all words twice and sees the same
+ * values has a consistent snapshot (pacer_view_get).  Writers of one actor's
+ * word never race: its own thread, the thread that wakes it (ordered with
+ * its block by the primitive's lock) and the controller under mu when it
+ * grants a step to a thread stopped at a point. */
+#define ST_MASK 0xfu
+#define ST_VER 0x10u
+
+typedef struct pacer_actor {
+    /* under pacer.mu, except state (see above) and pk (its own atomics).
+     * In RUN mode pacer_block / pacer_wake change state without mu, so each
+     * actor has its own cache line(s): W1's blocking must not evict W2's. */
+    _Alignas(64) _Atomic uint32_t state;
+    int granted;
+    uint64_t ready_step;
+    uint64_t deadline;
+    int cancellable; /* in pacer_work_cancellable; under mu */
+    parker pk;
+} pacer_actor;
+
+struct pacer {
+    _Atomic int gate; /* must stay first: see pacer_gate() */
+    pthread_mutex_t mu;
+    pthread_cond_t ctl_cv; /* the controller waits here for quiescence */
+    /* under mu */
+    int mode;
+    _Atomic int stopping; /* written under mu; read anywhere */
+    int cancelled;        /* pacer_cancel was called; under mu */
+    int64_t speed;
+    uint64_t steps;
+    /* the virtual clock: v = vbase + (now - rbase) * rate / 1000; written
+     * under mu inside a seqlock so pacer_vnow() reads it without the lock;
+     * its own line, read by every event and written only on mode changes */
+    _Alignas(64) _Atomic uint32_t clk_seq;
+    _Atomic uint64_t clk_vbase;
+    _Atomic uint64_t clk_rbase;
+    _Atomic int64_t clk_rate;
+    int n;
+    pacer_actor a[];
+};
+
+static int st_get(const pacer_actor *a)
+{
+    /* relaxed: callers hold mu, or only need the actor's own latest write
+     * (pacer_view_get validates its snapshot by versions). */
+    return (int)(atomic_load_explicit(&a->state, memory_order_relaxed) & ST_MASK);
+}
+
+/* Sets an actor's state (see the writers' rule above).  seq_cst: orders it
+ * with the gate load in pacer_block and with the controller's loads. */
+static void st_set(pacer_actor *a, int st)
+{
+    uint32_t w = atomic_load_explicit(&a->state, memory_order_relaxed);
+    atomic_store_explicit(&a->state, ((w & ~ST_MASK) + ST_VER) | (uint32_t)st,
+                          memory_order_seq_cst);
+}
+
+static int is_stopping(pacer *p)
+{
+    /* acquire: pairs with pacer_stop's store (parkers also carry it). */
+    return atomic_load_explicit(&p->stopping, memory_order_acquire);
+}
+
+static uint64_t clock_read(pacer *p, uint64_t now)
+{
+    uint32_t s1, s2;
+    uint64_t vb, rb;
+    int64_t rate;
+    do {
+        /* acquire: the fields read below are not older than this version. */
+        s1 = atomic_load_explicit(&p->clk_seq, memory_order_acquire);
+        /* relaxed field reads, validated by the sequence re-check. */
+        vb = atomic_load_explicit(&p->clk_vbase, memory_order_relaxed);
+        rb = atomic_load_explicit(&p->clk_rbase, memory_order_relaxed);
+        rate = atomic_load_explicit(&p->clk_rate, memory_order_relaxed);
+        /* acquire fence: the field reads happen before the re-check. */
+        atomic_thread_fence(memory_order_acquire);
+        s2 = atomic_load_explicit(&p->clk_seq, memory_order_relaxed);
+    } while (s1 != s2 || (s1 & 1));
+    if (!rate || now <= rb)
+        return vb;
+    return vb + (now - rb) * (uint64_t)rate / 1000u;
+}
+
+uint64_t pacer_vnow(pacer *p)
+{
+    return clock_read(p, clock_now_ns());
+}
+
+uint64_t pacer_vnow_at(pacer *p, uint64_t now_ns)
+{
+    return clock_read(p, now_ns);
+}
+
+/* Under mu: the clock continues from v at the given rate (0 = frozen). */
+static void clock_rebase(pacer *p, uint64_t v, int64_t rate)
+{
+    uint32_t s = atomic_load_explicit(&p->clk_seq, memory_order_relaxed);
+    /* relaxed store + release fence: readers that see any new field see s odd. */
+    atomic_store_explicit(&p->clk_seq, s + 1, memory_order_relaxed);
+    atomic_thread_fence(memory_order_release);
+    atomic_store_explicit(&p->clk_vbase, v, memory_order_relaxed);
+    atomic_store_explicit(&p->clk_rbase, clock_now_ns(), memory_order_relaxed);
+    atomic_store_explicit(&p->clk_rate, rate, memory_order_relaxed);
+    /* release: the new fields are visible with the even sequence. */
+    atomic_store_explicit(&p->clk_seq, s + 2, memory_order_release);
+}
+
+static int64_t clamp_speed(int64_t s)
+{
+    return s < PACER_SPEED_MIN ? PACER_SPEED_MIN : s > PACER_SPEED_MAX ? PACER_SPEED_MAX : s;
+}
+
+pacer *pacer_create(int n_actors, pacer_mode mode, int64_t speed_milli)
+{
+    size_t size = sizeof(pacer) + (size_t)n_actors * sizeof(pacer_actor);
+    pacer *p = aligned_alloc(64, (size + 63) / 64 * 64); /* the lines above */
+    if (!p)
+        return NULL;
+    memset(p, 0, size);
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+    pthread_cond_init(&p->ctl_cv, &ca);
+    pthread_condattr_destroy(&ca);
+    p->n = n_actors;
+    p->mode = mode;
+    p->speed = clamp_speed(speed_milli);
+    atomic_init(&p->stopping, 0);
+    atomic_init(&p->gate, mode != PACER_RUN);
+    atomic_init(&p->clk_seq, 0);
+    atomic_init(&p->clk_vbase, 0);
+    atomic_init(&p->clk_rbase, clock_now_ns());
+    atomic_init(&p->clk_rate, mode == PACER_RUN ? p->speed : 0);
+    for (int i = 0; i < n_actors; i++) {
+        atomic_init(&p->a[i].state, PA_RUNNING);
+        parker_init(&p->a[i].pk);
+    }
+    return p;
+}
+
+void pacer_destroy(pacer *p)
+{
+    if (!p)
+        return;
+    pthread_cond_destroy(&p->ctl_cv);
+    pthread_mutex_destroy(&p->mu);
+    free(p);
+}
+
+static void lock(pacer *p)
+{
+    pthread_mutex_lock(&p->mu);
+}
+
+static void unlock(pacer *p)
+{
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* Under mu: every actor re-checks its condition. */
+static void unpark_all(pacer *p)
+{
+    for (int i = 0; i < p->n; i++)
+        parker_unpark(&p->a[i].pk);
+}
+
+static void update_gate(pacer *p)
+{
+    /* seq_cst: pacer_gate() reads it relaxed (a hint); pacer_block's seq_cst
+     * load pairs with it (Dekker: state store / gate load against this gate
+     * store / the controller's state loads under mu). */
+    atomic_store_explicit(&p->gate, p->mode != PACER_RUN || is_stopping(p), memory_order_seq_cst);
+}
+
+/* Under mu: sleeps on the actor's own parker with mu released. */
+static void park_unlocked(pacer *p, pacer_actor *a, uint64_t deadline)
+{
+    pthread_cond_broadcast(&p->ctl_cv);
+    unlock(p);
+    parker_park(&a->pk, deadline);
+    lock(p);
+}
+
+int pacer_point_slow(pacer *p, int actor)
+{
+    pacer_actor *a = &p->a[actor];
+    int rc = 0;
+    lock(p);
+    if (p->mode != PACER_RUN && !is_stopping(p)) {
+        st_set(a, PA_AT_POINT);
+        a->ready_step = p->steps;
+        while (!is_stopping(p) && p->mode != PACER_RUN && !(p->mode == PACER_STEP && a->granted))
+            park_unlocked(p, a, 0);
+    }
+    rc = is_stopping(p) ? -1 : 0;
+    a->granted = 0;
+    st_set(a, PA_RUNNING);
+    unlock(p);
+    return rc;
+}
+
+/* Under mu, in step mode: a cancelled work waits as a thread at a step
+ * point (ready since the cancellation), not as timed work. */
+static void step_wait_state(pacer *p, pacer_actor *a, int cancel)
+{
+    if (!cancel)
+        st_set(a, PA_TIMED);
+    else if (st_get(a) != PA_AT_POINT) {
+        st_set(a, PA_AT_POINT);
+        a->ready_step = p->steps;
+    }
+}
+
+static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend, int cancellable)
+{
+    pacer_actor *a = &p->a[actor];
+    uint64_t deadline = vstart + dur;
+    /* Fast path: RUN mode (gate open) and the work is already over (a zero-
+     * length job).  The locked path would set PA_TIMED and PA_RUNNING back
+     * under mu with nothing in between, which no one can observe; a missed
+     * just-set pause/stop passes this point as pacer_point's does.  dur == 0
+     * needs no clock: vstart was read from the virtual clock, which never
+     * goes back (a rebase continues from the current value).  A job over
+     * before it could see a cancellation simply finished. */
+    if (!pacer_gate(p) && (dur == 0 || clock_read(p, clock_now_ns()) >= deadline)) {
+        *vend = deadline;
+        return 0;
+    }
+    int cancel = 0;
+    lock(p);
+    a->deadline = deadline;
+    a->cancellable = cancellable;
+    for (;;) {
+        if (is_stopping(p))
+            break;
+        cancel = cancellable && p->cancelled;
+        if (p->mode == PACER_STEP) {
+            step_wait_state(p, a, cancel);
+            if (a->granted)
+                break;
+            park_unlocked(p, a, 0);
+            continue;
+        }
+        st_set(a, PA_TIMED);
+        if (p->mode == PACER_RUN) {
+            uint64_t now = clock_now_ns();
+            uint64_t v = clock_read(p, now);
+            if (v >= deadline || cancel)
+                break;
+            uint64_t real = (deadline - v) * 1000u / (uint64_t)p->speed;
+            park_unlocked(p, a, now + (real ? real : 1));
+        } else {
+            park_unlocked(p, a, 0);
+        }
+    }
+    int rc = is_stopping(p) ? -1 : cancel ? 1 : 0;
+    if (rc == 1) {
+        /* cut short: it ended when it saw the cancellation, not later */
+        uint64_t v = clock_read(p, clock_now_ns());
+        deadline = v < vstart ? vstart : v < deadline ? v : deadline;
+    }
+    a->granted = 0;
+    a->cancellable = 0;
+    st_set(a, PA_RUNNING);
+    unlock(p);
+    *vend = deadline;
+    return rc;
+}
+
+int pacer_work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend)
+{
+    return work(p, actor, vstart, dur, vend, 0);
+}
+
+int pacer_work_cancellable(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend)
+{
+    return work(p, actor, vstart, dur, vend, 1);
+}
+
+void pacer_cancel(pacer *p)
+{
+    lock(p);
+    if (!p->cancelled) {
+        p->cancelled = 1;
+        /* in step mode, cancelled timed work becomes ready at a step point */
+        for (int i = 0; p->mode == PACER_STEP && i < p->n; i++)
+            if (st_get(&p->a[i]) == PA_TIMED && p->a[i].cancellable)
+                step_wait_state(p, &p->a[i], 1);
+        unpark_all(p);
+        pthread_cond_broadcast(&p->ctl_cv);
+    }
+    unlock(p);
+}
+
+/* RUN mode (gate 0) needs no mutex: no one waits for a thread to become
+ * quiescent then.  The state store and the gate load are seq_cst, as are
+ * update_gate's store and the controller's state loads (Dekker): either
+ * this thread sees the gate a mode change just closed and broadcasts under
+ * mu, or the controller, which closes the gate before it waits for
+ * quiescence, sees PA_BLOCKED. */
+void pacer_block(pacer *p, int actor)
+{
+    st_set(&p->a[actor], PA_BLOCKED);
+    if (!atomic_load_explicit(&p->gate, memory_order_seq_cst))
+        return;
+    lock(p);
+    pthread_cond_broadcast(&p->ctl_cv);
+    unlock(p);
+}
+
+int pacer_park(pacer *p, int actor)
+{
+    if (is_stopping(p))
+        return -1;
+    parker_park(&p->a[actor].pk, 0);
+    /* pacer_stop stores stopping before it unparks everyone: a thread woken
+     * by it sees it through the parker's release / acquire. */
+    return is_stopping(p) ? -1 : 0;
+}
+
+/* No mutex: becoming RUNNING never completes anyone's wait for quiescence,
+ * and the waker is itself running, so the controller sees this store before
+ * it sees the waker quiescent (the waker's own later state change is a
+ * seq_cst store after this one, or is made under mu). */
+void pacer_wake(pacer *p, int actor)
+{
+    st_set(&p->a[actor], PA_RUNNING);
+    parker_unpark(&p->a[actor].pk);
+}
+
+void pacer_exit(pacer *p, int actor)
+{
+    lock(p);
+    st_set(&p->a[actor], PA_DONE);
+    pthread_cond_broadcast(&p->ctl_cv);
+    unlock(p);
+}
+
+void pacer_set_mode(pacer *p, pacer_mode mode)
+{
+    lock(p);
+    if ((int)mode != p->mode) {
+        uint64_t v = clock_read(p, clock_now_ns());
+        clock_rebase(p, v, mode == PACER_RUN ? p->speed : 0);
+        p->mode = mode;
+        for (int i = 0; i < p->n; i++)
+            p->a[i].granted = 0;
+        update_gate(p);
+        unpark_all(p);
+        pthread_cond_broadcast(&p->ctl_cv);
+    }
+    unlock(p);
+}
+
+pacer_mode pacer_get_mode(pacer *p)
+{
+    lock(p);
+    pacer_mode m = (pacer_mode)p->mode;
+    unlock(p);
+    return m;
+}
+
+int64_t pacer_set_speed(pacer *p, int64_t speed_milli)
+{
+    lock(p);
+    p->speed = clamp_speed(speed_milli);
+    if (p->mode == PACER_RUN) {
+        clock_rebase(p, clock_read(p, clock_now_ns()), p->speed);
+        unpark_all(p); /* timed work recomputes its real deadline */
+    }
+    int64_t s = p->speed;
+    unlock(p);
+    return s;
+}
+
+int64_t pacer_get_speed(pacer *p)
+{
+    lock(p);
+    int64_t s = p->speed;
+    unlock(p);
+    return s;
+}
+
+static int quiescent(const pacer *p)
+{
+    for (int i = 0; i < p->n; i++)
+        /* seq_cst: the controller's side of pacer_block's Dekker pair. */
+        if ((atomic_load_explicit(&p->a[i].state, memory_order_seq_cst) & ST_MASK) == PA_RUNNING)
+            return 0;
+    return 1;
+}
+
+/* Under mu: 0 on quiescence, -1 on timeout or stop. */
+static int wait_quiescent_locked(pacer *p, uint64_t timeout_ns)
+{
+    uint64_t end = clock_now_ns() + timeout_ns;
+    while (!quiescent(p) && !is_stopping(p)) {
+        /* Re-check at least every 2 ms: pacer_block broadcasts only when the
+         * gate is closed (see there), so this bounds what a missed broadcast
+         * could cost even if a mode change raced with it. */
+        uint64_t now = clock_now_ns();
+        if (now >= end)
+            return quiescent(p) ? 0 : -1;
+        uint64_t until = end - now > 2000000u ? now + 2000000u : end;
+        struct timespec ts = {.tv_sec = (time_t)(until / 1000000000u),
+                              .tv_nsec = (long)(until % 1000000000u)};
+        pthread_cond_timedwait(&p->ctl_cv, &p->mu, &ts);
+    }
+    return is_stopping(p) ? -1 : 0;
+}
+
+/* Under mu: who the default rule moves, or -1. */
+static int default_actor(const pacer *p)
+{
+    int best = -1;
+    for (int i = 0; i < p->n; i++)
+        if (st_get(&p->a[i]) == PA_AT_POINT &&
+            (best < 0 || p->a[i].ready_step < p->a[best].ready_step))
+            best = i;
+    if (best >= 0)
+        return best;
+    for (int i = 0; i < p->n; i++)
+        if (st_get(&p->a[i]) == PA_TIMED && (best < 0 || p->a[i].deadline < p->a[best].deadline))
+            best = i;
+    return best;
+}
+
+int pacer_choose(pacer *p, int actor, uint64_t timeout_ns)
+{
+    lock(p);
+    int rc;
+    if (is_stopping(p))
+        rc = PACER_ESTOPPED;
+    else if (p->mode != PACER_STEP)
+        rc = PACER_EMODE;
+    else if (wait_quiescent_locked(p, timeout_ns) != 0)
+        rc = is_stopping(p) ? PACER_ESTOPPED : PACER_EBUSY;
+    else if (actor == PACER_ANY)
+        rc = default_actor(p) >= 0 ? default_actor(p) : PACER_ENONE;
+    else if (actor < 0 || actor >= p->n ||
+             (st_get(&p->a[actor]) != PA_AT_POINT && st_get(&p->a[actor]) != PA_TIMED))
+        rc = PACER_ENOTREADY;
+    else
+        rc = actor;
+    unlock(p);
+    return rc;
+}
+
+void pacer_grant(pacer *p, int actor)
+{
+    lock(p);
+    pacer_actor *a = &p->a[actor];
+    if (st_get(a) == PA_TIMED) {
+        uint64_t v = clock_read(p, clock_now_ns());
+        clock_rebase(p, v > a->deadline ? v : a->deadline, 0);
+    }
+    a->granted = 1;
+    st_set(a, PA_RUNNING);
+    p->steps++;
+    parker_unpark(&a->pk);
+    unlock(p);
+}
+
+int pacer_step(pacer *p, int actor, uint64_t timeout_ns)
+{
+    int rc = pacer_choose(p, actor, timeout_ns);
+    if (rc >= 0)
+        pacer_grant(p, rc);
+    return rc;
+}
+
+int pacer_wait_quiescent(pacer *p, uint64_t timeout_ns)
+{
+    lock(p);
+    int ok = wait_quiescent_locked(p, timeout_ns) == 0;
+    unlock(p);
+    return ok;
+}
+
+void pacer_view_get(pacer *p, pacer_view *v)
+{
+    memset(v, 0, sizeof(*v));
+    lock(p);
+    v->n_actors = p->n;
+    v->mode = (pacer_mode)p->mode;
+    v->speed_milli = p->speed;
+    v->vnow = clock_read(p, clock_now_ns());
+    v->steps = p->steps;
+    v->next_default = p->mode == PACER_STEP && quiescent(p) ? default_actor(p) : -1;
+    /* In RUN mode threads block and wake without mu: collect the state words
+     * until two collects agree (versions make that a real snapshot). */
+    int n = p->n < 65 ? p->n : 65;
+    uint32_t w1[65], w2[65];
+    v->torn = 1;
+    for (int tries = 0; tries < 100 && v->torn; tries++) {
+        for (int i = 0; i < n; i++)
+            /* acquire: pairs with st_set (seq_cst); see the version rule. */
+            w1[i] = atomic_load_explicit(&p->a[i].state, memory_order_acquire);
+        v->torn = 0;
+        for (int i = 0; i < n; i++) {
+            w2[i] = atomic_load_explicit(&p->a[i].state, memory_order_acquire);
+            if (w2[i] != w1[i])
+                v->torn = 1;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        v->actors[i].state = (uint8_t)(w2[i] & ST_MASK);
+        v->actors[i].deadline = p->a[i].deadline;
+    }
+    unlock(p);
+}
+
+int pacer_view_deadlocked(const pacer_view *v)
+{
+    int blocked = 0;
+    if (v->torn)
+        return 0; /* threads were moving: not asleep */
+    for (int i = 0; i < v->n_actors; i++) {
+        if (v->actors[i].state == PA_BLOCKED)
+            blocked++;
+        else if (v->actors[i].state != PA_DONE)
+            return 0;
+    }
+    return blocked > 0;
+}
+
+void pacer_stop(pacer *p)
+{
+    lock(p);
+    /* release: a thread that sees it sees what came before the stop. */
+    atomic_store_explicit(&p->stopping, 1, memory_order_release);
+    update_gate(p);
+    unpark_all(p);
+    pthread_cond_broadcast(&p->ctl_cv);
+    unlock(p);
+}
+
+int pacer_stopping(pacer *p)
+{
+    return is_stopping(p);
+}

@@ -1,0 +1,146 @@
+/* pacer.h - the virtual clock and the gate every thread passes at each step point.
+ *
+ * Modes:
+ *   RUN    step points pass freely (one relaxed atomic load); timed work
+ *          follows the virtual clock, which runs at speed x real time.
+ *   PAUSE  each thread stops at its next step point; timed work freezes;
+ *          the virtual clock stands still.
+ *   STEP   a step is granted only when every live thread is quiescent
+ *          (stopped at a step point, in timed work, blocked in a primitive,
+ *          or done); then exactly one thread runs to its next step point.
+ *          The virtual clock moves only when a step finishes timed work: it
+ *          jumps to that work's end.
+ *
+ * Default step rule (pacer_step with PACER_ANY): the thread stopped at a step
+ * point that has been ready longest (the lowest step count at which it
+ * arrived; ties go to the lowest actor id, main first); if none, the thread
+ * whose timed work ends first (ties: lowest id).  Both orders depend only on
+ * the events so far, so the same start and the same keys give the same run.
+ *
+ * Threads woken by a primitive publish nothing before their next step point:
+ * the waker publishes the hand-off on their behalf, so a step's events come
+ * from one thread in one order.
+ */
+#ifndef PS_PACER_H
+#define PS_PACER_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "sync/parker.h"
+
+typedef enum pacer_mode { PACER_RUN = 0, PACER_PAUSE = 1, PACER_STEP = 2 } pacer_mode;
+
+typedef enum pacer_state {
+    PA_RUNNING = 0, /* between step points (not quiescent) */
+    PA_AT_POINT,    /* stopped at a step point: ready */
+    PA_TIMED,       /* in timed work (ready in step mode: finishes the job) */
+    PA_BLOCKED,     /* parked in a primitive */
+    PA_DONE,        /* exited */
+} pacer_state;
+
+#define PACER_ANY (-1)
+/* pacer_step results (negative) */
+#define PACER_EBUSY (-1)     /* not every thread reached quiescence in time */
+#define PACER_ENOTREADY (-2) /* the asked thread is blocked or done */
+#define PACER_ENONE (-3)     /* no thread can move (all blocked or done) */
+#define PACER_EMODE (-4)     /* not in step mode */
+#define PACER_ESTOPPED (-5)
+
+#define PACER_SPEED_MIN 100    /* thousandths: 0.1x */
+#define PACER_SPEED_MAX 100000 /* 100x */
+
+typedef struct pacer pacer;
+
+typedef struct pacer_view {
+    int n_actors;
+    pacer_mode mode;
+    int64_t speed_milli;
+    uint64_t vnow;
+    uint64_t steps;
+    int next_default; /* who PACER_ANY would move now, or -1 */
+    int torn;         /* 1: the states below are not one snapshot (threads block and
+                         wake without the pacer's lock in RUN mode; the reader gave up
+                         after many tries); pacer_view_deadlocked then says 0 */
+    struct {
+        uint8_t state;
+        uint64_t deadline; /* PA_TIMED: virtual end of the work */
+    } actors[65];
+} pacer_view;
+
+pacer *pacer_create(int n_actors, pacer_mode mode, int64_t speed_milli);
+void pacer_destroy(pacer *p);
+
+/* ---- thread side ---- */
+
+/* The gate word: 0 means RUN and not stopping.  Fast path of pacer_point. */
+static inline int pacer_gate(pacer *p);
+int pacer_point_slow(pacer *p, int actor);
+/* A step point, before a visible action.  0 to go on; -1 if the run stops. */
+static inline int pacer_point(pacer *p, int actor)
+{
+    return pacer_gate(p) ? pacer_point_slow(p, actor) : 0;
+}
+/* Timed work of dur virtual ns from vstart.  On return *vend is the virtual
+ * time it ended (exactly vstart + dur).  It is a step point.  -1 if stopping. */
+int pacer_work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend);
+/* Timed work that a cancellation cuts short (errgroup's ctx.Done()): as
+ * pacer_work, but once pacer_cancel was called it ends at its next step
+ * point and returns 1, *vend being the virtual time it stopped.  In step
+ * mode a cancelled work turns into a thread stopped at a step point: the
+ * grant that lets it see the cancellation does not move the clock. */
+int pacer_work_cancellable(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend);
+/* Cancels every cancellable timed work, now and later (set once). */
+void pacer_cancel(pacer *p);
+/* Called with the primitive's lock held, before parking: now quiescent. */
+void pacer_block(pacer *p, int actor);
+/* Parks the calling actor (blocked in a primitive).  -1 if the run stops. */
+int pacer_park(pacer *p, int actor);
+/* Called with the primitive's lock held by the waker: running again. */
+void pacer_wake(pacer *p, int actor);
+/* The thread is done; it no longer counts for quiescence. */
+void pacer_exit(pacer *p, int actor);
+
+/* Virtual now (ns). Lock-free (seqlock). */
+uint64_t pacer_vnow(pacer *p);
+/* Virtual time at real monotonic time now_ns (from clock_now_ns), so a caller
+ * that already read the clock does not read it twice. */
+uint64_t pacer_vnow_at(pacer *p, uint64_t now_ns);
+
+/* ---- controller side ---- */
+void pacer_set_mode(pacer *p, pacer_mode mode);
+pacer_mode pacer_get_mode(pacer *p);
+/* Clamped to PACER_SPEED_MIN..MAX; returns the speed set. */
+int64_t pacer_set_speed(pacer *p, int64_t speed_milli);
+int64_t pacer_get_speed(pacer *p);
+/* Step mode: waits up to timeout_ns for quiescence, then lets one actor (or
+ * PACER_ANY) move.  Returns the actor moved, or a PACER_E* code. */
+int pacer_step(pacer *p, int actor, uint64_t timeout_ns);
+/* pacer_step in two halves, so the controller can publish its ctl-step event
+ * before the thread moves: choose waits for quiescence and names the actor
+ * (nothing can move in between: every thread waits for the controller). */
+int pacer_choose(pacer *p, int actor, uint64_t timeout_ns);
+void pacer_grant(pacer *p, int actor);
+/* Waits up to timeout_ns until every live thread is quiescent.  1 if so. */
+int pacer_wait_quiescent(pacer *p, uint64_t timeout_ns);
+void pacer_view_get(pacer *p, pacer_view *v);
+/* 1 if every live thread is blocked in a primitive and none can wake another:
+ * Go's "all goroutines are asleep - deadlock!". */
+int pacer_view_deadlocked(const pacer_view *v);
+/* Every wait returns -1 from now on; threads unwind and exit. */
+void pacer_stop(pacer *p);
+int pacer_stopping(pacer *p);
+
+/* ---- inline ---- */
+struct pacer_gate_word {
+    _Atomic int gate;
+};
+static inline int pacer_gate(pacer *p)
+{
+    /* relaxed: a hint.  A thread that misses a just-set pause passes one more
+     * point, exactly as if it had passed it before the pause; the slow path
+     * then synchronises through the pacer's mutex. */
+    return atomic_load_explicit(&((struct pacer_gate_word *)(void *)p)->gate, memory_order_relaxed);
+}
+
+#endif
