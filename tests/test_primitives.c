@@ -5,6 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <stdatomic.h>
+
 #include "rt/chan.h"
 #include "sync/clock.h"
 #include "rt/counter.h"
@@ -362,6 +364,230 @@ START_TEST(deadlock_detected)
 }
 END_TEST
 
+/* ---- bug: a hand-off overwrote the woken thread's state ----
+ * The waker used to publish wdone before it set the waiter running; a waiter
+ * that looked before parking ran on, blocked on a second queue, and then the
+ * waker's late "running" store hid that block from the pacer (a missed
+ * deadlock).  Two hooks widen the window: the waiter waits, before its first
+ * look, until the waker is inside the hand-off; the waker then waits (at
+ * most 300 ms) for the waiter to block again before it finishes. */
+static harness *hk_h;
+static _Atomic int hk_waker_in, hk_blocks, hk_second;
+
+static void hk_hook(actor_hook_at at, ps_actor *w)
+{
+    /* relaxed/seq_cst flags: test orchestration only, polled with sleeps */
+    if (at == ACTOR_HOOK_BLOCK && w->id == 1 && atomic_fetch_add(&hk_blocks, 1) == 0) {
+        for (int i = 0; i < 1000 && !atomic_load(&hk_waker_in); i++)
+            usleep(1000);
+    } else if (at == ACTOR_HOOK_WAKE && w->id == 1) {
+        atomic_store(&hk_waker_in, 1);
+        for (int i = 0; i < 300; i++) {
+            pacer_view v;
+            pacer_view_get(hk_h->p, &v);
+            if (atomic_load(&hk_second) && v.actors[1].state == PA_BLOCKED)
+                return;
+            usleep(1000);
+        }
+    }
+}
+
+typedef struct {
+    ps_chan *q1, *q2;
+    ps_actor *self;
+} two_arg;
+
+static void *recv_twice(void *arg)
+{
+    two_arg *x = arg;
+    int64_t v;
+    chan_recv(x->q1, x->self, &v);
+    atomic_store(&hk_second, 1);
+    chan_recv(x->q2, x->self, &v); /* nobody sends: blocked for good */
+    return NULL;
+}
+
+START_TEST(handoff_keeps_the_woken_state)
+{
+    harness h;
+    h_init(&h);
+    hk_h = &h;
+    atomic_store(&hk_waker_in, 0);
+    atomic_store(&hk_blocks, 0);
+    atomic_store(&hk_second, 0);
+    ps_chan q1, q2;
+    chan_init(&q1, 0, 1);
+    chan_init(&q2, 1, 1);
+    actor_set_test_hook(hk_hook);
+    two_arg x = {&q1, &q2, &h.a[1]};
+    pthread_t t;
+    pthread_create(&t, NULL, recv_twice, &x);
+    wait_blocked(&h, 1);
+    ck_assert_int_eq(chan_send(&q1, &h.a[2], 7), PS_OK); /* the hand-off */
+    pacer_exit(h.p, 0);
+    pacer_exit(h.p, 2);
+    pacer_exit(h.p, 3);
+    /* actor 1 ends up blocked on q2, and the pacer knows: a deadlock */
+    int deadlocked = 0;
+    for (int i = 0; i < 2000 && !deadlocked; i++) {
+        pacer_view v;
+        pacer_view_get(h.p, &v);
+        deadlocked = pacer_view_deadlocked(&v);
+        if (!deadlocked)
+            usleep(1000);
+    }
+    pacer_view v;
+    pacer_view_get(h.p, &v);
+    ck_assert_msg(deadlocked, "actor 1 parked on q2 reads state %d, not blocked",
+                  v.actors[1].state);
+    pacer_stop(h.p);
+    pthread_join(t, NULL);
+    actor_set_test_hook(NULL);
+    chan_destroy(&q1);
+    chan_destroy(&q2);
+    h_free(&h);
+}
+END_TEST
+
+/* Go: close of a closed channel panics; the queue reports it as its own
+ * kind (not as a send on a closed queue) and stays as it was. */
+START_TEST(queue_close_of_closed_is_reported)
+{
+    harness h;
+    h_init(&h);
+    ps_chan q;
+    chan_init(&q, 1, 2);
+    ck_assert_int_eq(chan_send(&q, &h.a[0], 5), PS_OK);
+    ck_assert_int_eq(chan_close(&q, &h.a[0]), PS_OK);
+    ck_assert_int_eq(chan_close(&q, &h.a[0]), PS_ECLOSED);
+    ck_assert_uint_eq(chan_len(&q), 1);
+    ck_assert_uint_eq(chan_cap(&q), 2);
+    ps_event ev[8];
+    size_t n = h_events(&h, ev, 8);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(ev[2].kind, EV_Q_CLOSE_CLOSED);
+    ck_assert_str_eq(event_kind_name(ev[2].kind), "queue-close-closed");
+    ck_assert_int_eq(ev[2].obj, 1);
+    chan_destroy(&q);
+    h_free(&h);
+}
+END_TEST
+
+/* Go: unlocking an unlocked mutex is fatal; unlocking one that another
+ * goroutine locked is allowed. */
+START_TEST(mutex_unlock_of_unlocked_is_reported)
+{
+    harness h;
+    h_init(&h);
+    ps_mutex m;
+    mutex_init(&m, 0);
+    ck_assert_int_eq(mutex_unlock(&m, &h.a[0]), PS_EUNLOCKED);
+    ck_assert_int_eq(mutex_lock(&m, &h.a[1]), PS_OK);
+    ck_assert_int_eq(mutex_unlock(&m, &h.a[2]), PS_OK); /* not the locker: fine in Go */
+    ck_assert_int_eq(mutex_unlock(&m, &h.a[2]), PS_EUNLOCKED);
+    ps_event ev[16];
+    size_t n = h_events(&h, ev, 16);
+    ck_assert_uint_eq(n, 5);
+    ck_assert_int_eq(ev[0].kind, EV_MUTEX_UNLOCK_UNLOCKED);
+    ck_assert_int_eq(ev[3].kind, EV_MUTEX_RELEASED);
+    ck_assert_int_eq(ev[3].arg, 1); /* whose lock it released */
+    ck_assert_int_eq(ev[4].kind, EV_MUTEX_UNLOCK_UNLOCKED);
+    ck_assert_int_eq(m.owner, -1);
+    mutex_destroy(&m);
+    h_free(&h);
+}
+END_TEST
+
+/* The lock's last key is the key the ring really published: actor 1's ring
+ * holds a key far ahead of the clock, so its next event under the counter's
+ * lock is raised to it; actor 2's event under the same lock afterwards must
+ * still merge after it (the value 1 before the value 2). */
+START_TEST(lock_stamp_is_the_published_key)
+{
+    harness h;
+    h_init(&h);
+    ps_counter c;
+    counter_init(&c, 0, 0);
+    ps_actor *a = &h.a[1], *b = &h.a[2];
+    actor_time ahead = {.now = clock_now_ns() + 5000000000u, .vt = 0}; /* 5 s ahead */
+    actor_publish(a, &ahead, (ps_event){.actor = 1, .kind = EV_SAY});
+    ck_assert_int_eq(counter_add(&c, a, 1, NULL), PS_OK);
+    ck_assert_int_eq(counter_add(&c, b, 1, NULL), PS_OK);
+    ps_event ev[8];
+    size_t n = h_events(&h, ev, 8);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(ev[1].kind, EV_ATOMIC_ADD);
+    ck_assert_int_eq(ev[1].value, 1);
+    ck_assert_int_eq(ev[2].value, 2);
+    ck_assert_uint_lt(ev[1].rt_ns, ev[2].rt_ns);
+    counter_destroy(&c);
+    h_free(&h);
+}
+END_TEST
+
+typedef struct {
+    ps_chan *q;
+    ps_actor *self;
+    _Atomic int done;
+} fill_arg;
+
+static void *send_into_full_ring(void *arg)
+{
+    fill_arg *f = arg;
+    chan_send(f->q, f->self, 1); /* its ring is full: it waits for room */
+    atomic_store(&f->done, 1);
+    return NULL;
+}
+
+/* A thread whose ring is full waits for the consumer before it takes the
+ * queue's lock, never while holding it: others still get the lock. */
+START_TEST(full_ring_waits_outside_the_lock)
+{
+    bus *b = bus_create(2, 4);
+    pacer *p = pacer_create(2, PACER_RUN, 1000);
+    ps_actor a[2];
+    for (int i = 0; i < 2; i++)
+        a[i] = (ps_actor){.id = i, .producer = i, .bus = b, .pacer = p, .rt0 = clock_now_ns()};
+    ps_chan q;
+    chan_init(&q, 0, 8);
+    for (int i = 0; i < 3; i++) /* 3 of 4 slots: a send needs room for 2 */
+        actor_emit(&a[1], EV_SAY, 0, i, 0);
+    fill_arg f = {&q, &a[1], 0};
+    pthread_t t;
+    pthread_create(&t, NULL, send_into_full_ring, &f);
+    usleep(50000);
+    ck_assert_int_eq(atomic_load(&f.done), 0);
+    /* the queue's lock is free meanwhile */
+    ck_assert_int_eq(chan_send(&q, &a[0], 9), PS_OK);
+    ck_assert_uint_eq(chan_len(&q), 1);
+    ps_event ev[16];
+    size_t n = 0;
+    while (!atomic_load(&f.done) || bus_delivered(b) < bus_published(b)) {
+        n += bus_poll(b, ev + n, 16 - n);
+        usleep(1000);
+    }
+    pthread_join(t, NULL);
+    n += bus_poll(b, ev + n, 16 - n);
+    ck_assert_uint_eq(n, 5);
+    ck_assert_uint_eq(chan_len(&q), 2);
+    chan_destroy(&q);
+    pacer_destroy(p);
+    bus_destroy(b);
+}
+END_TEST
+
+/* The virtual clock at 100x does not wrap after 51 hours (it used to
+ * multiply the elapsed nanoseconds by the rate first). */
+START_TEST(clock_scale_does_not_overflow)
+{
+    uint64_t h60 = 60ull * 3600 * 1000000000ull;
+    ck_assert_uint_eq(clock_scale_milli(h60, 100000), h60 * 100);
+    ck_assert_uint_eq(clock_scale_milli(1999, 500), 999);
+    ck_assert_uint_eq(clock_scale_milli(UINT64_MAX, 100000), UINT64_MAX);
+    ck_assert_uint_eq(clock_scale_milli(123456789, 1000), 123456789);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("primitives");
@@ -377,6 +603,12 @@ Suite *suite_make(void)
     tcase_add_test(tc, stop_unblocks_waiters);
     tcase_add_test(tc, mutex_protects_load_store);
     tcase_add_test(tc, deadlock_detected);
+    tcase_add_test(tc, handoff_keeps_the_woken_state);
+    tcase_add_test(tc, queue_close_of_closed_is_reported);
+    tcase_add_test(tc, mutex_unlock_of_unlocked_is_reported);
+    tcase_add_test(tc, lock_stamp_is_the_published_key);
+    tcase_add_test(tc, full_ring_waits_outside_the_lock);
+    tcase_add_test(tc, clock_scale_does_not_overflow);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -134,7 +134,33 @@ static void bus_wake(bus *b)
         bus_kick(b);
 }
 
-void bus_publish(bus *b, int p, const ps_event *e)
+void bus_reserve(bus *b, int p, size_t n)
+{
+    ring *r = &b->rings[p];
+    if (n > r->mask + 1)
+        n = r->mask + 1;
+    /* relaxed: only this producer writes tail. */
+    uint64_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
+    /* room for n at tail means the slot at tail + n - 1 is free */
+    if (tail + n - 1 - r->head_cache > r->mask)
+        bus_wait_room(b, r, tail + n - 1);
+}
+
+int bus_fits(bus *b, int p, size_t n)
+{
+    ring *r = &b->rings[p];
+    if (n > r->mask + 1) /* more than the ring holds never fits: it waits in publish */
+        n = r->mask + 1;
+    /* relaxed: only this producer writes tail. */
+    uint64_t last = atomic_load_explicit(&r->tail, memory_order_relaxed) + n - 1;
+    if (last - r->head_cache <= r->mask)
+        return 1;
+    /* acquire: the consumer finished reading the slots it released. */
+    r->head_cache = atomic_load_explicit(&r->head, memory_order_acquire);
+    return last - r->head_cache <= r->mask;
+}
+
+uint64_t bus_publish(bus *b, int p, const ps_event *e)
 {
     ring *r = &b->rings[p];
     /* relaxed: only this producer writes tail. */
@@ -148,6 +174,7 @@ void bus_publish(bus *b, int p, const ps_event *e)
     r->min_key = key + 1;
     if (bus_commit(b, r, tail))
         bus_wake(b);
+    return key;
 }
 
 void bus_kick(bus *b)

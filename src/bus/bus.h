@@ -5,6 +5,14 @@
  * the event (rt_ns) from the monotonic clock inside the critical section
  * that orders it against other threads (clock.h says why such stamps respect
  * happens-before); the bus keeps each ring's stamps strictly increasing.
+ *
+ * The causal invariant: if event A happens-before event B, then key(A) <
+ * key(B) and A is committed before B is.  Callers keep it by stamping inside
+ * the section that orders the two (or with a hybrid clock: max(reading,
+ * previous key published under the lock + 1), where "published" is the key
+ * bus_publish returned, after any raise), and by committing before they let
+ * another thread act on what the event describes (a hand-off wakes its
+ * waiter only after the hand-off's events are published).
  * The one consumer merges the rings by stamp, delivering an event only once
  * every event that happens-before it is visible too, and numbers the merged
  * stream gap-free (seq).  See docs/architecture.md.
@@ -25,10 +33,17 @@ void bus_destroy(bus *b);
 
 /* Producer p (one thread at a time per p).  e->rt_ns is the merge key: it is
  * raised to one more than the ring's previous key if it is not above it (the
- * slot gets the raised value; e is not written).  Never drops: waits (spin,
- * then park) while ring p is full.  No lock, no system call and no
- * allocation unless the ring is full or the consumer sleeps. */
-void bus_publish(bus *b, int p, const ps_event *e);
+ * slot gets the raised value; e is not written); returns the key published.
+ * Never drops: waits (spin, then park) while ring p is full.  No lock, no
+ * system call and no allocation unless the ring is full or the consumer
+ * sleeps. */
+uint64_t bus_publish(bus *b, int p, const ps_event *e);
+/* Producer p: waits (spin, then park) until ring p has room for n more
+ * events (at most its capacity), so that the next n publishes never wait.
+ * Callers reserve before a critical section and publish inside it. */
+void bus_reserve(bus *b, int p, size_t n);
+/* Producer p: 1 if n more events fit in ring p now; never waits. */
+int bus_fits(bus *b, int p, size_t n);
 
 /* Consumer: copies up to max events, in merged order, into out; their seq
  * fields are the delivery numbers 0, 1, 2, ... */

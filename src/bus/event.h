@@ -32,6 +32,7 @@
     X(Q_RECV_CLOSED, "queue-recv-closed")                                                          \
     X(Q_CLOSE, "queue-close")                                                                      \
     X(Q_SEND_CLOSED, "queue-send-on-closed")                                                       \
+    X(Q_CLOSE_CLOSED, "queue-close-closed")                                                        \
     X(WG_ADD, "wg-add")                                                                            \
     X(WG_DONE, "wg-done")                                                                          \
     X(WG_WAIT, "wg-wait")                                                                          \
@@ -43,6 +44,7 @@
     X(MUTEX_REQUEST, "mutex-request")                                                              \
     X(MUTEX_ACQUIRED, "mutex-acquired")                                                            \
     X(MUTEX_RELEASED, "mutex-released")                                                            \
+    X(MUTEX_UNLOCK_UNLOCKED, "mutex-unlock-unlocked")                                              \
     X(ERROR, "error")                                                                              \
     X(CANCEL, "cancel")                                                                            \
     X(SAY, "say")                                                                                  \
@@ -72,6 +74,9 @@ typedef enum ps_kind {
  *   Q_RECV                        obj = queue, arg = item, value = depth after
  *   Q_RECV_BLOCKED, Q_RECV_CLOSED obj = queue
  *   Q_CLOSE, Q_SEND_CLOSED        obj = queue, arg = item (send only)
+ *   Q_CLOSE_CLOSED                obj = queue (Go: panic: close of closed channel)
+ *   MUTEX_UNLOCK_UNLOCKED         obj = mutex (Go: fatal error: sync: unlock of
+ *                                 unlocked mutex)
  *   WG_ADD, WG_DONE               obj = wg, arg = delta, value = counter after
  *   WG_WAIT, WG_WAIT_RETURN       obj = wg, value = counter
  *   WG_NEGATIVE                   obj = wg, value = counter it would have had

@@ -1,71 +1,86 @@
 #include "actor.h"
 
-#include <string.h>
+/* Tests only: relaxed, the hook is set before the threads that call it start
+ * (pthread_create orders the store) and cleared after they are joined. */
+static _Atomic(actor_hook_fn) actor_hook;
 
-/* Builds and publishes the event; the callers checked self->quiet. */
-static void emit(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
-                 uint64_t vt, uint64_t rt)
+void actor_set_test_hook(actor_hook_fn fn)
 {
-    ps_event e;
-    memset(&e, 0, sizeof(e));
-    e.rt_ns = rt;
-    e.vt_ns = vt;
-    e.arg = arg;
-    e.value = value;
-    e.obj = obj;
-    e.actor = (uint16_t)who;
-    e.kind = (uint16_t)kind;
-    bus_publish(self->bus, self->producer, &e);
+    atomic_store_explicit(&actor_hook, fn, memory_order_relaxed);
 }
 
-void actor_emit_full(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
-                     uint64_t vt)
+static void actor_hook_call(actor_hook_at at, ps_actor *waiter)
 {
-    /* One clock read gives both times: they describe the same instant.
-     * Quiet (benchmarks): no read, and actor_emit_at returns at once. */
-    actor_emit_at(self, who, kind, obj, arg, value, vt, actor_clock(self));
+    actor_hook_fn fn = atomic_load_explicit(&actor_hook, memory_order_relaxed);
+    if (fn)
+        fn(at, waiter);
 }
 
-void actor_emit_at(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
-                   uint64_t vt, uint64_t now)
+void actor_publish(ps_actor *self, const actor_time *t, ps_event e)
 {
     /* Quiet: one predictable branch on a field beside producer and bus,
      * which the instrumented path reads anyway; nothing else. */
     if (self->quiet)
         return;
-    emit(self, who, kind, obj, arg, value, vt == PS_VT_NOW ? pacer_vnow_at(self->pacer, now) : vt,
-         now - self->rt0);
+    uint64_t rt = t->now - self->rt0;
+    if (t->last && rt <= *t->last) /* an earlier holder of the lock stamped later */
+        rt = *t->last + 1;
+    e.seq = 0;
+    e.rt_ns = rt;
+    e.vt_ns = t->vt == PS_VT_NOW ? pacer_vnow_at(self->pacer, t->now) : t->vt;
+    /* The key the ring gave it (raised above the ring's previous one if need
+     * be) is the lock's last: the next holder stamps above what was really
+     * published, not above what was asked for. */
+    uint64_t key = bus_publish(self->bus, self->producer, &e);
+    if (t->last)
+        *t->last = key;
 }
 
-void actor_emit_locked(ps_actor *self, uint64_t *last, uint64_t now, int who, int kind,
-                       uint32_t obj, int64_t arg, int64_t value)
+void actor_room(ps_actor *self, int n)
 {
-    if (self->quiet)
-        return;
-    uint64_t rt = now - self->rt0;
-    if (rt <= *last) /* an earlier holder of the lock stamped later than 'now' */
-        rt = *last + 1;
-    *last = rt;
-    emit(self, who, kind, obj, arg, value, pacer_vnow_at(self->pacer, now), rt);
+    if (!self->quiet)
+        bus_reserve(self->bus, self->producer, n > 0 ? (size_t)n : 1);
 }
 
-int actor_wait_handoff(ps_actor *self)
+int actor_fits(ps_actor *self, int n)
 {
-    /* acquire: pairs with actor_handoff's release; witem/wresult are ready. */
+    return self->quiet || bus_fits(self->bus, self->producer, n > 0 ? (size_t)n : 1);
+}
+
+int actor_block(ps_actor *self, ps_lock *l, actor_fifo *f)
+{
+    fifo_push(f, self);
+    pacer_block(self->pacer, self->id);
+    ps_lock_release(l);
+    actor_hook_call(ACTOR_HOOK_BLOCK, self);
+    /* acquire: pairs with actor_wake's release; witem and wresult are ready. */
     while (!atomic_load_explicit(&self->wdone, memory_order_acquire))
         if (pacer_park(self->pacer, self->id) != 0)
-            return PS_ESTOPPED;
-    return PS_OK;
+            break;
+    if (atomic_load_explicit(&self->wdone, memory_order_acquire))
+        return self->wresult;
+    /* Stopping.  A waker that popped self did so under l and finished its
+     * hand-off before it released l: if self is no longer queued, wdone is
+     * set and visible now (the lock orders it), and the hand-off stands. */
+    ps_lock_acquire(l);
+    int queued = fifo_remove(f, self);
+    ps_lock_release(l);
+    return queued ? PS_ESTOPPED : self->wresult;
 }
 
-void actor_handoff(ps_actor *waker, ps_actor *waiter, int64_t item, int result)
+void actor_wake(ps_actor *waker, ps_actor *w, int64_t item, int result)
 {
     (void)waker;
-    waiter->witem = item;
-    waiter->wresult = result;
-    /* release: witem and wresult are visible before wdone. */
-    atomic_store_explicit(&waiter->wdone, 1, memory_order_release);
-    pacer_wake(waiter->pacer, waiter->id);
+    w->witem = item;
+    w->wresult = result;
+    /* Running again before w can see wdone: once it does, it may block on
+     * something else at once, and a later store of ours would overwrite
+     * that state (the bug this order fixes). */
+    pacer_wake(w->pacer, w->id);
+    actor_hook_call(ACTOR_HOOK_WAKE, w);
+    /* release: witem, wresult and the pacer state are visible before wdone. */
+    atomic_store_explicit(&w->wdone, 1, memory_order_release);
+    pacer_unpark(w->pacer, w->id);
 }
 
 void fifo_push(actor_fifo *f, ps_actor *a)
@@ -78,6 +93,7 @@ void fifo_push(actor_fifo *f, ps_actor *a)
     else
         f->head = a;
     f->tail = a;
+    f->n++;
 }
 
 ps_actor *fifo_pop(actor_fifo *f)
@@ -88,6 +104,7 @@ ps_actor *fifo_pop(actor_fifo *f)
         if (!f->head)
             f->tail = NULL;
         a->wnext = NULL;
+        f->n--;
     }
     return a;
 }
@@ -105,6 +122,7 @@ int fifo_remove(actor_fifo *f, ps_actor *a)
         if (f->tail == it)
             f->tail = prev;
         it->wnext = NULL;
+        f->n--;
         return 1;
     }
     return 0;

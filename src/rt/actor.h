@@ -1,7 +1,19 @@
-/* actor.h - one thread of a scenario: who it is and how it publishes.
+/* actor.h - one thread of a scenario: who it is, how it publishes, and the
+ * one blocking protocol every primitive uses.
  *
- * A primitive that blocks keeps its waiters as a FIFO of actors; the waiter
- * fields below belong to the primitive whose lock is held while they change.
+ * Publishing: actor_publish takes an event record (subject, kind, object,
+ * argument, value) and an actor_time that says how to stamp it.  Inside a
+ * primitive's critical section the stamp is a hybrid logical clock: the
+ * clock is read before the lock (actor_time_locked), and under the lock the
+ * stamp becomes max(reading, the lock's last published key + 1), so every
+ * event published under a lock has a larger key than the ones published
+ * under it before (bus.h states the causal invariant this keeps).
+ *
+ * Blocking: a primitive that must wait publishes its "blocked" event, then
+ * calls actor_block with its lock held; a waker, under the same lock, pops
+ * the waiter and calls actor_wake.  actor_room, called before a critical
+ * section, makes sure the section's events fit in the ring, so no thread
+ * ever waits for the consumer while it holds a primitive's lock.
  */
 #ifndef PS_ACTOR_H
 #define PS_ACTOR_H
@@ -10,18 +22,22 @@
 #include <stdint.h>
 
 #include "bus/bus.h"
-#include "sync/clock.h"
 #include "bus/event.h"
 #include "pacer.h"
+#include "sync/clock.h"
+#include "sync/lock.h"
 
 #define PS_VT_NOW UINT64_MAX
+
+_Static_assert(PS_MAX_ACTORS <= PACER_VIEW_MAX, "a pacer view holds every actor");
 
 /* Results of the instrumented primitives. */
 #define PS_OK 0
 #define PS_ESTOPPED (-1)  /* the run is stopping: unwind */
-#define PS_ECLOSED (-2)   /* receive: closed and drained; send: on a closed queue */
+#define PS_ECLOSED (-2)   /* receive: closed and drained; send or close: on a closed queue */
 #define PS_ENEGATIVE (-3) /* WaitGroup counter would go negative */
 #define PS_ECANCELLED (-4)
+#define PS_EUNLOCKED (-5) /* unlock of an unlocked mutex */
 
 typedef struct ps_actor ps_actor;
 struct ps_run;
@@ -45,36 +61,40 @@ struct ps_actor {
     uint64_t jobs_done; /* written by its own thread only; read after the join */
 };
 
-/* Publishes one event with subject 'who' (usually self->id: a waker publishes
- * the hand-off for the thread it wakes).  vt = PS_VT_NOW takes the clock.
- * A quiet actor returns at once: no clock read, no event. */
-void actor_emit_full(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
-                     uint64_t vt);
+/* How to stamp a publish. */
+typedef struct actor_time {
+    uint64_t now;   /* a clock_now_ns() reading (0 for a quiet actor) */
+    uint64_t vt;    /* virtual time, or PS_VT_NOW: the pacer's at 'now' */
+    uint64_t *last; /* a lock's last published key (under that lock), or NULL */
+} actor_time;
 
-/* The same with the real time given: now is a clock_now_ns() reading the
- * caller just took (and used for vt), so an event costs one clock read. */
-void actor_emit_at(ps_actor *self, int who, int kind, uint32_t obj, int64_t arg, int64_t value,
-                   uint64_t vt, uint64_t now);
-
-/* Publishes an event inside a primitive's critical section without reading
- * the clock there: now is a clock_now_ns() reading taken before the lock,
- * and *last (under the same lock) the stamp of the lock's previous event.
- * The stamp is max(now, *last + 1): a hybrid logical clock.  It is larger
- * than every stamp published under the lock before, so stamps still respect
- * happens-before (bus.h), and never ahead of the real time at which it is
- * taken, so events stamped later by the clock itself come after it. */
-void actor_emit_locked(ps_actor *self, uint64_t *last, uint64_t now, int who, int kind,
-                       uint32_t obj, int64_t arg, int64_t value);
-
-/* The 'now' for actor_emit_locked: no clock read when nothing is published. */
-static inline uint64_t actor_clock(const ps_actor *self)
+/* A reading for a publish outside any lock: the clock now. */
+static inline actor_time actor_time_now(const ps_actor *self)
 {
-    return self->quiet ? 0 : clock_now_ns();
+    return (actor_time){.now = self->quiet ? 0 : clock_now_ns(), .vt = PS_VT_NOW};
 }
 
+/* A reading taken before a critical section whose lock guards *last: the
+ * clock read stays out of the section (no reading when nothing publishes). */
+static inline actor_time actor_time_locked(const ps_actor *self, uint64_t *last)
+{
+    return (actor_time){.now = self->quiet ? 0 : clock_now_ns(), .vt = PS_VT_NOW, .last = last};
+}
+
+/* Publishes e (its actor, kind, obj, arg and value; seq and the times are
+ * set here) stamped by t.  A quiet actor returns at once. */
+void actor_publish(ps_actor *self, const actor_time *t, ps_event e);
+
+/* The usual event: subject self, stamped now. */
 static inline void actor_emit(ps_actor *self, int kind, uint32_t obj, int64_t arg, int64_t value)
 {
-    actor_emit_full(self, self->id, kind, obj, arg, value, PS_VT_NOW);
+    actor_time t = actor_time_now(self);
+    actor_publish(self, &t,
+                  (ps_event){.actor = (uint16_t)self->id,
+                             .kind = (uint16_t)kind,
+                             .obj = obj,
+                             .arg = arg,
+                             .value = value});
 }
 
 static inline int actor_point(ps_actor *self)
@@ -82,20 +102,54 @@ static inline int actor_point(ps_actor *self)
     return pacer_point(self->pacer, self->id);
 }
 
-/* Parks until a waker sets wdone (0) or the run stops (PS_ESTOPPED).  The
- * caller has queued itself and called pacer_block under the primitive lock. */
-int actor_wait_handoff(ps_actor *self);
-/* Waker side, under the primitive lock: hand over result and wake. */
-void actor_handoff(ps_actor *waker, ps_actor *waiter, int64_t item, int result);
+/* Before taking a primitive's lock: waits (with no lock held) until self's
+ * ring has room for n more events, so the critical section never waits for
+ * the consumer.  Only self fills its ring, so the room lasts. */
+void actor_room(ps_actor *self, int n);
+/* Inside a critical section: 1 if n more events fit in self's ring now
+ * (never waits).  A section whose event count depends on its state (a close
+ * that wakes every waiter) checks it, and if not, unlocks, calls actor_room
+ * and starts again. */
+int actor_fits(ps_actor *self, int n);
 
 /* A FIFO of waiting actors (intrusive through wnext). */
 typedef struct actor_fifo {
     ps_actor *head, *tail;
+    int n; /* how many wait */
 } actor_fifo;
 
 void fifo_push(actor_fifo *f, ps_actor *a);
 ps_actor *fifo_pop(actor_fifo *f);
 /* 1 if a was queued and is now removed. */
 int fifo_remove(actor_fifo *f, ps_actor *a);
+/* 1 if nobody waits. */
+static inline int fifo_empty(const actor_fifo *f)
+{
+    return f->head == NULL;
+}
+
+/* The waiter's side of every blocking operation.  Called with l held, after
+ * the caller published its "blocked" event (and set self->witem if it hands
+ * something over): queues self on f, tells the pacer it is blocked, releases
+ * l and parks until a waker calls actor_wake.  Returns the waker's result.
+ * If the run stops first, it takes l again and leaves f: PS_ESTOPPED, unless
+ * a waker got there first, whose hand-off is then kept and its result
+ * returned (nothing handed over is lost).  l is not held on return. */
+int actor_block(ps_actor *self, ps_lock *l, actor_fifo *f);
+
+/* The waker's side, under the lock of the primitive w waited in (w already
+ * popped from its FIFO): hands over item and result and wakes w.  w's pacer
+ * state becomes running before w can see the hand-off, so from then on only
+ * w writes its state (the pacer's single-writer rule). */
+void actor_wake(ps_actor *waker, ps_actor *w, int64_t item, int result);
+
+/* Test hooks (tests only; NULL in the program): called at the two places
+ * where a delay exposes an ordering bug in the hand-off. */
+typedef enum actor_hook_at {
+    ACTOR_HOOK_WAKE,  /* waker: the waiter is running again, not yet handed over */
+    ACTOR_HOOK_BLOCK, /* waiter: queued and unlocked, before its first look */
+} actor_hook_at;
+typedef void (*actor_hook_fn)(actor_hook_at at, ps_actor *waiter);
+void actor_set_test_hook(actor_hook_fn fn);
 
 #endif

@@ -2,7 +2,9 @@
  *
  * send blocks while full; recv blocks while empty; close lets receivers
  * drain what is left and then see "closed"; a send on a closed queue is
- * reported (PS_ECLOSED and a queue-send-on-closed event), never a crash.
+ * reported (PS_ECLOSED and a queue-send-on-closed event: Go's "send on
+ * closed channel" panic), and so is a close of a closed one (PS_ECLOSED and
+ * queue-close-closed: Go's "close of closed channel"), never a crash.
  * Blocked threads wait in FIFO order, each on its own parker; a send to a
  * waiting receiver hands the item over directly, as Go does.
  */
@@ -33,6 +35,11 @@ void chan_destroy(ps_chan *q);
 int chan_send(ps_chan *q, ps_actor *self, int64_t item);
 int chan_recv(ps_chan *q, ps_actor *self, int64_t *item);
 int chan_close(ps_chan *q, ps_actor *self);
+/* Go's len(ch) and cap(ch): items buffered now, and the capacity. */
 size_t chan_len(ps_chan *q);
+size_t chan_cap(const ps_chan *q);
+
+#define CHAN_CLOSE_CLOSED_MSG "close of closed channel"
+#define CHAN_SEND_CLOSED_MSG "send on closed channel"
 
 #endif

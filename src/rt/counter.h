@@ -10,14 +10,13 @@
 #ifndef PS_COUNTER_H
 #define PS_COUNTER_H
 
-#include <pthread.h>
 #include <stdatomic.h>
 
 #include "actor.h"
 
 typedef struct ps_counter {
-    _Alignas(64) pthread_mutex_t mu; /* own line; orders an operation with its event */
-    uint64_t stamp;                  /* under mu: the last event stamp published under it */
+    _Alignas(64) ps_lock mu; /* own line; orders an operation with its event */
+    uint64_t stamp;          /* under mu: the last event stamp published under it */
     _Atomic int64_t value;
     uint32_t obj;
 } ps_counter;

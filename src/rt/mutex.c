@@ -2,9 +2,9 @@
 
 void mutex_init(ps_mutex *m, uint32_t obj)
 {
-    pthread_mutex_init(&m->mu, NULL);
+    ps_lock_init(&m->mu);
     m->owner = -1;
-    m->waiters.head = m->waiters.tail = NULL;
+    m->waiters = (actor_fifo){0};
     m->obj = obj;
     m->stamp = 0;
     m->contended = m->handoffs = 0;
@@ -12,49 +12,60 @@ void mutex_init(ps_mutex *m, uint32_t obj)
 
 void mutex_destroy(ps_mutex *m)
 {
-    pthread_mutex_destroy(&m->mu);
+    (void)m; /* a ps_lock holds no resources */
+}
+
+/* An event under m->mu about actor 'who', stamped by t. */
+static void mutex_emit(ps_mutex *m, ps_actor *self, const actor_time *t, int who, int kind,
+                       int64_t arg)
+{
+    actor_publish(
+        self, t,
+        (ps_event){.actor = (uint16_t)who, .kind = (uint16_t)kind, .obj = m->obj, .arg = arg});
 }
 
 int mutex_lock(ps_mutex *m, ps_actor *self)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
-    uint64_t now = actor_clock(self); /* outside the lock: see actor_emit_locked */
-    pthread_mutex_lock(&m->mu);
-    actor_emit_locked(self, &m->stamp, now, self->id, EV_MUTEX_REQUEST, m->obj, m->owner, 0);
+    actor_time t = actor_time_locked(self, &m->stamp);
+    actor_room(self, 2);
+    ps_lock_acquire(&m->mu);
+    mutex_emit(m, self, &t, self->id, EV_MUTEX_REQUEST, m->owner);
     if (m->owner < 0) {
         m->owner = self->id;
-        actor_emit_locked(self, &m->stamp, now, self->id, EV_MUTEX_ACQUIRED, m->obj, self->id, 0);
-        pthread_mutex_unlock(&m->mu);
+        mutex_emit(m, self, &t, self->id, EV_MUTEX_ACQUIRED, self->id);
+        ps_lock_release(&m->mu);
         return PS_OK;
     }
     m->contended++;
-    fifo_push(&m->waiters, self);
-    pacer_block(self->pacer, self->id);
-    pthread_mutex_unlock(&m->mu);
-    if (actor_wait_handoff(self) == PS_OK)
-        return PS_OK;
-    pthread_mutex_lock(&m->mu);
-    if (!fifo_remove(&m->waiters, self) && m->owner == self->id)
-        m->owner = -1; /* handed over as the run stopped: give it back */
-    pthread_mutex_unlock(&m->mu);
-    return PS_ESTOPPED;
+    int rc = actor_block(self, &m->mu, &m->waiters);
+    /* A hand-off kept as the run stopped leaves self the owner: the run is
+     * being torn down, so no one will wait for it again. */
+    return rc;
 }
 
 int mutex_unlock(ps_mutex *m, ps_actor *self)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
-    uint64_t now = actor_clock(self); /* outside the lock: see actor_emit_locked */
-    pthread_mutex_lock(&m->mu);
-    actor_emit_locked(self, &m->stamp, now, self->id, EV_MUTEX_RELEASED, m->obj, self->id, 0);
+    actor_time t = actor_time_locked(self, &m->stamp);
+    actor_room(self, 2);
+    ps_lock_acquire(&m->mu);
+    if (m->owner < 0) { /* Go: fatal error: sync: unlock of unlocked mutex */
+        mutex_emit(m, self, &t, self->id, EV_MUTEX_UNLOCK_UNLOCKED, -1);
+        ps_lock_release(&m->mu);
+        return PS_EUNLOCKED;
+    }
+    /* Go lets any goroutine unlock a locked mutex, not only its locker. */
+    mutex_emit(m, self, &t, self->id, EV_MUTEX_RELEASED, m->owner);
     ps_actor *w = fifo_pop(&m->waiters);
     m->owner = w ? w->id : -1;
     if (w) {
         m->handoffs++;
-        actor_emit_locked(self, &m->stamp, now, w->id, EV_MUTEX_ACQUIRED, m->obj, w->id, 0);
-        actor_handoff(self, w, 0, PS_OK);
+        mutex_emit(m, self, &t, w->id, EV_MUTEX_ACQUIRED, w->id);
+        actor_wake(self, w, 0, PS_OK);
     }
-    pthread_mutex_unlock(&m->mu);
+    ps_lock_release(&m->mu);
     return PS_OK;
 }

@@ -9,15 +9,14 @@
 #ifndef PS_MUTEX_H
 #define PS_MUTEX_H
 
-#include <pthread.h>
 #include <stdint.h>
 
 #include "actor.h"
 
 typedef struct ps_mutex {
-    _Alignas(64) pthread_mutex_t mu; /* own line; guards the fields below */
-    uint64_t stamp;                  /* under mu: the last event stamp published under it */
-    int owner;                       /* actor id, or -1 */
+    _Alignas(64) ps_lock mu; /* own line; guards the fields below */
+    uint64_t stamp;          /* under mu: the last event stamp published under it */
+    int owner;               /* actor id, or -1 */
     actor_fifo waiters;
     uint32_t obj;
     uint64_t contended; /* acquisitions that had to wait */
@@ -27,6 +26,11 @@ typedef struct ps_mutex {
 void mutex_init(ps_mutex *m, uint32_t obj);
 void mutex_destroy(ps_mutex *m);
 int mutex_lock(ps_mutex *m, ps_actor *self);
+/* PS_EUNLOCKED (and a mutex-unlock-unlocked event) if m is not locked:
+ * Go's "fatal error: sync: unlock of unlocked mutex".  Any thread may unlock
+ * a locked mutex, as in Go. */
 int mutex_unlock(ps_mutex *m, ps_actor *self);
+
+#define MUTEX_UNLOCKED_MSG "sync: unlock of unlocked mutex"
 
 #endif

@@ -12,8 +12,12 @@
  * the version, so a reader that collects all words twice and sees the same
  * values has a consistent snapshot (pacer_view_get).  Writers of one actor's
  * word never race: its own thread, the thread that wakes it (ordered with
- * its block by the primitive's lock) and the controller under mu when it
- * grants a step to a thread stopped at a point. */
+ * its block by the primitive's lock, and done before the woken thread can
+ * run on: actor_wake) and the controller under mu when it grants a step to
+ * a thread stopped at a point. */
+/* The longest single sleep of timed work in RUN mode (it loops). */
+#define PACER_PARK_MAX_NS 1000000000u
+
 #define ST_MASK 0xfu
 #define ST_VER 0x10u
 
@@ -90,7 +94,8 @@ static uint64_t clock_read(pacer *p, uint64_t now)
     } while (s1 != s2 || (s1 & 1));
     if (!rate || now <= rb)
         return vb;
-    return vb + (now - rb) * (uint64_t)rate / 1000u;
+    uint64_t dv = clock_scale_milli(now - rb, (uint64_t)rate);
+    return dv > UINT64_MAX - vb ? UINT64_MAX : vb + dv;
 }
 
 uint64_t pacer_vnow(pacer *p)
@@ -260,7 +265,13 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
             uint64_t v = clock_read(p, now);
             if (v >= deadline || cancel)
                 break;
-            uint64_t real = (deadline - v) * 1000u / (uint64_t)p->speed;
+            /* at most PACER_PARK_MAX_NS per park: the loop re-reads the clock,
+             * and a far deadline (time.Sleep of years) cannot overflow */
+            uint64_t left = deadline - v, real = PACER_PARK_MAX_NS;
+            if (left < PACER_PARK_MAX_NS) /* speed >= 100 (0.1x): no overflow */
+                real = left * 1000u / (uint64_t)p->speed;
+            if (real > PACER_PARK_MAX_NS)
+                real = PACER_PARK_MAX_NS;
             park_unlocked(p, a, now + (real ? real : 1));
         } else {
             park_unlocked(p, a, 0);
@@ -338,6 +349,10 @@ int pacer_park(pacer *p, int actor)
 void pacer_wake(pacer *p, int actor)
 {
     st_set(&p->a[actor], PA_RUNNING);
+}
+
+void pacer_unpark(pacer *p, int actor)
+{
     parker_unpark(&p->a[actor].pk);
 }
 
@@ -502,8 +517,8 @@ void pacer_view_get(pacer *p, pacer_view *v)
     v->next_default = p->mode == PACER_STEP && quiescent(p) ? default_actor(p) : -1;
     /* In RUN mode threads block and wake without mu: collect the state words
      * until two collects agree (versions make that a real snapshot). */
-    int n = p->n < 65 ? p->n : 65;
-    uint32_t w1[65], w2[65];
+    int n = p->n < PACER_VIEW_MAX ? p->n : PACER_VIEW_MAX;
+    uint32_t w1[PACER_VIEW_MAX], w2[PACER_VIEW_MAX];
     v->torn = 1;
     for (int tries = 0; tries < 100 && v->torn; tries++) {
         for (int i = 0; i < n; i++)

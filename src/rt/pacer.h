@@ -39,6 +39,9 @@ typedef enum pacer_state {
     PA_DONE,        /* exited */
 } pacer_state;
 
+/* The most actors a pacer_view describes (main and 64 workers). */
+#define PACER_VIEW_MAX 65
+
 #define PACER_ANY (-1)
 /* pacer_step results (negative) */
 #define PACER_EBUSY (-1)     /* not every thread reached quiescence in time */
@@ -65,7 +68,7 @@ typedef struct pacer_view {
     struct {
         uint8_t state;
         uint64_t deadline; /* PA_TIMED: virtual end of the work */
-    } actors[65];
+    } actors[PACER_VIEW_MAX];
 } pacer_view;
 
 pacer *pacer_create(int n_actors, pacer_mode mode, int64_t speed_milli);
@@ -96,8 +99,11 @@ void pacer_cancel(pacer *p);
 void pacer_block(pacer *p, int actor);
 /* Parks the calling actor (blocked in a primitive).  -1 if the run stops. */
 int pacer_park(pacer *p, int actor);
-/* Called with the primitive's lock held by the waker: running again. */
+/* Called with the primitive's lock held by the waker, before the waiter can
+ * see its hand-off: running again (see actor_wake for why before). */
 void pacer_wake(pacer *p, int actor);
+/* Then: wakes the actor if it sleeps in pacer_park. */
+void pacer_unpark(pacer *p, int actor);
 /* The thread is done; it no longer counts for quiescence. */
 void pacer_exit(pacer *p, int actor);
 

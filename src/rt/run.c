@@ -48,7 +48,7 @@ ps_run *run_create(const ps_params *p, pacer_mode mode, size_t ring_cap, const c
         counter_init(&r->counters[i], (uint32_t)i, 0);
     for (int i = 0; i < r->layout.n_mutexes; i++)
         mutex_init(&r->mutexes[i], (uint32_t)i);
-    pthread_mutex_init(&r->spawn_mu, NULL);
+    ps_lock_init(&r->spawn_mu);
     for (int i = 0; i <= r->n_actors; i++) {
         ps_actor *a = i < r->n_actors ? &r->actors[i] : &r->ctl;
         a->run = r;
@@ -68,15 +68,12 @@ ps_run *run_create(const ps_params *p, pacer_mode mode, size_t ring_cap, const c
 /* A worker waits here until main spawns it. */
 static int spawn_wait(ps_run *r, ps_actor *self)
 {
-    pthread_mutex_lock(&r->spawn_mu);
+    ps_lock_acquire(&r->spawn_mu);
     if (r->spawned[self->id]) {
-        pthread_mutex_unlock(&r->spawn_mu);
+        ps_lock_release(&r->spawn_mu);
         return PS_OK;
     }
-    r->spawned[self->id] = -1; /* waiting */
-    pacer_block(r->pacer, self->id);
-    pthread_mutex_unlock(&r->spawn_mu);
-    return actor_wait_handoff(self);
+    return actor_block(self, &r->spawn_mu, &r->unspawned);
 }
 
 int run_spawn(ps_run *r, ps_actor *self, int w)
@@ -85,13 +82,14 @@ int run_spawn(ps_run *r, ps_actor *self, int w)
         return PS_OK;
     if (actor_point(self))
         return PS_ESTOPPED;
-    pthread_mutex_lock(&r->spawn_mu);
-    int waiting = r->spawned[w] == -1;
+    actor_time t = actor_time_locked(self, &r->spawn_stamp);
+    actor_room(self, 1);
+    ps_lock_acquire(&r->spawn_mu);
     r->spawned[w] = 1;
-    actor_emit_full(self, w, EV_THREAD_START, 0, 0, 0, PS_VT_NOW);
-    if (waiting)
-        actor_handoff(self, &r->actors[w], 0, PS_OK);
-    pthread_mutex_unlock(&r->spawn_mu);
+    actor_publish(self, &t, (ps_event){.actor = (uint16_t)w, .kind = EV_THREAD_START});
+    if (fifo_remove(&r->unspawned, &r->actors[w]))
+        actor_wake(self, &r->actors[w], 0, PS_OK);
+    ps_lock_release(&r->spawn_mu);
     return PS_OK;
 }
 
@@ -202,8 +200,6 @@ void run_destroy(ps_run *r)
         counter_destroy(&r->counters[i]);
     for (int i = 0; i < r->layout.n_mutexes; i++)
         mutex_destroy(&r->mutexes[i]);
-    if (r->pacer)
-        pthread_mutex_destroy(&r->spawn_mu);
     pacer_destroy(r->pacer);
     bus_destroy(r->bus);
     free(r);
@@ -211,7 +207,7 @@ void run_destroy(ps_run *r)
 
 void run_ctl_emit(ps_run *r, int kind, int64_t arg, int64_t value)
 {
-    actor_emit_full(&r->ctl, PS_ACTOR_CTL, kind, 0, arg, value, PS_VT_NOW);
+    actor_emit(&r->ctl, kind, 0, arg, value);
 }
 
 int run_begin(ps_run *r, ps_actor *self)
@@ -237,15 +233,21 @@ static int timed(ps_actor *self, int begin, int end, int64_t job, uint64_t dur, 
 {
     if (actor_point(self))
         return PS_ESTOPPED;
-    /* One clock read: the work starts at the instant of its 'begin' event. */
+    /* One clock read: the work starts at the instant of its 'begin' event
+     * (a quiet actor still reads it: the pacer needs the virtual start). */
     uint64_t now = clock_now_ns();
     uint64_t v0 = pacer_vnow_at(self->pacer, now), v1;
-    actor_emit_at(self, self->id, begin, 0, job, (int64_t)dur, v0, now);
+    ps_event e = {
+        .actor = (uint16_t)self->id, .kind = (uint16_t)begin, .arg = job, .value = (int64_t)dur};
+    actor_publish(self, &(actor_time){.now = now, .vt = v0}, e);
     int rc = cancellable ? pacer_work_cancellable(self->pacer, self->id, v0, dur, &v1)
                          : pacer_work(self->pacer, self->id, v0, dur, &v1);
     if (rc < 0)
         return PS_ESTOPPED;
-    actor_emit_full(self, self->id, rc ? EV_CANCEL : end, 0, job, (int64_t)dur, v1);
+    e.kind = (uint16_t)(rc ? EV_CANCEL : end);
+    actor_time t = actor_time_now(self);
+    t.vt = v1;
+    actor_publish(self, &t, e);
     return rc ? PS_ECANCELLED : PS_OK;
 }
 

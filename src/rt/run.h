@@ -39,8 +39,10 @@ typedef struct ps_run {
     ps_mutex mutexes[PS_MAX_MUTEXES];
     pthread_t threads[PS_MAX_ACTORS];
     int n_threads; /* created so far */
-    pthread_mutex_t spawn_mu;
-    int spawned[PS_MAX_ACTORS]; /* under spawn_mu */
+    ps_lock spawn_mu;
+    uint64_t spawn_stamp;       /* under spawn_mu: its last published key */
+    int spawned[PS_MAX_ACTORS]; /* under spawn_mu: 1 once main said go */
+    actor_fifo unspawned;       /* under spawn_mu: workers waiting to be spawned */
     _Atomic int live;           /* threads not yet exited */
     _Atomic int cancel;         /* errgroup-style cancellation, set once */
     _Atomic int64_t outcome;    /* what main reports: 0, or an error code */

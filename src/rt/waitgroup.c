@@ -2,40 +2,57 @@
 
 void wg_init(ps_wg *wg, uint32_t obj)
 {
-    pthread_mutex_init(&wg->mu, NULL);
+    ps_lock_init(&wg->mu);
     wg->count = 0;
-    wg->waiters.head = wg->waiters.tail = NULL;
+    wg->waiters = (actor_fifo){0};
     wg->obj = obj;
     wg->stamp = 0;
 }
 
 void wg_destroy(ps_wg *wg)
 {
-    pthread_mutex_destroy(&wg->mu);
+    (void)wg; /* a ps_lock holds no resources */
+}
+
+/* An event under wg->mu about actor 'who', stamped by t. */
+static void wg_emit(ps_wg *wg, ps_actor *self, const actor_time *t, int who, int kind, int64_t arg,
+                    int64_t value)
+{
+    actor_publish(self, t,
+                  (ps_event){.actor = (uint16_t)who,
+                             .kind = (uint16_t)kind,
+                             .obj = wg->obj,
+                             .arg = arg,
+                             .value = value});
 }
 
 static int wg_change(ps_wg *wg, ps_actor *self, int64_t delta, int kind)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
-    uint64_t now = actor_clock(self); /* outside the lock: see actor_emit_locked */
-    pthread_mutex_lock(&wg->mu);
+    actor_time t = actor_time_locked(self, &wg->stamp);
+    actor_room(self, 1);
+    ps_lock_acquire(&wg->mu);
+    /* one event for the change and one per waiter a zero wakes */
+    while (!actor_fits(self, 1 + wg->waiters.n)) {
+        int need = 1 + wg->waiters.n;
+        ps_lock_release(&wg->mu);
+        actor_room(self, need);
+        ps_lock_acquire(&wg->mu);
+    }
     if (wg->count + delta < 0) {
-        actor_emit_locked(self, &wg->stamp, now, self->id, EV_WG_NEGATIVE, wg->obj, delta,
-                          wg->count + delta);
-        pthread_mutex_unlock(&wg->mu);
+        wg_emit(wg, self, &t, self->id, EV_WG_NEGATIVE, delta, wg->count + delta);
+        ps_lock_release(&wg->mu);
         return PS_ENEGATIVE;
     }
     wg->count += delta;
-    actor_emit_locked(self, &wg->stamp, now, self->id, kind, wg->obj, delta, wg->count);
-    if (wg->count == 0) {
-        ps_actor *w;
-        while ((w = fifo_pop(&wg->waiters))) {
-            actor_emit_locked(self, &wg->stamp, now, w->id, EV_WG_WAIT_RETURN, wg->obj, 0, 0);
-            actor_handoff(self, w, 0, PS_OK);
-        }
+    wg_emit(wg, self, &t, self->id, kind, delta, wg->count);
+    ps_actor *w;
+    while (wg->count == 0 && (w = fifo_pop(&wg->waiters))) {
+        wg_emit(wg, self, &t, w->id, EV_WG_WAIT_RETURN, 0, 0);
+        actor_wake(self, w, 0, PS_OK);
     }
-    pthread_mutex_unlock(&wg->mu);
+    ps_lock_release(&wg->mu);
     return PS_OK;
 }
 
@@ -53,21 +70,14 @@ int wg_wait(ps_wg *wg, ps_actor *self)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
-    uint64_t now = actor_clock(self); /* outside the lock: see actor_emit_locked */
-    pthread_mutex_lock(&wg->mu);
-    actor_emit_locked(self, &wg->stamp, now, self->id, EV_WG_WAIT, wg->obj, 0, wg->count);
+    actor_time t = actor_time_locked(self, &wg->stamp);
+    actor_room(self, 2);
+    ps_lock_acquire(&wg->mu);
+    wg_emit(wg, self, &t, self->id, EV_WG_WAIT, 0, wg->count);
     if (wg->count == 0) {
-        actor_emit_locked(self, &wg->stamp, now, self->id, EV_WG_WAIT_RETURN, wg->obj, 0, 0);
-        pthread_mutex_unlock(&wg->mu);
+        wg_emit(wg, self, &t, self->id, EV_WG_WAIT_RETURN, 0, 0);
+        ps_lock_release(&wg->mu);
         return PS_OK;
     }
-    fifo_push(&wg->waiters, self);
-    pacer_block(self->pacer, self->id);
-    pthread_mutex_unlock(&wg->mu);
-    if (actor_wait_handoff(self) == PS_OK)
-        return PS_OK;
-    pthread_mutex_lock(&wg->mu);
-    fifo_remove(&wg->waiters, self);
-    pthread_mutex_unlock(&wg->mu);
-    return PS_ESTOPPED;
+    return actor_block(self, &wg->mu, &wg->waiters);
 }

@@ -7,14 +7,12 @@
 #ifndef PS_WAITGROUP_H
 #define PS_WAITGROUP_H
 
-#include <pthread.h>
-
 #include "actor.h"
 
 typedef struct ps_wg {
-    _Alignas(64) pthread_mutex_t mu; /* own line */
-    uint64_t stamp;                  /* under mu: the last event stamp published under it */
-    int64_t count;                   /* under mu */
+    _Alignas(64) ps_lock mu; /* own line */
+    uint64_t stamp;          /* under mu: the last event stamp published under it */
+    int64_t count;           /* under mu */
     actor_fifo waiters;
     uint32_t obj;
 } ps_wg;
