@@ -21,19 +21,22 @@ START_TEST(ring_fifo_wrap_full_empty)
     ring r;
     ck_assert_int_eq(ring_init(&r, 4), 0);
     ck_assert_uint_eq(ring_capacity(&r), 4);
-    ps_event *first;
+    const ps_event *first;
     ck_assert_uint_eq(ring_peek(&r, &first), 0); /* empty */
     int64_t next_in = 0, next_out = 0;
     for (int round = 0; round < 10; round++) { /* wraps many times */
         for (int i = 0; i < 4; i++) {          /* fill to full */
+            ck_assert_int_eq(ring_room(&r, (size_t)(4 - i)), 1);
             *ring_reserve(&r) = ev(next_in++);
             ring_commit(&r);
         }
+        ck_assert_ptr_null(ring_reserve(&r)); /* full: the caller decides how to wait */
+        ck_assert_int_eq(ring_room(&r, 1), 0);
         size_t total = 0, n;
         while ((n = ring_peek(&r, &first)) > 0) {
             for (size_t k = 0; k < n; k++)
                 ck_assert_int_eq(first[k].value, next_out++);
-            ring_release(&r, n);
+            ring_release_to(&r, ring_head(&r) + n);
             total += n;
         }
         ck_assert_uint_eq(total, 4); /* full held exactly its capacity */

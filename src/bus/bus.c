@@ -8,14 +8,33 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "sync/futex.h"
 #include "ring.h"
+#include "sync/clock.h"
+#include "sync/futex.h"
 
 /* A ring in the merge: the key of its head event, and which ring. */
 struct bus_head {
     uint64_t key;
     int ring;
 };
+
+enum { BUS_SPINS = 256 }; /* looks at a full ring before its producer sleeps */
+
+/* One producer's lane: its ring, and the bus's own state around it (the
+ * key rule, the wait for room, the merge), each on the line of its owner. */
+typedef struct bus_lane {
+    ring r;
+    /* producer-owned, except the futex word and the statistics */
+    _Alignas(64) uint64_t min_key; /* least rt_ns the next publish may carry */
+    _Atomic uint32_t waiting;      /* the producer sleeps for room (Dekker with release) */
+    _Atomic uint64_t blocked_ns;   /* time the producer spent waiting for room */
+    _Atomic uint64_t blocked_count;
+    /* consumer-owned */
+    _Alignas(64) uint64_t view; /* the tail as of the latest look */
+    uint64_t seen;              /* the tail as of the look before: deliverable up to here */
+    uint64_t pos;               /* next to deliver (the ring's head until released) */
+    _Atomic uint32_t space_gen; /* futex word the producer sleeps on */
+} bus_lane;
 
 struct bus {
     /* Read by every publish, written only when the consumer falls asleep or
@@ -29,7 +48,7 @@ struct bus {
     uint32_t wait_gen;          /* wake_gen when bus_wait last looked at it */
     struct bus_head *heap;      /* rings with visible events, a min-heap by head */
     int n;
-    ring rings[];
+    bus_lane lanes[];
 };
 
 /* The sleep handshake is a store-buffering pair: a producer stores its tail
@@ -64,17 +83,16 @@ static void bus_heavy_fence(const bus *b)
 /* The producers' half: commit the slot, then read 'sleeping'.  With
  * membarrier a compiler barrier keeps the two in order; without it both are
  * seq_cst, which forbids the store-buffering outcome. */
-static inline int bus_commit(const bus *b, ring *r, uint64_t tail)
+static inline int bus_commit(const bus *b, ring *r)
 {
     if (b->heavy) {
-        /* release: the slot's contents are visible before the new tail. */
-        atomic_store_explicit(&r->tail, tail + 1, memory_order_release);
+        ring_commit(r); /* release */
         atomic_signal_fence(memory_order_seq_cst);
         /* relaxed: the consumer's membarrier orders it after the store. */
         return atomic_load_explicit(&b->sleeping, memory_order_relaxed);
     }
     /* seq_cst: a store and a load in the single total order (see above). */
-    atomic_store_explicit(&r->tail, tail + 1, memory_order_seq_cst);
+    ring_commit_sc(r);
     return atomic_load_explicit(&b->sleeping, memory_order_seq_cst);
 }
 
@@ -83,19 +101,25 @@ bus *bus_create(int n_producers, size_t ring_capacity)
     if (n_producers < 1)
         return NULL;
     pthread_once(&bus_heavy_once, bus_heavy_register);
-    bus *b = aligned_alloc(64, sizeof(bus) + (size_t)n_producers * sizeof(ring));
+    bus *b = aligned_alloc(64, sizeof(bus) + (size_t)n_producers * sizeof(bus_lane));
     if (!b)
         return NULL;
-    memset(b, 0, sizeof(*b));
+    memset(b, 0, sizeof(bus) + (size_t)n_producers * sizeof(bus_lane));
     atomic_init(&b->sleeping, 0);
     atomic_init(&b->wake_gen, 0);
     b->heavy = bus_heavy_ok;
     b->n = n_producers;
     b->heap = malloc((size_t)n_producers * sizeof(*b->heap));
     int ok = b->heap != NULL;
-    for (int i = 0; i < n_producers; i++)
-        if (ring_init(&b->rings[i], ring_capacity) != 0)
+    for (int i = 0; i < n_producers; i++) {
+        bus_lane *l = &b->lanes[i];
+        if (ring_init(&l->r, ring_capacity) != 0)
             ok = 0;
+        atomic_init(&l->waiting, 0);
+        atomic_init(&l->space_gen, 0);
+        atomic_init(&l->blocked_ns, 0);
+        atomic_init(&l->blocked_count, 0);
+    }
     if (!ok) {
         bus_destroy(b);
         return NULL;
@@ -108,21 +132,34 @@ void bus_destroy(bus *b)
     if (!b)
         return;
     for (int i = 0; i < b->n; i++)
-        ring_free(&b->rings[i]);
+        ring_free(&b->lanes[i].r);
     free(b->heap);
     free(b);
 }
 
-/* Producer slow path: ring r looks full.  A napping consumer (see bus_wait)
- * is not flagged as sleeping, so it is woken here rather than after its nap. */
-static void bus_wait_room(bus *b, ring *r, uint64_t tail)
+/* Producer slow path: lane l lacks room for n events.  A napping consumer
+ * (see bus_wait) is not flagged as sleeping, so it is kicked here rather
+ * than after its nap; then a brief spin, then a sleep on space_gen. */
+static void bus_wait_room(bus *b, bus_lane *l, size_t n)
 {
-    /* acquire: the consumer finished reading the slots it released. */
-    r->head_cache = atomic_load_explicit(&r->head, memory_order_acquire);
-    if (tail - r->head_cache <= r->mask)
-        return;
+    uint64_t t0 = clock_now_ns();
     bus_kick(b);
-    ring_wait_room(r, tail);
+    for (int i = 0; !ring_room(&l->r, n); i++) {
+        if (i < BUS_SPINS)
+            continue;
+        /* relaxed: read before announcing; a change after it fails the futex. */
+        uint32_t gen = atomic_load_explicit(&l->space_gen, memory_order_relaxed);
+        /* seq_cst: orders this store before the room re-check (Dekker with
+         * bus_release's head store and waiting load). */
+        atomic_store_explicit(&l->waiting, 1, memory_order_seq_cst);
+        atomic_thread_fence(memory_order_seq_cst); /* ring_room's load is acquire only */
+        if (!ring_room(&l->r, n))
+            futex_wait(&l->space_gen, gen, 0);
+        atomic_store_explicit(&l->waiting, 0, memory_order_relaxed); /* hint only */
+    }
+    /* relaxed: statistics, read only for reports. */
+    atomic_fetch_add_explicit(&l->blocked_ns, clock_now_ns() - t0, memory_order_relaxed);
+    atomic_fetch_add_explicit(&l->blocked_count, 1, memory_order_relaxed);
 }
 
 /* Producer: the consumer said it sleeps; the first producer to see it wakes
@@ -134,45 +171,39 @@ static void bus_wake(bus *b)
         bus_kick(b);
 }
 
+static size_t bus_clamp(const bus_lane *l, size_t n)
+{
+    size_t cap = ring_capacity(&l->r);
+    return n < 1 ? 1 : n > cap ? cap : n; /* more than the ring holds waits in publish */
+}
+
 void bus_reserve(bus *b, int p, size_t n)
 {
-    ring *r = &b->rings[p];
-    if (n > r->mask + 1)
-        n = r->mask + 1;
-    /* relaxed: only this producer writes tail. */
-    uint64_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
-    /* room for n at tail means the slot at tail + n - 1 is free */
-    if (tail + n - 1 - r->head_cache > r->mask)
-        bus_wait_room(b, r, tail + n - 1);
+    bus_lane *l = &b->lanes[p];
+    n = bus_clamp(l, n);
+    if (!ring_room(&l->r, n))
+        bus_wait_room(b, l, n);
 }
 
 int bus_fits(bus *b, int p, size_t n)
 {
-    ring *r = &b->rings[p];
-    if (n > r->mask + 1) /* more than the ring holds never fits: it waits in publish */
-        n = r->mask + 1;
-    /* relaxed: only this producer writes tail. */
-    uint64_t last = atomic_load_explicit(&r->tail, memory_order_relaxed) + n - 1;
-    if (last - r->head_cache <= r->mask)
-        return 1;
-    /* acquire: the consumer finished reading the slots it released. */
-    r->head_cache = atomic_load_explicit(&r->head, memory_order_acquire);
-    return last - r->head_cache <= r->mask;
+    bus_lane *l = &b->lanes[p];
+    return ring_room(&l->r, bus_clamp(l, n));
 }
 
 uint64_t bus_publish(bus *b, int p, const ps_event *e)
 {
-    ring *r = &b->rings[p];
-    /* relaxed: only this producer writes tail. */
-    uint64_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
-    if (tail - r->head_cache > r->mask)
-        bus_wait_room(b, r, tail);
-    ps_event *slot = &r->slots[tail & r->mask];
-    uint64_t key = e->rt_ns >= r->min_key ? e->rt_ns : r->min_key;
+    bus_lane *l = &b->lanes[p];
+    ps_event *slot = ring_reserve(&l->r);
+    if (!slot) {
+        bus_wait_room(b, l, 1);
+        slot = ring_reserve(&l->r);
+    }
+    uint64_t key = e->rt_ns >= l->min_key ? e->rt_ns : l->min_key;
     *slot = *e;
     slot->rt_ns = key;
-    r->min_key = key + 1;
-    if (bus_commit(b, r, tail))
+    l->min_key = key + 1;
+    if (bus_commit(b, &l->r))
         bus_wake(b);
     return key;
 }
@@ -194,21 +225,20 @@ static int bus_look(bus *b)
 {
     int na = 0;
     for (int i = 0; i < b->n; i++) {
-        ring *r = &b->rings[i];
-        r->seen = r->tail_cache;
-        /* acquire: pairs with bus_publish's release store of tail. */
-        r->tail_cache = atomic_load_explicit(&r->tail, memory_order_acquire);
-        if (b->n == 1) /* one ring: nothing else to wait for */
-            r->seen = r->tail_cache;
-        if (r->tail_cache != r->pos)
-            b->heap[na++] = (struct bus_head){r->slots[r->pos & r->mask].rt_ns, i};
+        bus_lane *l = &b->lanes[i];
+        l->seen = l->view;
+        l->view = ring_tail(&l->r); /* acquire: the slots below it are readable */
+        if (b->n == 1)              /* one ring: nothing else to wait for */
+            l->seen = l->view;
+        if (l->view != l->pos)
+            b->heap[na++] = (struct bus_head){ring_slot(&l->r, l->pos)->rt_ns, i};
     }
     return na;
 }
 
-static inline uint64_t bus_key(const ring *r, uint64_t pos)
+static inline uint64_t bus_key(const bus_lane *l, uint64_t pos)
 {
-    return r->slots[pos & r->mask].rt_ns;
+    return ring_slot(&l->r, pos)->rt_ns;
 }
 
 /* Merge order: the smaller key first; ties (concurrent events) go to the
@@ -237,16 +267,16 @@ static void bus_sift_down(struct bus_head *h, int n, int i)
 
 /* Delivers ring r's head, then more of ring r while they stay 'seen' and
  * come before 'next' in merge order.  h is r's entry; its key follows. */
-static size_t bus_run(bus *b, ring *r, struct bus_head *h, struct bus_head next, ps_event *out,
+static size_t bus_run(bus *b, bus_lane *l, struct bus_head *h, struct bus_head next, ps_event *out,
                       size_t max)
 {
     size_t got = 0;
     do {
-        out[got] = r->slots[r->pos & r->mask];
+        out[got] = *ring_slot(&l->r, l->pos);
         out[got++].seq = b->next++;
-        r->pos++;
-        h->key = r->pos < r->tail_cache ? bus_key(r, r->pos) : UINT64_MAX;
-    } while (got < max && r->pos < r->seen && bus_before(*h, next));
+        l->pos++;
+        h->key = l->pos < l->view ? bus_key(l, l->pos) : UINT64_MAX;
+    } while (got < max && l->pos < l->seen && bus_before(*h, next));
     return got;
 }
 
@@ -267,11 +297,11 @@ static size_t bus_merge_scan(bus *b, int na, ps_event *out, size_t max)
                 second = h[k];
             }
         }
-        ring *r = &b->rings[h[best].ring];
-        if (r->pos >= r->seen)
+        bus_lane *l = &b->lanes[h[best].ring];
+        if (l->pos >= l->seen)
             break; /* its predecessors may not be visible yet */
-        got += bus_run(b, r, &h[best], second, out + got, max - got);
-        if (r->pos == r->tail_cache) /* drained: ties carry the ring, order is free */
+        got += bus_run(b, l, &h[best], second, out + got, max - got);
+        if (l->pos == l->view) /* drained: ties carry the ring, order is free */
             h[best] = h[--na];
     }
     return got;
@@ -286,15 +316,15 @@ static size_t bus_merge_heap(bus *b, int na, ps_event *out, size_t max)
         bus_sift_down(h, na, i);
     size_t got = 0;
     while (got < max && na > 0) {
-        ring *r = &b->rings[h[0].ring];
-        if (r->pos >= r->seen)
+        bus_lane *l = &b->lanes[h[0].ring];
+        if (l->pos >= l->seen)
             break;
         /* the second in merge order: the smaller child of the root */
         struct bus_head next = {UINT64_MAX, b->n};
         if (na > 1)
             next = na > 2 && bus_before(h[2], h[1]) ? h[2] : h[1];
-        got += bus_run(b, r, &h[0], next, out + got, max - got);
-        if (r->pos == r->tail_cache) /* drained: the last leaf takes its place */
+        got += bus_run(b, l, &h[0], next, out + got, max - got);
+        if (l->pos == l->view) /* drained: the last leaf takes its place */
             h[0] = h[--na];
         bus_sift_down(h, na, 0);
     }
@@ -316,11 +346,16 @@ static size_t bus_merge(bus *b, int na, ps_event *out, size_t max)
 static void bus_release(bus *b, int all)
 {
     for (int i = 0; i < b->n; i++) {
-        ring *r = &b->rings[i];
-        /* relaxed: only the consumer writes head. */
-        uint64_t done = r->pos - atomic_load_explicit(&r->head, memory_order_relaxed);
-        if (done && (all || done > r->mask / 2))
-            ring_release(r, done);
+        bus_lane *l = &b->lanes[i];
+        uint64_t done = l->pos - ring_head(&l->r);
+        if (!done || (!all && done <= l->r.mask / 2))
+            continue;
+        ring_release_to(&l->r, l->pos); /* seq_cst: before the waiting load */
+        if (atomic_load_explicit(&l->waiting, memory_order_seq_cst)) {
+            /* relaxed: the futex word only needs to change. */
+            atomic_fetch_add_explicit(&l->space_gen, 1, memory_order_relaxed);
+            futex_wake(&l->space_gen, 1);
+        }
     }
 }
 
@@ -350,8 +385,8 @@ size_t bus_poll(bus *b, ps_event *out, size_t max)
 static int bus_ready(bus *b)
 {
     for (int i = 0; i < b->n; i++) {
-        ring *r = &b->rings[i];
-        if (atomic_load_explicit(&r->tail, memory_order_seq_cst) != r->pos)
+        bus_lane *l = &b->lanes[i];
+        if (atomic_load_explicit(&l->r.tail, memory_order_seq_cst) != l->pos)
             return 1;
     }
     return 0;
@@ -400,7 +435,7 @@ uint64_t bus_published(bus *b)
     uint64_t t = 0;
     for (int i = 0; i < b->n; i++)
         /* acquire: a count that includes an event also makes it visible. */
-        t += atomic_load_explicit(&b->rings[i].tail, memory_order_acquire);
+        t += atomic_load_explicit(&b->lanes[i].r.tail, memory_order_acquire);
     return t;
 }
 
@@ -413,7 +448,7 @@ uint64_t bus_blocked_ns(bus *b)
 {
     uint64_t t = 0;
     for (int i = 0; i < b->n; i++)
-        t += atomic_load_explicit(&b->rings[i].blocked_ns, memory_order_relaxed); /* a report */
+        t += atomic_load_explicit(&b->lanes[i].blocked_ns, memory_order_relaxed); /* a report */
     return t;
 }
 
@@ -421,7 +456,7 @@ uint64_t bus_blocked_count(bus *b)
 {
     uint64_t t = 0;
     for (int i = 0; i < b->n; i++)
-        t += atomic_load_explicit(&b->rings[i].blocked_count, memory_order_relaxed); /* report */
+        t += atomic_load_explicit(&b->lanes[i].blocked_count, memory_order_relaxed); /* report */
     return t;
 }
 
