@@ -38,11 +38,7 @@ int model_init(model *m, const ps_layout *layout)
         m->n_actors = PS_MAX_ACTORS;
     for (int i = 0; i < layout->n_queues && i < PS_MAX_QUEUES; i++) {
         m->queues[i].cap = layout->queues[i].cap ? layout->queues[i].cap : 1;
-        m->queues[i].items = calloc(m->queues[i].cap, sizeof(int64_t));
-        if (!m->queues[i].items) {
-            model_free(m);
-            return -1;
-        }
+        itemq_init(&m->queues[i].items);
     }
     for (int i = 0; i < PS_MAX_MUTEXES; i++)
         m->mutexes[i].owner = m->mutexes[i].last_owner = -1;
@@ -52,27 +48,20 @@ int model_init(model *m, const ps_layout *layout)
 
 void model_free(model *m)
 {
-    for (int i = 0; i < PS_MAX_QUEUES; i++) {
-        free(m->queues[i].items);
-        m->queues[i].items = NULL;
-    }
+    for (int i = 0; i < PS_MAX_QUEUES; i++)
+        itemq_free(&m->queues[i].items);
 }
 
 int model_copy(model *dst, const model *src)
 {
     *dst = *src;
-    for (int i = 0; i < PS_MAX_QUEUES; i++) {
-        dst->queues[i].items = NULL;
-        if (!src->queues[i].items)
-            continue;
-        dst->queues[i].items = malloc(src->queues[i].cap * sizeof(int64_t));
-        if (!dst->queues[i].items) {
-            model_free(dst);
-            return -1;
-        }
-        memcpy(dst->queues[i].items, src->queues[i].items, src->queues[i].cap * sizeof(int64_t));
-    }
-    return 0;
+    int rc = 0;
+    for (int i = 0; i < PS_MAX_QUEUES; i++)
+        if (itemq_copy(&dst->queues[i].items, &src->queues[i].items) != 0)
+            rc = -1;
+    if (rc)
+        model_free(dst);
+    return rc;
 }
 
 static void set_state(model *m, int actor, int state, uint32_t obj)
@@ -117,16 +106,14 @@ static int list_remove(uint8_t *list, int *n, int actor)
 
 static void apply_queue(model *m, const ps_event *e, int a)
 {
-    if (e->obj >= PS_MAX_QUEUES || !m->queues[e->obj].items)
+    if (e->obj >= PS_MAX_QUEUES || (int)e->obj >= m->layout.n_queues)
         return;
     model_queue *q = &m->queues[e->obj];
     switch (e->kind) {
     case EV_Q_SEND:
         list_remove(q->send_waiters, &q->n_send_waiters, a);
-        if (q->depth < q->cap) {
-            q->items[(q->head + q->depth) % q->cap] = e->arg;
+        if (q->depth < q->cap && itemq_push(&q->items, e->arg) == 0)
             q->depth++;
-        }
         q->sent++;
         set_state(m, a, active_state(a), 0);
         break;
@@ -136,10 +123,9 @@ static void apply_queue(model *m, const ps_event *e, int a)
         break;
     case EV_Q_RECV:
         list_remove(q->recv_waiters, &q->n_recv_waiters, a);
-        if (q->depth) {
-            q->head = (q->head + 1) % q->cap;
+        int64_t item;
+        if (q->depth && itemq_pop(&q->items, &item))
             q->depth--;
-        }
         q->received++;
         if ((int)e->obj == m->layout.result_queue)
             m->results++;
@@ -455,5 +441,9 @@ const ps_event *model_line_at(const model *m, uint64_t i)
 
 int64_t model_queue_item(const model_queue *q, uint64_t i)
 {
-    return q->items[(q->head + i) % q->cap];
+    itemq_iter it = itemq_begin(&q->items);
+    int64_t v = 0;
+    for (uint64_t k = 0; k <= i && itemq_next(&it, &v); k++)
+        ;
+    return v;
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "bus/event.h"
+#include "itemq.h"
 #include "rt/scenario.h"
 
 #define MODEL_HIST 64  /* per-actor state changes kept for the Gantt strip */
@@ -55,8 +56,7 @@ typedef struct model_actor {
 typedef struct model_queue {
     uint32_t cap;
     uint64_t depth;
-    int64_t *items; /* ring of cap items: the queue's contents in order */
-    uint64_t head;
+    itemq items; /* the queue's contents in order (grows with depth, not cap) */
     int closed;
     uint64_t sent, received;
     uint8_t send_waiters[PS_MAX_ACTORS]; /* actor ids in FIFO order */
@@ -137,6 +137,7 @@ const char *model_actor_name(int actor, char buf[8]);
 const ps_event *model_log_at(const model *m, uint64_t i);
 const ps_event *model_line_at(const model *m, uint64_t i);
 /* Queue item at position i from its head (i < depth). */
+/* Item i from the head (0 first); O(i): views read the first few. */
 int64_t model_queue_item(const model_queue *q, uint64_t i);
 
 #endif

@@ -149,9 +149,11 @@ static void draw_queue_items(WINDOW *w, const model_queue *q, int y, int x, int 
         tui_put(w, y, x + used, width - used, TR_DIM, "(empty)");
         return;
     }
-    for (uint64_t i = 0; i < q->depth; i++) {
+    itemq_iter it = itemq_begin(&q->items);
+    int64_t item;
+    for (uint64_t i = 0; i < q->depth && itemq_next(&it, &item); i++) {
         char id[24], more[24];
-        snprintf(id, sizeof id, "%lld", (long long)model_queue_item(q, i));
+        snprintf(id, sizeof id, "%lld", (long long)item);
         snprintf(more, sizeof more, "+%llu more", (unsigned long long)(q->depth - i));
         int need = (int)strlen(id) + 1;
         if (used + need + (i + 1 < q->depth ? (int)strlen(more) + 1 : 0) > width) {
