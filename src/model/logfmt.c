@@ -1,6 +1,7 @@
 #include "logfmt.h"
 
-#include <stdio.h>
+#include <stdint.h>
+#include <string.h>
 
 static const char *template_for(const ps_layout *l, const ps_event *e)
 {
@@ -23,13 +24,32 @@ int logfmt_has_line(const ps_layout *l, const ps_event *e)
     return template_for(l, e) != NULL;
 }
 
+/* Decimal digits of v into buf (no terminator); returns how many.  Not
+ * snprintf: a lecture line has one or two numbers, and the headless printer
+ * formats millions of lines a second. */
+static size_t logfmt_int(int64_t v, char *buf)
+{
+    char tmp[24];
+    size_t n = 0, k = 0;
+    uint64_t u = v < 0 ? 0u - (uint64_t)v : (uint64_t)v; /* INT64_MIN too */
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        buf[k++] = '-';
+    while (n)
+        buf[k++] = tmp[--n];
+    return k;
+}
+
 size_t logfmt_expand(const char *t, const ps_event *e, char *buf, size_t len)
 {
     size_t n = 0;
     if (!len)
         return 0;
     for (; *t && n + 1 < len; t++) {
-        long long v;
+        int64_t v;
         if (t[0] != '%' || !t[1]) {
             buf[n++] = *t;
             continue;
@@ -49,10 +69,12 @@ size_t logfmt_expand(const char *t, const ps_event *e, char *buf, size_t len)
             buf[n++] = *t;
             continue;
         }
-        int k = snprintf(buf + n, len - n, "%lld", v);
-        if (k < 0)
-            break;
-        n += (size_t)k < len - n ? (size_t)k : len - n - 1;
+        char num[24];
+        size_t k = logfmt_int(v, num);
+        if (k > len - 1 - n)
+            k = len - 1 - n; /* cut, as snprintf would */
+        memcpy(buf + n, num, k);
+        n += k;
     }
     buf[n] = '\0';
     return n;
