@@ -33,7 +33,8 @@ typedef struct row_def {
 } row_def;
 
 static const row_def rows[] = {
-    {"bus", "event bus: 1/2/4 producers -> 1 consumer vs mutex queue and ck_ring MPSC", bench_bus},
+    {"bus", "event bus: 1/2/4 producers -> 1 consumer vs ck_ring, Vyukov, SPSC rings, mutex queue",
+     bench_bus},
     {"pool", "worker pool, zero-length jobs: engine on/off vs plain C pool vs Go", bench_pool},
     {"model", "model fold rate", bench_model},
     {"rss", "peak RSS of the default scenario", bench_rss},
