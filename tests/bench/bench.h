@@ -56,6 +56,10 @@ void bench_skip(const char *group, const char *name, const char *why);
 /* Progress on stderr (meson --verbose shows it live). */
 void bench_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Builds tests/bench/pool.go into c->out_dir (bin gets its path); 0 on
+ * success.  Needs c->go and c->go_src. */
+int bench_go_build(const bench_ctx *c, char *bin, size_t len);
+
 /* The rows (one file each). */
 int bench_bus(const bench_ctx *c);
 int bench_pool(const bench_ctx *c);
@@ -63,5 +67,7 @@ int bench_model(const bench_ctx *c);
 int bench_rss(const bench_ctx *c);
 int bench_render(const bench_ctx *c);
 int bench_wall(const bench_ctx *c);
+int bench_heavy(const bench_ctx *c);
+int bench_output(const bench_ctx *c);
 
 #endif

@@ -41,6 +41,8 @@ static const row_def rows[] = {
     {"render", "TUI frame time (80x24, 200x60; 8, 64 workers) and a paused TUI's CPU",
      bench_render},
     {"wall", "the lecture's worker-pool at speed 1: wall time", bench_wall},
+    {"heavy", "64 workers, zero-length jobs: quiet engine vs headless vs the screen", bench_heavy},
+    {"output", "headless lecture output rate", bench_output},
     /* the replay seek row is the 'seek' benchmark (tests/test_seek.c) */
 };
 

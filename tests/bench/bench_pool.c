@@ -243,7 +243,7 @@ static int spawn_capture(char *const argv[], char *const env[], char *out, size_
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
-static int go_build(const bench_ctx *c, char *bin, size_t len)
+int bench_go_build(const bench_ctx *c, char *bin, size_t len)
 {
     static char e1[] = "GO111MODULE=off", e2[PATH_MAX + 32], e3[PATH_MAX + 32], e4[PATH_MAX + 32];
     char dir[PATH_MAX];
@@ -292,7 +292,7 @@ int bench_pool(const bench_ctx *c)
     int have_go = 0, bad = 0;
     const char *no_go = "go not installed";
     if (c->go && c->go_src) {
-        if (go_build(c, bin, sizeof bin) == 0)
+        if (bench_go_build(c, bin, sizeof bin) == 0)
             have_go = 1;
         else
             no_go = "go build failed";

@@ -1,10 +1,12 @@
-/* bench_rss.c - row "rss": peak resident set of the default scenario.
+/* bench_rss.c - row "rss": peak resident set of the default scenario, and of
+ * the lecture's pool at 10 M jobs against Go's (see rss_vs_go).
  *
  * Runs `poolscope --headless` (the default scenario, worker-pool, at its
  * default speed: about 2 s) as a child with stdout to /dev/null, and reads
  * ru_maxrss from wait4.
  */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,7 +17,8 @@
 
 #include "bench.h"
 
-static int child_maxrss_kb(const char *prog, const char *speed, long *kb)
+/* Peak RSS of argv run to its end, stdout to /dev/null. */
+static int argv_maxrss_kb(char *const argv[], long *kb)
 {
     pid_t pid = fork();
     if (pid < 0)
@@ -24,10 +27,7 @@ static int child_maxrss_kb(const char *prog, const char *speed, long *kb)
         int fd = open("/dev/null", O_WRONLY);
         if (fd >= 0)
             dup2(fd, 1);
-        if (speed)
-            execl(prog, prog, "--headless", "--speed", speed, (char *)NULL);
-        else
-            execl(prog, prog, "--headless", (char *)NULL);
+        execv(argv[0], argv);
         _exit(127);
     }
     int st;
@@ -39,6 +39,71 @@ static int child_maxrss_kb(const char *prog, const char *speed, long *kb)
         return -1;
     *kb = ru.ru_maxrss;
     return 0;
+}
+
+static int child_maxrss_kb(const char *prog, const char *speed, long *kb)
+{
+    char *argv[] = {(char *)prog, "--headless", speed ? "--speed" : NULL, (char *)speed, NULL};
+    return argv_maxrss_kb(argv, kb);
+}
+
+/* The lecture's pool at JOBS jobs (results channel sized to the job count,
+ * as make(chan int, numJobs)), 2 workers, jobs queue 1024: poolscope
+ * --headless against tests/bench/pool.go with the same arguments, back to
+ * back in every run. */
+static int rss_vs_go(const bench_ctx *c)
+{
+    char bin[PATH_MAX + 16];
+    if (!c->go || !c->go_src) {
+        bench_skip("rss", "pool vs Go", "go not installed");
+        return 0;
+    }
+    if (bench_go_build(c, bin, sizeof bin) != 0) {
+        bench_skip("rss", "pool vs Go", "go build failed");
+        return 0;
+    }
+    int jobs = c->quick ? 1000000 : 10000000, runs = c->runs, bad = 0;
+    char j[16];
+    snprintf(j, sizeof j, "%d", jobs);
+    char *ps[] = {(char *)c->poolscope,
+                  "--headless",
+                  "--workers",
+                  "2",
+                  "--jobs",
+                  j,
+                  "--job-ms",
+                  "0",
+                  "--queue",
+                  "1024",
+                  "--speed",
+                  "100",
+                  NULL};
+    char *go[] = {bin, j, "2", "1024", NULL};
+    double *p = calloc((size_t)runs, sizeof(double)), *g = calloc((size_t)runs, sizeof(double));
+    double *ratio = calloc((size_t)runs, sizeof(double));
+    for (int r = 0; r < runs && !bad; r++) {
+        long kp = 0, kg = 0;
+        bad = argv_maxrss_kb(ps, &kp) || argv_maxrss_kb(go, &kg);
+        p[r] = (double)kp / 1024.0;
+        g[r] = (double)kg / 1024.0;
+        ratio[r] = g[r] > 0 ? p[r] / g[r] : 0;
+    }
+    if (bad) {
+        fprintf(stderr, "rss: the pool (poolscope or Go) failed\n");
+    } else {
+        char note[96];
+        snprintf(note, sizeof note, "%d jobs, 2 workers, queue 1024, results chan of %d", jobs,
+                 jobs);
+        bench_figure("rss", "peak RSS, pool, poolscope --headless", p, runs, " MB", note);
+        bench_figure("rss", "peak RSS, pool, Go (pool.go)", g, runs, " MB", note);
+        bench_ratio("rss", "poolscope / Go peak RSS", ratio, runs, "same run, back to back");
+        bench_goal("pool peak RSS <= 1.2x Go's (10 M jobs)", bench_median(ratio, runs), 1.2, 0,
+                   "x");
+    }
+    free(p);
+    free(g);
+    free(ratio);
+    return bad ? -1 : 0;
 }
 
 int bench_rss(const bench_ctx *c)
@@ -70,5 +135,7 @@ int bench_rss(const bench_ctx *c)
         bench_goal("peak RSS of the default scenario <= 8 MB", med, 8, 0, " MB");
     }
     free(mb);
+    if (!bad && rss_vs_go(c) != 0)
+        bad = 1;
     return bad ? -1 : 0;
 }

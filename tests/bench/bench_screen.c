@@ -1,0 +1,249 @@
+/* bench_screen.c - rows "heavy" and "output": does the consumer keep up?
+ *
+ * heavy   64 workers x JOBS zero-length jobs (the worker-pool scenario,
+ *         --job-ms 0 --speed 100, its default queue), three ways back to
+ *         back in every run:
+ *           quiet     in this process, the same engine with instrumentation
+ *                     off (run_set_quiet): the rate the threads reach alone
+ *           headless  the real binary, --headless, stdout to /dev/null
+ *           screen    the real binary on an 80x24 tmux screen, timed from
+ *                     the start to the header's DONE (polled every 20 ms)
+ *         Goal: screen >= 50 % of quiet (same run).
+ * output  the real binary, --headless, 2 workers x JOBS zero-length jobs,
+ *         jobs queue 1024: events per second of wall time (its own summary
+ *         line), stdout to a file in the build directory (the page cache:
+ *         the summary line must be read back; /dev/null costs the same).
+ *         Goal: >= 3 M events/s.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "bench.h"
+#include "rt/run.h"
+
+enum { HEAVY_WORKERS = 64 };
+
+/* Runs argv with stdout to path (or /dev/null), stderr to /dev/null; its
+ * wall time in *ns.  0 if it exited 0. */
+static int spawn_timed(char *const argv[], const char *path, uint64_t *ns)
+{
+    uint64_t t0 = bench_now_ns();
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        int fd = open(path ? path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int nul = open("/dev/null", O_WRONLY);
+        if (fd < 0 || nul < 0)
+            _exit(126);
+        dup2(fd, 1);
+        dup2(nul, 2);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    int st;
+    while (waitpid(pid, &st, 0) < 0)
+        if (errno != EINTR)
+            return -1;
+    *ns = bench_now_ns() - t0;
+    return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+}
+
+static int heavy_quiet(int jobs, double *jobs_s)
+{
+    ps_params p;
+    const char *err = NULL;
+    scenario_defaults("worker-pool", &p);
+    p.workers = HEAVY_WORKERS;
+    p.jobs = jobs;
+    p.job_ns = 0;
+    p.speed_milli = PACER_SPEED_MAX;
+    char msg[160];
+    if (scenario_finish(&p, msg, sizeof msg) != 0)
+        return -1;
+    ps_run *r = run_create(&p, PACER_RUN, 0, &err);
+    if (!r)
+        return -1;
+    run_set_quiet(r, 1);
+    uint64_t t0 = bench_now_ns();
+    if (run_start(r) != 0) {
+        run_destroy(r);
+        return -1;
+    }
+    while (!run_finished(r))
+        bus_wait(r->bus, 10000000);
+    run_join(r);
+    uint64_t el = bench_now_ns() - t0;
+    int ok = run_jobs_done(r) == (uint64_t)jobs;
+    run_destroy(r);
+    *jobs_s = (double)jobs / ((double)el / 1e9);
+    return ok ? 0 : -1;
+}
+
+static int heavy_headless(const bench_ctx *c, int jobs, double *jobs_s)
+{
+    char w[16], j[16];
+    snprintf(w, sizeof w, "%d", HEAVY_WORKERS);
+    snprintf(j, sizeof j, "%d", jobs);
+    char *argv[] = {(char *)c->poolscope, "--headless", "--workers", w,     "--jobs", j,
+                    "--job-ms",           "0",          "--speed",   "100", NULL};
+    uint64_t ns;
+    if (spawn_timed(argv, NULL, &ns) != 0)
+        return -1;
+    *jobs_s = (double)jobs / ((double)ns / 1e9);
+    return 0;
+}
+
+static int sh(const char *cmd, char *out, size_t len)
+{
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return -1;
+    size_t n = out ? fread(out, 1, len - 1, p) : 0;
+    if (out)
+        out[n] = '\0';
+    return pclose(p);
+}
+
+static int heavy_screen(const bench_ctx *c, int jobs, double *jobs_s)
+{
+    char cmd[PATH_MAX + 256], top[4096];
+    sh("tmux -L ps-bench-heavy kill-server 2>/dev/null", NULL, 0);
+    snprintf(cmd, sizeof cmd,
+             "tmux -L ps-bench-heavy new-session -d -x 80 -y 24 "
+             "'exec %s --workers %d --jobs %d --job-ms 0 --speed 100'",
+             c->poolscope, HEAVY_WORKERS, jobs);
+    uint64_t t0 = bench_now_ns(), limit = t0 + 600ull * 1000000000u;
+    if (sh(cmd, NULL, 0) != 0)
+        return -1;
+    int done = 0;
+    while (!done && bench_now_ns() < limit) {
+        usleep(20000);
+        if (sh("tmux -L ps-bench-heavy capture-pane -p -S 0 -E 0 2>/dev/null", top, sizeof top) !=
+            0)
+            break;
+        done = strstr(top, "DONE") != NULL;
+    }
+    uint64_t el = bench_now_ns() - t0;
+    sh("tmux -L ps-bench-heavy kill-server 2>/dev/null", NULL, 0);
+    if (!done)
+        return -1;
+    *jobs_s = (double)jobs / ((double)el / 1e9);
+    return 0;
+}
+
+int bench_heavy(const bench_ctx *c)
+{
+    if (!c->poolscope || access(c->poolscope, X_OK) != 0) {
+        bench_skip("heavy", "64 workers", "no --poolscope program given");
+        return 0;
+    }
+    int have_tmux = sh("command -v tmux >/dev/null 2>&1", NULL, 0) == 0;
+    int jobs = c->quick ? 30000 : 300000, runs = c->runs, bad = 0;
+    double *q = calloc((size_t)runs, sizeof(double)), *h = calloc((size_t)runs, sizeof(double));
+    double *s = calloc((size_t)runs, sizeof(double)), *sq = calloc((size_t)runs, sizeof(double));
+    double *hq = calloc((size_t)runs, sizeof(double));
+    for (int r = 0; r < runs && !bad; r++) {
+        bad = heavy_quiet(jobs, &q[r]) || heavy_headless(c, jobs, &h[r]) ||
+              (have_tmux && heavy_screen(c, jobs, &s[r]));
+        hq[r] = h[r] / q[r];
+        sq[r] = s[r] / q[r];
+        bench_progress("  heavy run %d: quiet %.0f, headless %.0f, screen %.0f jobs/s", r + 1, q[r],
+                       h[r], s[r]);
+    }
+    if (bad) {
+        fprintf(stderr, "heavy: a run failed\n");
+    } else {
+        char note[128];
+        snprintf(note, sizeof note, "%d workers x %d zero-length jobs", HEAVY_WORKERS, jobs);
+        bench_figure("heavy", "engine quiet (instrumentation off), in process", q, runs, " jobs/s",
+                     note);
+        bench_figure("heavy", "headless, real binary, stdout /dev/null", h, runs, " jobs/s", note);
+        bench_ratio("heavy", "headless / quiet", hq, runs, "");
+        if (have_tmux) {
+            bench_figure("heavy", "screen, real binary in tmux 80x24, start to DONE", s, runs,
+                         " jobs/s", note);
+            bench_ratio("heavy", "screen / quiet", sq, runs, "");
+            bench_goal("heavy scenario on the screen >= 50% of the quiet rate",
+                       100.0 * bench_median(sq, runs), 50, 1, "%");
+        } else {
+            bench_skip("heavy", "screen", "tmux not installed");
+        }
+    }
+    free(q);
+    free(h);
+    free(s);
+    free(sq);
+    free(hq);
+    return bad ? -1 : 0;
+}
+
+/* The events and wall seconds from the summary line of a headless run. */
+static int read_summary(const char *path, double *events, double *wall)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[512], last[512] = "";
+    while (fgets(line, sizeof line, f))
+        if (line[0] == '#')
+            memcpy(last, line, sizeof last);
+    fclose(f);
+    const char *w = strstr(last, ": "), *e = strstr(last, " virtual, ");
+    if (!w || !e)
+        return -1;
+    *wall = strtod(w + 2, NULL);
+    *events = strtod(e + 10, NULL);
+    return *wall > 0 && *events > 0 ? 0 : -1;
+}
+
+int bench_output(const bench_ctx *c)
+{
+    if (!c->poolscope || access(c->poolscope, X_OK) != 0) {
+        bench_skip("output", "headless lines", "no --poolscope program given");
+        return 0;
+    }
+    int jobs = c->quick ? 200000 : 2000000, runs = c->runs, bad = 0;
+    char j[16], path[PATH_MAX];
+    snprintf(j, sizeof j, "%d", jobs);
+    snprintf(path, sizeof path, "%s/bench-output.txt", c->out_dir);
+    char *argv[] = {(char *)c->poolscope,
+                    "--headless",
+                    "--workers",
+                    "2",
+                    "--jobs",
+                    j,
+                    "--job-ms",
+                    "0",
+                    "--queue",
+                    "1024",
+                    "--speed",
+                    "100",
+                    NULL};
+    double *ev = calloc((size_t)runs, sizeof(double));
+    for (int r = 0; r < runs && !bad; r++) {
+        uint64_t ns;
+        double events, wall;
+        bad = spawn_timed(argv, path, &ns) || read_summary(path, &events, &wall);
+        ev[r] = bad ? 0 : events / wall;
+    }
+    unlink(path);
+    if (bad) {
+        fprintf(stderr, "output: poolscope --headless failed\n");
+    } else {
+        char note[128];
+        snprintf(note, sizeof note, "2 workers x %d zero-length jobs, lecture lines", jobs);
+        double med = bench_median(ev, runs);
+        bench_figure("output", "headless lecture output, events per wall second", ev, runs, " ev/s",
+                     note);
+        bench_goal("headless lecture output >= 3 M events/s", med, 3e6, 1, " ev/s");
+    }
+    free(ev);
+    return bad ? -1 : 0;
+}
