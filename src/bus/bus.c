@@ -10,6 +10,7 @@
 
 #include "ring.h"
 #include "sync/clock.h"
+#include "sync/cpu.h"
 #include "sync/futex.h"
 
 /* A ring in the merge: the key of its head event, and which ring. */
@@ -145,8 +146,10 @@ static void bus_wait_room(bus *b, bus_lane *l, size_t n)
     uint64_t t0 = clock_now_ns();
     bus_kick(b);
     for (int i = 0; !ring_room(&l->r, n); i++) {
-        if (i < BUS_SPINS)
+        if (i < BUS_SPINS) {
+            cpu_relax();
             continue;
+        }
         /* relaxed: read before announcing; a change after it fails the futex. */
         uint32_t gen = atomic_load_explicit(&l->space_gen, memory_order_relaxed);
         /* seq_cst: orders this store before the room re-check (Dekker with
@@ -458,9 +461,4 @@ uint64_t bus_blocked_count(bus *b)
     for (int i = 0; i < b->n; i++)
         t += atomic_load_explicit(&b->lanes[i].blocked_count, memory_order_relaxed); /* report */
     return t;
-}
-
-int bus_producers(const bus *b)
-{
-    return b->n;
 }

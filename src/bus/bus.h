@@ -60,6 +60,5 @@ uint64_t bus_delivered(const bus *b);
 /* Total time producers spent waiting for room, and how often. */
 uint64_t bus_blocked_ns(bus *b);
 uint64_t bus_blocked_count(bus *b);
-int bus_producers(const bus *b);
 
 #endif

@@ -401,14 +401,6 @@ int64_t pacer_set_speed(pacer *p, int64_t speed_milli)
     return s;
 }
 
-int64_t pacer_get_speed(pacer *p)
-{
-    lock(p);
-    int64_t s = p->speed;
-    unlock(p);
-    return s;
-}
-
 static int quiescent(const pacer *p)
 {
     for (int i = 0; i < p->n; i++)
@@ -489,14 +481,6 @@ void pacer_grant(pacer *p, int actor)
     unlock(p);
 }
 
-int pacer_step(pacer *p, int actor, uint64_t timeout_ns)
-{
-    int rc = pacer_choose(p, actor, timeout_ns);
-    if (rc >= 0)
-        pacer_grant(p, rc);
-    return rc;
-}
-
 int pacer_wait_quiescent(pacer *p, uint64_t timeout_ns)
 {
     lock(p);
@@ -561,9 +545,4 @@ void pacer_stop(pacer *p)
     unpark_all(p);
     pthread_cond_broadcast(&p->ctl_cv);
     unlock(p);
-}
-
-int pacer_stopping(pacer *p)
-{
-    return is_stopping(p);
 }

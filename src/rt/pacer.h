@@ -11,7 +11,7 @@
  *          The virtual clock moves only when a step finishes timed work: it
  *          jumps to that work's end.
  *
- * Default step rule (pacer_step with PACER_ANY): the thread stopped at a step
+ * Default step rule (pacer_choose with PACER_ANY): the thread stopped at a step
  * point that has been ready longest (the lowest step count at which it
  * arrived; ties go to the lowest actor id, main first); if none, the thread
  * whose timed work ends first (ties: lowest id).  Both orders depend only on
@@ -43,7 +43,7 @@ typedef enum pacer_state {
 #define PACER_VIEW_MAX 65
 
 #define PACER_ANY (-1)
-/* pacer_step results (negative) */
+/* pacer_choose results (negative) */
 #define PACER_EBUSY (-1)     /* not every thread reached quiescence in time */
 #define PACER_ENOTREADY (-2) /* the asked thread is blocked or done */
 #define PACER_ENONE (-3)     /* no thread can move (all blocked or done) */
@@ -118,13 +118,11 @@ void pacer_set_mode(pacer *p, pacer_mode mode);
 pacer_mode pacer_get_mode(pacer *p);
 /* Clamped to PACER_SPEED_MIN..MAX; returns the speed set. */
 int64_t pacer_set_speed(pacer *p, int64_t speed_milli);
-int64_t pacer_get_speed(pacer *p);
-/* Step mode: waits up to timeout_ns for quiescence, then lets one actor (or
- * PACER_ANY) move.  Returns the actor moved, or a PACER_E* code. */
-int pacer_step(pacer *p, int actor, uint64_t timeout_ns);
-/* pacer_step in two halves, so the controller can publish its ctl-step event
- * before the thread moves: choose waits for quiescence and names the actor
- * (nothing can move in between: every thread waits for the controller). */
+/* A step, in two halves so the controller can publish its ctl-step event
+ * before the thread moves (run_step does both).  Step mode: choose waits up
+ * to timeout_ns for quiescence and names the actor that actor (or PACER_ANY)
+ * means, or returns a PACER_E* code; nothing can move in between, since
+ * every thread waits for the controller; grant lets it move. */
 int pacer_choose(pacer *p, int actor, uint64_t timeout_ns);
 void pacer_grant(pacer *p, int actor);
 /* Waits up to timeout_ns until every live thread is quiescent.  1 if so. */
@@ -135,7 +133,6 @@ void pacer_view_get(pacer *p, pacer_view *v);
 int pacer_view_deadlocked(const pacer_view *v);
 /* Every wait returns -1 from now on; threads unwind and exit. */
 void pacer_stop(pacer *p);
-int pacer_stopping(pacer *p);
 
 /* ---- inline ---- */
 struct pacer_gate_word {

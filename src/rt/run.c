@@ -60,7 +60,6 @@ ps_run *run_create(const ps_params *p, pacer_mode mode, size_t ring_cap, const c
         atomic_init(&a->wdone, 0);
     }
     atomic_init(&r->live, 0);
-    atomic_init(&r->cancel, 0);
     atomic_init(&r->outcome, 0);
     return r;
 }
@@ -267,12 +266,6 @@ int run_job_ctx(ps_actor *self, int64_t job, uint64_t dur)
     return rc;
 }
 
-int run_cancelled(ps_run *r)
-{
-    /* acquire: pairs with run_fail's release (the outcome is set before). */
-    return atomic_load_explicit(&r->cancel, memory_order_acquire);
-}
-
 int run_fail(ps_run *r, ps_actor *self, int64_t job, int64_t code)
 {
     if (actor_point(self))
@@ -281,7 +274,6 @@ int run_fail(ps_run *r, ps_actor *self, int64_t job, int64_t code)
     int64_t none = 0;
     /* seq_cst: once, rare; the first error wins (sync.Once in Go). */
     if (atomic_compare_exchange_strong(&r->outcome, &none, code)) {
-        atomic_store_explicit(&r->cancel, 1, memory_order_release);
         pacer_cancel(r->pacer);
     }
     return PS_OK;

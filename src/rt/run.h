@@ -44,7 +44,6 @@ typedef struct ps_run {
     int spawned[PS_MAX_ACTORS]; /* under spawn_mu: 1 once main said go */
     actor_fifo unspawned;       /* under spawn_mu: workers waiting to be spawned */
     _Atomic int live;           /* threads not yet exited */
-    _Atomic int cancel;         /* errgroup-style cancellation, set once */
     _Atomic int64_t outcome;    /* what main reports: 0, or an error code */
 } ps_run;
 
@@ -96,8 +95,6 @@ int run_job_ctx(ps_actor *self, int64_t job, uint64_t dur);
 /* errgroup's failing Go func: publishes error (arg = job, value = code); the
  * first error becomes the run's outcome and cancels the others. */
 int run_fail(ps_run *r, ps_actor *self, int64_t job, int64_t code);
-/* 1 once the run was cancelled. */
-int run_cancelled(ps_run *r);
 /* sleep / wake around dur virtual ns. */
 int run_sleep(ps_actor *self, uint64_t dur);
 /* A lecture line from template 'say' of the layout. */

@@ -1,15 +1,9 @@
 #include "lock.h"
 
+#include "cpu.h"
 #include "futex.h"
 
 enum { LOCK_SPINS = 100 };
-
-static inline void cpu_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#endif
-}
 
 void ps_lock_slow(ps_lock *l)
 {

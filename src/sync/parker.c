@@ -1,6 +1,7 @@
 #include "parker.h"
 
 #include "clock.h"
+#include "cpu.h"
 #include "futex.h"
 
 enum { PARK_EMPTY = 0, PARK_NOTIFIED = 1, PARK_PARKED = 2 };
@@ -9,13 +10,6 @@ enum { PARK_SPINS = 64 };
 void parker_init(parker *p)
 {
     atomic_init(&p->state, PARK_EMPTY);
-}
-
-static inline void cpu_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#endif
 }
 
 void parker_park(parker *p, uint64_t deadline_ns)
