@@ -223,7 +223,8 @@ static tui_frame_input frame_of(fixture *f)
                           .name = "worker-pool",
                           .wall_ns = 2 * NS,
                           .now_ns = 10 * NS,
-                          .cell_ns = NS / 4};
+                          .cell_ns = NS / 4,
+                          .caps = SESSION_PICK};
     return in;
 }
 
@@ -341,6 +342,7 @@ static void assert_help(int replay)
     f.ui.help = 1;
     tui_frame_input in = frame_of(&f);
     in.replay = replay;
+    in.caps = replay ? SESSION_SEEK | SESSION_BACK : SESSION_PICK;
     in.len = f.m.events;
     render(&vs, 40, 120, "screen-256color", 1, &in);
     for (int i = 0; i < tui_key_count; i++) {
@@ -360,6 +362,27 @@ static void assert_help(int replay)
     model_free(&f.m);
 }
 
+/* The key table's mode flags gate keys by what the session can do: the
+ * seek keys need a session that seeks and goes back, the picker one that
+ * can start another scenario; every other key works on both. */
+START_TEST(keys_gated_by_caps)
+{
+    unsigned live = SESSION_PICK, replay = SESSION_SEEK | SESSION_BACK;
+    for (int i = 0; i < tui_key_count; i++) {
+        const tui_key *k = &tui_keys[i];
+        const char *on_live = tui_key_refusal(k, live), *on_replay = tui_key_refusal(k, replay);
+        ck_assert_msg(!on_live == !(k->flags & TK_REPLAY), "'%s' live", k->name);
+        ck_assert_msg(!on_replay == !(k->flags & TK_LIVE), "'%s' replay", k->name);
+        ck_assert_ptr_null(tui_key_refusal(k, live | replay));
+    }
+    ck_assert_str_eq(tui_key_refusal(tui_key_find(','), live),
+                     "only a replay can go back or jump: this is a live run (see --replay)");
+    ck_assert_ptr_nonnull(strstr(tui_key_refusal(tui_key_find('p'), replay), "live run"));
+    /* seeking forward alone is not enough for the seek keys */
+    ck_assert_ptr_nonnull(tui_key_refusal(tui_key_find(','), SESSION_SEEK));
+}
+END_TEST
+
 START_TEST(help_from_key_table)
 {
     assert_help(0);
@@ -378,6 +401,7 @@ static void assert_help_80x24(int replay)
     f.ui.help = 1;
     tui_frame_input in = frame_of(&f);
     in.replay = replay;
+    in.caps = replay ? SESSION_SEEK | SESSION_BACK : SESSION_PICK;
     in.len = f.m.events;
     render(&vs, 24, 80, "screen-256color", 1, &in);
     for (int i = 0; i < tui_key_count; i++) {
@@ -919,7 +943,8 @@ static tui_frame_input replay_frame(session *s, model *m, pacer_view *v, tui_ui 
                           .title = s->params.title,
                           .name = s->params.name,
                           .now_ns = NS,
-                          .cell_ns = NS / 4};
+                          .cell_ns = NS / 4,
+                          .caps = session_caps(s)};
     tui_ui_init(ui);
     tui_ui_seeked(ui, m, session_replay_data(s)->events, m->events);
     tui_frame_replay(&in, session_replay_data(s), m);
@@ -1112,6 +1137,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, monochrome_vt100);
     tcase_add_test(tc, too_small);
     tcase_add_test(tc, help_from_key_table);
+    tcase_add_test(tc, keys_gated_by_caps);
     tcase_add_test(tc, help_80x24);
     tcase_add_test(tc, step_mode_marks);
     tcase_add_test(tc, main_lane_backpressure);

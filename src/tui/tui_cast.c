@@ -148,7 +148,6 @@ static void cast_draw(void *ctx, const model *m, uint64_t vt)
     v.vnow = vt;
     v.next_default = -1;
     uint64_t now = (uint64_t)((double)vt * c->cast_per_vt);
-    int64_t job = c->params.job_ns;
     tui_frame_input in = {
         .m = m,
         .v = &v,
@@ -157,7 +156,7 @@ static void cast_draw(void *ctx, const model *m, uint64_t vt)
         .name = c->params.name,
         .wall_ns = now,
         .now_ns = now + 1,
-        .cell_ns = job / 4 > 1000000 ? (uint64_t)job / 4 : 1000000,
+        .cell_ns = tui_draw_cell_ns(c->params.job_ns),
         .finished = m->ended,
     };
     set_term(c->scr);

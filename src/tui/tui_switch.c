@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "sync/clock.h"
+#include "rec/replay.h"
 #include "tui_app.h"
+#include "tui_draw.h"
 
 static void say(tui_app *a, const char *msg)
 {
@@ -16,7 +18,7 @@ void tui_switch_text(tui_app *a)
 {
     char err[256];
     ps_params p;
-    if (a->s->live) { /* the options' scenario: its file (or a lecturer's own) */
+    if (!session_replay_data(a->s)) { /* the options' scenario: its file (or a lecturer's own) */
         *a->text = a->o->text;
     } else if (scenfile_resolve(a->s->params.name, &p, a->text, err, sizeof err) != 0) {
         memset(a->text, 0, sizeof(*a->text)); /* a recording of a scenario of one's own */
@@ -28,8 +30,7 @@ void tui_switch_text(tui_app *a)
 static void fresh_view(tui_app *a)
 {
     tui_ui_reset(&a->ui);
-    int64_t job = a->s->params.job_ns;
-    a->cell_ns = job / 4 > 1000000 ? (uint64_t)job / 4 : 1000000;
+    a->cell_ns = tui_draw_cell_ns(a->s->params.job_ns);
     a->t0 = clock_now_ns();
     a->finished = 0;
 }
@@ -85,9 +86,7 @@ static void choose(tui_app *a, const tui_pick *it)
 
 void tui_switch_open(tui_app *a)
 {
-    if (!a->s->live)
-        say(a, "the scenario picker needs a live run: this is a replay");
-    else if (tui_picker_open(&a->picker, a->s->params.name) != 0)
+    if (tui_picker_open(&a->picker, a->s->params.name) != 0)
         say(a, "out of memory");
     else
         a->ui.help = 0;

@@ -82,7 +82,7 @@ int tui_ui_lit(const tui_ui *u, int a, uint64_t now_ns, int stopped)
 void tui_ui_say(tui_ui *u, uint64_t now_ns, const char *msg)
 {
     snprintf(u->msg, sizeof u->msg, "%s", msg);
-    u->msg_until = now_ns + 3000000000u;
+    u->msg_until = now_ns + TUI_MSG_NS;
 }
 
 /* The code markers as of seq: each thread's last mapped event may lie

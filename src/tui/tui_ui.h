@@ -21,6 +21,7 @@ typedef enum tui_arrow {
 } tui_arrow;
 
 #define TUI_FLASH_NS 450000000u /* how long an arrow stays lit after it fired */
+#define TUI_MSG_NS 3000000000u  /* how long a status message stays (tui_ui_say) */
 
 typedef struct tui_ui {
     int help;                     /* the '?' overlay is shown */
