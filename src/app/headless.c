@@ -8,6 +8,7 @@
 #include "model/model.h"
 #include "rec/replay.h"
 #include "rec/session.h"
+#include "scen/printable.h"
 #include "outputs.h"
 
 /* How long an idle drain sleeps at most: the recording's flush (outputs_tick)
@@ -29,9 +30,13 @@ static void print_event(FILE *out, log_kind log, model *m, const ps_event *e)
 static void summary(FILE *out, const model *m, session *s, uint64_t wall)
 {
     session_stats st;
+    char name[PS_NAME_LEN];
     s->ops->stats(s, &st);
+    /* a recording's name is the file's text */
+    snprintf(name, sizeof name, "%s", s->params.name);
     fprintf(out, "# %s: %.3f s wall, %.3f s virtual, %" PRIu64 " events, %" PRIu64 " jobs",
-            s->params.name, (double)wall / 1e9, (double)m->vt / 1e9, m->events, m->jobs_finished);
+            printable_fix(name), (double)wall / 1e9, (double)m->vt / 1e9, m->events,
+            m->jobs_finished);
     if (st.replayed)
         fputs(", replayed", out);
     else

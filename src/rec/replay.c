@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "scen/params_kv.h"
+#include "scen/printable.h"
 #include "record.h"
 
 typedef enum { AT_MAGIC, AT_PARAMS, AT_EVENTS, AT_END } load_stage;
@@ -27,10 +28,7 @@ static int fail(loader *l, const char *fmt, const char *what)
 {
     char msg[200];
     snprintf(msg, sizeof msg, fmt, what);
-    /* a quoted line goes to a terminal: no control bytes (ESC c resets it) */
-    for (char *c = msg; *c; c++)
-        if ((unsigned char)*c < 0x20 || *c == 0x7f)
-            *c = '?';
+    printable_fix(msg); /* a quoted line goes to a terminal */
     snprintf(l->err, l->len, "%s:%lu: %s", l->path, l->line, msg);
     return -1;
 }
