@@ -55,7 +55,7 @@ static void ev(fixture *f, int actor, int kind, uint32_t obj, int64_t arg, int64
     e.arg = arg;
     e.value = value;
     model_apply(&f->m, &e);
-    tui_ui_note(&f->ui, &f->m, &e, 1);
+    tui_ui_sync(&f->ui, &f->m, 1);
 }
 
 static void fixture_init(fixture *f, int workers, int queue_cap, int with_wg)
@@ -472,7 +472,7 @@ START_TEST(step_mode_marks)
     ck_assert_msg(strncmp(buf, "\u25b8", 3) == 0, "W3 is ready: '%s'", buf);
     ck_assert(inside(&vs, l.queue_box, "waiting to receive (empty): W2"));
     /* the last transition stays lit while stopped: Get Job (W2 started 5)... */
-    ck_assert_int_eq(f.ui.last_arrow, TUI_AR_DONE);
+    ck_assert_int_eq(f.m.ui.last_arrow, MODEL_AR_DONE);
     vs_free(&vs);
     model_free(&f.m);
 }
@@ -685,6 +685,7 @@ static void code_story(fixture *f)
     ck_assert_msg(scenfile_resolve("worker-pool", &p, &pool_text, err, sizeof err) == 0, "%s", err);
     fixture_init(f, 3, 5, 0);
     f->ui.text = &pool_text;
+    model_set_text(&f->m, &pool_text);
     f->ui.code = 1;
     ev(f, 0, EV_SCENARIO_START, 0, 3, 5, 0);
     for (int w = 1; w <= 3; w++)
@@ -725,8 +726,8 @@ START_TEST(code_panel_markers)
     vscreen vs;
     tui_layout l;
     code_story(&f);
-    ck_assert_int_eq(f.ui.code_at[1], 3);
-    ck_assert_int_eq(f.ui.code_at[0], 25);
+    ck_assert_int_eq(f.m.ui.code_at[1], 3);
+    ck_assert_int_eq(f.m.ui.code_at[0], 25);
     tui_frame_input in = frame_of(&f);
     /* wide: beside the diagram, the whole listing */
     render(&vs, 40, 120, "screen-256color", 1, &in);
@@ -820,6 +821,7 @@ START_TEST(code_panel_waitgroup)
     ck_assert_int_eq(model_init(&f.m, &l), 0);
     tui_ui_init(&f.ui);
     f.ui.text = &wt;
+    model_set_text(&f.m, &wt);
     f.ui.code = 1;
     f.v.n_actors = 3;
     f.v.speed_milli = 1000;
@@ -946,7 +948,7 @@ static tui_frame_input replay_frame(session *s, model *m, pacer_view *v, tui_ui 
                           .cell_ns = NS / 4,
                           .caps = session_caps(s)};
     tui_ui_init(ui);
-    tui_ui_seeked(ui, m, session_replay_data(s)->events, m->events);
+    tui_ui_sync(ui, m, 1);
     tui_frame_replay(&in, session_replay_data(s), m);
     return in;
 }

@@ -47,7 +47,13 @@ int model_init(model *m, const ps_layout *layout)
     for (int i = 0; i < PS_MAX_MUTEXES; i++)
         m->mutexes[i].owner = m->mutexes[i].last_owner = -1;
     m->speed_milli = 1000;
+    model_ui_init(&m->ui);
     return 0;
+}
+
+void model_set_text(model *m, const scenario_text *t)
+{
+    m->text = t;
 }
 
 void model_free(model *m)
@@ -398,6 +404,7 @@ void model_apply(model *m, const ps_event *e)
         m->lines[m->lines_n % MODEL_LINES] = *e;
         m->lines_n++;
     }
+    model_ui_apply(&m->ui, &m->layout, m->text, e);
     int a = e->actor;
     if (e->kind >= EV_CTL_PAUSE) {
         apply_ctl(m, e);

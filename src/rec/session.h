@@ -44,8 +44,8 @@ typedef struct session_ops {
     int64_t (*set_speed)(session *s, int64_t speed_milli);
     /* One step (actor or PACER_ANY): the actor moved or a PACER_E* code. */
     int (*step)(session *s, int actor);
-    /* Starts again from the beginning; m is re-initialised to match.  0 on
-     * success. */
+    /* Starts again from the beginning; m is re-initialised to match (its
+     * listing, model_set_text, is kept).  0 on success. */
     int (*restart)(session *s, model *m);
     /* SESSION_SEEK (NULL without): rebuilds m as of 'seq' events folded. */
     int (*seek)(session *s, uint64_t seq, model *m);

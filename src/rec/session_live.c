@@ -69,9 +69,11 @@ static int live_restart(session *s, model *m)
     run_shutdown(l->run, NULL, NULL);
     run_destroy(l->run);
     l->run = next;
+    const scenario_text *text = m->text; /* the view's listing stays */
     model_free(m);
     if (model_init(m, &s->layout) != 0)
         return -1;
+    model_set_text(m, text);
     return run_start(next) == 0 ? 0 : -1;
 }
 

@@ -146,19 +146,9 @@ int tui_pick_key(tui_app *a, int key)
     return 1;
 }
 
-/* The ui state a frame needs after the model jumped: arrows as of the last
- * events before seq (noted as long past, so only the last one stays lit
- * while stopped), the job total from the scenario's start. */
-static void ui_after_seek(tui_app *a, const replay_data *d, uint64_t seq)
-{
-    tui_ui_reset(&a->ui);
-    tui_ui_seeked(&a->ui, a->m, d->events, seq);
-}
-
 /* Moves a replay to 'seq' events folded (clamped to the recording). */
 static void seek_to(tui_app *a, int64_t seq)
 {
-    const replay_data *d = session_replay_data(a->s);
     uint64_t n = a->s->ops->length(a->s);
     uint64_t to = seq < 0 ? 0 : (uint64_t)seq > n ? n : (uint64_t)seq;
     if (a->s->ops->seek(a->s, to, a->m) != 0) {
@@ -169,7 +159,10 @@ static void seek_to(tui_app *a, int64_t seq)
         a->quit = 1;
         return;
     }
-    ui_after_seek(a, d, to);
+    /* the model holds what the events said (checkpoints cover it); the
+     * arrows that fired before are long past: only the last stays lit */
+    tui_ui_reset(&a->ui);
+    tui_ui_sync(&a->ui, a->m, 1);
     a->finished = a->s->ops->finished(a->s);
 }
 

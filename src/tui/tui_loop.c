@@ -37,11 +37,11 @@ static size_t drain(tui_app *a)
     while (total < TUI_DRAIN_MAX && (n = session_poll(a->s, buf, 256)) > 0) {
         for (size_t i = 0; i < n; i++) {
             model_apply(a->m, &buf[i]);
-            tui_ui_note(&a->ui, a->m, &buf[i], now);
             tui_out_event(a, &buf[i]);
         }
         total += n;
     }
+    tui_ui_sync(&a->ui, a->m, now);
     return total;
 }
 
@@ -102,7 +102,7 @@ static int should_draw(tui_app *a, uint64_t now)
     uint64_t ws = (now - a->t0) / 1000000000u;
     int moving = !a->finished && a->v.mode == PACER_RUN;
     int fading = 0;
-    for (int i = 0; i < TUI_AR_COUNT; i++)
+    for (int i = 0; i < MODEL_AR_COUNT; i++)
         fading |= a->ui.fired[i] && now < a->ui.fired[i] + TUI_FLASH_NS + TUI_FADE_TAIL_NS;
     fading |= a->ui.msg[0] && now < a->ui.msg_until + TUI_MSG_TAIL_NS;
     int r = a->dirty || moving || fading || ws != a->last_wall_s;
@@ -234,6 +234,7 @@ static int app_start(tui_app *a, const options *o)
         return -1;
     }
     tui_switch_text(a);
+    model_set_text(a->m, a->text);
     a->ui.picker = &a->picker;
     a->cell_ns = tui_draw_cell_ns(a->s->params.job_ns);
     a->t0 = clock_now_ns();

@@ -16,13 +16,10 @@ static void say(tui_app *a, const char *msg)
 
 void tui_switch_text(tui_app *a)
 {
-    char err[256];
-    ps_params p;
-    if (!session_replay_data(a->s)) { /* the options' scenario: its file (or a lecturer's own) */
-        *a->text = a->o->text;
-    } else if (scenfile_resolve(a->s->params.name, &p, a->text, err, sizeof err) != 0) {
-        memset(a->text, 0, sizeof(*a->text)); /* a recording of a scenario of one's own */
-    }
+    const replay_data *d = session_replay_data(a->s);
+    /* the options' scenario: its file (or a lecturer's own); a recording:
+     * the listing its load found, the one its checkpoints folded with */
+    *a->text = d ? d->text : a->o->text;
     a->ui.text = a->text;
 }
 
@@ -48,6 +45,7 @@ static int start(tui_app *a, const ps_params *p, const char **err)
         a->s = NULL;
         return -1;
     }
+    model_set_text(a->m, a->text); /* its contents follow the choice */
     return 0;
 }
 
@@ -68,7 +66,7 @@ static void choose(tui_app *a, const tui_pick *it)
     a->s->ops->destroy(a->s); /* stops and joins every thread */
     if (start(a, &it->params, &err) == 0) {
         *a->text = it->text;
-    } else {
+    } else { /* a->text still holds the one that ran before */
         snprintf(msg, sizeof msg, "cannot start %s: %s", it->params.name, err);
         failed = 1;
         if (start(a, &old, &err) != 0) {
