@@ -37,6 +37,14 @@ static inline void model_same(const model *a, const model *b)
     ck_assert_uint_eq(a->log_n, b->log_n);
     ck_assert_mem_eq(a->log, b->log, sizeof a->log);
     ck_assert_uint_eq(a->lines_n, b->lines_n);
+    /* the view's part: arrows, job total, code lines */
+    ck_assert_ptr_eq(a->text, b->text);
+    ck_assert_int_eq(a->ui.jobs_total, b->ui.jobs_total);
+    ck_assert_mem_eq(a->ui.fired, b->ui.fired, sizeof a->ui.fired);
+    ck_assert_mem_eq(a->ui.fired_vt, b->ui.fired_vt, sizeof a->ui.fired_vt);
+    ck_assert_int_eq(a->ui.last_arrow, b->ui.last_arrow);
+    ck_assert_mem_eq(a->ui.code_at, b->ui.code_at, sizeof a->ui.code_at);
+    ck_assert_int_eq(a->ui.code_last, b->ui.code_last);
 }
 
 #endif

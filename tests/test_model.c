@@ -239,6 +239,49 @@ START_TEST(logfmt_templates)
 }
 END_TEST
 
+/* The view's part of the fold (model_ui.h): which diagram arrow an event
+ * fires, the job total, and the code line each thread stands on through the
+ * listing's line map (an unmapped event leaves it, an exit clears it). */
+START_TEST(model_ui_fold)
+{
+    model m;
+    scenario_text t;
+    memset(&t, 0, sizeof t);
+    t.n_lines = 9;
+    t.line_of[SCENTEXT_WORKER][EV_JOB_STARTED] = 4;
+    t.line_of[SCENTEXT_MAIN][EV_Q_SEND] = 7;
+    pool_model(&m);
+    model_set_text(&m, &t);
+    ck_assert_int_eq(m.ui.last_arrow, -1);
+    ps_event e[] = {
+        mk(0, EV_SCENARIO_START, 0, 3, 5, 0), mk(1, EV_THREAD_START, 0, 0, 0, 0),
+        mk(0, EV_Q_SEND, 0, 1, 1, 10),        mk(1, EV_Q_RECV, 0, 1, 0, 20),
+        mk(1, EV_JOB_STARTED, 0, 1, 100, 30), mk(1, EV_ATOMIC_LOAD, 0, 0, 0, 40),
+    };
+    for (size_t i = 0; i < sizeof e / sizeof e[0]; i++)
+        model_apply(&m, &e[i]);
+    ck_assert_int_eq(m.ui.jobs_total, 5);
+    ck_assert_uint_eq(m.ui.fired[MODEL_AR_INIT], 1);
+    ck_assert_uint_eq(m.ui.fired[MODEL_AR_ADD], 1);
+    ck_assert_uint_eq(m.ui.fired[MODEL_AR_DISPATCH], 1);
+    ck_assert_uint_eq(m.ui.fired_vt[MODEL_AR_GET], 30);
+    ck_assert_int_eq(m.ui.last_arrow, MODEL_AR_GET);
+    ck_assert_int_eq(m.ui.code_at[0], 7);
+    ck_assert_int_eq(m.ui.code_at[1], 4); /* the load is not mapped: W1 stays */
+    ck_assert_int_eq(m.ui.code_last, 1);
+    ps_event x = mk(1, EV_THREAD_EXIT, 0, 0, 0, 50);
+    model_apply(&m, &x);
+    ck_assert_int_eq(m.ui.code_at[1], 0);
+    /* a copy (a checkpoint) keeps the listing and the view's part */
+    model c;
+    ck_assert_int_eq(model_copy(&c, &m), 0);
+    ck_assert_ptr_eq(c.text, &t);
+    ck_assert_mem_eq(&c.ui, &m.ui, sizeof m.ui);
+    model_free(&c);
+    model_free(&m);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("model");
@@ -249,6 +292,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, model_waitgroup_mutex_and_lost_updates);
     tcase_add_test(tc, model_per_actor_ops);
     tcase_add_test(tc, model_copy_is_deep);
+    tcase_add_test(tc, model_ui_fold);
     tcase_add_test(tc, logfmt_templates);
     suite_add_tcase(s, tc);
     return s;

@@ -344,6 +344,51 @@ START_TEST(replay_step_pause_seek)
 }
 END_TEST
 
+/* What a view asks instead of which kind of session it has: the caps, the
+ * stats, deadlocked and stop, for real threads and for a recording. */
+START_TEST(session_caps_and_ops)
+{
+    char path[128];
+    ps_event e[64];
+    ps_params p;
+    const char *cerr;
+    session_stats st;
+    model m;
+    scenario_defaults("worker-pool", &p);
+    p.speed_milli = PACER_SPEED_MAX;
+    session *l = session_live_create(&p, PACER_RUN, 0, &cerr);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_uint_eq(session_caps(l), SESSION_PICK);
+    ck_assert(l->ops->seek == NULL);
+    ck_assert_ptr_null(session_replay_data(l));
+    while (!l->ops->finished(l))
+        if (!session_poll(l, e, 64))
+            l->ops->wait(l, 10000000);
+    ck_assert_int_eq(l->ops->deadlocked(l), 0);
+    l->ops->stats(l, &st);
+    ck_assert_int_eq(st.replayed, 0);
+    l->ops->destroy(l);
+
+    session *r = replay_of_pool(PACER_RUN, path, sizeof path);
+    ck_assert_uint_eq(session_caps(r), SESSION_SEEK | SESSION_BACK);
+    ck_assert_ptr_nonnull(session_replay_data(r));
+    r->ops->stats(r, &st);
+    ck_assert_int_eq(st.replayed, 1);
+    ck_assert_uint_eq(st.blocked_count, 0);
+    ck_assert_int_eq(r->ops->deadlocked(r), 0);
+    /* stop: nothing more is handed out, and it is finished; a seek goes on */
+    r->ops->stop(r);
+    ck_assert_int_eq(r->ops->finished(r), 1);
+    ck_assert_uint_eq(session_poll(r, e, 64), 0);
+    model_init(&m, &r->layout);
+    ck_assert_int_eq(r->ops->seek(r, 3, &m), 0);
+    ck_assert_int_eq(r->ops->finished(r), 0);
+    model_free(&m);
+    r->ops->destroy(r);
+    unlink(path);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("record");
@@ -354,6 +399,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, record_flushes_every_100ms);
     tcase_add_test(tc, params_round_trip);
     tcase_add_test(tc, replay_step_pause_seek);
+    tcase_add_test(tc, session_caps_and_ops);
     suite_add_tcase(s, tc);
     return s;
 }

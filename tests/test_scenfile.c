@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "scen/printable.h"
 #include "scen/scenfile.h"
 
 #define HEAD "[scenario]\ntitle = T\nkind = worker-pool\ndescription = D\n"
@@ -374,11 +375,31 @@ START_TEST(code_key_errors)
 }
 END_TEST
 
+/* One sanitizer for text from files: control bytes show as '?', the rest
+ * (UTF-8 too) stays; a scenario file's message quoting one shows it so. */
+START_TEST(printable_control_bytes)
+{
+    char s[] = "a\033c\tb\x7f\xc3\xa9 ~";
+    ck_assert_str_eq(printable_fix(s), "a?c?b?\xc3\xa9 ~");
+    ck_assert_int_eq(printable_char('\n'), '?');
+    ck_assert_int_eq(printable_char(' '), ' ');
+    ck_assert_int_eq(printable_char(0xc3), 0xc3);
+    ps_params p;
+    char err[256];
+    ck_assert_int_ne(
+        scenfile_load_string("esc.ini", "[scenario]\nkind = \033]0;x\n", &p, NULL, err, sizeof err),
+        0);
+    ck_assert_ptr_null(strchr(err, '\033'));
+    ck_assert_ptr_nonnull(strstr(err, "unknown kind '?]0;x'"));
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("scenfile");
     TCase *tc = tcase_create("scenfile");
     tcase_add_test(tc, full_example);
+    tcase_add_test(tc, printable_control_bytes);
     tcase_add_test(tc, defaults_name_and_range);
     tcase_add_test(tc, per_job_and_counters);
     tcase_add_test(tc, unknown_key);

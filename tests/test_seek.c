@@ -53,6 +53,7 @@ START_TEST(seek_million)
 
     model fold, at;
     model_init(&fold, &d.layout);
+    model_set_text(&fold, &d.text); /* as the checkpoints were folded */
     model_init(&at, &d.layout);
     uint64_t folded = 0;
     for (int i = 0; i < N_SEEKS; i++) {
@@ -80,12 +81,51 @@ START_TEST(seek_million)
 }
 END_TEST
 
+/* The view's part of the model (model_ui.h: the arrow fired last, how
+ * often each fired, the job total, each thread's code line) after a seek
+ * is the one a fold from the first event gives, at every position around
+ * a checkpoint and between: the screen after a jump shows what it would
+ * have shown playing there. */
+START_TEST(seek_keeps_view_state)
+{
+    char path[128], err[256];
+    ps_params p;
+    snprintf(path, sizeof path, "/tmp/ps-test-seek-ui-%ld.rec", (long)getpid());
+    recgen_pool(path, &p, 3, 3000, 1000000, 1); /* 18000 events: two checkpoints */
+    replay_data d;
+    ck_assert_int_eq(replay_load(&d, path, err, sizeof err), 0);
+    unlink(path);
+    ck_assert_int_gt(d.text.n_lines, 0); /* the built-in's listing was found */
+    model fold, at;
+    model_init(&fold, &d.layout);
+    model_set_text(&fold, &d.text);
+    model_init(&at, &d.layout);
+    uint64_t folded = 0, cp = d.cp_every;
+    uint64_t pos[] = {0, 1, 5, 11, cp - 1, cp, cp + 1, cp + 4, 2 * cp + 3, d.n - 7, d.n};
+    for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++) {
+        for (; folded < pos[i]; folded++)
+            model_apply(&fold, &d.events[folded]);
+        ck_assert_int_eq(replay_model_at(&d, pos[i], &at), 0);
+        model_same(&at, &fold);
+    }
+    /* and it is not empty: the job total, the last arrow, code lines */
+    ck_assert_int_eq(at.ui.jobs_total, 3000);
+    ck_assert_int_ge(at.ui.last_arrow, 0);
+    ck_assert_int_ge(at.ui.code_last, 0);
+    ck_assert_uint_gt(at.ui.fired[MODEL_AR_DONE], 0);
+    model_free(&fold);
+    model_free(&at);
+    replay_free(&d);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("seek");
     TCase *tc = tcase_create("seek");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, seek_million);
+    tcase_add_test(tc, seek_keeps_view_state);
     suite_add_tcase(s, tc);
     return s;
 }

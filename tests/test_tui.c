@@ -55,7 +55,7 @@ static void ev(fixture *f, int actor, int kind, uint32_t obj, int64_t arg, int64
     e.arg = arg;
     e.value = value;
     model_apply(&f->m, &e);
-    tui_ui_note(&f->ui, &f->m, &e, 1);
+    tui_ui_sync(&f->ui, &f->m, 1);
 }
 
 static void fixture_init(fixture *f, int workers, int queue_cap, int with_wg)
@@ -223,7 +223,8 @@ static tui_frame_input frame_of(fixture *f)
                           .name = "worker-pool",
                           .wall_ns = 2 * NS,
                           .now_ns = 10 * NS,
-                          .cell_ns = NS / 4};
+                          .cell_ns = NS / 4,
+                          .caps = SESSION_PICK};
     return in;
 }
 
@@ -341,6 +342,7 @@ static void assert_help(int replay)
     f.ui.help = 1;
     tui_frame_input in = frame_of(&f);
     in.replay = replay;
+    in.caps = replay ? SESSION_SEEK | SESSION_BACK : SESSION_PICK;
     in.len = f.m.events;
     render(&vs, 40, 120, "screen-256color", 1, &in);
     for (int i = 0; i < tui_key_count; i++) {
@@ -360,6 +362,27 @@ static void assert_help(int replay)
     model_free(&f.m);
 }
 
+/* The key table's mode flags gate keys by what the session can do: the
+ * seek keys need a session that seeks and goes back, the picker one that
+ * can start another scenario; every other key works on both. */
+START_TEST(keys_gated_by_caps)
+{
+    unsigned live = SESSION_PICK, replay = SESSION_SEEK | SESSION_BACK;
+    for (int i = 0; i < tui_key_count; i++) {
+        const tui_key *k = &tui_keys[i];
+        const char *on_live = tui_key_refusal(k, live), *on_replay = tui_key_refusal(k, replay);
+        ck_assert_msg(!on_live == !(k->flags & TK_REPLAY), "'%s' live", k->name);
+        ck_assert_msg(!on_replay == !(k->flags & TK_LIVE), "'%s' replay", k->name);
+        ck_assert_ptr_null(tui_key_refusal(k, live | replay));
+    }
+    ck_assert_str_eq(tui_key_refusal(tui_key_find(','), live),
+                     "only a replay can go back or jump: this is a live run (see --replay)");
+    ck_assert_ptr_nonnull(strstr(tui_key_refusal(tui_key_find('p'), replay), "live run"));
+    /* seeking forward alone is not enough for the seek keys */
+    ck_assert_ptr_nonnull(tui_key_refusal(tui_key_find(','), SESSION_SEEK));
+}
+END_TEST
+
 START_TEST(help_from_key_table)
 {
     assert_help(0);
@@ -378,6 +401,7 @@ static void assert_help_80x24(int replay)
     f.ui.help = 1;
     tui_frame_input in = frame_of(&f);
     in.replay = replay;
+    in.caps = replay ? SESSION_SEEK | SESSION_BACK : SESSION_PICK;
     in.len = f.m.events;
     render(&vs, 24, 80, "screen-256color", 1, &in);
     for (int i = 0; i < tui_key_count; i++) {
@@ -448,7 +472,7 @@ START_TEST(step_mode_marks)
     ck_assert_msg(strncmp(buf, "\u25b8", 3) == 0, "W3 is ready: '%s'", buf);
     ck_assert(inside(&vs, l.queue_box, "waiting to receive (empty): W2"));
     /* the last transition stays lit while stopped: Get Job (W2 started 5)... */
-    ck_assert_int_eq(f.ui.last_arrow, TUI_AR_DONE);
+    ck_assert_int_eq(f.m.ui.last_arrow, MODEL_AR_DONE);
     vs_free(&vs);
     model_free(&f.m);
 }
@@ -661,6 +685,7 @@ static void code_story(fixture *f)
     ck_assert_msg(scenfile_resolve("worker-pool", &p, &pool_text, err, sizeof err) == 0, "%s", err);
     fixture_init(f, 3, 5, 0);
     f->ui.text = &pool_text;
+    model_set_text(&f->m, &pool_text);
     f->ui.code = 1;
     ev(f, 0, EV_SCENARIO_START, 0, 3, 5, 0);
     for (int w = 1; w <= 3; w++)
@@ -701,8 +726,8 @@ START_TEST(code_panel_markers)
     vscreen vs;
     tui_layout l;
     code_story(&f);
-    ck_assert_int_eq(f.ui.code_at[1], 3);
-    ck_assert_int_eq(f.ui.code_at[0], 25);
+    ck_assert_int_eq(f.m.ui.code_at[1], 3);
+    ck_assert_int_eq(f.m.ui.code_at[0], 25);
     tui_frame_input in = frame_of(&f);
     /* wide: beside the diagram, the whole listing */
     render(&vs, 40, 120, "screen-256color", 1, &in);
@@ -796,6 +821,7 @@ START_TEST(code_panel_waitgroup)
     ck_assert_int_eq(model_init(&f.m, &l), 0);
     tui_ui_init(&f.ui);
     f.ui.text = &wt;
+    model_set_text(&f.m, &wt);
     f.ui.code = 1;
     f.v.n_actors = 3;
     f.v.speed_milli = 1000;
@@ -919,9 +945,10 @@ static tui_frame_input replay_frame(session *s, model *m, pacer_view *v, tui_ui 
                           .title = s->params.title,
                           .name = s->params.name,
                           .now_ns = NS,
-                          .cell_ns = NS / 4};
+                          .cell_ns = NS / 4,
+                          .caps = session_caps(s)};
     tui_ui_init(ui);
-    tui_ui_seeked(ui, m, session_replay_data(s)->events, m->events);
+    tui_ui_sync(ui, m, 1);
     tui_frame_replay(&in, session_replay_data(s), m);
     return in;
 }
@@ -1112,6 +1139,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, monochrome_vt100);
     tcase_add_test(tc, too_small);
     tcase_add_test(tc, help_from_key_table);
+    tcase_add_test(tc, keys_gated_by_caps);
     tcase_add_test(tc, help_80x24);
     tcase_add_test(tc, step_mode_marks);
     tcase_add_test(tc, main_lane_backpressure);

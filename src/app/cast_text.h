@@ -1,5 +1,7 @@
-/* cast_text.h - a plain-text screen for --export-cast until the TUI's own
- * drawing code is plugged in (see rec/cast_export.h for how). */
+/* cast_text.h - a plain-text screen for --export-cast when no front end
+ * plugs in its own view (outputs_set_cast_view): the program always plugs
+ * in the TUI's (tui/tui_cast.h), so this is the fallback when that view
+ * cannot start (a terminal type this system lacks). */
 #ifndef PS_CAST_TEXT_H
 #define PS_CAST_TEXT_H
 

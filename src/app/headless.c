@@ -8,9 +8,13 @@
 #include "model/logfmt.h"
 #include "model/model.h"
 #include "rec/replay.h"
-#include "rt/run.h"
 #include "rec/session.h"
+#include "scen/printable.h"
 #include "outputs.h"
+
+/* How long an idle drain sleeps at most: the recording's flush (outputs_tick)
+ * and a deadlock check come at least this often. */
+#define HEADLESS_WAIT_NS 50000000u /* 50 ms */
 
 static void print_event(FILE *out, log_kind log, model *m, const ps_event *e)
 {
@@ -31,14 +35,19 @@ static void print_event(FILE *out, log_kind log, model *m, const ps_event *e)
 
 static void summary(FILE *out, const model *m, session *s, uint64_t wall)
 {
-    ps_run *r = session_live_run(s);
+    session_stats st;
+    char name[PS_NAME_LEN];
+    s->ops->stats(s, &st);
+    /* a recording's name is the file's text */
+    snprintf(name, sizeof name, "%s", s->params.name);
     fprintf(out, "# %s: %.3f s wall, %.3f s virtual, %" PRIu64 " events, %" PRIu64 " jobs",
-            s->params.name, (double)wall / 1e9, (double)m->vt / 1e9, m->events, m->jobs_finished);
-    if (!s->live)
+            printable_fix(name), (double)wall / 1e9, (double)m->vt / 1e9, m->events,
+            m->jobs_finished);
+    if (st.replayed)
         fputs(", replayed", out);
-    if (r)
-        fprintf(out, ", ring waits %" PRIu64 " (%.3f ms blocked)", bus_blocked_count(r->bus),
-                (double)bus_blocked_ns(r->bus) / 1e6);
+    else
+        fprintf(out, ", ring waits %" PRIu64 " (%.3f ms blocked)", st.blocked_count,
+                (double)st.blocked_ns / 1e6);
     fputc('\n', out);
 }
 
@@ -69,13 +78,14 @@ static void drain(session *s, FILE *out, log_kind log, model *m, outputs *k)
         if (n)
             continue;
         fflush(out); /* quiet now: what was printed reaches a pipe's reader */
-        s->ops->view(s, &v);
-        if (s->live && pacer_view_deadlocked(&v)) {
+        if (s->ops->deadlocked(s)) {
             report_deadlock(m);
-            run_stop(session_live_run(s));
-        } else if (v.mode != PACER_STEP || s->ops->step(s, PACER_ANY) < 0) {
-            s->ops->wait(s, 50000000);
+            s->ops->stop(s);
+            continue;
         }
+        s->ops->view(s, &v);
+        if (v.mode != PACER_STEP || s->ops->step(s, PACER_ANY) < 0)
+            s->ops->wait(s, HEADLESS_WAIT_NS);
     }
 }
 

@@ -43,7 +43,13 @@ int model_init(model *m, const ps_layout *layout)
     for (int i = 0; i < PS_MAX_MUTEXES; i++)
         m->mutexes[i].owner = m->mutexes[i].last_owner = -1;
     m->speed_milli = 1000;
+    model_ui_init(&m->ui);
     return 0;
+}
+
+void model_set_text(model *m, const scenario_text *t)
+{
+    m->text = t;
 }
 
 void model_free(model *m)
@@ -56,9 +62,10 @@ int model_copy(model *dst, const model *src)
 {
     *dst = *src;
     int rc = 0;
-    for (int i = 0; i < PS_MAX_QUEUES; i++)
-        if (itemq_copy(&dst->queues[i].items, &src->queues[i].items) != 0)
-            rc = -1;
+    for (int i = 0; i < PS_MAX_QUEUES; i++) /* none shares src's chunks, even on failure */
+        itemq_init(&dst->queues[i].items);
+    for (int i = 0; i < PS_MAX_QUEUES && !rc; i++)
+        rc = itemq_copy(&dst->queues[i].items, &src->queues[i].items);
     if (rc)
         model_free(dst);
     return rc;
@@ -384,6 +391,7 @@ void model_apply(model *m, const ps_event *e)
         m->lines[m->lines_n % MODEL_LINES] = *e;
         m->lines_n++;
     }
+    model_ui_apply(&m->ui, &m->layout, m->text, e);
     int a = e->actor;
     if (e->kind >= EV_CTL_PAUSE) {
         apply_ctl(m, e);

@@ -1,7 +1,7 @@
 /* model.h - the state any view needs, as a pure fold of events.
  *
  * model_apply(m, e) is the only way the model changes.  No threads, no clock:
- * the same layout and the same events always give the same model.  The
+ * the same layout, listing and events always give the same model.  The
  * headless log, the TUI, replay and exports all read it.
  */
 #ifndef PS_MODEL_H
@@ -12,7 +12,9 @@
 
 #include "bus/event.h"
 #include "itemq.h"
+#include "model_ui.h"
 #include "rt/scenario.h"
+#include "scen/scenfile.h"
 
 #define MODEL_HIST 64  /* per-actor state changes kept for the Gantt strip */
 #define MODEL_LOG 64   /* last events kept */
@@ -121,11 +123,18 @@ typedef struct model {
     uint64_t log_n;
     ps_event lines[MODEL_LINES]; /* last events that make a lecture line */
     uint64_t lines_n;
+    /* The view's part (arrows, job total, code lines), folded with the rest;
+     * text is the listing that places the threads (model_set_text). */
+    const scenario_text *text;
+    model_ui ui;
 } model;
 
 /* 0, or -1 if the queue contents cannot be allocated. */
 int model_init(model *m, const ps_layout *layout);
 void model_free(model *m);
+/* The listing whose line map places each thread in m->ui (NULL: none); not
+ * owned, it must outlive m and its copies.  Set it before folding. */
+void model_set_text(model *m, const scenario_text *t);
 /* Deep copy (dst must not be initialised, or must have been freed). */
 int model_copy(model *dst, const model *src);
 void model_apply(model *m, const ps_event *e);

@@ -56,11 +56,6 @@ void cast_marker(cast_writer *c, double t, const char *label)
     put_event(c, t, "m", label, strlen(label));
 }
 
-double cast_time(const cast_writer *c)
-{
-    return c->last;
-}
-
 int cast_close(cast_writer *c, char *err, size_t len)
 {
     errno = 0;

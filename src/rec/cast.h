@@ -19,8 +19,6 @@ cast_writer *cast_open(const char *path, int width, int height, const char *titl
  * hand over whole characters). */
 void cast_output(cast_writer *c, double t, const char *data, size_t n);
 void cast_marker(cast_writer *c, double t, const char *label);
-/* Last time written. */
-double cast_time(const cast_writer *c);
 /* Closes and frees c.  0, or -1 with a message naming the file. */
 int cast_close(cast_writer *c, char *err, size_t len);
 

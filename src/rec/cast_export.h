@@ -2,16 +2,10 @@
  *
  * The view is whatever draws the screen.  It is given, once, the stream its
  * terminal bytes go to (a memory stream this module reads back), and then
- * asked to draw the model at chosen moments.  The TUI plugs in by creating
- * its ncurses screen on that stream:
- *
- *     static int tui_cast_open(void *ctx, FILE *term, int w, int h)
- *     {   SCREEN *s = newterm("xterm-256color", term, devnull_in);
- *         set_term(s); resize_term(h, w); ... return s ? 0 : -1; }
- *     static void tui_cast_draw(void *ctx, const model *m, uint64_t vt)
- *     {   tui_draw(ctx, m, vt); doupdate(); }   -- the real drawing code
- *
- * src/cast_text.c is a plain-text view used until then.
+ * asked to draw the model at chosen moments.  The TUI's view (tui/tui_cast.c)
+ * draws with tui_draw() on an ncurses screen of its own and copies the bytes
+ * it writes to that stream; app/cast_text.c is a plain-text view, used when
+ * the TUI's cannot start.
  *
  * Time: cast seconds = virtual seconds / speed (speed 1000: the lecture's
  * own clock).  A frame is drawn before an event that comes at least one frame

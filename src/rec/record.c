@@ -108,8 +108,3 @@ const char *record_error(const recorder *r)
 {
     return r->stopped ? r->error : NULL;
 }
-
-uint64_t record_count(const recorder *r)
-{
-    return r->count;
-}

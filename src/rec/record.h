@@ -39,7 +39,5 @@ int record_tick(recorder *r);
 int record_close(recorder *r, char *err, size_t len);
 /* Why the recording stopped, or NULL while it goes on. */
 const char *record_error(const recorder *r);
-/* Events written so far. */
-uint64_t record_count(const recorder *r);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "scen/params_kv.h"
+#include "scen/printable.h"
 #include "record.h"
 
 typedef enum { AT_MAGIC, AT_PARAMS, AT_EVENTS, AT_END } load_stage;
@@ -27,10 +28,7 @@ static int fail(loader *l, const char *fmt, const char *what)
 {
     char msg[200];
     snprintf(msg, sizeof msg, fmt, what);
-    /* a quoted line goes to a terminal: no control bytes (ESC c resets it) */
-    for (char *c = msg; *c; c++)
-        if ((unsigned char)*c < 0x20 || *c == 0x7f)
-            *c = '?';
+    printable_fix(msg); /* a quoted line goes to a terminal */
     snprintf(l->err, l->len, "%s:%lu: %s", l->path, l->line, msg);
     return -1;
 }
@@ -230,6 +228,18 @@ static uint64_t cp_spacing(const replay_data *d)
     return every < REPLAY_CP_MIN ? REPLAY_CP_MIN : every;
 }
 
+/* The recorded built-in's listing: its file read now, as the screen would.
+ * A recording of a lecturer's own file names none that can be found (the
+ * name is no built-in's), so it has none. */
+static void load_text(replay_data *d)
+{
+    char err[256];
+    ps_params p;
+    const char *name = d->params.name;
+    if (!scenario_find(name) || scenfile_resolve(name, &p, &d->text, err, sizeof err) != 0)
+        memset(&d->text, 0, sizeof d->text);
+}
+
 static int build_checkpoints(replay_data *d)
 {
     model m;
@@ -238,6 +248,7 @@ static int build_checkpoints(replay_data *d)
     d->cps = calloc(d->n_cps, sizeof(model));
     if (!d->cps || model_init(&m, &d->layout))
         return -1;
+    model_set_text(&m, &d->text);
     int rc = 0;
     for (uint64_t k = 0; k < d->n_cps && rc == 0; k++) {
         for (uint64_t i = k ? (k - 1) * d->cp_every : 0; k && i < k * d->cp_every; i++)
@@ -329,6 +340,8 @@ int replay_load(replay_data *d, const char *path, char *err, size_t len)
     }
     int rc = load_verdict(&l, read_lines(&l, f));
     fclose(f);
+    if (rc >= 0)
+        load_text(d);
     if (rc >= 0 && build_checkpoints(d)) {
         snprintf(err, len, "%s: out of memory for the replay's checkpoints", path);
         rc = -1;

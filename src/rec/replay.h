@@ -3,8 +3,9 @@
  * replay_load reads the whole file, checks every line, and folds the events
  * once to keep a model checkpoint every cp_every events, so that a seek
  * anywhere copies the nearest checkpoint and folds at most cp_every - 1
- * events.  A bad line stops the load there: the events before it are kept
- * (they are a sound prefix of the run) and the message names FILE:LINE.
+ * events.  The checkpoints are folded with the recorded built-in's listing
+ * (text), so they hold the code lines too (model_ui.h).  A bad line stops the load there: the
+ * events before it are kept (they are a sound prefix of the run) and the message names FILE:LINE.
  */
 #ifndef PS_REPLAY_H
 #define PS_REPLAY_H
@@ -16,6 +17,7 @@
 #include "model/model.h"
 #include "rt/pacer.h"
 #include "rt/scenario.h"
+#include "scen/scenfile.h"
 #include "session.h"
 
 #define REPLAY_CP_MIN 8192           /* events between checkpoints, at least */
@@ -27,7 +29,10 @@ typedef struct replay_data {
     ps_event *events; /* every event, seq i at index i */
     uint64_t n;
     int complete; /* the "end" line was read: the run was closed */
-    model *cps;   /* cps[k]: the model after k * cp_every events */
+    /* the listing of the recorded scenario if it is a built-in (its file
+     * read now), else empty: every model here folds with it */
+    scenario_text text;
+    model *cps; /* cps[k]: the model after k * cp_every events */
     uint64_t n_cps, cp_every;
 } replay_data;
 
@@ -38,7 +43,8 @@ typedef struct replay_data {
 int replay_load(replay_data *d, const char *path, char *err, size_t len);
 void replay_free(replay_data *d);
 /* Replaces m (an initialised model) with the model after the first seq
- * events (clamped to n).  0, or -1 out of memory (m is then freed). */
+ * events (clamped to n), folded with d->text.  0, or -1 out of memory (m is
+ * then freed). */
 int replay_model_at(const replay_data *d, uint64_t seq, model *m);
 
 /* A session over a recording.  NULL with err on failure; otherwise err is

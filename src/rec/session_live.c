@@ -36,10 +36,12 @@ static int64_t live_set_speed(session *s, int64_t speed_milli)
     return run_set_speed(((live *)s)->run, speed_milli);
 }
 
+/* A step waits this long at most for every thread to come to rest. */
+#define LIVE_STEP_WAIT_NS 200000000u /* 0.2 s */
+
 static int live_step(session *s, int actor)
 {
-    /* the view waits at most 0.2 s for every thread to come to rest */
-    return run_step(((live *)s)->run, actor, 200000000u);
+    return run_step(((live *)s)->run, actor, LIVE_STEP_WAIT_NS);
 }
 
 static ps_run *live_start(live *l, const ps_params *p, pacer_mode mode, const char **err)
@@ -67,9 +69,11 @@ static int live_restart(session *s, model *m)
     run_shutdown(l->run, NULL, NULL);
     run_destroy(l->run);
     l->run = next;
+    const scenario_text *text = m->text; /* the view's listing stays */
     model_free(m);
     if (model_init(m, &s->layout) != 0)
         return -1;
+    model_set_text(m, text);
     return run_start(next) == 0 ? 0 : -1;
 }
 
@@ -84,6 +88,28 @@ static uint64_t live_length(session *s)
     return 0;
 }
 
+static int live_deadlocked(session *s)
+{
+    pacer_view v;
+    pacer_view_get(((live *)s)->run->pacer, &v);
+    return pacer_view_deadlocked(&v);
+}
+
+static void live_stop(session *s)
+{
+    run_stop(((live *)s)->run);
+}
+
+static void live_stats(session *s, session_stats *st)
+{
+    bus *b = ((live *)s)->run->bus;
+    *st = (session_stats){
+        .replayed = 0,
+        .blocked_count = bus_blocked_count(b),
+        .blocked_ns = bus_blocked_ns(b),
+    };
+}
+
 static void live_destroy(session *s)
 {
     live *l = (live *)s;
@@ -94,9 +120,23 @@ static void live_destroy(session *s)
     free(l);
 }
 
+/* Real threads only go forward; a restart or the picker starts new ones. */
 static const session_ops live_ops = {
-    live_poll,    live_wait, live_finished, live_set_mode, live_set_speed, live_step,
-    live_restart, NULL,      live_view,     live_length,   live_destroy,
+    .caps = SESSION_PICK,
+    .poll = live_poll,
+    .wait = live_wait,
+    .finished = live_finished,
+    .set_mode = live_set_mode,
+    .set_speed = live_set_speed,
+    .step = live_step,
+    .restart = live_restart,
+    .seek = NULL,
+    .view = live_view,
+    .length = live_length,
+    .deadlocked = live_deadlocked,
+    .stop = live_stop,
+    .stats = live_stats,
+    .destroy = live_destroy,
 };
 
 session *session_live_create(const ps_params *p, pacer_mode mode, size_t ring_cap, const char **err)
@@ -108,7 +148,6 @@ session *session_live_create(const ps_params *p, pacer_mode mode, size_t ring_ca
     }
     l->base.ops = &live_ops;
     l->base.params = *p;
-    l->base.live = 1;
     l->ring_cap = ring_cap;
     l->run = live_start(l, p, mode, err);
     if (!l->run) {
@@ -117,9 +156,4 @@ session *session_live_create(const ps_params *p, pacer_mode mode, size_t ring_ca
     }
     l->base.layout = l->run->layout;
     return &l->base;
-}
-
-ps_run *session_live_run(session *s)
-{
-    return s->live ? ((live *)s)->run : NULL;
 }

@@ -23,6 +23,7 @@ typedef struct replay {
     uint64_t vclock; /* virtual ns at anchor */
     uint64_t anchor; /* monotonic ns when vclock was set */
     uint64_t steps;
+    int stopped; /* stop(): nothing more is handed out until a seek */
 } replay;
 
 static uint64_t replay_vnow(const replay *r)
@@ -42,8 +43,8 @@ static void replay_rebase(replay *r, uint64_t v)
 static size_t replay_poll(session *s, ps_event *out, size_t max)
 {
     replay *r = (replay *)s;
-    uint64_t v = replay_vnow(r), limit = r->d.n;
-    if (r->mode != PACER_RUN)
+    uint64_t v = replay_vnow(r), limit = r->stopped ? r->cursor : r->d.n;
+    if (r->mode != PACER_RUN && !r->stopped)
         limit = r->granted < r->d.n ? r->granted : r->d.n;
     size_t n = 0;
     while (n < max && r->cursor < limit &&
@@ -61,7 +62,7 @@ static void sleep_ns(uint64_t ns)
 static void replay_wait(session *s, uint64_t timeout_ns)
 {
     replay *r = (replay *)s;
-    if (r->cursor >= r->d.n || (r->mode != PACER_RUN && r->cursor < r->granted))
+    if (r->stopped || r->cursor >= r->d.n || (r->mode != PACER_RUN && r->cursor < r->granted))
         return;
     uint64_t ns = timeout_ns;
     if (r->mode == PACER_RUN) {
@@ -76,7 +77,7 @@ static void replay_wait(session *s, uint64_t timeout_ns)
 static int replay_finished(session *s)
 {
     replay *r = (replay *)s;
-    return r->cursor >= r->d.n;
+    return r->stopped || r->cursor >= r->d.n;
 }
 
 static void replay_set_mode(session *s, pacer_mode mode)
@@ -112,6 +113,8 @@ static int replay_step(session *s, int actor)
     replay *r = (replay *)s;
     if (r->mode != PACER_STEP)
         return PACER_EMODE;
+    if (r->stopped)
+        return PACER_ENONE;
     uint64_t i = r->granted > r->cursor ? r->granted : r->cursor;
     while (i < r->d.n && actor != PACER_ANY && r->d.events[i].actor != actor)
         i++;
@@ -129,6 +132,7 @@ static int replay_seek(session *s, uint64_t seq, model *m)
     if (replay_model_at(&r->d, seq, m))
         return -1;
     r->cursor = r->granted = seq < r->d.n ? seq : r->d.n;
+    r->stopped = 0;
     replay_rebase(r, r->cursor ? r->d.events[r->cursor - 1].vt_ns : 0);
     return 0;
 }
@@ -157,6 +161,24 @@ static uint64_t replay_length(session *s)
     return ((replay *)s)->d.n;
 }
 
+static int replay_deadlocked(session *s)
+{
+    (void)s;
+    return 0;
+}
+
+/* Ends the replay where it is: nothing more is handed out. */
+static void replay_stop(session *s)
+{
+    ((replay *)s)->stopped = 1;
+}
+
+static void replay_stats(session *s, session_stats *st)
+{
+    (void)s;
+    *st = (session_stats){.replayed = 1};
+}
+
 static void replay_destroy(session *s)
 {
     replay *r = (replay *)s;
@@ -165,8 +187,21 @@ static void replay_destroy(session *s)
 }
 
 static const session_ops replay_ops = {
-    replay_poll,    replay_wait, replay_finished, replay_set_mode, replay_set_speed, replay_step,
-    replay_restart, replay_seek, replay_view,     replay_length,   replay_destroy,
+    .caps = SESSION_SEEK | SESSION_BACK,
+    .poll = replay_poll,
+    .wait = replay_wait,
+    .finished = replay_finished,
+    .set_mode = replay_set_mode,
+    .set_speed = replay_set_speed,
+    .step = replay_step,
+    .restart = replay_restart,
+    .seek = replay_seek,
+    .view = replay_view,
+    .length = replay_length,
+    .deadlocked = replay_deadlocked,
+    .stop = replay_stop,
+    .stats = replay_stats,
+    .destroy = replay_destroy,
 };
 
 session *session_replay_create(const char *path, pacer_mode mode, char *err, size_t len)
@@ -183,7 +218,6 @@ session *session_replay_create(const char *path, pacer_mode mode, char *err, siz
     r->base.ops = &replay_ops;
     r->base.params = r->d.params;
     r->base.layout = r->d.layout;
-    r->base.live = 0;
     r->mode = mode;
     r->speed = PACER_SPEED_MIN;
     replay_rebase(r, 0);                                 /* the clock starts now, at virtual 0 */
@@ -193,5 +227,5 @@ session *session_replay_create(const char *path, pacer_mode mode, char *err, siz
 
 const replay_data *session_replay_data(session *s)
 {
-    return s->live ? NULL : &((replay *)s)->d;
+    return s->ops == &replay_ops ? &((replay *)s)->d : NULL;
 }

@@ -503,53 +503,95 @@ static void tpj_worker(ps_run *r, ps_actor *self)
 #define USES_PER_JOB (SP_JOBS | SP_JOB_MS | SP_DURATIONS | SP_SPEED | SP_PER_JOB)
 
 static const scenario_def worker_pool = {
-    "worker-pool",  "the lecture's worker pool: 3 workers take 5 jobs of 1 s from a queue",
-    SK_WORKER_POOL, pool_defaults,
-    pool_layout,    pool_main,
-    pool_worker,    USES_POOL};
+    .name = "worker-pool",
+    .summary = "the lecture's worker pool: 3 workers take 5 jobs of 1 s from a queue",
+    .kind = SK_WORKER_POOL,
+    .defaults = pool_defaults,
+    .layout = pool_layout,
+    .main_fn = pool_main,
+    .worker_fn = pool_worker,
+    .uses = USES_POOL,
+};
 static const scenario_def waitgroup = {
-    "waitgroup",  "the lecture's WaitGroup: two threads move one atomic counter up and down",
-    SK_WAITGROUP, wg_defaults,
-    wg_layout,    wg_main,
-    wg_worker,    SP_WORKERS | SP_JOBS | SP_JOB_MS | SP_SPEED};
+    .name = "waitgroup",
+    .summary = "the lecture's WaitGroup: two threads move one atomic counter up and down",
+    .kind = SK_WAITGROUP,
+    .defaults = wg_defaults,
+    .layout = wg_layout,
+    .main_fn = wg_main,
+    .worker_fn = wg_worker,
+    .uses = SP_WORKERS | SP_JOBS | SP_JOB_MS | SP_SPEED,
+};
 static const scenario_def waitgroup_workers = {
-    "waitgroup-workers",
-    "five workers of 1 s; a wrapper calls wg.Done, main waits",
-    SK_WAITGROUP_WORKERS,
-    ww_defaults,
-    ww_layout,
-    ww_main,
-    ww_wrapper,
-    USES_PER_JOB};
+    .name = "waitgroup-workers",
+    .summary = "five workers of 1 s; a wrapper calls wg.Done, main waits",
+    .kind = SK_WAITGROUP_WORKERS,
+    .defaults = ww_defaults,
+    .layout = ww_layout,
+    .main_fn = ww_main,
+    .worker_fn = ww_wrapper,
+    .uses = USES_PER_JOB,
+};
 static const scenario_def atomic_counters = {
-    "atomic-counters",  "50 threads x 1000 atomic adds: always 50000",
-    SK_ATOMIC_COUNTERS, ac_defaults,
-    ac_layout,          ac_main,
-    ac_worker,          SP_WORKERS | SP_JOBS | SP_SPEED};
+    .name = "atomic-counters",
+    .summary = "50 threads x 1000 atomic adds: always 50000",
+    .kind = SK_ATOMIC_COUNTERS,
+    .defaults = ac_defaults,
+    .layout = ac_layout,
+    .main_fn = ac_main,
+    .worker_fn = ac_worker,
+    .uses = SP_WORKERS | SP_JOBS | SP_SPEED,
+};
 static const scenario_def race = {
-    "race",      "ops++ as load, add, store: updates get lost (step it to lose one on purpose)",
-    SK_RACE,     race_defaults,
-    race_layout, race_main,
-    race_worker, SP_WORKERS | SP_JOBS | SP_SPEED};
-static const scenario_def mutexes = {"mutexes",  "named counters under one mutex: a=20000, b=10000",
-                                     SK_MUTEXES, mx_defaults,
-                                     mx_layout,  mx_main,
-                                     mx_worker,  SP_WORKERS | SP_JOBS | SP_COUNTERS | SP_SPEED};
+    .name = "race",
+    .summary = "ops++ as load, add, store: updates get lost (step it to lose one on purpose)",
+    .kind = SK_RACE,
+    .defaults = race_defaults,
+    .layout = race_layout,
+    .main_fn = race_main,
+    .worker_fn = race_worker,
+    .uses = SP_WORKERS | SP_JOBS | SP_SPEED,
+};
+static const scenario_def mutexes = {
+    .name = "mutexes",
+    .summary = "named counters under one mutex: a=20000, b=10000",
+    .kind = SK_MUTEXES,
+    .defaults = mx_defaults,
+    .layout = mx_layout,
+    .main_fn = mx_main,
+    .worker_fn = mx_worker,
+    .uses = SP_WORKERS | SP_JOBS | SP_COUNTERS | SP_SPEED,
+};
 static const scenario_def errgroup = {
-    "errgroup",  "jobs of N x 300 ms; job 3 fails and cancels the rest",
-    SK_ERRGROUP, eg_defaults,
-    eg_layout,   eg_main,
-    eg_worker,   USES_PER_JOB | SP_FAIL_JOB};
+    .name = "errgroup",
+    .summary = "jobs of N x 300 ms; job 3 fails and cancels the rest",
+    .kind = SK_ERRGROUP,
+    .defaults = eg_defaults,
+    .layout = eg_layout,
+    .main_fn = eg_main,
+    .worker_fn = eg_worker,
+    .uses = USES_PER_JOB | SP_FAIL_JOB,
+};
 static const scenario_def backpressure = {
-    "backpressure",  "10 jobs through a queue of 2: the sender blocks while it is full",
-    SK_BACKPRESSURE, bp_defaults,
-    bp_layout,       pool_main,
-    pool_worker,     USES_POOL};
+    .name = "backpressure",
+    .summary = "10 jobs through a queue of 2: the sender blocks while it is full",
+    .kind = SK_BACKPRESSURE,
+    .defaults = bp_defaults,
+    .layout = bp_layout,
+    .main_fn = pool_main,
+    .worker_fn = pool_worker,
+    .uses = USES_POOL,
+};
 static const scenario_def thread_per_job = {
-    "thread-per-job",  "one thread per job (9 jobs) to compare with the 3-worker pool",
-    SK_THREAD_PER_JOB, tpj_defaults,
-    tpj_layout,        tpj_main,
-    tpj_worker,        USES_PER_JOB};
+    .name = "thread-per-job",
+    .summary = "one thread per job (9 jobs) to compare with the 3-worker pool",
+    .kind = SK_THREAD_PER_JOB,
+    .defaults = tpj_defaults,
+    .layout = tpj_layout,
+    .main_fn = tpj_main,
+    .worker_fn = tpj_worker,
+    .uses = USES_PER_JOB,
+};
 
 static const scenario_def *const all[] = {
     &worker_pool, &waitgroup, &waitgroup_workers, &atomic_counters, &race,

@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "printable.h"
 #include "version.h"
 
 #define MAX_MAPS 256
@@ -95,10 +96,7 @@ static int vfail(loader *ld, const char *label, int line, const char *fmt, va_li
         return 0;
     char msg[384];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    /* a quoted value goes to a terminal: no control bytes (ESC c resets it) */
-    for (char *c = msg; *c; c++)
-        if ((unsigned char)*c < 0x20 || *c == 0x7f)
-            *c = '?';
+    printable_fix(msg); /* a quoted value goes to a terminal */
     ld->err_line = line ? line : -1;
     const char *l = short_label(label, ld->len, strlen(msg) + 16);
     const char *dots = l == label ? "" : "...";
@@ -741,7 +739,7 @@ static int code_getline(code_src *s, char *out, size_t len)
             continue;
         }
         while (reps--)
-            out[k++] = c == '\t' ? ' ' : (c < 32 || c == 127) ? '?' : (char)c;
+            out[k++] = c == '\t' ? ' ' : (char)printable_char(c);
     }
     out[k] = '\0';
     return too_long ? -2 : (int)k;

@@ -11,6 +11,7 @@
 
 static const int64_t speeds[] = {100, 250, 500, 1000, 2000, 5000, 10000, 25000, 50000, 100000};
 #define N_SPEEDS ((int)(sizeof speeds / sizeof speeds[0]))
+#define TUI_PROMPT_NS 3600000000000ull /* the w prompt's message: an hour, until Enter or Esc */
 
 static void say(tui_app *a, const char *msg)
 {
@@ -31,12 +32,27 @@ static void change_speed(tui_app *a, int dir)
     a->s->ops->set_speed(a->s, next);
 }
 
+/* A session whose events are all known ahead (a recording) can only have
+ * run out of them; real threads say what holds them. */
+static int known_ahead(const tui_app *a)
+{
+    return (session_caps(a->s) & SESSION_SEEK) != 0;
+}
+
+/* At the end: what can still be done, going back or starting again. */
+static void say_over(tui_app *a)
+{
+    say(a, session_caps(a->s) & SESSION_BACK
+               ? "end of the recording: , steps back, Home goes to the start"
+               : "the run is over: r restarts it");
+}
+
 static void step_failed(tui_app *a, int actor, int rc)
 {
     char msg[96], name[8], wait[64];
     switch (rc) {
     case PACER_ENOTREADY:
-        if (!a->s->live) {
+        if (known_ahead(a)) {
             snprintf(msg, sizeof msg, "%s has no more events in the recording",
                      model_actor_name(actor, name));
             break;
@@ -49,7 +65,7 @@ static void step_failed(tui_app *a, int actor, int rc)
                                                         : "blocked");
         break;
     case PACER_ENONE:
-        snprintf(msg, sizeof msg, a->s->live ? "no thread can move" : "end of the recording");
+        snprintf(msg, sizeof msg, known_ahead(a) ? "end of the recording" : "no thread can move");
         break;
     case PACER_EBUSY:
         snprintf(msg, sizeof msg, "threads still moving: try again");
@@ -80,8 +96,7 @@ static void said_work_done(tui_app *a, int actor, uint64_t vend)
 static void do_step(tui_app *a, int actor)
 {
     if (a->finished) {
-        say(a, a->s->live ? "the run is over: r restarts it"
-                          : "end of the recording: , steps back, Home goes to the start");
+        say_over(a);
         return;
     }
     if (actor != PACER_ANY && actor >= a->m->n_actors) {
@@ -95,7 +110,7 @@ static void do_step(tui_app *a, int actor)
     int rc = a->s->ops->step(a->s, actor);
     if (rc < 0)
         step_failed(a, actor, rc);
-    else if (a->s->live && rc < before.n_actors && before.actors[rc].state == PA_TIMED)
+    else if (rc < before.n_actors && before.actors[rc].state == PA_TIMED) /* real threads only */
         said_work_done(a, rc, before.actors[rc].deadline);
 }
 
@@ -109,7 +124,7 @@ int tui_pick_key(tui_app *a, int key)
         ; /* just show the prompt */
     else if (key >= '0' && key <= '9' && a->pick <= PS_MAX_WORKERS)
         a->pick = a->pick * 10 + (key - '0');
-    else if ((key == KEY_BACKSPACE || key == 127 || key == 8) && a->pick)
+    else if ((key == KEY_BACKSPACE || key == TUI_KEY_DEL || key == TUI_KEY_BS) && a->pick)
         a->pick /= 10;
     else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
         a->picking = 0;
@@ -122,29 +137,20 @@ int tui_pick_key(tui_app *a, int key)
     } else {
         a->picking = 0; /* Esc or another key: no step */
         a->ui.msg_until = now;
-        return key == 27 || key == 'w';
+        return key == TUI_KEY_ESC || key == 'w';
     }
     snprintf(msg, sizeof msg, "step worker: %.0d_  (1..%d, Enter steps, Esc cancels)", a->pick,
              a->m->layout.workers);
     say(a, msg);
-    a->ui.msg_until = now + 3600000000000ull; /* stays until Enter or Esc */
+    a->ui.msg_until = now + TUI_PROMPT_NS; /* stays until Enter or Esc */
     return 1;
-}
-
-/* The ui state a frame needs after the model jumped: arrows as of the last
- * events before seq (noted as long past, so only the last one stays lit
- * while stopped), the job total from the scenario's start. */
-static void ui_after_seek(tui_app *a, const replay_data *d, uint64_t seq)
-{
-    tui_ui_reset(&a->ui);
-    tui_ui_seeked(&a->ui, a->m, d->events, seq);
 }
 
 /* Moves a replay to 'seq' events folded (clamped to the recording). */
 static void seek_to(tui_app *a, int64_t seq)
 {
-    const replay_data *d = session_replay_data(a->s);
-    uint64_t to = seq < 0 ? 0 : (uint64_t)seq > d->n ? d->n : (uint64_t)seq;
+    uint64_t n = a->s->ops->length(a->s);
+    uint64_t to = seq < 0 ? 0 : (uint64_t)seq > n ? n : (uint64_t)seq;
     if (a->s->ops->seek(a->s, to, a->m) != 0) {
         /* the model was freed: nothing left to draw; said after curses */
         fprintf(a->msgs, "poolscope: cannot seek to event %llu: out of memory\n",
@@ -153,7 +159,10 @@ static void seek_to(tui_app *a, int64_t seq)
         a->quit = 1;
         return;
     }
-    ui_after_seek(a, d, to);
+    /* the model holds what the events said (checkpoints cover it); the
+     * arrows that fired before are long past: only the last stays lit */
+    tui_ui_reset(&a->ui);
+    tui_ui_sync(&a->ui, a->m, 1);
     a->finished = a->s->ops->finished(a->s);
 }
 
@@ -169,6 +178,8 @@ static int64_t line_pos(const tui_app *a, int dir)
 {
     const replay_data *d = session_replay_data(a->s);
     int64_t pos = (int64_t)a->m->events;
+    if (!d)
+        return -1;
     if (dir > 0) {
         for (uint64_t i = (uint64_t)pos; i < d->n; i++)
             if (logfmt_has_line(&d->layout, &d->events[i]))
@@ -195,14 +206,10 @@ static void seek_line(tui_app *a, int dir)
     seek_to(a, to);
 }
 
-/* The replay-only keys; a live run says why it cannot. */
-static void act_replay(tui_app *a, tui_action act)
+/* The seek keys (tui_act let them through: the session can seek). */
+static void act_seek(tui_app *a, tui_action act)
 {
     int64_t pos = (int64_t)a->m->events;
-    if (a->s->live || !a->s->ops->seek) {
-        say(a, "only a replay can go back or jump: this is a live run (see --replay)");
-        return;
-    }
     switch (act) {
     case TA_BACK:
         /* one event back is a step backwards: stay in step mode there */
@@ -233,15 +240,17 @@ static void act_replay(tui_app *a, tui_action act)
 
 static void do_restart(tui_app *a)
 {
-    /* a live restart numbers events from 0 again: the recording and the
-     * exports start over with it (they hold the run since the last r) */
-    if (a->s->live)
+    /* a restart of real threads numbers events from 0 again: the recording
+     * and the exports start over with it (they hold the run since the
+     * last r) */
+    int outputs = a->out_open;
+    if (outputs)
         tui_out_close(a);
     if (a->s->ops->restart(a->s, a->m) != 0) {
         say(a, "restart failed");
         return;
     }
-    if (a->s->live)
+    if (outputs)
         tui_out_open(a);
     tui_ui_reset(&a->ui);
     a->t0 = clock_now_ns();
@@ -251,8 +260,7 @@ static void do_restart(tui_app *a)
 static void toggle_mode(tui_app *a, pacer_mode other)
 {
     if (a->finished) {
-        say(a, a->s->live ? "the run is over: r restarts it"
-                          : "end of the recording: , steps back, Home goes to the start");
+        say_over(a);
         return;
     }
     a->s->ops->set_mode(a->s, a->v.mode == other ? PACER_RUN : other);
@@ -274,6 +282,11 @@ static void scroll_lanes(tui_app *a, int by)
 
 void tui_act(tui_app *a, const tui_key *k, int key)
 {
+    const char *why = tui_key_refusal(k, session_caps(a->s));
+    if (why) {
+        say(a, why);
+        return;
+    }
     switch (k->action) {
     case TA_PAUSE:
         toggle_mode(a, a->v.mode == PACER_STEP ? PACER_STEP : PACER_PAUSE);
@@ -325,7 +338,7 @@ void tui_act(tui_app *a, const tui_key *k, int key)
     case TA_END:
     case TA_LINE_BACK:
     case TA_LINE_FWD:
-        act_replay(a, k->action);
+        act_seek(a, k->action);
         break;
     default:
         break;

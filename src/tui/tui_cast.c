@@ -27,7 +27,6 @@ typedef struct tui_cast {
     tui_ui ui;
     ps_params params;
     double cast_per_vt; /* cast ns per virtual ns */
-    uint64_t noted;     /* model events already noted in ui */
 } tui_cast;
 
 /* A cast screen put aside by a live restart (r closes the cast and opens a
@@ -109,18 +108,13 @@ static int cast_open(void *ctx, FILE *term, int width, int height)
     return c->scr ? 0 : -1;
 }
 
-/* Arrows light from the events since the last frame (the model keeps the
- * last MODEL_LOG), at their own time on the cast's clock. */
-static void note_events(tui_cast *c, const model *m)
+/* Each arrow lit at the time it last fired (the model keeps it), on the
+ * cast's clock. */
+static void cast_arrows(tui_cast *c, const model *m)
 {
-    uint64_t n = m->events - c->noted;
-    n = n > MODEL_LOG ? MODEL_LOG : n;
-    for (uint64_t i = n; i-- > 0;) {
-        const ps_event *e = model_log_at(m, i);
-        if (e)
-            tui_ui_note(&c->ui, m, e, (uint64_t)((double)e->vt_ns * c->cast_per_vt) + 1);
-    }
-    c->noted = m->events;
+    for (int a = 0; a < MODEL_AR_COUNT; a++)
+        c->ui.fired[a] =
+            m->ui.fired[a] ? (uint64_t)((double)m->ui.fired_vt[a] * c->cast_per_vt) + 1 : 0;
 }
 
 static void copy_new_bytes(tui_cast *c)
@@ -141,14 +135,13 @@ static void cast_draw(void *ctx, const model *m, uint64_t vt)
 {
     tui_cast *c = ctx;
     pacer_view v = {0};
-    note_events(c, m);
+    cast_arrows(c, m);
     v.n_actors = m->n_actors;
     v.mode = m->step_mode ? PACER_STEP : m->paused ? PACER_PAUSE : PACER_RUN;
     v.speed_milli = m->speed_milli ? m->speed_milli : c->params.speed_milli;
     v.vnow = vt;
     v.next_default = -1;
     uint64_t now = (uint64_t)((double)vt * c->cast_per_vt);
-    int64_t job = c->params.job_ns;
     tui_frame_input in = {
         .m = m,
         .v = &v,
@@ -157,7 +150,7 @@ static void cast_draw(void *ctx, const model *m, uint64_t vt)
         .name = c->params.name,
         .wall_ns = now,
         .now_ns = now + 1,
-        .cell_ns = job / 4 > 1000000 ? (uint64_t)job / 4 : 1000000,
+        .cell_ns = tui_draw_cell_ns(c->params.job_ns),
         .finished = m->ended,
     };
     set_term(c->scr);

@@ -1,6 +1,6 @@
 /* tui_code.c - the code panel: the scenario's listing (assets/code/NAME.go)
  * with each thread's marker (W1▶, main▶) on the line it stands on.  Where a
- * thread stands is folded from its events in tui_ui (code_at); this file only
+ * thread stands is folded from its events in the model (m->ui.code_at); this file only
  * places and draws the panel, so a frame stays a function of its input. */
 #include <stdio.h>
 #include <string.h>
@@ -59,7 +59,7 @@ void tui_code_layout(tui_layout *l, int rows, int cols, const tui_frame_input *i
  * markers as it can; among equals the one that centres the last mover. */
 static int first_line(const tui_frame_input *in, int n)
 {
-    const tui_ui *u = in->ui;
+    const model_ui *u = &in->m->ui;
     int total = listing_lines(in), actors = in->m->n_actors;
     if (total <= n)
         return 1;
@@ -82,7 +82,7 @@ static int first_line(const tui_frame_input *in, int n)
  * the ones that do not fit counted as "+N".  Returns how many there are. */
 static int gutter_text(const tui_frame_input *in, int ln, int width, char *buf, size_t len)
 {
-    const tui_ui *u = in->ui;
+    const model_ui *u = &in->m->ui;
     int here[PS_MAX_ACTORS], n = 0, actors = in->m->n_actors;
     for (int a = 0; a < actors && a < PS_MAX_ACTORS; a++)
         if (u->code_at[a] == ln)

@@ -13,7 +13,7 @@
 static tui_role arrow_role(const tui_frame_input *in, int arrow)
 {
     int stopped = in->finished || in->v->mode != PACER_RUN;
-    return tui_ui_lit(in->ui, arrow, in->now_ns, stopped) ? TR_ARROW_HOT : TR_ARROW;
+    return tui_ui_lit(in->ui, in->m, arrow, in->now_ns, stopped) ? TR_ARROW_HOT : TR_ARROW;
 }
 
 static tui_role token_role(int state)
@@ -226,13 +226,13 @@ static void draw_across(WINDOW *w, int y, int x, int n, int dir, tui_role r)
 static void draw_pool_arrows(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 {
     tui_rect mb = l->main_box, qb = l->queue_box, ib = l->idle_box, wb = l->work_box;
-    tui_role add = arrow_role(in, TUI_AR_ADD), get = arrow_role(in, TUI_AR_GET);
-    tui_role done = arrow_role(in, TUI_AR_DONE);
+    tui_role add = arrow_role(in, MODEL_AR_ADD), get = arrow_role(in, MODEL_AR_GET);
+    tui_role done = arrow_role(in, MODEL_AR_DONE);
     int gx = mb.x + mb.w, gw = qb.x - gx;
     tui_put(w, mb.y + 1, gx + (gw - 8) / 2, 8, add, "Add Jobs");
     draw_across(w, mb.y + 2, gx + 1, gw - 1, 1, add);
-    draw_down(w, mb.y + mb.h - 1, mb.x + 1, arrow_role(in, TUI_AR_INIT), "Initialize Workers");
-    draw_down(w, qb.y + qb.h - 1, qb.x + 2, arrow_role(in, TUI_AR_DISPATCH), "Dispatch Job");
+    draw_down(w, mb.y + mb.h - 1, mb.x + 1, arrow_role(in, MODEL_AR_INIT), "Initialize Workers");
+    draw_down(w, qb.y + qb.h - 1, qb.x + 2, arrow_role(in, MODEL_AR_DISPATCH), "Dispatch Job");
     int ax = ib.x + ib.w + 1, aw = wb.x - ax - 1;
     if (aw >= 18) {
         tui_put(w, ib.y + 1, ax + (aw - 18) / 2, 18, get, "Get Job from Queue");
@@ -317,7 +317,7 @@ static void draw_threads(WINDOW *w, const tui_frame_input *in, const tui_layout 
     draw_objects_box(w, m, ob);
     tui_put(w, mb.y + 2, mb.x + mb.w + 2, ob.x - mb.x - mb.w - 3, TR_ARROW, "uses");
     draw_across(w, mb.y + 3, mb.x + mb.w + 1, ob.x - mb.x - mb.w - 1, 1, TR_ARROW);
-    draw_down(w, mb.y + mb.h - 1, mb.x + 1, arrow_role(in, TUI_AR_INIT), "go func() x workers");
+    draw_down(w, mb.y + mb.h - 1, mb.x + 1, arrow_role(in, MODEL_AR_INIT), "go func() x workers");
     static const char *const titles[] = {"Running", "Sleeping", "Blocked", "Done"};
     static const actor_filter filters[] = {in_run, in_sleep, in_blocked, in_done};
     int gap = 5, bw = (l->diagram.w - 3 * gap) / 4, y = l->idle_box.y;

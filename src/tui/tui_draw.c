@@ -79,6 +79,11 @@ void tui_layout_replay(tui_layout *l)
     l->posbar = (tui_rect){l->log.y + l->log.h, 0, 1, l->footer.w};
 }
 
+uint64_t tui_draw_cell_ns(int64_t job_ns)
+{
+    return job_ns / 4 > 1000000 ? (uint64_t)job_ns / 4 : 1000000u;
+}
+
 const char *tui_mode_word(const tui_frame_input *in)
 {
     if (in->finished)
@@ -186,7 +191,7 @@ static int help_rows(const tui_frame_input *in, int *first, char names[][32], in
     int n = 0;
     for (int i = 0; i < tui_key_count && n < max; i++) {
         const tui_key *k = &tui_keys[i];
-        if (((k->flags & TK_REPLAY) && !in->replay) || ((k->flags & TK_LIVE) && in->replay))
+        if (tui_key_refusal(k, in->caps))
             continue;
         if ((k->flags & TK_ALIAS) && n > 0) {
             size_t o = strlen(names[n - 1]);

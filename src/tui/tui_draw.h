@@ -34,6 +34,7 @@ typedef struct tui_frame_input {
     int partial; /* the recording was cut short (no end line) */
     /* --record: 0 not recording, 1 recording, -1 the recording stopped */
     int rec;
+    unsigned caps; /* what the session can do (session.h): the help lists the keys that work */
 } tui_frame_input;
 
 /* Where each panel goes on a rows x cols screen. */
@@ -76,6 +77,8 @@ struct replay_data;
 void tui_frame_replay(tui_frame_input *in, const struct replay_data *d, const model *m);
 /* The replay position bar (tui_draw_replay.c). */
 void tui_draw_posbar(WINDOW *w, const tui_frame_input *in, tui_rect r);
+/* Virtual time per timeline cell: a quarter of a job, 1 ms at least. */
+uint64_t tui_draw_cell_ns(int64_t job_ns);
 /* The mode word shown in the header: RUNNING, PAUSED, STEP, DONE (a replay
  * at its last event: END). */
 const char *tui_mode_word(const tui_frame_input *in);

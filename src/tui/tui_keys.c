@@ -2,6 +2,8 @@
 
 #include <curses.h>
 
+#include "rec/session.h"
+
 #define TK_BOTH (TK_FOOTER | TK_FOOTER_REPLAY)
 
 /* Table order is footer order.  The replay footer has to fit 80 columns with
@@ -73,5 +75,26 @@ const tui_key *tui_key_find(int key)
     for (int i = 0; i < tui_key_count; i++)
         if (key >= tui_keys[i].key && key <= tui_keys[i].key_last)
             return &tui_keys[i];
+    return NULL;
+}
+
+/* What each mode flag asks of the session, and what a key says without it. */
+static const struct {
+    unsigned flag, needs;
+    const char *why;
+} gates[] = {
+    {.flag = TK_REPLAY,
+     .needs = SESSION_SEEK | SESSION_BACK,
+     .why = "only a replay can go back or jump: this is a live run (see --replay)"},
+    {.flag = TK_LIVE,
+     .needs = SESSION_PICK,
+     .why = "only a live run can choose another scenario: this is a replay"},
+};
+
+const char *tui_key_refusal(const tui_key *k, unsigned caps)
+{
+    for (size_t i = 0; i < sizeof gates / sizeof gates[0]; i++)
+        if ((k->flags & gates[i].flag) && (caps & gates[i].needs) != gates[i].needs)
+            return gates[i].why;
     return NULL;
 }

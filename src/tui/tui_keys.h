@@ -31,10 +31,15 @@ typedef enum tui_action {
 
 #define TK_FOOTER 1u        /* shown in the live footer (in table order, as width allows) */
 #define TK_FOOTER_REPLAY 2u /* shown in the replay footer */
-#define TK_REPLAY 4u        /* only a replay can do it (a live run cannot go back) */
+#define TK_REPLAY 4u        /* only a replay can do it: it seeks (SESSION_SEEK, SESSION_BACK) */
 #define TK_ALIAS 8u         /* another key for the entry above: help lists it on that line */
-#define TK_LIVE 32u         /* only a live run can do it (not listed in a replay's help) */
+#define TK_LIVE 32u         /* only a live run can do it: it picks a scenario (SESSION_PICK) */
 #define TK_FOOTER_MORE 16u  /* live: shown after the TK_FOOTER keys when there is room */
+
+/* Key codes curses leaves as bytes. */
+#define TUI_KEY_ESC 27
+#define TUI_KEY_DEL 127 /* Backspace on most terminals */
+#define TUI_KEY_BS 8    /* Backspace as Ctrl-H */
 
 typedef struct tui_key {
     int key, key_last; /* a range of keys (key_last == key for one key) */
@@ -53,5 +58,9 @@ extern const int tui_key_count;
 
 /* The entry for a key code, or NULL. */
 const tui_key *tui_key_find(int key);
+/* NULL if k works on a session that can do caps (session.h), else why it
+ * cannot, for the footer.  The one reading of TK_LIVE and TK_REPLAY: the
+ * key dispatch and the help both ask it. */
+const char *tui_key_refusal(const tui_key *k, unsigned caps);
 
 #endif

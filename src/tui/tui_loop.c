@@ -19,6 +19,15 @@
 #include "tui_term.h"
 
 #define TUI_DRAIN_MAX 4096 /* events per turn: keys stay responsive in a flood */
+/* How long poll(2) sleeps: while things move, while recording (the file is
+ * flushed as often as headless flushes it), and otherwise. */
+#define TUI_POLL_MOVING_MS 16
+#define TUI_POLL_RECORDING_MS 100
+#define TUI_POLL_IDLE_MS 250
+#define TUI_KEY_FAST_NS 300000000u   /* after a key: poll fast, its effects arrive soon */
+#define TUI_FADE_TAIL_NS 50000000u   /* one frame more once an arrow stopped being lit */
+#define TUI_MSG_TAIL_NS 300000000u   /* and once a message expired */
+#define TUI_WARN_MORE_NS 7000000000u /* a partial recording's warning: 10 s to read it */
 
 static size_t drain(tui_app *a)
 {
@@ -28,11 +37,11 @@ static size_t drain(tui_app *a)
     while (total < TUI_DRAIN_MAX && (n = session_poll(a->s, buf, 256)) > 0) {
         for (size_t i = 0; i < n; i++) {
             model_apply(a->m, &buf[i]);
-            tui_ui_note(&a->ui, a->m, &buf[i], now);
             tui_out_event(a, &buf[i]);
         }
         total += n;
     }
+    tui_ui_sync(&a->ui, a->m, now);
     return total;
 }
 
@@ -41,7 +50,7 @@ static void read_keys(tui_app *a)
     int key;
     while (!a->quit && (key = getch()) != ERR) {
         a->dirty = 1;
-        a->fast_until = clock_now_ns() + 300000000u;
+        a->fast_until = clock_now_ns() + TUI_KEY_FAST_NS;
         if (a->picker.open) { /* the overlay takes every key while open */
             tui_switch_key(a, key);
             if (!a->quit)
@@ -52,7 +61,7 @@ static void read_keys(tui_app *a)
             a->s->ops->view(a->s, &a->v);
             continue;
         }
-        if (key == 27 && a->ui.help) {
+        if (key == TUI_KEY_ESC && a->ui.help) {
             a->ui.help = 0;
             continue;
         }
@@ -76,9 +85,11 @@ static void draw(tui_app *a, uint64_t now)
         .cell_ns = a->cell_ns,
         .finished = a->finished,
         .rec = a->rec,
+        .caps = session_caps(a->s),
     };
-    if (!a->s->live)
-        tui_frame_replay(&in, session_replay_data(a->s), a->m);
+    const replay_data *d = session_replay_data(a->s);
+    if (d) /* a recording: where in it the screen is */
+        tui_frame_replay(&in, d, a->m);
     tui_draw(stdscr, &in);
     wnoutrefresh(stdscr);
     doupdate();
@@ -91,9 +102,9 @@ static int should_draw(tui_app *a, uint64_t now)
     uint64_t ws = (now - a->t0) / 1000000000u;
     int moving = !a->finished && a->v.mode == PACER_RUN;
     int fading = 0;
-    for (int i = 0; i < TUI_AR_COUNT; i++)
-        fading |= a->ui.fired[i] && now < a->ui.fired[i] + TUI_FLASH_NS + 50000000u;
-    fading |= a->ui.msg[0] && now < a->ui.msg_until + 300000000u;
+    for (int i = 0; i < MODEL_AR_COUNT; i++)
+        fading |= a->ui.fired[i] && now < a->ui.fired[i] + TUI_FLASH_NS + TUI_FADE_TAIL_NS;
+    fading |= a->ui.msg[0] && now < a->ui.msg_until + TUI_MSG_TAIL_NS;
     int r = a->dirty || moving || fading || ws != a->last_wall_s;
     a->last_wall_s = ws;
     return r;
@@ -109,7 +120,9 @@ static void wait_input(tui_app *a)
     for (int i = 0; !moving && !a->finished && i < a->v.n_actors; i++)
         moving = a->v.actors[i].state == PA_RUNNING;
     moving |= clock_now_ns() < a->fast_until;
-    int ms = moving ? 16 : tui_out_recording(a) ? 100 : 250;
+    int ms = moving                 ? TUI_POLL_MOVING_MS
+             : tui_out_recording(a) ? TUI_POLL_RECORDING_MS
+                                    : TUI_POLL_IDLE_MS;
     int r = poll(fds, fds[1].fd >= 0 ? 2 : 1, ms);
     if (r < 0 && errno != EINTR)
         a->quit = 1;
@@ -175,7 +188,7 @@ static session *open_session(tui_app *a)
     if (msg[0]) {
         fprintf(a->msgs, "poolscope: %s\n", msg);
         tui_ui_say(&a->ui, clock_now_ns(), msg);
-        a->ui.msg_until += 7000000000u; /* a partial recording: 10 s to read it */
+        a->ui.msg_until += TUI_WARN_MORE_NS;
     }
     if (o->speed_given)
         s->ops->set_speed(s, o->params.speed_milli);
@@ -221,12 +234,15 @@ static int app_start(tui_app *a, const options *o)
         return -1;
     }
     tui_switch_text(a);
+    model_set_text(a->m, a->text);
     a->ui.picker = &a->picker;
-    int64_t job = a->s->params.job_ns;
-    a->cell_ns = job / 4 > 1000000 ? (uint64_t)job / 4 : 1000000;
+    a->cell_ns = tui_draw_cell_ns(a->s->params.job_ns);
     a->t0 = clock_now_ns();
     a->dirty = 1;
-    if (a->s->live)
+    /* the outputs are written from events that come once: a session that
+     * goes back hands them out again (a replay's exports are written from
+     * the file: outputs_export_replay) */
+    if (!(session_caps(a->s) & SESSION_BACK))
         tui_out_open(a);
     return 0;
 }

@@ -279,12 +279,12 @@ void tui_draw_lanes(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 }
 
 /* The sync panel's items, each a short phrase; they flow into its lines. */
-static int sync_items(const model *m, const tui_ui *u, char items[][160], int max)
+static int sync_items(const model *m, char items[][160], int max)
 {
     const ps_layout *y = &m->layout;
     int n = 0;
     if (y->job_queue >= 0 && n < max) {
-        long long total = (long long)u->jobs_total;
+        long long total = (long long)m->ui.jobs_total;
         snprintf(items[n++], 160,
                  "results received %llu/%lld   jobs done %llu/%lld   "
                  "running %d (peak %d)",
@@ -318,7 +318,7 @@ void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
     const model *m = in->m;
     char items[PS_MAX_WGS + PS_MAX_MUTEXES + 1][160];
     tui_rule(w, l->sync.y, 0, l->sync.w, "Sync");
-    int n = sync_items(m, in->ui, items, (int)(sizeof items / sizeof items[0]));
+    int n = sync_items(m, items, (int)(sizeof items / sizeof items[0]));
     int y = l->sync.y + 1, end = l->sync.y + l->sync.h;
     for (int i = 0; i < n && y < end; i++, y++)
         tui_put(w, y, 1, l->sync.w - 2, TR_NORMAL, items[i]);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tui_keys.h"
 #include "tui_widgets.h"
 
 #define NAME_COLS 18 /* the longest built-in name, waitgroup-workers, and a blank */
@@ -72,7 +73,7 @@ tui_pick_result tui_picker_key(tui_picker *p, int key)
     case KEY_ENTER:
         p->open = 0;
         return TP_CHOSEN;
-    case 27: /* Esc */
+    case TUI_KEY_ESC:
     case 'q':
     case 'p':
         p->open = 0;

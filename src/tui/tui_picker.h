@@ -1,7 +1,7 @@
 /* tui_picker.h - the scenario picker: an overlay listing every built-in
  * scenario with its title, and the highlighted one's paragraph.  It reads
  * the scenario files each time it opens (a lecturer may have edited one);
- * choosing is the loop's business (tui_loop.c: stop, join, start anew). */
+ * what choosing does is tui_switch.c's business (stop, join, start anew). */
 #ifndef PS_TUI_PICKER_H
 #define PS_TUI_PICKER_H
 
@@ -29,8 +29,8 @@ typedef enum { TP_NONE = 0, TP_CHOSEN, TP_CANCELLED } tui_pick_result;
  * current (or the first).  0, or -1 when out of memory. */
 int tui_picker_open(tui_picker *p, const char *current);
 void tui_picker_free(tui_picker *p);
-/* A key while open: Up/k, Down/j move, Enter chooses (p->sel), Esc or q
- * cancels (and closes). */
+/* A key while open: Up/k, Down/j move, Home/g and End/G go to either end,
+ * Enter chooses (p->sel), Esc, q or p cancels (and closes). */
 tui_pick_result tui_picker_key(tui_picker *p, int key);
 void tui_draw_picker(WINDOW *w, const tui_picker *p, int rows, int cols);
 

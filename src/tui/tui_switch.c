@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "sync/clock.h"
+#include "rec/replay.h"
 #include "tui_app.h"
+#include "tui_draw.h"
 
 static void say(tui_app *a, const char *msg)
 {
@@ -14,13 +16,10 @@ static void say(tui_app *a, const char *msg)
 
 void tui_switch_text(tui_app *a)
 {
-    char err[256];
-    ps_params p;
-    if (a->s->live) { /* the options' scenario: its file (or a lecturer's own) */
-        *a->text = a->o->text;
-    } else if (scenfile_resolve(a->s->params.name, &p, a->text, err, sizeof err) != 0) {
-        memset(a->text, 0, sizeof(*a->text)); /* a recording of a scenario of one's own */
-    }
+    const replay_data *d = session_replay_data(a->s);
+    /* the options' scenario: its file (or a lecturer's own); a recording:
+     * the listing its load found, the one its checkpoints folded with */
+    *a->text = d ? d->text : a->o->text;
     a->ui.text = a->text;
 }
 
@@ -28,8 +27,7 @@ void tui_switch_text(tui_app *a)
 static void fresh_view(tui_app *a)
 {
     tui_ui_reset(&a->ui);
-    int64_t job = a->s->params.job_ns;
-    a->cell_ns = job / 4 > 1000000 ? (uint64_t)job / 4 : 1000000;
+    a->cell_ns = tui_draw_cell_ns(a->s->params.job_ns);
     a->t0 = clock_now_ns();
     a->finished = 0;
 }
@@ -47,6 +45,7 @@ static int start(tui_app *a, const ps_params *p, const char **err)
         a->s = NULL;
         return -1;
     }
+    model_set_text(a->m, a->text); /* its contents follow the choice */
     return 0;
 }
 
@@ -67,7 +66,7 @@ static void choose(tui_app *a, const tui_pick *it)
     a->s->ops->destroy(a->s); /* stops and joins every thread */
     if (start(a, &it->params, &err) == 0) {
         *a->text = it->text;
-    } else {
+    } else { /* a->text still holds the one that ran before */
         snprintf(msg, sizeof msg, "cannot start %s: %s", it->params.name, err);
         failed = 1;
         if (start(a, &old, &err) != 0) {
@@ -85,9 +84,7 @@ static void choose(tui_app *a, const tui_pick *it)
 
 void tui_switch_open(tui_app *a)
 {
-    if (!a->s->live)
-        say(a, "the scenario picker needs a live run: this is a replay");
-    else if (tui_picker_open(&a->picker, a->s->params.name) != 0)
+    if (tui_picker_open(&a->picker, a->s->params.name) != 0)
         say(a, "out of memory");
     else
         a->ui.help = 0;
