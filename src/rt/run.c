@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "run_signals.h"
 #include "sync/clock.h"
 
 ps_run *run_create(const ps_params *p, pacer_mode mode, size_t ring_cap, const char **err)
@@ -131,10 +132,11 @@ void run_set_quiet(ps_run *r, int quiet)
 
 int run_start(ps_run *r)
 {
-    sigset_t all, old;
-    sigfillset(&all);
-    /* Threads inherit the mask: no scenario thread ever takes a signal. */
-    pthread_sigmask(SIG_BLOCK, &all, &old);
+    sigset_t ui, old;
+    run_signals_ui(&ui);
+    /* Threads inherit the mask: the signals the UI thread owns never reach a
+     * scenario thread; faults stay unblocked so their handler runs. */
+    pthread_sigmask(SIG_BLOCK, &ui, &old);
     int rc = 0;
     atomic_store_explicit(&r->live, r->n_actors, memory_order_relaxed); /* before any thread */
     for (int i = 0; i < r->n_actors; i++) {

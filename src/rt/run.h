@@ -1,7 +1,8 @@
 /* run.h - one run of a scenario: its threads, objects, bus and pacer.
  *
  * run_create builds everything; run_start starts main and one pthread per
- * worker with every signal blocked (signals belong to the UI thread).  The
+ * worker with the UI thread's signals blocked (run_signals.h; faults stay
+ * unblocked so a crash handler runs in whichever thread crashed).  The
  * one consumer polls the bus until run_finished, then joins.  run_stop makes
  * every wait return so that all threads unwind; the consumer keeps draining
  * while they do, so nothing is lost and nobody waits on a full ring forever.
