@@ -45,6 +45,7 @@ typedef struct ps_run {
     _Atomic int live;           /* threads not yet exited */
     _Atomic int cancel;         /* errgroup-style cancellation, set once */
     _Atomic int64_t outcome;    /* what main reports: 0, or an error code */
+    int test_fault; /* test hook: a signal or 0; plain, set before pthread_create orders it */
 } ps_run;
 
 /* NULL with *err set to a message on failure (bad params, ENOMEM). */

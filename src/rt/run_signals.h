@@ -16,4 +16,16 @@
  * each one). */
 void run_signals_ui(sigset_t *set);
 
+/* Test-only hook: POOLSCOPE_TEST_FAULT=SEGV|BUS|FPE|ILL|ABRT gives that
+ * signal's number (main faults at its first step point, docs/testing.md);
+ * unset, empty or anything else gives 0. */
+int run_signals_test_fault(void);
+/* Makes the calling thread fault with sig the way a bug would: the kernel
+ * sends SIGSEGV, SIGBUS and SIGFPE for a bad access or a division by zero
+ * (a blocked one then kills the process at once, the bug this hook shows;
+ * raise() into a blocked thread would only leave it pending), SIGILL comes
+ * from a trap instruction on x86, SIGABRT from abort().  Falls back to
+ * raise(sig). */
+void run_signals_fault(int sig);
+
 #endif
