@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "run_signals.h"
 #include "sync/clock.h"
 
 ps_run *run_create(const ps_params *p, pacer_mode mode, size_t ring_cap, const char **err)
@@ -61,6 +62,7 @@ ps_run *run_create(const ps_params *p, pacer_mode mode, size_t ring_cap, const c
     }
     atomic_init(&r->live, 0);
     atomic_init(&r->outcome, 0);
+    r->test_fault = run_signals_test_fault(); /* read once: docs/testing.md */
     return r;
 }
 
@@ -126,16 +128,29 @@ void run_set_quiet(ps_run *r, int quiet)
     r->ctl.quiet = quiet != 0;
 }
 
+/* Test hook (POOLSCOPE_TEST_FAULT): main faults at its first step point, so
+ * a crash happens inside a scenario thread while the view runs. */
+static void *test_fault_entry(void *arg)
+{
+    ps_actor *self = arg;
+    if (actor_point(self) == 0)
+        run_signals_fault(self->run->test_fault);
+    return thread_entry(arg);
+}
+
 int run_start(ps_run *r)
 {
-    sigset_t all, old;
-    sigfillset(&all);
-    /* Threads inherit the mask: no scenario thread ever takes a signal. */
-    pthread_sigmask(SIG_BLOCK, &all, &old);
+    sigset_t ui, old;
+    run_signals_ui(&ui);
+    /* Threads inherit the mask: the signals the UI thread owns never reach a
+     * scenario thread; faults stay unblocked so their handler runs. */
+    pthread_sigmask(SIG_BLOCK, &ui, &old);
     int rc = 0;
     atomic_store_explicit(&r->live, r->n_actors, memory_order_relaxed); /* before any thread */
     for (int i = 0; i < r->n_actors; i++) {
-        if (pthread_create(&r->threads[i], NULL, thread_entry, &r->actors[i]) != 0) {
+        void *(*entry)(void *) =
+            i == PS_ACTOR_MAIN && r->test_fault ? test_fault_entry : thread_entry;
+        if (pthread_create(&r->threads[i], NULL, entry, &r->actors[i]) != 0) {
             rc = -1;
             /* threads never created will never exit: account for them */
             atomic_fetch_sub_explicit(&r->live, r->n_actors - i, memory_order_relaxed);

@@ -1,7 +1,8 @@
 /* run.h - one run of a scenario: its threads, objects, bus and pacer.
  *
  * run_create builds everything; run_start starts main and one pthread per
- * worker with every signal blocked (signals belong to the UI thread).  The
+ * worker with the UI thread's signals blocked (run_signals.h; faults stay
+ * unblocked so a crash handler runs in whichever thread crashed).  The
  * one consumer polls the bus until run_finished, then joins.  run_stop makes
  * every wait return so that all threads unwind; the consumer keeps draining
  * while they do, so nothing is lost and nobody waits on a full ring forever.
@@ -45,6 +46,7 @@ typedef struct ps_run {
     actor_fifo unspawned;       /* under spawn_mu: workers waiting to be spawned */
     _Atomic int live;           /* threads not yet exited */
     _Atomic int64_t outcome;    /* what main reports: 0, or an error code */
+    int test_fault; /* test hook: a signal or 0; plain, set before pthread_create orders it */
 } ps_run;
 
 /* NULL with *err set to a message on failure (bad params, ENOMEM). */

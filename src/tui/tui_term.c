@@ -4,28 +4,49 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdatomic.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <term.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tui_theme.h"
 
 static SCREEN *screen;
 static int sig_pipe[2] = {-1, -1};
+/* Only the UI thread takes stop signals (the scenario threads block them,
+ * rt/run_signals.h), so the handler and the loop share a thread. */
 static volatile sig_atomic_t stop_signal;
+/* What a fatal signal needs to give the terminal back, computed before it is
+ * needed because a handler may only write() and tcsetattr().  The handler
+ * runs in whichever thread crashed, and the scenario threads are started
+ * before the screen: these plain variables are written before the release
+ * store of term_armed and read only after an acquire load that saw 1. */
 static struct termios saved_tio;
 static int have_tio;
-/* What a fatal signal writes to restore the screen: computed before it is
- * needed, because a signal handler may only write() and tcsetattr(). */
 static char restore_seq[256];
 static size_t restore_len;
+static int ui_tid;          /* the thread that opened the screen: it restores */
+static pthread_t ui_thread; /* the same, for pthread_kill */
+static atomic_int term_armed;
+/* The first fatal signal, 0 before: the thread whose compare-exchange stores
+ * it ends the process (seq_cst: one winner when threads fault at once). */
+static atomic_int fatal_sig;
+static atomic_int fatal_tid, fatal_from; /* the winner's tid, kill(2)'s sender */
+/* Who restores the terminal, so that it is done once (seq_cst, like every
+ * access to it: compare-exchanges between the winner and the UI thread). */
+enum { RS_NONE, RS_ASKED, RS_RESTORING, RS_DONE };
+static atomic_int restore_state;
 
 static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
 static const int fatal_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
+static const char *const fatal_names[] = {"SIGSEGV", "SIGABRT", "SIGBUS", "SIGFPE", "SIGILL"};
 
 int tui_term_check(char *why, size_t len)
 {
@@ -76,18 +97,134 @@ static void on_stop(int sig)
     errno = saved;
 }
 
-/* endwin() is not async-signal-safe: write the prepared reset sequence and
- * restore the saved termios, then die of the same signal. */
-static void on_fatal(int sig)
+/* Async-signal-safe appends for the crash message (no stdio in a handler). */
+static size_t msg_str(char *buf, size_t at, size_t cap, const char *s)
 {
+    while (*s && at < cap)
+        buf[at++] = *s++;
+    return at;
+}
+
+static size_t msg_num(char *buf, size_t at, size_t cap, long n)
+{
+    char digits[24];
+    size_t k = 0;
+    unsigned long u = n < 0 ? 0 : (unsigned long)n;
+    do
+        digits[k++] = (char)('0' + u % 10);
+    while ((u /= 10) && k < sizeof digits);
+    while (k && at < cap)
+        buf[at++] = digits[--k];
+    return at;
+}
+
+/* "poolscope: SIGSEGV in a scenario thread (tid 1234); terminal restored",
+ * with the sender when it came from kill(2): fatal_sig, fatal_tid and
+ * fatal_from are stored before restore_state leaves 0 (seq_cst) and read
+ * after it did. */
+static void fatal_report(void)
+{
+    char buf[160];
+    size_t n = 0, cap = sizeof buf - 1;
+    int sig = atomic_load_explicit(&fatal_sig, memory_order_relaxed);
+    int tid = atomic_load_explicit(&fatal_tid, memory_order_relaxed);
+    int from = atomic_load_explicit(&fatal_from, memory_order_relaxed);
+    const char *name = "a fatal signal";
+    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+        if (fatal_signals[i] == sig)
+            name = fatal_names[i];
+    n = msg_str(buf, n, cap, "poolscope: ");
+    n = msg_str(buf, n, cap, name);
+    n = msg_str(buf, n, cap,
+                tid == ui_tid ? " in the UI thread (tid " : " in a scenario thread (tid ");
+    n = msg_num(buf, n, cap, tid);
+    n = msg_str(buf, n, cap, ")");
+    if (from) {
+        n = msg_str(buf, n, cap, ", sent by process ");
+        n = msg_num(buf, n, cap, from);
+    }
+    n = msg_str(buf, n, cap, "; terminal restored\n");
+    ssize_t r = write(STDERR_FILENO, buf, n);
+    (void)r;
+}
+
+/* Claims the restore (restore_state from -> RS_RESTORING) and does it; 0 if
+ * another thread has it.  endwin() is not async-signal-safe: write the
+ * prepared reset sequence and restore the saved termios. */
+static int restore_claim(int from)
+{
+    if (!atomic_compare_exchange_strong(&restore_state, &from, RS_RESTORING))
+        return 0;
     if (restore_len) {
         ssize_t r = write(STDOUT_FILENO, restore_seq, restore_len);
         (void)r;
     }
     if (have_tio)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tio);
-    signal(sig, SIG_DFL);
+    fatal_report();
+    atomic_store(&restore_state, RS_DONE);
+    return 1;
+}
+
+/* Sleeps in steps of 10 ms, at most ms, until the terminal is restored. */
+static void restore_wait(int ms)
+{
+    struct timespec step = {0, 10000000};
+    for (int i = 0; i < ms / 10 && atomic_load(&restore_state) != RS_DONE; i++)
+        nanosleep(&step, NULL);
+}
+
+/* Runs in whichever thread took the signal: a scenario thread's fault as well
+ * as the UI thread's (run_start never blocks the faults).  One thread wins
+ * fatal_sig.  The terminal is restored by the UI thread, interrupted in this
+ * handler so that it writes no frame after the reset: a scenario thread asks
+ * it with pthread_kill and waits.  Then the winner dies of its signal, so the
+ * exit status is the signal's and a core shows the faulting thread (like
+ * htop's CRT.c).  Every other thread waits in here for that. */
+static void on_fatal(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    int none = 0;
+    int tid = (int)syscall(SYS_gettid);
+    int armed = atomic_load_explicit(&term_armed, memory_order_acquire);
+    if (atomic_compare_exchange_strong(&fatal_sig, &none, sig)) {
+        /* relaxed: published by the seq_cst restore_state operations below */
+        atomic_store_explicit(&fatal_tid, tid, memory_order_relaxed);
+        atomic_store_explicit(&fatal_from, si && si->si_code == SI_USER ? (int)si->si_pid : 0,
+                              memory_order_relaxed);
+        if (armed && tid != ui_tid) {
+            atomic_store(&restore_state, RS_ASKED);
+            pthread_kill(ui_thread, sig);
+            restore_wait(1000);
+            /* the UI thread did not answer (stuck in a fault of its own?) */
+            restore_claim(RS_ASKED);
+            restore_wait(1000);
+        } else if (armed) {
+            restore_claim(RS_NONE);
+        }
+    } else {
+        /* The UI thread asked by the winner restores here; any thread then
+         * waits for the winner to end the process, and after 2 s (its write
+         * stuck on a stopped terminal) dies of its own signal. */
+        struct timespec step = {0, 10000000};
+        for (int i = 0; i < 200; i++) {
+            if (armed && tid == ui_tid)
+                restore_claim(RS_ASKED);
+            nanosleep(&step, NULL);
+        }
+    }
+    /* The default action, then deliver the signal now: it is blocked while
+     * this handler runs, so unblock it rather than wait for the return. */
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigemptyset(&dfl.sa_mask);
+    sigaction(sig, &dfl, NULL);
     raise(sig);
+    sigset_t only;
+    sigemptyset(&only);
+    sigaddset(&only, sig);
+    pthread_sigmask(SIG_UNBLOCK, &only, NULL);
 }
 
 static void signals_install(void)
@@ -98,8 +235,12 @@ static void signals_install(void)
     sa.sa_handler = on_stop;
     for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
         sigaction(stop_signals[i], &sa, NULL);
-    sa.sa_handler = on_fatal;
-    sa.sa_flags = SA_RESETHAND;
+    /* Every fatal signal is blocked while one is handled: a second fault in
+     * the same thread takes the default action instead of re-entering. */
+    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
+        sigaddset(&sa.sa_mask, fatal_signals[i]);
+    sa.sa_sigaction = on_fatal;
+    sa.sa_flags = SA_SIGINFO;
     for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
         sigaction(fatal_signals[i], &sa, NULL);
 }
@@ -140,6 +281,11 @@ int tui_term_open(int color)
     seq_add("cnorm");
     seq_add("rmkx");
     seq_add("rmcup");
+    ui_tid = (int)syscall(SYS_gettid);
+    ui_thread = pthread_self();
+    /* release: the sequence, termios and thread above are complete for a
+     * handler in any thread that sees 1 (its acquire load) */
+    atomic_store_explicit(&term_armed, 1, memory_order_release);
     signals_install();
     cbreak();
     noecho();
@@ -158,9 +304,10 @@ void tui_term_close(void)
         return;
     endwin();
     signals_restore();
+    /* relaxed: a late fault just skips the restore (curses is off already) */
+    atomic_store_explicit(&term_armed, 0, memory_order_relaxed);
     delscreen(screen);
     screen = NULL;
-    restore_len = 0;
     for (int i = 0; i < 2; i++) {
         if (sig_pipe[i] >= 0)
             close(sig_pipe[i]);
