@@ -23,7 +23,10 @@ typedef struct tui_app {
     uint64_t t0;
     uint64_t cell_ns;
     int quit;
-    int dirty;
+    int dirty;          /* a key or a change of marks: draw now */
+    int fresh;          /* events folded since the last frame: draw when one is due */
+    int flowing;        /* the last drain got events: nap briefly, drain again */
+    uint64_t last_draw; /* when the last frame was drawn */
     int finished;
     uint64_t last_wall_s;
     uint64_t fast_until; /* after a key: poll fast, its effects arrive soon */

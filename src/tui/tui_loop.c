@@ -1,10 +1,16 @@
 /* tui_loop.c - the UI thread: the only thread that calls curses.  It drains
  * the session (a live run or a recording), folds events into the model,
- * feeds the outputs, reads keys and draws; nothing else.  It sleeps in
- * poll(2) on the keyboard and the signal pipe: 16 ms while things move,
- * 250 ms when paused or done (100 ms while recording, so the file is
- * flushed as often as headless flushes it), so a paused screen costs next
- * to no CPU. */
+ * feeds the outputs, reads keys and draws; nothing else.
+ *
+ * The consumer must keep up with the threads, or their rings fill and they
+ * wait for it: every turn drains everything pending (within a time budget,
+ * so keys stay responsive in a flood), and while events flow the thread
+ * naps only TUI_NAP_US between drains, as the headless consumer does, and
+ * draws at most one frame per TUI_FRAME_NS.  Otherwise it sleeps in ppoll
+ * on the keyboard and the signal pipe: 16 ms while things move, 250 ms when
+ * paused or done (100 ms while recording, so the file is flushed as often
+ * as headless flushes it), so a paused screen costs next to no CPU. */
+#define _GNU_SOURCE /* ppoll: a nap shorter than poll's millisecond */
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -18,7 +24,9 @@
 #include "tui_draw.h"
 #include "tui_term.h"
 
-#define TUI_DRAIN_MAX 4096 /* events per turn: keys stay responsive in a flood */
+#define TUI_DRAIN_BUDGET_NS 8000000u /* a turn's drain: keys stay responsive in a flood */
+#define TUI_FRAME_NS 16000000u       /* at most one frame per 16 ms while events flow */
+#define TUI_NAP_US 100 /* between drains while events flow: 8192-event rings never fill */
 /* How long poll(2) sleeps: while things move, while recording (the file is
  * flushed as often as headless flushes it), and otherwise. */
 #define TUI_POLL_MOVING_MS 16
@@ -33,13 +41,15 @@ static size_t drain(tui_app *a)
 {
     ps_event buf[256];
     size_t total = 0, n;
-    uint64_t now = clock_now_ns();
-    while (total < TUI_DRAIN_MAX && (n = session_poll(a->s, buf, 256)) > 0) {
+    uint64_t now = clock_now_ns(), end = now + TUI_DRAIN_BUDGET_NS;
+    for (unsigned batch = 1; (n = session_poll(a->s, buf, 256)) > 0; batch++) {
         for (size_t i = 0; i < n; i++) {
             model_apply(a->m, &buf[i]);
             tui_out_event(a, &buf[i]);
         }
         total += n;
+        if (batch % 16 == 0 && clock_now_ns() >= end) /* a clock read per 4096 events */
+            break;
     }
     tui_ui_sync(&a->ui, a->m, now);
     return total;
@@ -105,7 +115,8 @@ static int should_draw(tui_app *a, uint64_t now)
     for (int i = 0; i < MODEL_AR_COUNT; i++)
         fading |= a->ui.fired[i] && now < a->ui.fired[i] + TUI_FLASH_NS + TUI_FADE_TAIL_NS;
     fading |= a->ui.msg[0] && now < a->ui.msg_until + TUI_MSG_TAIL_NS;
-    int r = a->dirty || moving || fading || ws != a->last_wall_s;
+    int due = now >= a->last_draw + TUI_FRAME_NS; /* events and motion: a frame at most */
+    int r = a->dirty || ((moving || fading || a->fresh) && due) || ws != a->last_wall_s;
     a->last_wall_s = ws;
     return r;
 }
@@ -123,7 +134,11 @@ static void wait_input(tui_app *a)
     int ms = moving                 ? TUI_POLL_MOVING_MS
              : tui_out_recording(a) ? TUI_POLL_RECORDING_MS
                                     : TUI_POLL_IDLE_MS;
-    int r = poll(fds, fds[1].fd >= 0 ? 2 : 1, ms);
+    /* events are flowing: drain again soon, or the threads wait for room */
+    struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (long)(ms % 1000) * 1000000L};
+    if (a->flowing)
+        ts = (struct timespec){.tv_nsec = TUI_NAP_US * 1000L};
+    int r = ppoll(fds, fds[1].fd >= 0 ? 2 : 1, &ts, NULL);
     if (r < 0 && errno != EINTR)
         a->quit = 1;
 }
@@ -143,8 +158,8 @@ static int marks_changed(const pacer_view *o, const pacer_view *v)
 static void loop(tui_app *a)
 {
     while (!a->quit && !tui_term_stop_signal()) {
-        if (drain(a))
-            a->dirty = 1;
+        a->flowing = drain(a) > 0;
+        a->fresh |= a->flowing;
         tui_out_tick(a);
         a->finished = a->s->ops->finished(a->s);
         pacer_view old = a->v;
@@ -155,8 +170,11 @@ static void loop(tui_app *a)
         if (a->quit)
             break;
         uint64_t now = clock_now_ns();
-        if (should_draw(a, now))
+        if (should_draw(a, now)) {
             draw(a, now);
+            a->last_draw = now;
+            a->fresh = 0;
+        }
         a->dirty = 0;
         wait_input(a);
     }
