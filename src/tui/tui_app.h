@@ -46,6 +46,11 @@ typedef struct tui_app {
     tui_picker picker;
 } tui_app;
 
+/* What the screen's consumer does with each event it drains (tui_loop.c):
+ * the model's fold and the outputs.  The loop's drain and the benchmark of
+ * the screen's consumer call this one function. */
+void tui_app_fold(tui_app *a, const ps_event *ev, size_t n);
+
 /* Runs what key k (code key) asks for (tui_act.c). */
 void tui_act(tui_app *a, const tui_key *k, int key);
 /* 'w', digits, Enter: a step of any worker.  1 if key was part of it. */

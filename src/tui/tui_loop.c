@@ -37,16 +37,21 @@
 #define TUI_MSG_TAIL_NS 300000000u   /* and once a message expired */
 #define TUI_WARN_MORE_NS 7000000000u /* a partial recording's warning: 10 s to read it */
 
+void tui_app_fold(tui_app *a, const ps_event *ev, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        model_apply(a->m, &ev[i]);
+        tui_out_event(a, &ev[i]);
+    }
+}
+
 static size_t drain(tui_app *a)
 {
     ps_event buf[256];
     size_t total = 0, n;
     uint64_t now = clock_now_ns(), end = now + TUI_DRAIN_BUDGET_NS;
     for (unsigned batch = 1; (n = session_poll(a->s, buf, 256)) > 0; batch++) {
-        for (size_t i = 0; i < n; i++) {
-            model_apply(a->m, &buf[i]);
-            tui_out_event(a, &buf[i]);
-        }
+        tui_app_fold(a, buf, n);
         total += n;
         if (batch % 16 == 0 && clock_now_ns() >= end) /* a clock read per 4096 events */
             break;

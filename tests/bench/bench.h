@@ -69,5 +69,6 @@ int bench_render(const bench_ctx *c);
 int bench_wall(const bench_ctx *c);
 int bench_heavy(const bench_ctx *c);
 int bench_output(const bench_ctx *c);
+int bench_consumer(const bench_ctx *c);
 
 #endif

@@ -43,6 +43,8 @@ static const row_def rows[] = {
     {"wall", "the lecture's worker-pool at speed 1: wall time", bench_wall},
     {"heavy", "64 workers, zero-length jobs: quiet engine vs headless vs the screen", bench_heavy},
     {"output", "headless lecture output rate", bench_output},
+    {"consumer", "the screen's consumer alone: merge and fold of a real run's events",
+     bench_consumer},
     /* the replay seek row is the 'seek' benchmark (tests/test_seek.c) */
 };
 

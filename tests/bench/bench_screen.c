@@ -25,7 +25,9 @@
 #include <unistd.h>
 
 #include "bench.h"
+#include "model/model.h"
 #include "rt/run.h"
+#include "tui/tui_app.h"
 
 enum { HEAVY_WORKERS = 64 };
 
@@ -245,5 +247,114 @@ int bench_output(const bench_ctx *c)
         bench_goal("headless lecture output >= 3 M events/s", med, 3e6, 1, " ev/s");
     }
     free(ev);
+    return bad ? -1 : 0;
+}
+
+/* ---- row "consumer": the screen's consumer alone ----
+ * Events of a real run (worker-pool, 4 workers, zero-length jobs) are
+ * recorded once, then in every trial published into a fresh bus, one ring
+ * per thread as they were made (their stamps kept, so the merge has the
+ * run's real interleaving), and drained as the screen drains: bus_poll in
+ * batches of 256 and tui_app_fold (the model's fold; no outputs).  Nothing
+ * else runs meanwhile, so this is the consumer's ceiling.  Goal: >= 5 M/s. */
+
+typedef struct recorded {
+    ps_event *ev;
+    size_t n, cap;
+    ps_layout layout;
+    int producers;
+} recorded;
+
+static int record_run(int jobs, recorded *out)
+{
+    ps_params p;
+    const char *err = NULL;
+    char msg[160];
+    scenario_defaults("worker-pool", &p);
+    p.workers = 4;
+    p.jobs = jobs;
+    p.job_ns = 0;
+    p.queue_cap = 1024;
+    p.speed_milli = PACER_SPEED_MAX;
+    if (scenario_finish(&p, msg, sizeof msg) != 0)
+        return -1;
+    ps_run *r = run_create(&p, PACER_RUN, 0, &err);
+    if (!r || run_start(r) != 0) {
+        run_destroy(r);
+        return -1;
+    }
+    *out = (recorded){.layout = r->layout, .producers = r->n_actors + 1};
+    ps_event buf[256];
+    while (!run_finished(r)) {
+        size_t n = bus_poll(r->bus, buf, 256);
+        if (out->n + n > out->cap) {
+            out->cap = out->cap ? out->cap * 2 : 1 << 16;
+            out->ev = realloc(out->ev, out->cap * sizeof(ps_event));
+        }
+        memcpy(out->ev + out->n, buf, n * sizeof(ps_event));
+        out->n += n;
+        if (!n)
+            bus_wait(r->bus, 10000000);
+    }
+    run_join(r);
+    run_destroy(r);
+    return 0;
+}
+
+/* One trial: events per second through merge and fold. */
+static int consume_once(const recorded *rec, double *ev_s)
+{
+    bus *b = bus_create(rec->producers, rec->n);
+    model *m = malloc(sizeof(*m));
+    if (!b || !m || model_init(m, &rec->layout) != 0) {
+        bus_destroy(b);
+        free(m);
+        return -1;
+    }
+    for (size_t i = 0; i < rec->n; i++) {
+        int p = rec->ev[i].actor == PS_ACTOR_CTL ? rec->producers - 1 : rec->ev[i].actor;
+        bus_publish(b, p, &rec->ev[i]);
+    }
+    tui_app a = {.m = m};
+    ps_event buf[256];
+    size_t got = 0, n;
+    uint64_t t0 = bench_now_ns();
+    while ((n = bus_poll(b, buf, 256)) > 0) {
+        tui_app_fold(&a, buf, n);
+        got += n;
+    }
+    uint64_t el = bench_now_ns() - t0;
+    int ok = got == rec->n && m->ended;
+    model_free(m);
+    free(m);
+    bus_destroy(b);
+    *ev_s = (double)got / ((double)el / 1e9);
+    return ok ? 0 : -1;
+}
+
+int bench_consumer(const bench_ctx *c)
+{
+    recorded rec = {0};
+    int jobs = c->quick ? 20000 : 100000, runs = c->runs, bad = 0;
+    if (record_run(jobs, &rec) != 0) {
+        fprintf(stderr, "consumer: recording the run failed\n");
+        return -1;
+    }
+    double *ev = calloc((size_t)runs, sizeof(double));
+    for (int r = 0; r < runs && !bad; r++)
+        bad = consume_once(&rec, &ev[r]);
+    if (bad) {
+        fprintf(stderr, "consumer: a trial did not deliver every event\n");
+    } else {
+        char note[128];
+        snprintf(note, sizeof note, "%zu events of worker-pool, 4 workers x %d jobs, 6 rings",
+                 rec.n, jobs);
+        double med = bench_median(ev, runs);
+        bench_figure("consumer", "screen consumer: bus merge + model fold (tui_app_fold)", ev, runs,
+                     " ev/s", note);
+        bench_goal("the screen's consumer sustains >= 5 M events/s", med, 5e6, 1, " ev/s");
+    }
+    free(ev);
+    free(rec.ev);
     return bad ? -1 : 0;
 }
