@@ -70,5 +70,6 @@ int bench_wall(const bench_ctx *c);
 int bench_heavy(const bench_ctx *c);
 int bench_output(const bench_ctx *c);
 int bench_consumer(const bench_ctx *c);
+int bench_stamp(const bench_ctx *c);
 
 #endif

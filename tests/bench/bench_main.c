@@ -45,6 +45,7 @@ static const row_def rows[] = {
     {"output", "headless lecture output rate", bench_output},
     {"consumer", "the screen's consumer alone: merge and fold of a real run's events",
      bench_consumer},
+    {"stamp", "the cost of a causal stamp: clock_gettime against TSC reads", bench_stamp},
     /* the replay seek row is the 'seek' benchmark (tests/test_seek.c) */
 };
 
