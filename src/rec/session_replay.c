@@ -30,7 +30,9 @@ static uint64_t replay_vnow(const replay *r)
 {
     if (r->mode != PACER_RUN)
         return r->vclock;
-    return r->vclock + (clock_now_ns() - r->anchor) * (uint64_t)r->speed / 1000u;
+    /* clock_scale_milli: (now - anchor) * speed overflowed after 51 h at 100x */
+    uint64_t dv = clock_scale_milli(clock_now_ns() - r->anchor, (uint64_t)r->speed);
+    return dv > UINT64_MAX - r->vclock ? UINT64_MAX : r->vclock + dv;
 }
 
 /* Sets the clock to v from now on (mode or speed change, seek). */
@@ -67,7 +69,8 @@ static void replay_wait(session *s, uint64_t timeout_ns)
     uint64_t ns = timeout_ns;
     if (r->mode == PACER_RUN) {
         uint64_t due = r->d.events[r->cursor].vt_ns, v = replay_vnow(r);
-        uint64_t real = due > v ? (due - v) * 1000u / (uint64_t)r->speed : 0;
+        uint64_t left = due > v ? due - v : 0; /* left * 1000 must not wrap */
+        uint64_t real = left < UINT64_MAX / 1000u ? left * 1000u / (uint64_t)r->speed : UINT64_MAX;
         ns = real < ns ? real : ns;
     }
     if (ns)
