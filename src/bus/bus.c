@@ -152,11 +152,10 @@ static void bus_wait_room(bus *b, bus_lane *l, size_t n)
         }
         /* relaxed: read before announcing; a change after it fails the futex. */
         uint32_t gen = atomic_load_explicit(&l->space_gen, memory_order_relaxed);
-        /* seq_cst: orders this store before the room re-check (Dekker with
-         * bus_release's head store and waiting load). */
+        /* seq_cst store and load: the Dekker pair with bus_release's head
+         * store and waiting load (announce, then re-check the head). */
         atomic_store_explicit(&l->waiting, 1, memory_order_seq_cst);
-        atomic_thread_fence(memory_order_seq_cst); /* ring_room's load is acquire only */
-        if (!ring_room(&l->r, n))
+        if (!ring_room_sc(&l->r, n))
             futex_wait(&l->space_gen, gen, 0);
         atomic_store_explicit(&l->waiting, 0, memory_order_relaxed); /* hint only */
     }

@@ -61,6 +61,15 @@ static inline int ring_room(ring *r, size_t n)
     return last - r->head_cache <= r->mask;
 }
 
+/* ring_room with a fresh seq_cst load of the head, for a producer whose
+ * preceding seq_cst store must not pass it (a Dekker pair: bus.c). */
+static inline int ring_room_sc(ring *r, size_t n)
+{
+    uint64_t last = atomic_load_explicit(&r->tail, memory_order_relaxed) + n - 1;
+    r->head_cache = atomic_load_explicit(&r->head, memory_order_seq_cst);
+    return last - r->head_cache <= r->mask;
+}
+
 /* The slot the next commit publishes, or NULL if the ring is full. */
 static inline ps_event *ring_reserve(ring *r)
 {

@@ -18,7 +18,20 @@ void itemq_free(itemq *q)
         free(c);
         c = n;
     }
+    free(q->spare);
     itemq_init(q);
+}
+
+/* A chunk the head left: kept as the spare if there is none. */
+static void chunk_retire(itemq *q, itemq_chunk *c)
+{
+    if (q->spare) {
+        free(c);
+        return;
+    }
+    c->next = NULL;
+    c->len = 0;
+    q->spare = c;
 }
 
 /* Zigzag: small negative and positive deltas both become small numbers.
@@ -68,9 +81,10 @@ int itemq_push(itemq *q, int64_t v)
     uint8_t buf[VARINT_MAX];
     uint32_t n = varint_put(buf, zigzag((uint64_t)v - (uint64_t)q->tail_val));
     if (!q->tail || q->tail->len + n > ITEMQ_CHUNK) {
-        itemq_chunk *c = malloc(sizeof(*c));
+        itemq_chunk *c = q->spare ? q->spare : malloc(sizeof(*c));
         if (!c)
             return -1;
+        q->spare = NULL;
         c->next = NULL;
         c->len = 0;
         if (q->tail)
@@ -105,10 +119,9 @@ int itemq_pop(itemq *q, int64_t *v)
     if (!q->count)
         return 0;
     *v = q->head_val;
-    if (--q->count == 0) { /* empty: keep no chunk */
-        int64_t last = q->tail_val;
-        itemq_free(q);
-        q->tail_val = last;
+    if (--q->count == 0) { /* empty: the one chunk left starts over */
+        q->head->len = 0;
+        q->head_off = 0;
         return 1;
     }
     const itemq_chunk *c = q->head;
@@ -116,7 +129,7 @@ int itemq_pop(itemq *q, int64_t *v)
     if (c != q->head) {
         itemq_chunk *old = q->head;
         q->head = (itemq_chunk *)c;
-        free(old);
+        chunk_retire(q, old);
     }
     uint32_t off = q->head_off;
     q->head_val = add_delta(q->head_val, varint_get(q->head, &off));
@@ -126,7 +139,7 @@ int itemq_pop(itemq *q, int64_t *v)
 int itemq_copy(itemq *dst, const itemq *src)
 {
     *dst = *src;
-    dst->head = dst->tail = NULL;
+    dst->head = dst->tail = dst->spare = NULL;
     itemq_chunk **link = &dst->head;
     for (const itemq_chunk *c = src->head; c; c = c->next) {
         itemq_chunk *n = malloc(sizeof(*n));
@@ -148,7 +161,7 @@ size_t itemq_bytes(const itemq *q)
     size_t n = 0;
     for (const itemq_chunk *c = q->head; c; c = c->next)
         n += sizeof(*c);
-    return n;
+    return n + (q->spare ? sizeof(*q->spare) : 0);
 }
 
 itemq_iter itemq_begin(const itemq *q)
