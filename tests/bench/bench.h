@@ -56,6 +56,17 @@ void bench_skip(const char *group, const char *name, const char *why);
 /* Progress on stderr (meson --verbose shows it live). */
 void bench_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Runs argv to its end, stdout to out_path (NULL: /dev/null) and stderr
+ * to /dev/null; its wall time in *ns and peak RSS in *maxrss_kb (either
+ * may be NULL).  0 if it exited 0. */
+int bench_spawn(char *const argv[], const char *out_path, uint64_t *ns, long *maxrss_kb);
+/* popen(cmd): its output into out (NULL: discarded); the exit status. */
+int bench_sh(const char *cmd, char *out, size_t len);
+/* The argv of the lecture's pool in poolscope --headless: 2 workers, jobs
+ * zero-length jobs, jobs queue 1024, speed 100 (the arguments of pool.go). */
+enum { BENCH_POOL_ARGC = 13 };
+void bench_pool_argv(const bench_ctx *c, const char *jobs, char *argv[BENCH_POOL_ARGC]);
+
 /* Builds tests/bench/pool.go into c->out_dir (bin gets its path); 0 on
  * success.  Needs c->go and c->go_src. */
 int bench_go_build(const bench_ctx *c, char *bin, size_t len);

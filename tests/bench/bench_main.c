@@ -13,11 +13,15 @@
  * tests/bench/meson.build and one line to 'rows' below.  Report with
  * bench_figure / bench_ratio / bench_goal, or bench_skip.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "bench.h"
@@ -170,6 +174,65 @@ void bench_progress(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+}
+
+/* ---- child processes ---- */
+
+int bench_spawn(char *const argv[], const char *out_path, uint64_t *ns, long *maxrss_kb)
+{
+    uint64_t t0 = bench_now_ns();
+    pid_t pid = fork();
+    if (pid < 0)
+        return -1;
+    if (pid == 0) {
+        int fd = open(out_path ? out_path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int nul = open("/dev/null", O_WRONLY);
+        if (fd < 0 || nul < 0)
+            _exit(126);
+        dup2(fd, 1);
+        dup2(nul, 2);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    int st;
+    struct rusage ru;
+    while (wait4(pid, &st, 0, &ru) < 0)
+        if (errno != EINTR)
+            return -1;
+    if (ns)
+        *ns = bench_now_ns() - t0;
+    if (maxrss_kb)
+        *maxrss_kb = ru.ru_maxrss;
+    return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+}
+
+int bench_sh(const char *cmd, char *out, size_t len)
+{
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return -1;
+    size_t n = out ? fread(out, 1, len - 1, p) : 0;
+    if (out)
+        out[n] = '\0';
+    return pclose(p);
+}
+
+void bench_pool_argv(const bench_ctx *c, const char *jobs, char *argv[BENCH_POOL_ARGC])
+{
+    char *v[BENCH_POOL_ARGC] = {(char *)c->poolscope,
+                                "--headless",
+                                "--workers",
+                                "2",
+                                "--jobs",
+                                (char *)jobs,
+                                "--job-ms",
+                                "0",
+                                "--queue",
+                                "1024",
+                                "--speed",
+                                "100",
+                                NULL};
+    memcpy(argv, v, sizeof v);
 }
 
 /* ---- the machine ---- */

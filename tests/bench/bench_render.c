@@ -156,20 +156,9 @@ static long proc_ticks(long pid)
     return (long)(ut + st);
 }
 
-static int sh(const char *cmd, char *out, size_t len)
-{
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return -1;
-    size_t n = out ? fread(out, 1, len - 1, p) : 0;
-    if (out)
-        out[n] = '\0';
-    return pclose(p);
-}
-
 static void paused_cpu(const bench_ctx *c)
 {
-    if (sh("command -v tmux >/dev/null 2>&1", NULL, 0) != 0) {
+    if (bench_sh("command -v tmux >/dev/null 2>&1", NULL, 0) != 0) {
         bench_skip("render", "paused TUI CPU", "tmux not installed");
         return;
     }
@@ -179,16 +168,16 @@ static void paused_cpu(const bench_ctx *c)
              "tmux -L ps-bench new-session -d -x 80 -y 24 'exec %s --paused' && "
              "sleep 1 && tmux -L ps-bench display -p '#{pane_pid}'",
              c->poolscope);
-    if (sh(cmd, pid, sizeof pid) != 0 || atol(pid) <= 0) {
+    if (bench_sh(cmd, pid, sizeof pid) != 0 || atol(pid) <= 0) {
         bench_skip("render", "paused TUI CPU", "could not start poolscope under tmux");
-        sh("tmux -L ps-bench kill-server 2>/dev/null", NULL, 0);
+        bench_sh("tmux -L ps-bench kill-server 2>/dev/null", NULL, 0);
         return;
     }
     int secs = c->quick ? 1 : 5;
     long t0 = proc_ticks(atol(pid));
     sleep((unsigned)secs);
     long t1 = proc_ticks(atol(pid));
-    sh("tmux -L ps-bench kill-server 2>/dev/null", NULL, 0);
+    bench_sh("tmux -L ps-bench kill-server 2>/dev/null", NULL, 0);
     if (t0 < 0 || t1 < 0) {
         bench_skip("render", "paused TUI CPU", "poolscope exited");
         return;

@@ -5,46 +5,18 @@
  * default speed: about 2 s) as a child with stdout to /dev/null, and reads
  * ru_maxrss from wait4.
  */
-#include <errno.h>
 #include <limits.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "bench.h"
 
-/* Peak RSS of argv run to its end, stdout to /dev/null. */
-static int argv_maxrss_kb(char *const argv[], long *kb)
-{
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        int fd = open("/dev/null", O_WRONLY);
-        if (fd >= 0)
-            dup2(fd, 1);
-        execv(argv[0], argv);
-        _exit(127);
-    }
-    int st;
-    struct rusage ru;
-    while (wait4(pid, &st, 0, &ru) < 0)
-        if (errno != EINTR)
-            return -1;
-    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
-        return -1;
-    *kb = ru.ru_maxrss;
-    return 0;
-}
-
 static int child_maxrss_kb(const char *prog, const char *speed, long *kb)
 {
     char *argv[] = {(char *)prog, "--headless", speed ? "--speed" : NULL, (char *)speed, NULL};
-    return argv_maxrss_kb(argv, kb);
+    return bench_spawn(argv, NULL, NULL, kb);
 }
 
 /* The lecture's pool at JOBS jobs (results channel sized to the job count,
@@ -65,25 +37,14 @@ static int rss_vs_go(const bench_ctx *c)
     int jobs = c->quick ? 1000000 : 10000000, runs = c->runs, bad = 0;
     char j[16];
     snprintf(j, sizeof j, "%d", jobs);
-    char *ps[] = {(char *)c->poolscope,
-                  "--headless",
-                  "--workers",
-                  "2",
-                  "--jobs",
-                  j,
-                  "--job-ms",
-                  "0",
-                  "--queue",
-                  "1024",
-                  "--speed",
-                  "100",
-                  NULL};
+    char *ps[BENCH_POOL_ARGC];
+    bench_pool_argv(c, j, ps);
     char *go[] = {bin, j, "2", "1024", NULL};
     double *p = calloc((size_t)runs, sizeof(double)), *g = calloc((size_t)runs, sizeof(double));
     double *ratio = calloc((size_t)runs, sizeof(double));
     for (int r = 0; r < runs && !bad; r++) {
         long kp = 0, kg = 0;
-        bad = argv_maxrss_kb(ps, &kp) || argv_maxrss_kb(go, &kg);
+        bad = bench_spawn(ps, NULL, NULL, &kp) || bench_spawn(go, NULL, NULL, &kg);
         p[r] = (double)kp / 1024.0;
         g[r] = (double)kg / 1024.0;
         ratio[r] = g[r] > 0 ? p[r] / g[r] : 0;
@@ -97,8 +58,9 @@ static int rss_vs_go(const bench_ctx *c)
         bench_figure("rss", "peak RSS, pool, poolscope --headless", p, runs, " MB", note);
         bench_figure("rss", "peak RSS, pool, Go (pool.go)", g, runs, " MB", note);
         bench_ratio("rss", "poolscope / Go peak RSS", ratio, runs, "same run, back to back");
-        bench_goal("pool peak RSS <= 1.2x Go's (10 M jobs)", bench_median(ratio, runs), 1.2, 0,
-                   "x");
+        char goal[96];
+        snprintf(goal, sizeof goal, "pool peak RSS <= 1.2x Go's (%d M jobs)", jobs / 1000000);
+        bench_goal(goal, bench_median(ratio, runs), 1.2, 0, "x");
     }
     free(p);
     free(g);

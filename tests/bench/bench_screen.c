@@ -15,13 +15,10 @@
  *         the summary line must be read back; /dev/null costs the same).
  *         Goal: >= 3 M events/s.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "bench.h"
@@ -30,32 +27,6 @@
 #include "tui/tui_app.h"
 
 enum { HEAVY_WORKERS = 64 };
-
-/* Runs argv with stdout to path (or /dev/null), stderr to /dev/null; its
- * wall time in *ns.  0 if it exited 0. */
-static int spawn_timed(char *const argv[], const char *path, uint64_t *ns)
-{
-    uint64_t t0 = bench_now_ns();
-    pid_t pid = fork();
-    if (pid < 0)
-        return -1;
-    if (pid == 0) {
-        int fd = open(path ? path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int nul = open("/dev/null", O_WRONLY);
-        if (fd < 0 || nul < 0)
-            _exit(126);
-        dup2(fd, 1);
-        dup2(nul, 2);
-        execv(argv[0], argv);
-        _exit(127);
-    }
-    int st;
-    while (waitpid(pid, &st, 0) < 0)
-        if (errno != EINTR)
-            return -1;
-    *ns = bench_now_ns() - t0;
-    return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
-}
 
 static int heavy_quiet(int jobs, double *jobs_s)
 {
@@ -96,44 +67,33 @@ static int heavy_headless(const bench_ctx *c, int jobs, double *jobs_s)
     char *argv[] = {(char *)c->poolscope, "--headless", "--workers", w,     "--jobs", j,
                     "--job-ms",           "0",          "--speed",   "100", NULL};
     uint64_t ns;
-    if (spawn_timed(argv, NULL, &ns) != 0)
+    if (bench_spawn(argv, NULL, &ns, NULL) != 0)
         return -1;
     *jobs_s = (double)jobs / ((double)ns / 1e9);
     return 0;
 }
 
-static int sh(const char *cmd, char *out, size_t len)
-{
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return -1;
-    size_t n = out ? fread(out, 1, len - 1, p) : 0;
-    if (out)
-        out[n] = '\0';
-    return pclose(p);
-}
-
 static int heavy_screen(const bench_ctx *c, int jobs, double *jobs_s)
 {
     char cmd[PATH_MAX + 256], top[4096];
-    sh("tmux -L ps-bench-heavy kill-server 2>/dev/null", NULL, 0);
+    bench_sh("tmux -L ps-bench-heavy kill-server 2>/dev/null", NULL, 0);
     snprintf(cmd, sizeof cmd,
              "tmux -L ps-bench-heavy new-session -d -x 80 -y 24 "
              "'exec %s --workers %d --jobs %d --job-ms 0 --speed 100'",
              c->poolscope, HEAVY_WORKERS, jobs);
     uint64_t t0 = bench_now_ns(), limit = t0 + 600ull * 1000000000u;
-    if (sh(cmd, NULL, 0) != 0)
+    if (bench_sh(cmd, NULL, 0) != 0)
         return -1;
     int done = 0;
     while (!done && bench_now_ns() < limit) {
         usleep(20000);
-        if (sh("tmux -L ps-bench-heavy capture-pane -p -S 0 -E 0 2>/dev/null", top, sizeof top) !=
-            0)
+        if (bench_sh("tmux -L ps-bench-heavy capture-pane -p -S 0 -E 0 2>/dev/null", top,
+                     sizeof top) != 0)
             break;
         done = strstr(top, "DONE") != NULL;
     }
     uint64_t el = bench_now_ns() - t0;
-    sh("tmux -L ps-bench-heavy kill-server 2>/dev/null", NULL, 0);
+    bench_sh("tmux -L ps-bench-heavy kill-server 2>/dev/null", NULL, 0);
     if (!done)
         return -1;
     *jobs_s = (double)jobs / ((double)el / 1e9);
@@ -146,7 +106,7 @@ int bench_heavy(const bench_ctx *c)
         bench_skip("heavy", "64 workers", "no --poolscope program given");
         return 0;
     }
-    int have_tmux = sh("command -v tmux >/dev/null 2>&1", NULL, 0) == 0;
+    int have_tmux = bench_sh("command -v tmux >/dev/null 2>&1", NULL, 0) == 0;
     int jobs = c->quick ? 30000 : 300000, runs = c->runs, bad = 0;
     double *q = calloc((size_t)runs, sizeof(double)), *h = calloc((size_t)runs, sizeof(double));
     double *s = calloc((size_t)runs, sizeof(double)), *sq = calloc((size_t)runs, sizeof(double));
@@ -215,24 +175,13 @@ int bench_output(const bench_ctx *c)
     char j[16], path[PATH_MAX];
     snprintf(j, sizeof j, "%d", jobs);
     snprintf(path, sizeof path, "%s/bench-output.txt", c->out_dir);
-    char *argv[] = {(char *)c->poolscope,
-                    "--headless",
-                    "--workers",
-                    "2",
-                    "--jobs",
-                    j,
-                    "--job-ms",
-                    "0",
-                    "--queue",
-                    "1024",
-                    "--speed",
-                    "100",
-                    NULL};
+    char *argv[BENCH_POOL_ARGC];
+    bench_pool_argv(c, j, argv);
     double *ev = calloc((size_t)runs, sizeof(double));
     for (int r = 0; r < runs && !bad; r++) {
         uint64_t ns;
         double events, wall;
-        bad = spawn_timed(argv, path, &ns) || read_summary(path, &events, &wall);
+        bad = bench_spawn(argv, path, &ns, NULL) || read_summary(path, &events, &wall);
         ev[r] = bad ? 0 : events / wall;
     }
     unlink(path);
