@@ -175,6 +175,8 @@ static void loop(tui_app *a)
         if (a->quit)
             break;
         uint64_t now = clock_now_ns();
+        if ((now - a->t0) / 1000000000u != a->last_wall_s && tui_term_size_changed())
+            a->dirty = 1; /* once a second: a resize whose SIGWINCH was lost */
         if (should_draw(a, now)) {
             draw(a, now);
             a->last_draw = now;

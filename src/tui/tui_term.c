@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <stdatomic.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <term.h>
 #include <termios.h>
@@ -313,6 +314,17 @@ void tui_term_close(void)
             close(sig_pipe[i]);
         sig_pipe[i] = -1;
     }
+}
+
+int tui_term_size_changed(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row || !ws.ws_col)
+        return 0;
+    if (ws.ws_row == LINES && ws.ws_col == COLS)
+        return 0;
+    resizeterm(ws.ws_row, ws.ws_col);
+    return 1;
 }
 
 int tui_term_signal_fd(void)

@@ -18,6 +18,11 @@ void tui_term_close(void);
 int tui_term_signal_fd(void);
 /* The signal that asked us to stop, or 0. */
 int tui_term_stop_signal(void);
+/* 1 if the terminal's size (TIOCGWINSZ) is no longer what curses drew for,
+ * after telling curses the new size: a SIGWINCH that came before curses
+ * could catch it (the window between its size query and its handler, or a
+ * detached tmux passing its size on late) is found at the next check. */
+int tui_term_size_changed(void);
 /* The live screen while curses is on, else NULL: a second screen (the cast
  * export's) switches back to it after drawing. */
 struct screen *tui_term_screen(void);
