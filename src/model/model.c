@@ -195,6 +195,13 @@ static void spark_push(model_counter *c)
     c->spark_n++;
 }
 
+/* a + b as two's complement: a recording may hold any int64, and the fold
+ * must stay defined (signed overflow is not). */
+static int64_t wrap_add(int64_t a, int64_t b)
+{
+    return (int64_t)((uint64_t)a + (uint64_t)b);
+}
+
 static void apply_counter(model *m, const ps_event *e, int a)
 {
     if (e->obj >= PS_MAX_COUNTERS)
@@ -203,7 +210,7 @@ static void apply_counter(model *m, const ps_event *e, int a)
     switch (e->kind) {
     case EV_ATOMIC_ADD:
         c->value = e->value;
-        c->expected += e->arg;
+        c->expected = wrap_add(c->expected, e->arg);
         c->ops++;
         spark_push(c);
         break;
@@ -216,10 +223,10 @@ static void apply_counter(model *m, const ps_event *e, int a)
          * now: a later store can bring back a value an earlier one undid, so
          * counting overwrites one by one would count some twice. */
         c->value = e->value;
-        c->expected++;
+        c->expected = wrap_add(c->expected, 1);
         c->plain = 1;
         c->ops++;
-        c->lost = c->expected > c->value ? (uint64_t)(c->expected - c->value) : 0;
+        c->lost = c->expected > c->value ? (uint64_t)c->expected - (uint64_t)c->value : 0;
         spark_push(c);
         break;
     default:

@@ -15,13 +15,22 @@ struct cast_export {
     size_t taken; /* bytes already written to the cast */
     model m;
     double per_ns; /* cast seconds per virtual ns */
+    double skip;   /* cast seconds cut out of idle gaps longer than CAST_IDLE_MAX_S */
     double last_frame;
     int drawn, dirty;
 };
 
 static double cast_t(const cast_export *x, uint64_t vt)
 {
-    return (double)vt * x->per_ns;
+    return (double)vt * x->per_ns - x->skip;
+}
+
+/* The virtual time shown at cast time t (a double past 2^64 does not
+ * convert: the clock stops at its end). */
+static uint64_t cast_vt(const cast_export *x, double t)
+{
+    double v = (t + x->skip) / x->per_ns + 0.5;
+    return v >= 18446744073709551615.0 ? UINT64_MAX : v <= 0 ? 0 : (uint64_t)v;
 }
 
 /* Draws m at vt and writes what the view output as one "o" event. */
@@ -41,7 +50,7 @@ static void idle_frames(cast_export *x, double until)
 {
     while (x->drawn && x->last_frame + CAST_IDLE_S < until) {
         double t = x->last_frame + CAST_IDLE_S;
-        frame(x, (uint64_t)(t / x->per_ns + 0.5));
+        frame(x, cast_vt(x, t));
     }
 }
 
@@ -100,6 +109,10 @@ void cast_export_event(cast_export *x, const ps_event *e)
     /* the state so far lasted until t: show it if a frame fits before */
     if (x->dirty && t >= x->last_frame + CAST_FRAME_S)
         frame(x, x->m.vt);
+    if (x->drawn && t > x->last_frame + CAST_IDLE_MAX_S) { /* a long pause: cut it */
+        x->skip += t - x->last_frame - CAST_IDLE_MAX_S;
+        t = cast_t(x, e->vt_ns);
+    }
     idle_frames(x, t);
     model_apply(&x->m, e);
     x->dirty = 1;

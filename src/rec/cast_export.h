@@ -10,7 +10,11 @@
  * Time: cast seconds = virtual seconds / speed (speed 1000: the lecture's
  * own clock).  A frame is drawn before an event that comes at least one frame
  * gap after the last frame (so every state that lasted is shown), and every
- * CAST_IDLE_S while nothing happens (so clocks and progress bars move).
+ * CAST_IDLE_S while nothing happens (so clocks and progress bars move).  A
+ * pause longer than CAST_IDLE_MAX_S is cut to that (asciinema's
+ * idle_time_limit), so a recording whose clock jumps by years still gives a
+ * cast of bounded length: at most CAST_IDLE_MAX_S / CAST_IDLE_S (20) idle
+ * frames between two events.
  * Markers ("m") mark the scenario's phases, each lecture line and each step.
  */
 #ifndef PS_CAST_EXPORT_H
@@ -26,6 +30,7 @@
 
 #define CAST_FRAME_S (1.0 / 30) /* at most 30 frames a second */
 #define CAST_IDLE_S 0.1         /* a frame every 0.1 s when idle */
+#define CAST_IDLE_MAX_S 2.0     /* a longer pause is cut to 2 s */
 
 typedef struct cast_view {
     void *ctx;

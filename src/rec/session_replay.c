@@ -26,6 +26,9 @@ typedef struct replay {
     int stopped; /* stop(): nothing more is handed out until a seek */
 } replay;
 
+/* The longest a replay waits for its next event, in real time. */
+#define REPLAY_IDLE_MAX_NS 5000000000u
+
 static uint64_t replay_vnow(const replay *r)
 {
     if (r->mode != PACER_RUN)
@@ -69,6 +72,14 @@ static void replay_wait(session *s, uint64_t timeout_ns)
     uint64_t ns = timeout_ns;
     if (r->mode == PACER_RUN) {
         uint64_t due = r->d.events[r->cursor].vt_ns, v = replay_vnow(r);
+        /* a pause longer than REPLAY_IDLE_MAX_NS of real time is cut to it
+         * (asciinema's idle_time_limit): a clock that jumps by years in a
+         * recording must not make the replay wait for them */
+        uint64_t most = clock_scale_milli(REPLAY_IDLE_MAX_NS, (uint64_t)r->speed);
+        if (due > v && due - v > most) {
+            replay_rebase(r, due - most);
+            v = due - most;
+        }
         uint64_t left = due > v ? due - v : 0; /* left * 1000 must not wrap */
         uint64_t real = left < UINT64_MAX / 1000u ? left * 1000u / (uint64_t)r->speed : UINT64_MAX;
         ns = real < ns ? real : ns;

@@ -167,7 +167,8 @@ static void draw_job(WINDOW *w, const model_actor *ac, int y, uint64_t now)
         uint64_t done = now > ac->job_start ? now - ac->job_start : 0;
         done = done > ac->job_dur ? ac->job_dur : done;
         tui_bar(w, y, x, 10, done, ac->job_dur);
-        tui_putf(w, y, x + 11, 4, TR_NORMAL, "%3d%%", (int)(done * 100 / ac->job_dur));
+        tui_putf(w, y, x + 11, 4, TR_NORMAL, "%3d%%",
+                 (int)((double)done / (double)ac->job_dur * 100));
     }
     x += 16;
     tui_putf(w, y, x, 12, TR_NORMAL, "done %llu", (unsigned long long)ac->jobs_done);

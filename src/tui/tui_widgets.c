@@ -109,7 +109,9 @@ void tui_bar(WINDOW *w, int y, int x, int n, uint64_t num, uint64_t den)
 {
     if (n <= 0)
         return;
-    int fill = den ? (int)((num * (uint64_t)n + den / 2) / den) : 0;
+    /* a double: num * n wraps for the counts a recording may claim */
+    double f = den ? (double)(num < den ? num : den) / (double)den * n + 0.5 : 0;
+    int fill = (int)f;
     if (num > 0 && fill == 0)
         fill = 1; /* something is there: show it */
     if (fill > n)
@@ -134,7 +136,12 @@ void tui_sparkline(WINDOW *w, int y, int x, int n, const int64_t *ring, int cap,
     }
     for (int i = 0; i < k; i++) {
         int64_t v = ring[(count - (uint32_t)k + (uint32_t)i) % (uint32_t)cap];
-        int level = hi > lo ? (int)((v - lo) * 7 / (hi - lo)) : 3;
+        /* unsigned span: hi - lo and v - lo overflow int64 when a recording's
+         * values reach both INT64_MIN and INT64_MAX; the level needs no more
+         * precision than a double's */
+        uint64_t span = (uint64_t)hi - (uint64_t)lo, off = (uint64_t)v - (uint64_t)lo;
+        int level = span ? (int)((double)off / (double)span * 7.0) : 3;
+        level = level < 0 ? 0 : level > 7 ? 7 : level;
         tui_put(w, y, x + i, 1, TR_OK, tui_spark(level));
     }
 }

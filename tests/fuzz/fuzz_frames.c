@@ -1,0 +1,51 @@
+/* fuzz_frames.c - libFuzzer target for what a recording makes the screen do:
+ * the input is loaded like --replay FILE, then every event is folded into a
+ * model and frames are drawn by the real screen code (tui_draw on a private
+ * ncurses screen, as --export-cast draws them) into /dev/null.  The reader
+ * target (fuzz_recording.c) stops at the model; this one reaches the
+ * drawing maths (sparklines, bars, lanes) with whatever values a file holds. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rec/cast_export.h"
+#include "rec/replay.h"
+#include "rec/session.h"
+#include "tui/tui_cast.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static char path[64];
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!path[0]) {
+        snprintf(path, sizeof path, "/tmp/poolscope-fuzz-frames-%ld.rec", (long)getpid());
+        setenv("TERM", TUI_CAST_TERM, 1);
+    }
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return 0;
+    fwrite(data, 1, size, f);
+    fclose(f);
+    replay_data d;
+    char err[512] = "";
+    if (replay_load(&d, path, err, sizeof err) < 0)
+        return 0;
+    session s = {.params = d.params, .layout = d.layout};
+    cast_view v;
+    void *ctx = tui_cast_maker.make(&v, &s, 1000);
+    if (ctx) {
+        cast_export *x =
+            cast_export_open("/dev/null", &d.params, &d.layout, &v, 1000, err, sizeof err);
+        for (size_t i = 0; x && i < d.n; i++)
+            cast_export_event(x, &d.events[i]);
+        if (x)
+            cast_export_close(x, err, sizeof err);
+        tui_cast_maker.free_ctx(ctx);
+    }
+    replay_free(&d);
+    return 0;
+}
