@@ -170,7 +170,7 @@ START_TEST(bad_recordings)
     bad("poolscope-recording 1\nparam kind=worker-pool\nparam colour=red\n", -1, 3,
         "unknown parameter 'colour'", 0);
     bad("poolscope-recording 1\nparam kind=worker-pool\nparam workers=0\nevents\n", -1, 4,
-        "workers out of range", 0);
+        "workers (allowed: 1..64)", 0);
     bad("poolscope-recording 1\nparam kind=worker-pool\n", -1, 3, "before its 'events' line", 0);
     bad("poolscope-recording 1\nevents\n", -1, 2, "no 'param kind", 0);
     snprintf(text, sizeof text, "%s" EV0 EV1 "end 2\n", header);
@@ -257,7 +257,7 @@ START_TEST(params_round_trip)
     scenario_defaults("waitgroup", &p);
     snprintf(p.title, sizeof p.title, "a\\b\nc = d");
     p.workers = 7;
-    p.job_ns = -1;
+    p.job_ns = 1234567; /* not a scenario's default */
     temp_path(path, sizeof path, "params");
     recorder *r = record_open(path, &p, err, sizeof err);
     record_close(r, err, sizeof err);

@@ -166,10 +166,10 @@ static int check_params(loader *l)
     const ps_params *p = &l->d->params;
     if (!l->have_kind)
         return fail(l, "%s", "no 'param kind=...' line before 'events'");
-    if (p->workers < 1 || p->workers > PS_MAX_WORKERS)
-        return fail(l, "%s", "parameter workers out of range (allowed: 1..64)");
-    if (p->queue_cap < 1 || p->jobs < 0)
-        return fail(l, "%s", "parameter queue_cap or jobs out of range");
+    char msg[160] = "";
+    ps_params checked = *p; /* the recorded values stay as they were */
+    if (scenario_finish(&checked, msg, sizeof msg) != 0 || checked.workers != p->workers)
+        return fail(l, "parameters out of range: %s", msg[0] ? msg : "workers is not jobs");
     scenario_layout(p, &l->d->layout);
     l->stage = AT_EVENTS;
     return 0;

@@ -680,6 +680,29 @@ int scenario_finish(ps_params *p, char *err, size_t len)
         snprintf(err, len, "%d workers (allowed: 1..%d)", p->workers, PS_MAX_WORKERS);
         return -1;
     }
+    if (p->jobs < 0 || p->jobs > PS_MAX_JOBS) {
+        snprintf(err, len, "%d jobs (allowed: 0..%d)", p->jobs, PS_MAX_JOBS);
+        return -1;
+    }
+    if (p->queue_cap < 1 || p->queue_cap > PS_MAX_QUEUE) {
+        snprintf(err, len, "queue capacity %d (allowed: 1..%d)", p->queue_cap, PS_MAX_QUEUE);
+        return -1;
+    }
+    if (p->speed_milli < PS_SPEED_MIN_MILLI || p->speed_milli > PS_SPEED_MAX_MILLI) {
+        snprintf(err, len, "speed %lld thousandths (allowed: %d..%d)", (long long)p->speed_milli,
+                 PS_SPEED_MIN_MILLI, PS_SPEED_MAX_MILLI);
+        return -1;
+    }
+    int64_t longest = p->job_ns > p->job_ns_max ? p->job_ns : p->job_ns_max;
+    for (int i = 0; i < p->n_durations && i < PS_MAX_DURATIONS; i++)
+        if (p->durations_ns[i] < 0 || p->durations_ns[i] > longest)
+            longest = p->durations_ns[i] < 0 ? -1 : p->durations_ns[i];
+    if (p->job_ns < 0 || p->job_ns_max < 0 || longest < 0 || longest > PS_MAX_DURATION_NS ||
+        p->n_durations < 0 || p->n_durations > PS_MAX_DURATIONS) {
+        snprintf(err, len, "a job duration out of range (allowed: 0..%lld ns, at most %d of them)",
+                 (long long)PS_MAX_DURATION_NS, PS_MAX_DURATIONS);
+        return -1;
+    }
     if (p->fail_job < 0 || p->fail_job > p->jobs) {
         snprintf(err, len, "fail_job %d is not one of the %d jobs (allowed: 0..%d, 0 for none)",
                  p->fail_job, p->jobs, p->jobs);

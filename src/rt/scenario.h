@@ -25,6 +25,13 @@
 #define PS_OBJ_NAME 16
 #define PS_MAX_DURATIONS 64
 #define PS_MAX_DURATION_NS (3600000LL * 1000000LL) /* one hour of virtual time */
+/* The ranges every source of parameters (options, scenario files,
+ * recordings) is held to by scenario_finish: a 2.5 KB recording must not
+ * ask for 2^31 jobs or a queue of 2^31 slots. */
+#define PS_MAX_JOBS 10000000
+#define PS_MAX_QUEUE 1000000
+#define PS_SPEED_MIN_MILLI 100    /* 0.1x */
+#define PS_SPEED_MAX_MILLI 100000 /* 100x */
 
 typedef enum ps_scenario_kind {
     SK_WORKER_POOL = 0,
@@ -127,8 +134,9 @@ int scenario_defaults(const char *name, ps_params *p);
 void scenario_layout(const ps_params *p, ps_layout *l);
 /* The virtual duration of job j (1-based) under p. */
 int64_t scenario_job_ns(const ps_params *p, int64_t job);
-/* After every override: derived values (one thread per job) and the checks
- * that span parameters.  0, or -1 with a message ending in "(allowed: ...)". */
+/* After every override: derived values (one thread per job), every range
+ * above and the checks that span parameters.  0, or -1 with a message
+ * ending in "(allowed: ...)". */
 int scenario_finish(ps_params *p, char *err, size_t len);
 
 #endif
