@@ -10,6 +10,9 @@ dir=$2
 slack=${PS_TIME_SLACK:-1}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+mkfifo "$tmp/fifo"
+head -c 67108864 /dev/zero >"$tmp/zeros"
+{ echo 'poolscope-recording 1'; head -c 16777216 /dev/zero | tr '\0' x; echo; } >"$tmp/longline"
 fail=0
 n=0
 while IFS='|' read -r file args status secs bytes mb; do
@@ -22,7 +25,8 @@ while IFS='|' read -r file args status secs bytes mb; do
     n=$((n + 1))
     out="$tmp/out.$n"
     # shellcheck disable=SC2086 # the arguments are split on purpose
-    set -- $(echo "$args" | sed "s|{}|$dir/$file|g; s|OUT|$out|g")
+    set -- $(echo "$args" | sed "s|{}|$dir/$file|g; s|OUT|$out|g; s|FIFO|$tmp/fifo|g;
+        s|ZEROS|$tmp/zeros|g; s|LONGLINE|$tmp/longline|g")
     limit=$(awk "BEGIN { print int($secs * $slack + 0.5) }")
     /usr/bin/time -o "$tmp/rss" -f %M timeout -s KILL "$limit" "$prog" "$@" >"$tmp/stdout" \
         2>"$tmp/stderr"

@@ -1,9 +1,12 @@
 #include "replay.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "scen/params_kv.h"
 #include "scen/printable.h"
@@ -213,7 +216,8 @@ static size_t model_bytes(const ps_layout *layout)
 {
     size_t b = sizeof(model);
     for (int i = 0; i < layout->n_queues && i < PS_MAX_QUEUES; i++)
-        b += (layout->queues[i].cap ? layout->queues[i].cap : 1) * sizeof(int64_t);
+        /* the mirror's worst case: a 10-byte varint per item (itemq.h) */
+        b += (layout->queues[i].cap ? layout->queues[i].cap : 1) * (size_t)10;
     return b;
 }
 
@@ -278,25 +282,72 @@ int replay_model_at(const replay_data *d, uint64_t seq, model *m)
 
 /* ---- the whole file ---- */
 
+/* Lines are read through a block buffer and bounded: a recording's longest
+ * line is ~150 bytes, and /dev/zero or a 2 GB line must not be read whole
+ * before it is refused. */
+typedef struct line_reader {
+    FILE *f;
+    size_t pos, len;
+    char buf[1 << 16];
+} line_reader;
+
+/* The next line into out (without its newline, NUL-terminated), at most
+ * REPLAY_LINE_MAX bytes.  Its length, or -1 at the end of the file, -2 if it
+ * is longer, -3 if the file ends inside it (no newline), -4 if it holds a
+ * NUL byte (seen before the length: a file of zeros is not text at all). */
+static long next_line(line_reader *r, char *out)
+{
+    size_t n = 0;
+    for (;;) {
+        if (r->pos == r->len) {
+            r->len = fread(r->buf, 1, sizeof r->buf, r->f);
+            r->pos = 0;
+            if (!r->len)
+                return n ? -3 : -1;
+        }
+        const char *nl = memchr(r->buf + r->pos, '\n', r->len - r->pos);
+        size_t take = nl ? (size_t)(nl - (r->buf + r->pos)) : r->len - r->pos;
+        if (memchr(r->buf + r->pos, '\0', take))
+            return -4;
+        if (n + take > REPLAY_LINE_MAX)
+            return -2;
+        memcpy(out + n, r->buf + r->pos, take);
+        n += take;
+        r->pos += take + (nl != NULL);
+        if (nl) {
+            out[n] = '\0';
+            return (long)n;
+        }
+    }
+}
+
 static int read_lines(loader *l, FILE *f)
 {
-    char *buf = NULL;
-    size_t cap = 0;
-    ssize_t n;
+    line_reader *r = malloc(sizeof(*r));
+    char *line = malloc(REPLAY_LINE_MAX + 1);
     int rc = 0;
-    while (rc == 0 && (n = getline(&buf, &cap, f)) >= 0) {
-        l->line++;
-        if (n == 0 || buf[n - 1] != '\n') {
-            rc = fail(l, "%s", "last line is cut short (no newline)");
-            break;
-        }
-        buf[n - 1] = '\0';
-        if (strlen(buf) != (size_t)n - 1)
-            rc = fail(l, "%s", "a NUL byte in the line (not a text recording)");
-        else
-            rc = parse_line(l, buf);
+    if (!r || !line) {
+        free(r);
+        free(line);
+        return fail(l, "%s", "out of memory");
     }
-    free(buf);
+    *r = (line_reader){.f = f};
+    long n;
+    while (rc == 0 && (n = next_line(r, line)) != -1) {
+        l->line++;
+        if (n == -3)
+            rc = fail(l, "%s", "last line is cut short (no newline)");
+        else if (n == -2)
+            rc = fail(l, "%s", "line longer than 4096 bytes (not a poolscope recording)");
+        else if (n == -4)
+            rc = fail(l, "%s", "a NUL byte in the line (not a text recording)");
+        else if (l->d->n >= REPLAY_EVENTS_MAX && l->stage == AT_EVENTS)
+            rc = fail(l, "%s", "more events than a replay holds (allowed: up to 16777216)");
+        else
+            rc = parse_line(l, line);
+    }
+    free(r);
+    free(line);
     if (rc == 0 && ferror(f))
         rc = fail(l, "read error: %s", strerror(errno));
     return rc;
@@ -328,16 +379,38 @@ static int load_verdict(loader *l, int rc)
     return 1;
 }
 
+/* Opens a recording to read: a regular file of at most REPLAY_FILE_MAX bytes
+ * (a FIFO would block in fopen, a device never end), else NULL and why. */
+static FILE *replay_open(const char *path, char *err, size_t len)
+{
+    /* O_NONBLOCK: opening a FIFO with no writer returns at once */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    const char *why = NULL;
+    if (fd < 0 || fstat(fd, &st) != 0)
+        why = strerror(errno);
+    else if (!S_ISREG(st.st_mode))
+        why = S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file (a FIFO or a device)";
+    else if (st.st_size > REPLAY_FILE_MAX)
+        why = "larger than 2 GiB (allowed: up to " REPLAY_FILE_MAX_TEXT ")";
+    FILE *f = why ? NULL : fdopen(fd, "r");
+    if (f)
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    else if (fd >= 0)
+        close(fd);
+    if (!f)
+        snprintf(err, len, "cannot read recording %s: %s", path, why ? why : strerror(errno));
+    return f;
+}
+
 int replay_load(replay_data *d, const char *path, char *err, size_t len)
 {
     loader l = {d, path, 0, AT_MAGIC, 0, 0, err, len};
     memset(d, 0, sizeof(*d));
     err[0] = '\0';
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        snprintf(err, len, "cannot read recording %s: %s", path, strerror(errno));
+    FILE *f = replay_open(path, err, len);
+    if (!f)
         return -1;
-    }
     int rc = load_verdict(&l, read_lines(&l, f));
     fclose(f);
     if (rc >= 0)

@@ -22,6 +22,14 @@
 
 #define REPLAY_CP_MIN 8192           /* events between checkpoints, at least */
 #define REPLAY_CP_BUDGET (64u << 20) /* bytes all checkpoints may take */
+/* What a recording may be, so that no file of any size costs more than
+ * ~1.1 GiB (16 M events of 64 bytes, the checkpoints' 64 MB) or reads
+ * without end: a regular file, at most 2 GiB, lines of at most 4096 bytes,
+ * at most 16 M events.  docs/recording-format.md states them. */
+#define REPLAY_FILE_MAX (2LL << 30)
+#define REPLAY_FILE_MAX_TEXT "2 GiB"
+#define REPLAY_LINE_MAX 4096 /* the messages of replay.c say these numbers too */
+#define REPLAY_EVENTS_MAX (16 << 20)
 
 typedef struct replay_data {
     ps_params params;
