@@ -2,7 +2,8 @@
 # tui_tmux.sh BIN - the real binary on a real terminal (tmux, private socket):
 # it draws the diagram, holds still while paused, re-lays out on resize (and
 # a storm of 50 resizes), quits on q, SIGINT, SIGTERM, SIGHUP, dies of
-# SIGSEGV and SIGABRT, and every time hands the terminal back sane: cooked
+# SIGSEGV, SIGABRT, SIGQUIT, SIGUSR1, SIGALRM, SIGPIPE and a real-time
+# signal, and every time hands the terminal back sane: cooked
 # mode with echo, cursor visible, out of the alternate screen (the shell's
 # earlier lines are back), and the process gone with every thread.
 bin=$1
@@ -126,7 +127,9 @@ check_sane "q"
 
 # Signals: a stop signal ends through the loop (status 0); a crash restores
 # the terminal, then dies of the signal (128 + its number).
-for case in INT:0 TERM:0 HUP:0 SEGV:139 ABRT:134; do
+# Every signal whose default action ends the process restores it first:
+# QUIT (Ctrl-\\), USR1, ALRM, PIPE and a real-time signal (34 + 5 = 39) too.
+for case in INT:0 TERM:0 HUP:0 SEGV:139 ABRT:134 QUIT:131 USR1:138 ALRM:142 PIPE:141 39:167; do
     sig=${case%:*}; want=${case#*:}
     clear_pane
     T send-keys -t ps "echo BEFORE-$sig" Enter

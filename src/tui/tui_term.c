@@ -46,8 +46,29 @@ enum { RS_NONE, RS_ASKED, RS_RESTORING, RS_DONE };
 static atomic_int restore_state;
 
 static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
-static const int fatal_signals[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
-static const char *const fatal_names[] = {"SIGSEGV", "SIGABRT", "SIGBUS", "SIGFPE", "SIGILL"};
+/* Every signal whose default action ends the process, but the three above
+ * (which stop the run gracefully) and the two ncurses and the job control own
+ * (WINCH, TSTP/CONT): the terminal is restored, then the process dies of it
+ * as it would have.  Faults first; then the rest a user or the system may
+ * send (Ctrl-\ is SIGQUIT).  The real-time signals are handled in a loop. */
+static const struct fatal_signal {
+    int sig;
+    const char *name;
+} fatal_signals[] = {
+    {.sig = SIGSEGV, .name = "SIGSEGV"},     {.sig = SIGABRT, .name = "SIGABRT"},
+    {.sig = SIGBUS, .name = "SIGBUS"},       {.sig = SIGFPE, .name = "SIGFPE"},
+    {.sig = SIGILL, .name = "SIGILL"},       {.sig = SIGTRAP, .name = "SIGTRAP"},
+    {.sig = SIGSYS, .name = "SIGSYS"},       {.sig = SIGQUIT, .name = "SIGQUIT"},
+    {.sig = SIGUSR1, .name = "SIGUSR1"},     {.sig = SIGUSR2, .name = "SIGUSR2"},
+    {.sig = SIGALRM, .name = "SIGALRM"},     {.sig = SIGPIPE, .name = "SIGPIPE"},
+    {.sig = SIGXCPU, .name = "SIGXCPU"},     {.sig = SIGXFSZ, .name = "SIGXFSZ"},
+    {.sig = SIGVTALRM, .name = "SIGVTALRM"}, {.sig = SIGPROF, .name = "SIGPROF"},
+    {.sig = SIGIO, .name = "SIGIO"},         {.sig = SIGPWR, .name = "SIGPWR"},
+#ifdef SIGSTKFLT
+    {.sig = SIGSTKFLT, .name = "SIGSTKFLT"},
+#endif
+};
+#define N_FATAL (sizeof fatal_signals / sizeof fatal_signals[0])
 
 int tui_term_check(char *why, size_t len)
 {
@@ -130,10 +151,10 @@ static void fatal_report(void)
     int sig = atomic_load_explicit(&fatal_sig, memory_order_relaxed);
     int tid = atomic_load_explicit(&fatal_tid, memory_order_relaxed);
     int from = atomic_load_explicit(&fatal_from, memory_order_relaxed);
-    const char *name = "a fatal signal";
-    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
-        if (fatal_signals[i] == sig)
-            name = fatal_names[i];
+    const char *name = sig >= SIGRTMIN && sig <= SIGRTMAX ? "a real-time signal" : "a signal";
+    for (size_t i = 0; i < N_FATAL; i++)
+        if (fatal_signals[i].sig == sig)
+            name = fatal_signals[i].name;
     n = msg_str(buf, n, cap, "poolscope: ");
     n = msg_str(buf, n, cap, name);
     n = msg_str(buf, n, cap,
@@ -238,20 +259,26 @@ static void signals_install(void)
         sigaction(stop_signals[i], &sa, NULL);
     /* Every fatal signal is blocked while one is handled: a second fault in
      * the same thread takes the default action instead of re-entering. */
-    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
-        sigaddset(&sa.sa_mask, fatal_signals[i]);
+    for (size_t i = 0; i < N_FATAL; i++)
+        sigaddset(&sa.sa_mask, fatal_signals[i].sig);
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+        sigaddset(&sa.sa_mask, sig);
     sa.sa_sigaction = on_fatal;
     sa.sa_flags = SA_SIGINFO;
-    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
-        sigaction(fatal_signals[i], &sa, NULL);
+    for (size_t i = 0; i < N_FATAL; i++)
+        sigaction(fatal_signals[i].sig, &sa, NULL);
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++) /* glibc keeps its own below SIGRTMIN */
+        sigaction(sig, &sa, NULL);
 }
 
 static void signals_restore(void)
 {
     for (size_t i = 0; i < sizeof stop_signals / sizeof stop_signals[0]; i++)
         signal(stop_signals[i], SIG_DFL);
-    for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
-        signal(fatal_signals[i], SIG_DFL);
+    for (size_t i = 0; i < N_FATAL; i++)
+        signal(fatal_signals[i].sig, SIG_DFL);
+    for (int sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+        signal(sig, SIG_DFL);
 }
 
 static int want_color(int color)
