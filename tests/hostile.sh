@@ -24,9 +24,10 @@ while IFS='|' read -r file args status secs bytes mb; do
     mb=$(echo "$mb" | tr -d ' ')
     n=$((n + 1))
     out="$tmp/out.$n"
+    [ "$file" = - ] || cp "$dir/$file" "$tmp/copy.$n"
     # shellcheck disable=SC2086 # the arguments are split on purpose
     set -- $(echo "$args" | sed "s|{}|$dir/$file|g; s|OUT|$out|g; s|FIFO|$tmp/fifo|g;
-        s|ZEROS|$tmp/zeros|g; s|LONGLINE|$tmp/longline|g")
+        s|ZEROS|$tmp/zeros|g; s|LONGLINE|$tmp/longline|g; s|COPY|$tmp/copy.$n|g")
     limit=$(awk "BEGIN { print int($secs * $slack + 0.5) }")
     /usr/bin/time -o "$tmp/rss" -f %M timeout -s KILL "$limit" "$prog" "$@" >"$tmp/stdout" \
         2>"$tmp/stderr"
@@ -46,6 +47,9 @@ while IFS='|' read -r file args status secs bytes mb; do
         fail=1
     elif [ "${rss:-0}" -gt "$rss_limit" ]; then
         echo "FAIL $file ($args): peak RSS ${rss} kB, at most ${rss_limit} kB"
+        fail=1
+    elif [ "$file" != - ] && ! cmp -s "$dir/$file" "$tmp/copy.$n"; then
+        echo "FAIL $file ($args): the input was changed"
         fail=1
     else
         echo "ok   $file ($args): exit $rc, $size bytes, peak RSS ${rss} kB"

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "model/logfmt.h"
+#include "rec/outfile.h"
 #include "rec/record.h"
 #include "rec/replay.h"
 #include "rec/session.h"
@@ -389,6 +390,40 @@ START_TEST(session_caps_and_ops)
 }
 END_TEST
 
+/* An export is written whole or not at all: a failed one leaves the good
+ * file that was there, and no temporary beside it. */
+START_TEST(outfile_whole_or_nothing)
+{
+    char path[128], tmp[sizeof(((outfile *)0)->tmp)];
+    temp_path(path, sizeof path, "outfile");
+    FILE *f = fopen(path, "w");
+    fputs("good\n", f);
+    fclose(f);
+    outfile of;
+    ck_assert_int_eq(outfile_open(&of, path), 0);
+    fputs("half", of.f);
+    snprintf(tmp, sizeof tmp, "%s", of.tmp);
+    ck_assert_int_eq(outfile_close(&of, 0), 0); /* the export failed */
+    char buf[16] = "";
+    f = fopen(path, "r");
+    ck_assert_ptr_nonnull(fgets(buf, sizeof buf, f));
+    fclose(f);
+    ck_assert_str_eq(buf, "good\n");
+    ck_assert_int_ne(access(tmp, F_OK), 0);
+    ck_assert_int_eq(outfile_open(&of, path), 0); /* and a good one replaces it */
+    fputs("new\n", of.f);
+    ck_assert_int_eq(outfile_close(&of, 1), 0);
+    f = fopen(path, "r");
+    ck_assert_ptr_nonnull(fgets(buf, sizeof buf, f));
+    fclose(f);
+    ck_assert_str_eq(buf, "new\n");
+    ck_assert_int_eq(outfile_open(&of, "/dev/full"), 0); /* a device: written directly */
+    fputs("x", of.f);
+    ck_assert_int_eq(outfile_close(&of, 1), -1);
+    unlink(path);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("record");
@@ -400,6 +435,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, params_round_trip);
     tcase_add_test(tc, replay_step_pause_seek);
     tcase_add_test(tc, session_caps_and_ops);
+    tcase_add_test(tc, outfile_whole_or_nothing);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+#include "scen/printable.h"
 
 static const char usage[] =
     "usage: poolscope [options]\n"
@@ -228,6 +231,76 @@ static int ov_check(const ps_params *p, const overrides *ov, char *err, size_t l
     return 0;
 }
 
+/* Which file a path names, by device and inode: the file's own, or (not
+ * there yet) its directory's and its last component, so ./x and x agree and
+ * a link is its target.  0 if neither can be found. */
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+    char name[256]; /* "" for an existing file */
+} file_id;
+
+static int file_id_of(const char *path, file_id *id)
+{
+    struct stat st;
+    memset(id, 0, sizeof(*id));
+    if (stat(path, &st) == 0) {
+        id->dev = st.st_dev;
+        id->ino = st.st_ino;
+        return 1;
+    }
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+    if (stat(dir, &st) != 0)
+        return 0;
+    id->dev = st.st_dev;
+    id->ino = st.st_ino;
+    snprintf(id->name, sizeof id->name, "%s", slash ? slash + 1 : path);
+    return 1;
+}
+
+static int file_id_same(const file_id *a, const file_id *b)
+{
+    return a->dev == b->dev && a->ino == b->ino && !strcmp(a->name, b->name);
+}
+
+/* An output that is an input, or two outputs that are one file, would
+ * overwrite the lecturer's file or mix two exports: refused (exit 2),
+ * naming both.  /dev/null and other non-regular files may be shared. */
+static int files_distinct(const options *o, const char *scen, char *err, size_t len)
+{
+    const struct {
+        const char *opt, *path;
+        int output;
+    } f[] = {
+        {.opt = "--scenario", .path = strchr(scen, '/') || strstr(scen, ".ini") ? scen : NULL},
+        {.opt = "--replay", .path = o->replay_path},
+        {.opt = "--record", .path = o->record_path, .output = 1},
+        {.opt = "--export-trace", .path = o->trace_path, .output = 1},
+        {.opt = "--export-cast", .path = o->cast_path, .output = 1},
+    };
+    enum { N = sizeof f / sizeof f[0] };
+    file_id id[N];
+    int have[N];
+    for (int i = 0; i < N; i++) {
+        struct stat st;
+        /* a device, FIFO or /dev/null is no file to protect */
+        have[i] = f[i].path && !(stat(f[i].path, &st) == 0 && !S_ISREG(st.st_mode)) &&
+                  file_id_of(f[i].path, &id[i]);
+    }
+    for (int i = 0; i < N; i++)
+        for (int j = i + 1; j < N; j++)
+            if (have[i] && have[j] && f[j].output && file_id_same(&id[i], &id[j])) {
+                snprintf(err, len, "poolscope: %s %s and %s %s are the same file (%s)", f[i].opt,
+                         f[i].path, f[j].opt, f[j].path,
+                         f[i].output ? "two outputs would mix" : "the output would overwrite it");
+                printable_fix(err);
+                return 2;
+            }
+    return 0;
+}
+
 int options_parse(options *o, int argc, char **argv, char *err, size_t len)
 {
     memset(o, 0, sizeof(*o));
@@ -275,5 +348,5 @@ int options_parse(options *o, int argc, char **argv, char *err, size_t len)
         snprintf(err, len, "poolscope: scenario %s: %s", o->params.name, why);
         return 2;
     }
-    return 0;
+    return files_distinct(o, scen, err, len);
 }

@@ -7,9 +7,11 @@
 #include <time.h>
 
 #include "json.h"
+#include "outfile.h"
 
 struct cast_writer {
-    FILE *f;
+    outfile out; /* written whole or not at all */
+    FILE *f;     /* out.f */
     char path[256];
     double last;
 };
@@ -23,7 +25,7 @@ cast_writer *cast_open(const char *path, int width, int height, const char *titl
         return NULL;
     }
     snprintf(c->path, sizeof c->path, "%s", path);
-    if (!(c->f = fopen(path, "w"))) {
+    if (outfile_open(&c->out, path) != 0 || !(c->f = c->out.f)) {
         snprintf(err, len, "cannot export a cast to %s: %s", path, strerror(errno));
         free(c);
         return NULL;
@@ -58,15 +60,10 @@ void cast_marker(cast_writer *c, double t, const char *label)
 
 int cast_close(cast_writer *c, char *err, size_t len)
 {
-    errno = 0;
-    int bad = fflush(c->f) != 0 || ferror(c->f);
+    int bad = outfile_close(&c->out, 1) != 0;
     int e = errno;
-    bad |= fclose(c->f) != 0;
     if (bad)
-        snprintf(err, len, "exporting the cast to %s failed: %s", c->path,
-                 strerror(e       ? e
-                          : errno ? errno
-                                  : EIO));
+        snprintf(err, len, "exporting the cast to %s failed: %s", c->path, strerror(e));
     free(c);
     return bad ? -1 : 0;
 }

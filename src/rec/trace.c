@@ -7,13 +7,15 @@
 #include <string.h>
 
 #include "json.h"
+#include "outfile.h"
 #include "model/logfmt.h"
 #include "model/model.h"
 
 #define FLOW_QUEUE_SHIFT 40 /* flow id: queue << 40 | item number, + 1 */
 
 struct trace_writer {
-    FILE *f;
+    outfile out; /* written whole or not at all */
+    FILE *f;     /* out.f */
     char path[256];
     model m;
     int ctl_named;
@@ -57,7 +59,7 @@ trace_writer *trace_open(const char *path, const ps_params *p, const ps_layout *
         return NULL;
     }
     snprintf(t->path, sizeof t->path, "%s", path);
-    if (!(t->f = fopen(path, "w"))) {
+    if (outfile_open(&t->out, path) != 0 || !(t->f = t->out.f)) {
         snprintf(err, len, "cannot export a trace to %s: %s", path, strerror(errno));
         model_free(&t->m);
         free(t);
@@ -213,15 +215,10 @@ int trace_close(trace_writer *t, char *err, size_t len)
             "\n],\"displayTimeUnit\":\"ms\",\"otherData\":{\"clock\":\"virtual\","
             "\"events\":%" PRIu64 "}}\n",
             t->m.events);
-    errno = 0;
-    int bad = fflush(t->f) != 0 || ferror(t->f);
+    int bad = outfile_close(&t->out, 1) != 0;
     int e = errno;
-    bad |= fclose(t->f) != 0;
     if (bad)
-        snprintf(err, len, "exporting the trace to %s failed: %s", t->path,
-                 strerror(e       ? e
-                          : errno ? errno
-                                  : EIO));
+        snprintf(err, len, "exporting the trace to %s failed: %s", t->path, strerror(e));
     model_free(&t->m);
     free(t);
     return bad ? -1 : 0;
