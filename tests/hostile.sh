@@ -3,7 +3,8 @@
 # the real binary: the exit status must be the one given, the run must end
 # within its time (a run that does not end is a finding: `timeout` kills it),
 # its output file must stay within its size and its peak RSS within its
-# megabytes (GNU time's %M).  Under a sanitizer or valgrind the time and
+# megabytes (GNU time's %M), and nothing it prints may hold an ESC byte
+# (poolscope's own lines quote files; they must not drive the terminal).  Under a sanitizer or valgrind the time and
 # memory bounds are multiplied by PS_TIME_SLACK.
 prog=$1
 dir=$2
@@ -47,6 +48,9 @@ while IFS='|' read -r file args status secs bytes mb; do
         fail=1
     elif [ "${rss:-0}" -gt "$rss_limit" ]; then
         echo "FAIL $file ($args): peak RSS ${rss} kB, at most ${rss_limit} kB"
+        fail=1
+    elif grep -q "$(printf '\033')" "$tmp/stdout" "$tmp/stderr"; then
+        echo "FAIL $file ($args): an ESC byte reached the terminal: $(od -c "$tmp/stderr" | head -3)"
         fail=1
     elif [ "$file" != - ] && ! cmp -s "$dir/$file" "$tmp/copy.$n"; then
         echo "FAIL $file ($args): the input was changed"

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "printable.h"
+
 /* KV_DURATIONS: n_durations and durations_ns as "300000000,600000000";
  * KV_COUNTERS: names and targets as one name per thread, "a,a,b". */
 typedef enum { KV_KIND, KV_TEXT, KV_INT, KV_I64, KV_DURATIONS, KV_COUNTERS } kv_type;
@@ -84,6 +86,9 @@ static void list_text(const ps_params *p, kv_type type, char *buf, size_t len)
 }
 
 /* The inverse of list_text; -1 on a bad item. */
+/* What a counter's name may hold (as in scenario files). */
+#define NAME_CHARS "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_"
+
 static int list_set(ps_params *p, kv_type type, const char *value)
 {
     int n = 0;
@@ -110,8 +115,9 @@ static int list_set(ps_params *p, kv_type type, const char *value)
         int i = 0;
         while (i < p->n_names && strcmp(p->names[i], item))
             i++;
-        if (i == p->n_names && (p->n_names == PS_MAX_COUNTERS || !*item || k >= PS_OBJ_NAME))
-            return -1;
+        if (i == p->n_names && (p->n_names == PS_MAX_COUNTERS || !*item || k >= PS_OBJ_NAME ||
+                                item[strspn(item, NAME_CHARS)]))
+            return -1; /* a name is shown in lecture lines: letters, digits and _ only */
         if (i == p->n_names)
             memcpy(p->names[p->n_names++], item, k + 1); /* k < PS_OBJ_NAME: fits */
         p->targets[p->n_targets++] = (uint8_t)i;
@@ -182,6 +188,11 @@ static int set_field(ps_params *p, const kv_field *f, const char *value)
         return 0;
     case KV_TEXT:
         unescape(value, at, f->size);
+        /* shown on the screen and in the headless summary: no control bytes
+         * (an escaped newline stays one: it is how a title breaks) */
+        for (char *c = at; *c; c++)
+            if (*c != '\n' && printable_char((unsigned char)*c) != (unsigned char)*c)
+                *c = '?';
         return 0;
     case KV_INT:
         if (parse_i64(value, INT32_MIN, INT32_MAX, &v))

@@ -77,6 +77,15 @@ typedef struct loader {
     size_t len;
 } loader;
 
+/* 1 if s holds a byte that would act on a terminal (ESC, CR, ...). */
+static int has_control(const char *s)
+{
+    for (; *s; s++)
+        if (printable_char((unsigned char)*s) != (unsigned char)*s)
+            return 1;
+    return 0;
+}
+
 static int fail(loader *ld, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static int fail_in(loader *ld, const char *label, int line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -397,6 +406,8 @@ static int scenario_key(loader *ld, const char *name, const char *v)
         ld->fp.kind = (int)d->kind;
         return set_once(ld, &ld->kind_line, name);
     }
+    if ((!strcmp(name, "title") || !strcmp(name, "name")) && has_control(v))
+        return fail(ld, ld->line, "%s holds a control byte (allowed: printable text)", name);
     if (!strcmp(name, "title")) {
         if (strlen(v) >= PS_TITLE_LEN)
             return fail(ld, ld->line, "title is too long (allowed: up to %d characters)",
