@@ -9,6 +9,7 @@
 #include "scenfile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <ini.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -507,9 +508,12 @@ static int code_map_key(loader *ld, const char *name, const char *v)
 /* "code = FILE": the listing is read from FILE after the parse (load_code). */
 static int code_key(loader *ld, const char *v)
 {
-    if (!*v || strlen(v) >= sizeof ld->code_file)
-        return fail(ld, ld->line, "code = '%s' (allowed: a file name of 1..%d characters)", v,
-                    (int)sizeof ld->code_file - 1);
+    if (!*v || strlen(v) >= sizeof ld->code_file || strchr(v, '/') || !strcmp(v, "..") ||
+        !strcmp(v, "."))
+        return fail(ld, ld->line,
+                    "code = '%s' (allowed: the name of a file next to the scenario file, "
+                    "1..%d characters, no '/', or a built-in's, e.g. worker-pool.go)",
+                    v, (int)sizeof ld->code_file - 1);
     if (!set_once(ld, &ld->code_key_line, "code"))
         return 0;
     snprintf(ld->code_file, sizeof ld->code_file, "%s", v);
@@ -794,6 +798,42 @@ static int read_code_file(loader *ld, const char *path, FILE *f)
     return ok;
 }
 
+/* Scenario and code files: regular files of at most SCENFILE_MAX_BYTES,
+ * opened without blocking (a FIFO, /dev/zero or /dev/tty must not hang or
+ * run without end).  NULL with *err an errno or one of the codes below. */
+enum { SCENFILE_ENOTREG = -1, SCENFILE_ETOOBIG = -2 };
+
+static FILE *scenfile_open_regular(const char *path, int *err)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    *err = 0;
+    if (fd < 0 || fstat(fd, &st) != 0)
+        *err = errno;
+    else if (S_ISDIR(st.st_mode))
+        *err = EISDIR;
+    else if (!S_ISREG(st.st_mode))
+        *err = SCENFILE_ENOTREG;
+    else if (st.st_size > SCENFILE_MAX_BYTES)
+        *err = SCENFILE_ETOOBIG;
+    FILE *f = *err ? NULL : fdopen(fd, "r");
+    if (f)
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    else if (fd >= 0)
+        close(fd);
+    if (!f && !*err)
+        *err = errno;
+    return f;
+}
+
+static const char *scenfile_open_why(int err)
+{
+    return err == SCENFILE_ENOTREG   ? "not a regular file (a FIFO or a device)"
+           : err == SCENFILE_ETOOBIG ? "larger than 1 MiB (allowed: up to 1 MiB)"
+           : err == EISDIR           ? "it is a directory"
+                                     : strerror(err);
+}
+
 /* "code = FILE" is looked for next to the scenario file; a bare name (no
  * '/') then among the built-ins' code files (assets/code: installed, in the
  * source tree, or compiled in), so a copied built-in .ini keeps its listing. */
@@ -803,14 +843,17 @@ static int load_code(loader *ld)
     char path[SCENTEXT_PATH_LEN * 2], label[SCENTEXT_PATH_LEN + 16];
     int bare = !strchr(name, '/'), err = ENOENT;
     FILE *f;
-    if (name[0] == '/' || strncmp(ld->label, "<built-in>", 10)) {
-        int dir = name[0] == '/' || !slash ? 0 : (int)(slash - ld->label + 1);
+    if (strncmp(ld->label, "<built-in>", 10)) {
+        int dir = !slash ? 0 : (int)(slash - ld->label + 1);
         snprintf(path, sizeof path, "%.*s%s", dir, ld->label, name);
-        if ((f = fopen(path, "r")))
+        if ((f = scenfile_open_regular(path, &err)))
             return read_code_file(ld, path, f);
-        err = errno;
+        if (err != ENOENT)
+            return fail(ld, ld->code_key_line, "cannot read code file '%s': %s", name,
+                        scenfile_open_why(err));
     }
-    if (bare && find_asset("code", name, path, sizeof path) && (f = fopen(path, "r")))
+    if (bare && find_asset("code", name, path, sizeof path) &&
+        (f = scenfile_open_regular(path, &err)))
         return read_code_file(ld, path, f);
     const char *mem = bare ? scenfile_embedded_code(name) : NULL;
     if (mem) {
@@ -870,19 +913,12 @@ int scenfile_load(const char *path, ps_params *p, scenario_text *text, char *err
     ld.label = path;
     ld.err = err;
     ld.len = len;
-    ld.f = fopen(path, "r");
+    int e;
+    ld.f = scenfile_open_regular(path, &e);
     if (!ld.f) {
-        const char *why = strerror(errno), *l = short_label(path, len, strlen(why) + 40);
+        const char *why = scenfile_open_why(e), *l = short_label(path, len, strlen(why) + 40);
         snprintf(err, len, "%s%s: cannot read the scenario file: %s", l == path ? "" : "...", l,
                  why);
-        return -1;
-    }
-    struct stat st;
-    if (fstat(fileno(ld.f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        const char *l = short_label(path, len, 60);
-        snprintf(err, len, "%s%s: cannot read the scenario file: it is a directory",
-                 l == path ? "" : "...", l);
-        fclose(ld.f);
         return -1;
     }
     int rc = load(&ld, p, text);

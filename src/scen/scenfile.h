@@ -67,4 +67,7 @@ const char *scenfile_embedded_code(const char *file);
  * template index say), or 0. */
 int scentext_line(const scenario_text *t, int kind, int actor, int say);
 
+/* The largest scenario or code file read (a lecture's is a few KB). */
+#define SCENFILE_MAX_BYTES (1 << 20)
+
 #endif
