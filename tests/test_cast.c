@@ -28,7 +28,7 @@ START_TEST(cast_writer_lines)
     cast_output(c, 0.5, "\033[1mé\"\\\n\x01\xff", 11);
     cast_marker(c, 0.25, "step 1"); /* earlier: written at 0.5 */
     cast_output(c, 1.0, "x", 1);
-    ck_assert_int_eq(cast_close(c, err, sizeof err), 0);
+    ck_assert_int_eq(cast_close(c, 1, err, sizeof err), 0);
     const char *s = slurp(path);
     ck_assert_msg(
         !strncmp(s, "{\"version\": 2, \"width\": 80, \"height\": 24, \"timestamp\": ", 55), "%s",
@@ -75,7 +75,12 @@ START_TEST(cast_export_frames_and_markers)
     ps_params p;
     ps_layout l;
     fake f = {0};
-    cast_view v = {&f, 100, 30, fake_open, fake_draw, fake_close};
+    cast_view v = {.ctx = &f,
+                   .width = 100,
+                   .height = 30,
+                   .open = fake_open,
+                   .draw = fake_draw,
+                   .close = fake_close};
     scenario_defaults("worker-pool", &p);
     scenario_layout(&p, &l);
     snprintf(path, sizeof path, "/tmp/ps-test-castx-%ld.cast", (long)getpid());
@@ -110,12 +115,50 @@ START_TEST(cast_export_frames_and_markers)
 }
 END_TEST
 
+static int fake_failed(void *ctx)
+{
+    return ((fake *)ctx)->frames >= 2; /* the second frame could not be written */
+}
+
+/* A view that lost a frame (ncurses' file full, say) fails the export, and
+ * no half cast is left where the file was to be. */
+START_TEST(cast_export_lost_frame_fails)
+{
+    char path[128], err[256] = "";
+    ps_params p;
+    ps_layout l;
+    fake f = {0};
+    cast_view v = {.ctx = &f,
+                   .width = 80,
+                   .height = 24,
+                   .open = fake_open,
+                   .draw = fake_draw,
+                   .failed = fake_failed};
+    scenario_defaults("worker-pool", &p);
+    scenario_layout(&p, &l);
+    snprintf(path, sizeof path, "/tmp/ps-test-castlost-%ld.cast", (long)getpid());
+    unlink(path);
+    cast_export *x = cast_export_open(path, &p, &l, &v, 1000, err, sizeof err);
+    ck_assert_ptr_nonnull(x);
+    ps_event e[] = {
+        {.seq = 0, .vt_ns = 0, .kind = EV_SCENARIO_START, .arg = 3, .value = 5},
+        {.seq = 1, .vt_ns = 500000000, .kind = EV_SCENARIO_END},
+    };
+    for (size_t i = 0; i < sizeof e / sizeof e[0]; i++)
+        cast_export_event(x, &e[i]);
+    ck_assert_int_eq(cast_export_close(x, err, sizeof err), -1);
+    ck_assert_ptr_nonnull(strstr(err, "could not be written whole"));
+    ck_assert_int_ne(access(path, F_OK), 0);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("cast");
     TCase *tc = tcase_create("cast");
     tcase_add_test(tc, cast_writer_lines);
     tcase_add_test(tc, cast_export_frames_and_markers);
+    tcase_add_test(tc, cast_export_lost_frame_fails);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -55,5 +55,9 @@ static void text_draw(void *ctx, const model *m, uint64_t vt)
 
 cast_view cast_text_view(cast_text *t)
 {
-    return (cast_view){t, CAST_TEXT_WIDTH, CAST_TEXT_HEIGHT, text_open, text_draw, NULL};
+    return (cast_view){.ctx = t,
+                       .width = CAST_TEXT_WIDTH,
+                       .height = CAST_TEXT_HEIGHT,
+                       .open = text_open,
+                       .draw = text_draw};
 }

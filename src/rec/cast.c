@@ -58,9 +58,9 @@ void cast_marker(cast_writer *c, double t, const char *label)
     put_event(c, t, "m", label, strlen(label));
 }
 
-int cast_close(cast_writer *c, char *err, size_t len)
+int cast_close(cast_writer *c, int ok, char *err, size_t len)
 {
-    int bad = outfile_close(&c->out, 1) != 0;
+    int bad = outfile_close(&c->out, ok) != 0;
     int e = errno;
     if (bad)
         snprintf(err, len, "exporting the cast to %s failed: %s", c->path, strerror(e));

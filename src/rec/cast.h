@@ -19,7 +19,8 @@ cast_writer *cast_open(const char *path, int width, int height, const char *titl
  * hand over whole characters). */
 void cast_output(cast_writer *c, double t, const char *data, size_t n);
 void cast_marker(cast_writer *c, double t, const char *label);
-/* Closes and frees c.  0, or -1 with a message naming the file. */
-int cast_close(cast_writer *c, char *err, size_t len);
+/* Closes and frees c; the file takes its place only if ok and every write succeeded
+ * (outfile.h).  0, or -1 with a message. */
+int cast_close(cast_writer *c, int ok, char *err, size_t len);
 
 #endif

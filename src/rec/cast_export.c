@@ -127,12 +127,22 @@ int cast_export_close(cast_export *x, char *err, size_t len)
     int rc = 0;
     if (x->w && (x->dirty || !x->drawn))
         frame(x, x->m.vt);
+    /* the view's own writes (ncurses into its file) are checked too: a frame
+     * lost there is an export that failed, not a shorter cast */
+    int lost = x->view.failed && x->view.failed(x->view.ctx);
+    if (!lost && x->term && (fflush(x->term) != 0 || ferror(x->term)))
+        lost = 1;
     if (x->view.close)
         x->view.close(x->view.ctx);
     if (x->term)
         fclose(x->term);
     if (x->w)
-        rc = cast_close(x->w, err, len);
+        rc = cast_close(x->w, !lost, err, len);
+    if (lost && rc == 0) {
+        if (err)
+            snprintf(err, len, "exporting the cast failed: a frame could not be written whole");
+        rc = -1;
+    }
     free(x->bytes);
     model_free(&x->m);
     free(x);

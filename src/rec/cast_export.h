@@ -41,6 +41,8 @@ typedef struct cast_view {
     void (*draw)(void *ctx, const model *m, uint64_t vt);
     /* After the last draw (may be NULL). */
     void (*close)(void *ctx);
+    /* 1 if a frame could not be written whole (may be NULL). */
+    int (*failed)(void *ctx);
 } cast_view;
 
 typedef struct cast_export cast_export;

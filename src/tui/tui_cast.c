@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "tui_draw.h"
@@ -21,9 +22,10 @@
 
 typedef struct tui_cast {
     SCREEN *scr;
-    FILE *out, *in; /* ncurses' output (a temporary file) and input (/dev/null) */
+    FILE *out, *in; /* ncurses' output (a memory file) and input (/dev/null) */
     FILE *term;     /* the cast's stream */
     off_t taken;    /* bytes of out already copied (or skipped) */
+    int lost;       /* a write or read of the frames failed: the cast is not whole */
     tui_ui ui;
     ps_params params;
     double cast_per_vt; /* cast ns per virtual ns */
@@ -66,6 +68,18 @@ static off_t out_size(const tui_cast *c)
     return fstat(fileno(c->out), &st) == 0 ? st.st_size : c->taken;
 }
 
+/* ncurses' output: a memory file (memfd), so a full /tmp cannot eat frames
+ * (tmpfile() there wrote 14 of 150 frames and said nothing); tmpfile() only
+ * where memfd_create is missing. */
+static FILE *cast_memfile(void)
+{
+    int fd = (int)syscall(SYS_memfd_create, "poolscope-cast", 1u /* MFD_CLOEXEC */);
+    FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
+    if (!f && fd >= 0)
+        close(fd);
+    return f ? f : tmpfile();
+}
+
 /* The private screen, made when the cast is asked for so that a terminal
  * type this system lacks falls back to the text view.  0 on success. */
 static int screen_start(tui_cast *c)
@@ -83,7 +97,7 @@ static int screen_start(tui_cast *c)
         return 0;
     }
     int color = tui_term_screen() ? tui_theme_color() : 1, utf8 = cast_utf8();
-    c->out = tmpfile();
+    c->out = cast_memfile();
     c->in = fopen("/dev/null", "r");
     if (c->out && c->in)
         c->scr = newterm(TUI_CAST_TERM, c->out, c->in);
@@ -117,18 +131,32 @@ static void cast_arrows(tui_cast *c, const model *m)
             m->ui.fired[a] ? (uint64_t)((double)m->ui.fired_vt[a] * c->cast_per_vt) + 1 : 0;
 }
 
+/* Copies what ncurses wrote since the last frame into the cast's stream,
+ * checking every step: a frame that cannot be copied whole marks the cast
+ * lost (reported by cast_export_close), never a silent gap.  Then the
+ * memory file starts over, so it holds one frame, not the whole cast. */
 static void copy_new_bytes(tui_cast *c)
 {
     char buf[8192];
+    if (fflush(c->out) != 0 || ferror(c->out))
+        c->lost = 1;
     off_t end = out_size(c);
-    while (c->taken < end) {
+    while (!c->lost && c->taken < end) {
         size_t want = (size_t)(end - c->taken) < sizeof buf ? (size_t)(end - c->taken) : sizeof buf;
         ssize_t got = pread(fileno(c->out), buf, want, c->taken);
-        if (got <= 0)
+        if (got <= 0 || fwrite(buf, 1, (size_t)got, c->term) != (size_t)got) {
+            c->lost = 1;
             break;
-        fwrite(buf, 1, (size_t)got, c->term);
+        }
         c->taken += got;
     }
+    if (!c->lost && ftruncate(fileno(c->out), 0) == 0 && fseek(c->out, 0, SEEK_SET) == 0)
+        c->taken = 0;
+}
+
+static int cast_failed(void *ctx)
+{
+    return ((tui_cast *)ctx)->lost;
 }
 
 static void cast_draw(void *ctx, const model *m, uint64_t vt)
@@ -192,7 +220,13 @@ static void *cast_make(cast_view *v, const session *s, int64_t speed_milli)
     tui_ui_init(&c->ui);
     c->params = s->params;
     c->cast_per_vt = 1000.0 / (double)(speed_milli > 0 ? speed_milli : 1000);
-    *v = (cast_view){c, TUI_CAST_COLS, TUI_CAST_ROWS, cast_open, cast_draw, cast_close};
+    *v = (cast_view){.ctx = c,
+                     .width = TUI_CAST_COLS,
+                     .height = TUI_CAST_ROWS,
+                     .open = cast_open,
+                     .draw = cast_draw,
+                     .close = cast_close,
+                     .failed = cast_failed};
     return c;
 }
 
