@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "scen/printable.h"
+#include "scen/number.h"
 #include "scen/scenfile.h"
 
 #define HEAD "[scenario]\ntitle = T\nkind = worker-pool\ndescription = D\n"
@@ -394,6 +395,29 @@ START_TEST(printable_control_bytes)
 }
 END_TEST
 
+/* One decimal parser: "0x10", " 5", "5 ", "+5", "1e1" are no numbers. */
+START_TEST(numbers_are_decimal)
+{
+    long long v;
+    ck_assert_int_eq(number_parse_int("42", &v), 0);
+    ck_assert_int_eq(v, 42);
+    ck_assert_int_eq(number_parse_int("-9223372036854775808", &v), 0);
+    ck_assert_int_eq(number_parse_int("9223372036854775808", &v), -1);
+    const char *bad[] = {"0x10", " 5", "5 ", "+5", "", "-", "1e1", "5.0"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(number_parse_int(bad[i], &v) == -1, "'%s' parsed", bad[i]);
+    ck_assert_int_eq(number_parse_milli("0.5", &v), 0);
+    ck_assert_int_eq(v, 500);
+    ck_assert_int_eq(number_parse_milli("100", &v), 0);
+    ck_assert_int_eq(v, 100000);
+    ck_assert_int_eq(number_parse_milli("0.125", &v), 0);
+    ck_assert_int_eq(v, 125);
+    const char *badm[] = {"0x10", " 1", "1 ", ".5", "5.", "0.0001", "1e1", "inf", "nan"};
+    for (size_t i = 0; i < sizeof badm / sizeof badm[0]; i++)
+        ck_assert_msg(number_parse_milli(badm[i], &v) == -1, "'%s' parsed", badm[i]);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("scenfile");
@@ -415,6 +439,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, files_and_resolve);
     tcase_add_test(tc, code_file_next_to_ini);
     tcase_add_test(tc, code_key_errors);
+    tcase_add_test(tc, numbers_are_decimal);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "scen/number.h"
 #include "scen/printable.h"
 
 static const char usage[] =
@@ -38,30 +39,23 @@ const char *options_usage(void)
     return usage;
 }
 
-/* Parses a whole decimal number in [lo, hi]. */
+/* Parses a whole decimal number in [lo, hi] (scen/number.h). */
 static int parse_ll(const char *s, long long lo, long long hi, long long *out)
 {
-    if (!s || !*s)
-        return -1;
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (errno || *end || v < lo || v > hi)
+    long long v;
+    if (!s || number_parse_int(s, &v) || v < lo || v > hi)
         return -1;
     *out = v;
     return 0;
 }
 
+/* A speed of 0.1..100 (at most three decimal places), in thousandths. */
 static int parse_speed(const char *s, long long *milli)
 {
-    if (!s || !*s)
+    long long v;
+    if (!s || number_parse_milli(s, &v) || v < PS_SPEED_MIN_MILLI || v > PS_SPEED_MAX_MILLI)
         return -1;
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno || *end || !(v >= 0.1 - 1e-9 && v <= 100.0 + 1e-9))
-        return -1;
-    *milli = (long long)(v * 1000.0 + 0.5);
+    *milli = v;
     return 0;
 }
 

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "number.h"
 #include "printable.h"
 #include "version.h"
 
@@ -193,16 +194,7 @@ static char *read_line(char *str, int num, void *stream)
 
 static int parse_int(const char *s, long long *out)
 {
-    char *end;
-    errno = 0;
-    long long v = strtoll(s, &end, 10);
-    if (end == s || errno)
-        return -1;
-    end += strspn(end, " \t");
-    if (*end)
-        return -1;
-    *out = v;
-    return 0;
+    return number_parse_int(s, out); /* inih strips the spaces around a value */
 }
 
 /* One whole number of key k in its range. */
@@ -219,14 +211,12 @@ static int get_int(loader *ld, const param_key *k, const char *v, long long *out
 
 static int get_speed(loader *ld, const char *v)
 {
-    char *end;
-    errno = 0;
-    double x = strtod(v, &end);
-    if (end == v || errno || end[strspn(end, " \t")])
+    long long milli;
+    if (number_parse_milli(v, &milli))
         return fail(ld, ld->line, "speed = '%s' is not a number (allowed: 0.1..100)", v);
-    if (!(x >= 0.1 - 1e-9 && x <= 100.0 + 1e-9))
+    if (milli < PS_SPEED_MIN_MILLI || milli > PS_SPEED_MAX_MILLI)
         return fail(ld, ld->line, "speed = %s is out of range (allowed: 0.1..100)", v);
-    ld->fp.speed_milli = (int64_t)(x * 1000.0 + 0.5);
+    ld->fp.speed_milli = milli;
     return 1;
 }
 
