@@ -1,7 +1,9 @@
 #include "headless.h"
 
 #include <inttypes.h>
+#include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "sync/clock.h"
@@ -132,8 +134,16 @@ int headless_run(const options *o, FILE *out)
     drain(s, out, o->log, m, &k);
     uint64_t wall = clock_now_ns() - t0;
     int ok = m->ended && !m->seq_errors;
+    session_stats st;
+    s->ops->stats(s, &st);
+    ok &= !st.cut; /* a recording cut short is not the run it claims (docs: status 1) */
     summary(out, m, s, wall);
-    fflush(out);
+    /* stdout that cannot take the lines (a closed pipe with SIGPIPE ignored,
+     * a full disk) is a failed run, said once */
+    if (fflush(out) != 0 || ferror(out)) {
+        fprintf(stderr, "poolscope: writing the output failed: %s\n", strerror(errno));
+        ok = 0;
+    }
     ok &= outputs_close(&k) == 0;
     model_free(m);
     free(m);

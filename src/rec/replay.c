@@ -315,6 +315,8 @@ static long next_line(line_reader *r, char *out)
         n += take;
         r->pos += take + (nl != NULL);
         if (nl) {
+            if (n && out[n - 1] == '\r') /* a recording that crossed to Windows: CRLF */
+                n--;
             out[n] = '\0';
             return (long)n;
         }

@@ -28,6 +28,7 @@ typedef struct session session;
 /* What the headless summary reports beside the model. */
 typedef struct session_stats {
     int replayed;           /* the events were read from a recording */
+    int cut;                /* a recording without its end line: not the whole run */
     uint64_t blocked_count; /* publishes that found their ring full (real threads) */
     uint64_t blocked_ns;    /* the time those publishers waited */
 } session_stats;

@@ -189,8 +189,8 @@ static void replay_stop(session *s)
 
 static void replay_stats(session *s, session_stats *st)
 {
-    (void)s;
-    *st = (session_stats){.replayed = 1};
+    const replay *r = (const replay *)s;
+    *st = (session_stats){.replayed = 1, .cut = !r->d.complete};
 }
 
 static void replay_destroy(session *s)
