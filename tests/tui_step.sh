@@ -124,6 +124,12 @@ if lane 10 >/dev/null && diff "$work/t0" "$work/t1" | grep -q '^> W10 ' ||
 else fail "w 1 0 Enter"; fi
 T send-keys -t ps w 9 9 Enter
 wait_for 'no such worker' 20 && ok "w 9 9 Enter: no such worker" || fail "w 99"
+# a digit past the range stays in the prompt (it used to cancel it and step
+# that digit's worker)
+T send-keys -t ps w 9 9 9 1
+wait_for 'step worker: 99_' 20 && ok "w 9 9 9 1: the prompt keeps 99, no step of W1" ||
+    fail "w 9991"
+T send-keys -t ps Escape
 
 # + and -: the header's speed, clamped to 0.1x .. 100x.
 T send-keys -t ps +

@@ -122,8 +122,10 @@ int tui_pick_key(tui_app *a, int key)
     uint64_t now = clock_now_ns();
     if (key == 0)
         ; /* just show the prompt */
-    else if (key >= '0' && key <= '9' && a->pick <= PS_MAX_WORKERS)
-        a->pick = a->pick * 10 + (key - '0');
+    else if (key >= '0' && key <= '9') { /* a digit never leaves the prompt to step a worker */
+        if (a->pick <= PS_MAX_WORKERS)
+            a->pick = a->pick * 10 + (key - '0');
+    }
     else if ((key == KEY_BACKSPACE || key == TUI_KEY_DEL || key == TUI_KEY_BS) && a->pick)
         a->pick /= 10;
     else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
