@@ -121,12 +121,11 @@ int tui_pick_key(tui_app *a, int key)
     char msg[96];
     uint64_t now = clock_now_ns();
     if (key == 0)
-        ; /* just show the prompt */
+        ;                                /* just show the prompt */
     else if (key >= '0' && key <= '9') { /* a digit never leaves the prompt to step a worker */
         if (a->pick <= PS_MAX_WORKERS)
             a->pick = a->pick * 10 + (key - '0');
-    }
-    else if ((key == KEY_BACKSPACE || key == TUI_KEY_DEL || key == TUI_KEY_BS) && a->pick)
+    } else if ((key == KEY_BACKSPACE || key == TUI_KEY_DEL || key == TUI_KEY_BS) && a->pick)
         a->pick /= 10;
     else if (key == '\n' || key == '\r' || key == KEY_ENTER) {
         a->picking = 0;
@@ -249,7 +248,12 @@ static void do_restart(tui_app *a)
     if (outputs)
         tui_out_close(a);
     if (a->s->ops->restart(a->s, a->m) != 0) {
-        say(a, "restart failed");
+        /* no run to show any more: leave the screen and say why (exit 1),
+         * rather than show "the run is over" and exit 0 */
+        fprintf(a->msgs, "poolscope: restart failed: the scenario's threads could not be "
+                         "started (out of memory or threads?)\n");
+        a->failed = 1;
+        a->quit = 1;
         return;
     }
     if (outputs)

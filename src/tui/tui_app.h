@@ -23,6 +23,7 @@ typedef struct tui_app {
     uint64_t t0;
     uint64_t cell_ns;
     int quit;
+    int failed;         /* the program cannot go on (a restart failed): exit 1 */
     int dirty;          /* a key or a change of marks: draw now */
     int fresh;          /* events folded since the last frame: draw when one is due */
     int flowing;        /* the last drain got events: nap briefly, drain again */

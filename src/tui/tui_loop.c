@@ -305,5 +305,5 @@ int tui_run(const options *o)
     }
     /* after curses: the outputs' messages reach the real stderr */
     app_end(&a);
-    return rc ? rc : a.out_failed ? 1 : 0;
+    return rc ? rc : a.out_failed || a.failed ? 1 : 0;
 }
