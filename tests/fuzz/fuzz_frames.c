@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz_file.h"
 #include "rec/cast_export.h"
 #include "rec/replay.h"
 #include "rec/session.h"
@@ -17,19 +18,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char path[64];
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!path[0]) {
-        snprintf(path, sizeof path, "/tmp/poolscope-fuzz-frames-%ld.rec", (long)getpid());
-        setenv("TERM", TUI_CAST_TERM, 1);
-    }
-    FILE *f = fopen(path, "wb");
-    if (!f)
+    setenv("TERM", TUI_CAST_TERM, 1);
+    const char *path = fuzz_file("frames", "rec", data, size);
+    if (!path)
         return 0;
-    fwrite(data, 1, size, f);
-    fclose(f);
     replay_data d;
     char err[512] = "";
     if (replay_load(&d, path, err, sizeof err) < 0)

@@ -6,21 +6,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz_file.h"
 #include "rec/replay.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static char path[64];
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!path[0])
-        snprintf(path, sizeof path, "/tmp/poolscope-fuzz-%ld.rec", (long)getpid());
-    FILE *f = fopen(path, "wb");
-    if (!f)
+    const char *path = fuzz_file("recording", "rec", data, size);
+    if (!path)
         return 0;
-    fwrite(data, 1, size, f);
-    fclose(f);
     replay_data d;
     char err[512] = "";
     int rc = replay_load(&d, path, err, sizeof err);

@@ -7,11 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fuzz_file.h"
 #include "scen/scenfile.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static char path[64];
 
 static void check_loaded(const ps_params *p, const scenario_text *t)
 {
@@ -43,13 +42,9 @@ static void check_loaded(const ps_params *p, const scenario_text *t)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static scenario_text t1, t2;
-    if (!path[0])
-        snprintf(path, sizeof path, "/tmp/poolscope-fuzz-%ld.ini", (long)getpid());
-    FILE *f = fopen(path, "wb");
-    if (!f)
+    const char *path = fuzz_file("scenfile", "ini", data, size);
+    if (!path)
         return 0;
-    fwrite(data, 1, size, f);
-    fclose(f);
     ps_params p1, p2;
     char e1[512] = "", e2[512] = "";
     memset(&p1, 0, sizeof p1);
