@@ -5,15 +5,26 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
+
+static char fuzz_file_path[96];
+
+static void fuzz_file_remove(void)
+{
+    unlink(fuzz_file_path);
+}
 
 /* Writes data to /tmp/poolscope-fuzz-PID-TAG.EXT (the same path for every
  * input of this process); the path, or NULL if it cannot be written. */
 static inline const char *fuzz_file(const char *tag, const char *ext, const uint8_t *data,
                                     size_t size)
 {
-    static char path[96];
-    snprintf(path, sizeof path, "/tmp/poolscope-fuzz-%ld-%s.%s", (long)getpid(), tag, ext);
+    char *path = fuzz_file_path;
+    if (!path[0]) /* the file goes when the process does */
+        atexit(fuzz_file_remove);
+    snprintf(path, sizeof fuzz_file_path, "/tmp/poolscope-fuzz-%ld-%s.%s", (long)getpid(), tag,
+             ext);
     FILE *f = fopen(path, "wb");
     if (!f)
         return NULL;
