@@ -10,16 +10,18 @@ int outfile_open(outfile *of, const char *path)
 {
     struct stat st;
     memset(of, 0, sizeof(*of));
-    if (strlen(path) + 16 > sizeof of->tmp) {
+    size_t n = strlen(path);
+    if (n + 16 > sizeof of->tmp) {
         errno = ENAMETOOLONG;
         return -1;
     }
-    snprintf(of->path, sizeof of->path, "%s", path);
+    memcpy(of->path, path, n + 1);
     if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
         of->f = fopen(path, "w");
         return of->f ? 0 : -1;
     }
-    snprintf(of->tmp, sizeof of->tmp, "%s.XXXXXX", path);
+    memcpy(of->tmp, path, n);
+    memcpy(of->tmp + n, ".XXXXXX", sizeof ".XXXXXX"); /* fits: n + 16 <= sizeof of->tmp */
     int fd = mkstemp(of->tmp);
     if (fd < 0)
         return -1;
