@@ -6,8 +6,8 @@
  * results are mostly near their predecessor, so a delta takes a byte or two:
  * the mirror grows with the items actually queued, at 1-2 bytes each, and
  * shrinks as they leave (keeping at most two chunks when empty, so a queue
- * that empties after every item costs no allocation).  Any int64 sequence round-trips (at most 10 bytes
- * an item).  Views read the first few items from the head (itemq_iter).
+ * that empties after every item costs no allocation).  Any int64 sequence round-trips (at most 10
+ * bytes an item).  Views read the first few items from the head (itemq_iter).
  */
 #ifndef PS_ITEMQ_H
 #define PS_ITEMQ_H
@@ -27,9 +27,9 @@ typedef struct itemq {
     itemq_chunk *head, *tail;
     itemq_chunk *spare; /* one emptied chunk kept for the next: a queue that fills
                            and drains all the time does not allocate per chunk */
-    uint32_t head_off; /* where the head item's delta starts in head */
-    int64_t head_val;  /* the head item (when count > 0) */
-    int64_t tail_val;  /* the last item pushed */
+    uint32_t head_off;  /* where the head item's delta starts in head */
+    int64_t head_val;   /* the head item (when count > 0) */
+    int64_t tail_val;   /* the last item pushed */
     uint64_t count;
 } itemq;
 
