@@ -4,7 +4,7 @@
 # ("layer/name.h"), never a higher layer's; only src/tui includes curses;
 # src/main.c (the program) may include any layer.
 #   layers.sh ROOT --self-test   also shows that a bad include is caught
-order="sync bus rt scen model rec app tui"
+order="sync bus rt go scen model rec app tui"
 root=$1
 
 rank() { # rank LAYER -> position in $order, or nothing

@@ -16,58 +16,58 @@
 
 #define GO_NODE_KINDS(X)                                                                           \
     /* expressions */                                                                              \
-    X(N_BAD)          /* a syntax error's placeholder */                                           \
-    X(N_IDENT)        /* text */                                                                   \
-    X(N_BASICLIT)     /* op = T_INT/T_FLOAT/T_IMAG/T_CHAR/T_STRING, text */                        \
-    X(N_COMPOSITE)    /* a = type (NULL: elided), list = elements */                               \
-    X(N_KEYVALUE)     /* a = key, b = value */                                                     \
-    X(N_FUNCLIT)      /* a = N_FUNCTYPE, b = body */                                               \
-    X(N_PAREN)        /* a */                                                                      \
-    X(N_SELECTOR)     /* a = x, text = selected name */                                            \
-    X(N_INDEX)        /* a = x, b = index (list: more indices: generics) */                        \
-    X(N_SLICE)        /* a = x, b = low, c = high, d = max; flags & NF_SLICE3 */                   \
-    X(N_TYPEASSERT)   /* a = x, b = type (NULL: .(type)) */                                        \
-    X(N_CALL)         /* a = func, list = args; flags & NF_ELLIPSIS */                             \
-    X(N_STAR)         /* a: *a (dereference or pointer type) */                                    \
-    X(N_UNARY)        /* op, a */                                                                  \
-    X(N_BINARY)       /* op, a, b */                                                               \
+    X(N_BAD)        /* a syntax error's placeholder */                                             \
+    X(N_IDENT)      /* text */                                                                     \
+    X(N_BASICLIT)   /* op = T_INT/T_FLOAT/T_IMAG/T_CHAR/T_STRING, text */                          \
+    X(N_COMPOSITE)  /* a = type (NULL: elided), list = elements */                                 \
+    X(N_KEYVALUE)   /* a = key, b = value */                                                       \
+    X(N_FUNCLIT)    /* a = N_FUNCTYPE, b = body */                                                 \
+    X(N_PAREN)      /* a */                                                                        \
+    X(N_SELECTOR)   /* a = x, text = selected name */                                              \
+    X(N_INDEX)      /* a = x, b = index (list: more indices: generics) */                          \
+    X(N_SLICE)      /* a = x, b = low, c = high, d = max; flags & NF_SLICE3 */                     \
+    X(N_TYPEASSERT) /* a = x, b = type (NULL: .(type)) */                                          \
+    X(N_CALL)       /* a = func, list = args; flags & NF_ELLIPSIS */                               \
+    X(N_STAR)       /* a: *a (dereference or pointer type) */                                      \
+    X(N_UNARY)      /* op, a */                                                                    \
+    X(N_BINARY)     /* op, a, b */                                                                 \
     /* types */                                                                                    \
-    X(N_ARRAYTYPE)    /* a = length (NULL: slice; N_ELLIPSIS node: [...]), b = elem */             \
-    X(N_STRUCTTYPE)   /* list = N_FIELD */                                                         \
-    X(N_FIELD)        /* list = names (N_IDENT, may be empty), a = type, text = tag */             \
-    X(N_FUNCTYPE)     /* list = params (N_FIELD), list2 = results (N_FIELD) */                     \
+    X(N_ARRAYTYPE)     /* a = length (NULL: slice; N_ELLIPSIS node: [...]), b = elem */            \
+    X(N_STRUCTTYPE)    /* list = N_FIELD */                                                        \
+    X(N_FIELD)         /* list = names (N_IDENT, may be empty), a = type, text = tag */            \
+    X(N_FUNCTYPE)      /* list = params (N_FIELD), list2 = results (N_FIELD) */                    \
     X(N_INTERFACETYPE) /* list = N_FIELD: a method (one name, a = N_FUNCTYPE) or embedded */       \
-    X(N_MAPTYPE)      /* a = key, b = value */                                                     \
-    X(N_CHANTYPE)     /* op = GO_CHAN_*, a = elem */                                               \
-    X(N_ELLIPSIS)     /* a = elem (a variadic parameter's type), or [...] */                       \
+    X(N_MAPTYPE)       /* a = key, b = value */                                                    \
+    X(N_CHANTYPE)      /* op = GO_CHAN_*, a = elem */                                              \
+    X(N_ELLIPSIS)      /* a = elem (a variadic parameter's type), or [...] */                      \
     /* statements */                                                                               \
-    X(N_DECLSTMT)     /* a = N_GENDECL */                                                          \
+    X(N_DECLSTMT) /* a = N_GENDECL */                                                              \
     X(N_EMPTY)                                                                                     \
-    X(N_LABELED)      /* text = label, a = statement */                                            \
-    X(N_EXPRSTMT)     /* a */                                                                      \
-    X(N_SEND)         /* a = channel, b = value */                                                 \
-    X(N_INCDEC)       /* op = T_INC/T_DEC, a */                                                    \
-    X(N_ASSIGN)       /* op = T_ASSIGN, T_DEFINE or T_ADD_ASSIGN..., list = lhs, list2 = rhs */    \
-    X(N_GO)           /* a = call */                                                               \
-    X(N_DEFER)        /* a = call */                                                               \
-    X(N_RETURN)       /* list = results */                                                         \
-    X(N_BRANCH)       /* op = T_BREAK/T_CONTINUE/T_GOTO/T_FALLTHROUGH, text = label or NULL */     \
-    X(N_BLOCK)        /* list = statements */                                                      \
-    X(N_IF)           /* a = init, b = cond, c = then (N_BLOCK), d = else (N_IF/N_BLOCK) */         \
-    X(N_CASECLAUSE)   /* list = expressions (none: default), list2 = body */                       \
-    X(N_SWITCH)       /* a = init, b = tag (may be NULL), list = N_CASECLAUSE */                   \
-    X(N_TYPESWITCH)   /* a = init, b = N_ASSIGN (v := x.(type)) or N_EXPRSTMT, list = clauses */   \
-    X(N_COMMCLAUSE)   /* a = N_SEND / receive statement, NULL for default; list2 = body */         \
-    X(N_SELECT)       /* list = N_COMMCLAUSE */                                                    \
-    X(N_FOR)          /* a = init, b = cond, c = post, d = body */                                 \
-    X(N_RANGE)        /* a = key, b = value, op = T_DEFINE/T_ASSIGN/0, c = x, d = body */          \
+    X(N_LABELED)    /* text = label, a = statement */                                              \
+    X(N_EXPRSTMT)   /* a */                                                                        \
+    X(N_SEND)       /* a = channel, b = value */                                                   \
+    X(N_INCDEC)     /* op = T_INC/T_DEC, a */                                                      \
+    X(N_ASSIGN)     /* op = T_ASSIGN, T_DEFINE or T_ADD_ASSIGN..., list = lhs, list2 = rhs */      \
+    X(N_GO)         /* a = call */                                                                 \
+    X(N_DEFER)      /* a = call */                                                                 \
+    X(N_RETURN)     /* list = results */                                                           \
+    X(N_BRANCH)     /* op = T_BREAK/T_CONTINUE/T_GOTO/T_FALLTHROUGH, text = label or NULL */       \
+    X(N_BLOCK)      /* list = statements */                                                        \
+    X(N_IF)         /* a = init, b = cond, c = then (N_BLOCK), d = else (N_IF/N_BLOCK) */          \
+    X(N_CASECLAUSE) /* list = expressions (none: default), list2 = body */                         \
+    X(N_SWITCH)     /* a = init, b = tag (may be NULL), list = N_CASECLAUSE */                     \
+    X(N_TYPESWITCH) /* a = init, b = N_ASSIGN (v := x.(type)) or N_EXPRSTMT, list = clauses */     \
+    X(N_COMMCLAUSE) /* a = N_SEND / receive statement, NULL for default; list2 = body */           \
+    X(N_SELECT)     /* list = N_COMMCLAUSE */                                                      \
+    X(N_FOR)        /* a = init, b = cond, c = post, d = body */                                   \
+    X(N_RANGE)      /* a = key, b = value, op = T_DEFINE/T_ASSIGN/0, c = x, d = body */            \
     /* declarations */                                                                             \
-    X(N_IMPORT)       /* text = path (unquoted), a = local name (N_IDENT) or NULL */               \
-    X(N_VALUESPEC)    /* list = names, a = type, list2 = values; x = iota */                       \
-    X(N_TYPESPEC)     /* text = name, a = type; flags & NF_ALIAS; list = type params */            \
-    X(N_GENDECL)      /* op = T_VAR/T_CONST/T_TYPE/T_IMPORT, list = specs */                       \
-    X(N_FUNCDECL)     /* text = name, a = receiver N_FIELD or NULL, b = N_FUNCTYPE, c = body */    \
-    X(N_FILE)         /* text = package name, list = decls */
+    X(N_IMPORT)    /* text = path (unquoted), a = local name (N_IDENT) or NULL */                  \
+    X(N_VALUESPEC) /* list = names, a = type, list2 = values; x = iota */                          \
+    X(N_TYPESPEC)  /* text = name, a = type; flags & NF_ALIAS; list = type params */               \
+    X(N_GENDECL)   /* op = T_VAR/T_CONST/T_TYPE/T_IMPORT, list = specs */                          \
+    X(N_FUNCDECL)  /* text = name, a = receiver N_FIELD or NULL, b = N_FUNCTYPE, c = body */       \
+    X(N_FILE)      /* text = package name, list = decls */
 
 typedef enum go_node_kind {
 #define GO_NODE_ENUM(name) name,

@@ -128,8 +128,8 @@ static int lex_skip(go_lexer *lx, int want_semi)
 
 static go_token lex_make(go_lexer *lx, go_tok t, const char *start)
 {
-    go_token k = {.tok = t, .pos = lex_here(lx, start), .text = start,
-                  .len = (int32_t)(lx->p - start)};
+    go_token k = {
+        .tok = t, .pos = lex_here(lx, start), .text = start, .len = (int32_t)(lx->p - start)};
     lx->last = t;
     return k;
 }
@@ -202,8 +202,8 @@ static go_token lex_quoted(go_lexer *lx, const char *start, char q, go_tok t)
     lx->p++;
     while (lx->p < lx->end && *lx->p != q) {
         if (*lx->p == '\n' && q != '`') {
-            lex_error(lx, start, q == '"' ? "string literal not terminated"
-                                          : "rune literal not terminated");
+            lex_error(lx, start,
+                      q == '"' ? "string literal not terminated" : "rune literal not terminated");
             return lex_make(lx, T_ILLEGAL, start);
         }
         if (*lx->p == '\n')
@@ -213,9 +213,10 @@ static go_token lex_quoted(go_lexer *lx, const char *start, char q, go_tok t)
         lx->p++;
     }
     if (lx->p >= lx->end) {
-        lex_error(lx, start, q == '`' ? "raw string literal not terminated"
-                             : q == '"' ? "string literal not terminated"
-                                        : "rune literal not terminated");
+        lex_error(lx, start,
+                  q == '`'   ? "raw string literal not terminated"
+                  : q == '"' ? "string literal not terminated"
+                             : "rune literal not terminated");
         lx->p = lx->end;
         return lex_make(lx, T_ILLEGAL, start);
     }
@@ -248,18 +249,54 @@ struct op_entry {
 
 /* Longest first, so the first match is the longest. */
 static const struct op_entry ops[] = {
-    {"&^=", T_AND_NOT_ASSIGN}, {"<<=", T_SHL_ASSIGN}, {">>=", T_SHR_ASSIGN}, {"...", T_ELLIPSIS},
-    {"&&", T_LAND},       {"||", T_LOR},        {"<-", T_ARROW},      {"++", T_INC},
-    {"--", T_DEC},        {"==", T_EQL},        {"!=", T_NEQ},        {"<=", T_LEQ},
-    {">=", T_GEQ},        {":=", T_DEFINE},     {"+=", T_ADD_ASSIGN}, {"-=", T_SUB_ASSIGN},
-    {"*=", T_MUL_ASSIGN}, {"/=", T_QUO_ASSIGN}, {"%=", T_REM_ASSIGN}, {"&=", T_AND_ASSIGN},
-    {"|=", T_OR_ASSIGN},  {"^=", T_XOR_ASSIGN}, {"<<", T_SHL},        {">>", T_SHR},
-    {"&^", T_AND_NOT},    {"+", T_ADD},         {"-", T_SUB},         {"*", T_MUL},
-    {"/", T_QUO},         {"%", T_REM},         {"&", T_AND},         {"|", T_OR},
-    {"^", T_XOR},         {"<", T_LSS},         {">", T_GTR},         {"=", T_ASSIGN},
-    {"!", T_NOT},         {"(", T_LPAREN},      {"[", T_LBRACK},      {"{", T_LBRACE},
-    {",", T_COMMA},       {".", T_PERIOD},      {")", T_RPAREN},      {"]", T_RBRACK},
-    {"}", T_RBRACE},      {";", T_SEMICOLON},   {":", T_COLON},       {"~", T_TILDE},
+    {"&^=", T_AND_NOT_ASSIGN},
+    {"<<=", T_SHL_ASSIGN},
+    {">>=", T_SHR_ASSIGN},
+    {"...", T_ELLIPSIS},
+    {"&&", T_LAND},
+    {"||", T_LOR},
+    {"<-", T_ARROW},
+    {"++", T_INC},
+    {"--", T_DEC},
+    {"==", T_EQL},
+    {"!=", T_NEQ},
+    {"<=", T_LEQ},
+    {">=", T_GEQ},
+    {":=", T_DEFINE},
+    {"+=", T_ADD_ASSIGN},
+    {"-=", T_SUB_ASSIGN},
+    {"*=", T_MUL_ASSIGN},
+    {"/=", T_QUO_ASSIGN},
+    {"%=", T_REM_ASSIGN},
+    {"&=", T_AND_ASSIGN},
+    {"|=", T_OR_ASSIGN},
+    {"^=", T_XOR_ASSIGN},
+    {"<<", T_SHL},
+    {">>", T_SHR},
+    {"&^", T_AND_NOT},
+    {"+", T_ADD},
+    {"-", T_SUB},
+    {"*", T_MUL},
+    {"/", T_QUO},
+    {"%", T_REM},
+    {"&", T_AND},
+    {"|", T_OR},
+    {"^", T_XOR},
+    {"<", T_LSS},
+    {">", T_GTR},
+    {"=", T_ASSIGN},
+    {"!", T_NOT},
+    {"(", T_LPAREN},
+    {"[", T_LBRACK},
+    {"{", T_LBRACE},
+    {",", T_COMMA},
+    {".", T_PERIOD},
+    {")", T_RPAREN},
+    {"]", T_RBRACK},
+    {"}", T_RBRACE},
+    {";", T_SEMICOLON},
+    {":", T_COLON},
+    {"~", T_TILDE},
 };
 
 static go_tok lex_keyword(const char *s, size_t n)
@@ -275,8 +312,8 @@ go_token lex_next(go_lexer *lx)
     int want = lex_semi_after(lx->last);
     int nl = lex_skip(lx, want);
     if (nl || (lx->p >= lx->end && want)) {
-        go_token k = {.tok = T_SEMICOLON, .pos = lex_here(lx, lx->p), .text = "\n", .len = 1,
-                      .auto_semi = 1};
+        go_token k = {
+            .tok = T_SEMICOLON, .pos = lex_here(lx, lx->p), .text = "\n", .len = 1, .auto_semi = 1};
         lx->last = T_SEMICOLON;
         if (nl == 1) {
             lex_newline(lx, lx->p);
@@ -395,14 +432,30 @@ static int lex_escape(const char **sp, const char *e, char quote, char *out, con
     int n = 0;
     uint32_t v = 0;
     switch (c) {
-    case 'a': out[0] = 7; break;
-    case 'b': out[0] = 8; break;
-    case 'f': out[0] = 12; break;
-    case 'n': out[0] = 10; break;
-    case 'r': out[0] = 13; break;
-    case 't': out[0] = 9; break;
-    case 'v': out[0] = 11; break;
-    case '\\': out[0] = '\\'; break;
+    case 'a':
+        out[0] = 7;
+        break;
+    case 'b':
+        out[0] = 8;
+        break;
+    case 'f':
+        out[0] = 12;
+        break;
+    case 'n':
+        out[0] = 10;
+        break;
+    case 'r':
+        out[0] = 13;
+        break;
+    case 't':
+        out[0] = 9;
+        break;
+    case 'v':
+        out[0] = 11;
+        break;
+    case '\\':
+        out[0] = '\\';
+        break;
     case '\'':
     case '"':
         if (c != quote) {
@@ -411,9 +464,15 @@ static int lex_escape(const char **sp, const char *e, char quote, char *out, con
         }
         out[0] = (char)c;
         break;
-    case 'x': n = 2; break;
-    case 'u': n = 4; break;
-    case 'U': n = 8; break;
+    case 'x':
+        n = 2;
+        break;
+    case 'u':
+        n = 4;
+        break;
+    case 'U':
+        n = 8;
+        break;
     default:
         if (c >= '0' && c <= '7') {
             v = (uint32_t)(c - '0');

@@ -89,7 +89,8 @@ static gnode *p_node(parser *p, int kind, go_pos pos)
 {
     gnode *n = arena_alloc(p->a, sizeof *n);
     if (!n)
-        p_fail_at(p, pos, "poolscope: the program is too large (syntax tree over its memory limit)");
+        p_fail_at(p, pos,
+                  "poolscope: the program is too large (syntax tree over its memory limit)");
     n->kind = (uint8_t)kind;
     n->pos = pos;
     return n;
@@ -208,9 +209,8 @@ static gnode *p_field_decl(parser *p)
         s->a = p_type_name(p);
         f->a = s;
         f->flags |= NF_EMBEDDED;
-    } else if (p_is(p, T_IDENT) &&
-               (p_peek(p, 1) == T_SEMICOLON || p_peek(p, 1) == T_RBRACE ||
-                p_peek(p, 1) == T_STRING || p_peek(p, 1) == T_PERIOD)) {
+    } else if (p_is(p, T_IDENT) && (p_peek(p, 1) == T_SEMICOLON || p_peek(p, 1) == T_RBRACE ||
+                                    p_peek(p, 1) == T_STRING || p_peek(p, 1) == T_PERIOD)) {
         f->a = p_type_name(p);
         f->flags |= NF_EMBEDDED;
     } else {
@@ -375,8 +375,7 @@ static gnode *p_functype_rest(parser *p, go_pos pos)
         p_params(p, &f->list2, &f->nlist2);
     } else if (!p_is(p, T_LBRACE) && !p_is(p, T_SEMICOLON) && !p_is(p, T_RPAREN) &&
                !p_is(p, T_COMMA) && !p_is(p, T_RBRACK) && !p_is(p, T_RBRACE) &&
-               !p_is(p, T_STRING) && !p_is(p, T_ASSIGN) && !p_is(p, T_COLON) &&
-               !p_is(p, T_EOF)) {
+               !p_is(p, T_STRING) && !p_is(p, T_ASSIGN) && !p_is(p, T_COLON) && !p_is(p, T_EOF)) {
         gnode *r = p_node(p, N_FIELD, p_tok(p)->pos);
         r->a = p_type(p);
         f->list2 = arena_alloc(p->a, sizeof(gnode *));
@@ -505,8 +504,13 @@ static gnode *p_literal_value(parser *p, gnode *type)
         p_advance(p);
     }
     p->expr_lev--;
-    if (!p_is(p, T_RBRACE))
-        p_unexpected(p, "comma or }");
+    if (!p_is(p, T_RBRACE)) {
+        char what[64];
+        p_describe(p_tok(p), what, sizeof what);
+        p_fail_at(p, p_tok(p)->pos,
+                  "syntax error: unexpected %s in composite literal; possibly missing comma or }",
+                  what);
+    }
     p_advance(p);
     c->list = nl_done(p, &elems, &c->nlist);
     p_leave(p);
@@ -535,10 +539,7 @@ static gnode *p_operand(parser *p)
         n = p_node(p, N_PAREN, k->pos);
         p_advance(p);
         p->expr_lev++;
-        n->a = p_is(p, T_LBRACK) || p_is(p, T_CHAN) || p_is(p, T_MAP) || p_is(p, T_STRUCT) ||
-                       p_is(p, T_INTERFACE)
-                   ? p_type(p)
-                   : p_expr(p);
+        n->a = p_expr(p);
         p->expr_lev--;
         p_expect(p, T_RPAREN);
         return n;
@@ -591,14 +592,8 @@ static gnode *p_call(parser *p, gnode *fun)
     nlist args;
     nl_init(&args);
     while (!p_is(p, T_RPAREN) && !p_is(p, T_EOF)) {
-        gnode *arg = p_is(p, T_LBRACK) || p_is(p, T_MAP) || p_is(p, T_CHAN) ||
-                             p_is(p, T_STRUCT) || p_is(p, T_INTERFACE)
-                         ? p_type(p)
-                         : p_expr(p);
-        /* make([]int, n), new(T): a type may appear as an argument */
-        if (arg->kind == N_ARRAYTYPE && p_is(p, T_LBRACE))
-            arg = p_literal_value(p, arg);
-        nl_push(p, &args, arg);
+        /* make([]int, n), new(T): a type is an operand like any other */
+        nl_push(p, &args, p_expr(p));
         if (p_is(p, T_ELLIPSIS)) {
             c->flags |= NF_ELLIPSIS;
             p_advance(p);
@@ -608,8 +603,13 @@ static gnode *p_call(parser *p, gnode *fun)
         p_advance(p);
     }
     p->expr_lev--;
-    if (!p_is(p, T_RPAREN))
-        p_unexpected(p, "comma or )");
+    if (!p_is(p, T_RPAREN)) {
+        char what[64];
+        p_describe(p_tok(p), what, sizeof what);
+        p_fail_at(p, p_tok(p)->pos,
+                  "syntax error: unexpected %s in argument list; possibly missing comma or )",
+                  what);
+    }
     p_advance(p);
     c->list = nl_done(p, &args, &c->nlist);
     return c;
@@ -865,7 +865,8 @@ static gnode *p_simple_stmt(parser *p, int mode)
             gnode *r = p_node(p, N_RANGE, pos);
             p_advance(p);
             if (nl > 2)
-                p_fail_at(p, lhs[2]->pos, "syntax error: range clause permits at most two iteration variables");
+                p_fail_at(p, lhs[2]->pos,
+                          "syntax error: range clause permits at most two iteration variables");
             r->a = lhs[0];
             r->b = nl > 1 ? lhs[1] : NULL;
             r->op = (uint16_t)k->tok;
@@ -985,8 +986,7 @@ static gnode *p_if(parser *p)
     }
     if (!s || s->kind != N_EXPRSTMT) {
         if (s && s->kind == N_ASSIGN && s->op == T_DEFINE)
-            p_fail_at(p, s->pos, "syntax error: cannot use %s as value",
-                      "assignment");
+            p_fail_at(p, s->pos, "syntax error: cannot use %s as value", "assignment");
         p_fail_at(p, n->pos, "syntax error: missing condition in if statement");
     }
     n->b = s->a;
@@ -1238,8 +1238,9 @@ static gnode *p_value_spec(parser *p, go_tok kw, int iota, gnode *prev)
         p_expr_list(p, &s->list2, &s->nlist2);
     } else if (kw == T_CONST) {
         if (!prev || s->a)
-            p_fail_at(p, s->pos, s->a ? "syntax error: missing constant value"
-                                      : "missing init expr for const declaration");
+            p_fail_at(p, s->pos,
+                      s->a ? "syntax error: missing constant value"
+                           : "missing init expr for const declaration");
         /* an omitted list repeats the previous one (with this iota) */
         s->a = prev->a;
         s->list2 = prev->list2;
@@ -1336,9 +1337,10 @@ static gnode *p_decl(parser *p, go_tok kw)
         }
         p_expect(p, T_RPAREN);
     } else {
-        nl_push(p, &specs, kw == T_IMPORT ? p_import_spec(p)
-                           : kw == T_TYPE ? p_type_spec(p)
-                                          : p_value_spec(p, kw, 0, NULL));
+        nl_push(p, &specs,
+                kw == T_IMPORT ? p_import_spec(p)
+                : kw == T_TYPE ? p_type_spec(p)
+                               : p_value_spec(p, kw, 0, NULL));
     }
     d->list = nl_done(p, &specs, &d->nlist);
     return d;
@@ -1445,8 +1447,8 @@ static int p_lex_all(parser *p, const char *src, size_t len)
         if (p->n == cap) {
             if (cap >= PARSE_MAX_TOKENS) {
                 p->d->pos = t.pos;
-                snprintf(p->d->msg, sizeof p->d->msg,
-                         "poolscope: more than %d tokens (limit)", PARSE_MAX_TOKENS);
+                snprintf(p->d->msg, sizeof p->d->msg, "poolscope: more than %d tokens (limit)",
+                         PARSE_MAX_TOKENS);
                 return -1;
             }
             cap *= 2;
@@ -1476,4 +1478,33 @@ gnode *parse_file(go_arena *a, const char *src, size_t len, go_diag *d)
         file = p_file(&p);
     free(p.toks);
     return file;
+}
+
+gnode *parse_type_string(go_arena *a, const char *src, go_diag *d)
+{
+    size_t n = strlen(src);
+    char *buf = malloc(n + 32);
+    if (!buf)
+        return NULL;
+    int k = snprintf(buf, n + 32, "package p\ntype _ %s\n", src);
+    gnode *f = parse_file(a, buf, (size_t)k, d);
+    /* the nodes keep pointers only to arena copies, not to buf */
+    free(buf);
+    if (!f || f->nlist != 1)
+        return NULL;
+    return f->list[0]->list[0]->a;
+}
+
+gnode *parse_expr_string(go_arena *a, const char *src, go_diag *d)
+{
+    size_t n = strlen(src);
+    char *buf = malloc(n + 32);
+    if (!buf)
+        return NULL;
+    int k = snprintf(buf, n + 32, "package p\nvar _ = %s\n", src);
+    gnode *f = parse_file(a, buf, (size_t)k, d);
+    free(buf);
+    if (!f || f->nlist != 1)
+        return NULL;
+    return f->list[0]->list[0]->list2[0];
 }

@@ -14,7 +14,7 @@
 #include "arena.h"
 #include "ast.h"
 
-#define PARSE_MAX_DEPTH 400       /* nested expressions, blocks and types */
+#define PARSE_MAX_DEPTH 400 /* nested expressions, blocks and types */
 #define PARSE_MAX_TOKENS 2000000
 
 typedef struct go_diag {
@@ -24,5 +24,8 @@ typedef struct go_diag {
 
 /* Parses src; NULL with *d set on the first error.  Nodes live in a. */
 gnode *parse_file(go_arena *a, const char *src, size_t len, go_diag *d);
+/* A type or an expression written as a string (the library's signatures). */
+gnode *parse_type_string(go_arena *a, const char *src, go_diag *d);
+gnode *parse_expr_string(go_arena *a, const char *src, go_diag *d);
 
 #endif

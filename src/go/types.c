@@ -126,8 +126,7 @@ static int match_elem(const gtype *t, const void *k)
     return t->elem == e->elem && t->key == e->key && t->len == e->len && t->dir == e->dir;
 }
 
-static gtype *types_elem_type(gtypes *ts, gkind kind, gtype *elem, gtype *key, int64_t len,
-                              int dir)
+static gtype *types_elem_type(gtypes *ts, gkind kind, gtype *elem, gtype *key, int64_t len, int dir)
 {
     struct elem_key k = {elem, key, len, dir};
     gtype *t = types_find(ts, kind, match_elem, &k);
@@ -324,7 +323,8 @@ gtype *types_interface(gtypes *ts, const gimethod *m, int n)
     }
     if (n)
         memcpy(sorted, m, (size_t)n * sizeof *sorted);
-    qsort(sorted, (size_t)n, sizeof *sorted, imethod_cmp);
+    if (n)
+        qsort(sorted, (size_t)n, sizeof *sorted, imethod_cmp);
     struct iface_key k = {sorted, n};
     gtype *t = types_find(ts, GK_INTERFACE, match_iface, &k);
     if (t)
@@ -539,7 +539,9 @@ static void tb_type(tbuf *b, const gtype *t, int depth)
         tb_type(b, t->elem, depth + 1);
         break;
     case GK_CHAN:
-        tb_put(b, t->dir == GO_CHAN_RECV ? "<-chan " : t->dir == GO_CHAN_SEND ? "chan<- " : "chan ");
+        tb_put(b, t->dir == GO_CHAN_RECV   ? "<-chan "
+                  : t->dir == GO_CHAN_SEND ? "chan<- "
+                                           : "chan ");
         tb_type(b, t->elem, depth + 1);
         break;
     case GK_FUNC:
@@ -613,9 +615,8 @@ static gmethod *types_own_method(const gtype *t, const char *name)
 int types_find_method(const gtype *t, const char *name, gmethod_path *out)
 {
     memset(out, 0, sizeof *out);
-    const gtype *base = t->kind == GK_POINTER && t->elem->kind != GK_INTERFACE && !t->name
-                            ? t->elem
-                            : t;
+    const gtype *base =
+        t->kind == GK_POINTER && t->elem->kind != GK_INTERFACE && !t->name ? t->elem : t;
     gmethod *m = types_own_method(base, name);
     if (m) {
         out->m = m;

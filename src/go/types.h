@@ -85,9 +85,9 @@ typedef struct gfield {
 /* A method of a defined type (declared in the program or by a library). */
 typedef struct gmethod {
     const char *name;
-    gtype *sig;          /* the method's type without the receiver (a GK_FUNC) */
-    struct gfunc *fn;    /* its code (the receiver is the first parameter) */
-    int ptr_recv;        /* declared with a pointer receiver */
+    gtype *sig;       /* the method's type without the receiver (a GK_FUNC) */
+    struct gfunc *fn; /* its code (the receiver is the first parameter) */
+    int ptr_recv;     /* declared with a pointer receiver */
 } gmethod;
 
 /* An interface's method. */
@@ -103,7 +103,7 @@ struct gtype {
      * and the name alone ("Point"); NULL for an unnamed type */
     const char *name;
     const char *short_name;
-    const char *pkg; /* the defining package's path ("main", "time"), or NULL */
+    const char *pkg;   /* the defining package's path ("main", "time"), or NULL */
     gtype *underlying; /* itself for unnamed types */
     gtype *elem;       /* array, slice, pointer, chan, map value */
     gtype *key;        /* map */
@@ -182,10 +182,10 @@ size_t types_format(const gtype *t, char *buf, size_t len);
  * through embedded fields: the method, the field path to the receiver and
  * whether the receiver must be addressed.  0 if none. */
 typedef struct gmethod_path {
-    gmethod *m;      /* a defined type's method, or NULL when ... */
-    gimethod *im;    /* ... the method is an embedded interface's */
-    gtype *recv;     /* the type that declares it */
-    int depth;     /* embedded fields walked */
+    gmethod *m;   /* a defined type's method, or NULL when ... */
+    gimethod *im; /* ... the method is an embedded interface's */
+    gtype *recv;  /* the type that declares it */
+    int depth;    /* embedded fields walked */
     int32_t offsets[8];
     int derefs[8]; /* 1: the embedded field at that step is a pointer */
     int ambiguous;
