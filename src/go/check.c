@@ -149,7 +149,7 @@ static gconst *cv_int(checker *c, gi128 i)
     return v;
 }
 
-static gconst *cv_float(checker *c, double f)
+static gconst *cv_float(checker *c, long double f)
 {
     gconst *v = cv_new(c, CK_FLOAT);
     v->f = f;
@@ -182,15 +182,15 @@ static gconst *cv_string(checker *c, const char *p, int64_t n)
     return v;
 }
 
-static double cv_to_float(const gconst *v)
+static long double cv_to_float(const gconst *v)
 {
-    return v->kind == CK_INT ? (double)v->i : v->f;
+    return v->kind == CK_INT ? (long double)v->i : v->f;
 }
 
 /* Is the float an exact integer that fits? */
-static int cv_float_int(double f, gi128 *out)
+static int cv_float_int(long double f, gi128 *out)
 {
-    if (f != f || f != floor(f) || fabs(f) > 1.7e38)
+    if (f != f || f != floorl(f) || fabsl(f) > 1.7e38L)
         return 0;
     *out = (gi128)f;
     return 1;
@@ -220,7 +220,7 @@ static const char *cv_format(checker *c, const gconst *v)
         break;
     }
     case CK_FLOAT:
-        snprintf(buf, sizeof buf, "%g", v->f);
+        snprintf(buf, sizeof buf, "%Lg", v->f);
         break;
     case CK_STRING:
         snprintf(buf, sizeof buf, "\"%.*s\"", (int)(gstr_len(v->s) > 40 ? 40 : gstr_len(v->s)),
@@ -252,7 +252,9 @@ static int cv_represent(const gconst *cv, const gtype *t, uint64_t *word)
     case GK_UNTYPED_FLOAT: {
         if (cv->kind != CK_INT && cv->kind != CK_FLOAT)
             return 0;
-        double f = cv_to_float(cv);
+        double f = (double)cv_to_float(cv);
+        if (isinf(f) && !isinf(cv_to_float(cv)))
+            return 0;
         if (u->kind == GK_FLOAT32) {
             if (isinf((float)f) && !isinf(f))
                 return 0;
@@ -613,12 +615,13 @@ static gsym *ck_local(checker *c, const char *name, go_pos pos, gtype *t)
     s->type = t;
     s->owner = c->fn;
     s->slot = c->fn->frame_words;
-    /* a large value lives in a box: frames stay small on goroutine stacks */
+    /* a large value lives in a box: frames stay small on goroutine stacks;
+     * a zero-size one still gets a word, so every slot is in the frame */
     if (t->size > 16) {
         s->boxed = 1;
         c->fn->frame_words += 1;
     } else {
-        c->fn->frame_words += t->size;
+        c->fn->frame_words += t->size > 0 ? t->size : 1;
     }
     if (c->fn->frame_words > 1 << 16)
         ck_fail(c, pos, "poolscope: a function's locals over %d words (limit)", 1 << 16);
@@ -961,7 +964,7 @@ static gconst *ck_fold_binary(checker *c, gnode *n, int op, gconst *x, gconst *y
     }
     int is_float = x->kind == CK_FLOAT || y->kind == CK_FLOAT || types_is_float(t);
     if (is_float && !(types_is_integer(t) && !types_is_untyped(t))) {
-        double a = cv_to_float(x), b = cv_to_float(y);
+        long double a = cv_to_float(x), b = cv_to_float(y);
         switch (op) {
         case T_ADD:
             return cv_float(c, a + b);
@@ -1126,7 +1129,7 @@ static opnd ck_basiclit(checker *c, gnode *n)
             if (*s != '_')
                 buf[k++] = *s;
         buf[k] = 0;
-        o.cv = cv_float(c, strtod(buf, NULL));
+        o.cv = cv_float(c, strtold(buf, NULL));
         o.t = basic(c, GK_UNTYPED_FLOAT);
         /* 1e3 is an untyped float constant whose value is an integer */
         break;
@@ -1642,15 +1645,6 @@ static opnd ck_binary(checker *c, gnode *n, gtype *hint)
 
 /* ---- selectors ---- */
 
-/* A field path: embedded fields walked, then the field. */
-typedef struct gpath {
-    int n;
-    struct {
-        int32_t off;
-        int deref; /* the value at this step is a pointer: load it first */
-    } s[9];
-} gpath;
-
 /* Finds field name in struct type st (breadth first through embedded
  * fields).  Returns the field's type, or NULL. */
 static gtype *ck_find_field(const gtype *st, const char *name, gpath *path, int *ambiguous)
@@ -1996,8 +1990,11 @@ static void ck_args(checker *c, gnode *call, gtype *sig, int skip_first)
             ck_fail(c, call->list[0]->pos, "too many arguments in call");
         if (np > (sig->variadic ? 2 : 1))
             ck_fail(c, call->pos, "not enough arguments in call");
-        opnd v = ck_value(c, call->list[0], want);
-        ck_assign(c, call->list[0], &v, want, "argument");
+        if (o.t && o.t->kind == GK_TUPLE)
+            ck_fail(c, call->list[0]->pos,
+                    "multiple-value %s (value of type %s) in single-value context", "call",
+                    ck_typestr(c, o.t));
+        ck_assign(c, call->list[0], &o, want, "argument"); /* checked once: funclits inside */
         return;
     }
     if (call->flags & NF_ELLIPSIS) {
@@ -2308,7 +2305,7 @@ static opnd ck_conversion(checker *c, gnode *n, gtype *t)
                         ck_typestr(c, t));
             v = cv_int(c, iv);
         } else if (types_is_float(tu) && v->kind == CK_INT) {
-            v = cv_float(c, (double)v->i);
+            v = cv_float(c, (long double)v->i);
         }
         int ok = (v->kind == CK_STRING && tu->kind == GK_STRING) ||
                  (v->kind == CK_BOOL && tu->kind == GK_BOOL) ||
@@ -2429,7 +2426,6 @@ static opnd ck_composite(checker *c, gnode *n, gtype *hint)
                 if (n->list[i]->kind == N_KEYVALUE)
                     ck_fail(c, n->list[i]->pos,
                             "mixture of field:value and value elements in struct literal");
-                n->list[i]->x = i;
                 ck_elem_value(c, n->list[i], u->fields[i].type);
             }
             n->y = 1; /* positional */
@@ -2453,7 +2449,8 @@ static opnd ck_composite(checker *c, gnode *n, gtype *hint)
             if (u->kind == GK_ARRAY && idx >= u->len)
                 ck_fail(c, e->pos, "index %lld out of bounds [0:%lld]", (long long)idx,
                         (long long)u->len);
-            e->y = (int32_t)idx; /* the element's index */
+            if (e->kind == N_KEYVALUE)
+                e->y = (int32_t)idx; /* its index; a plain element follows the one before */
             if (idx > (1 << 24))
                 ck_fail(c, e->pos, "poolscope: literal index over %d (limit)", 1 << 24);
             idx++;
@@ -3852,8 +3849,10 @@ static scope *ck_lib_scope(checker *c, const golib_pkg *pkg)
                 ck_fail(c, none, "poolscope: internal error: %s.%s has no type", pkg->path,
                         m->name);
             gtype *sig = ck_type(c, ck_lib_type_src(c, pkg, m->name, m->type));
-            gfunc *fn = ck_new_func(c, m->name, NULL);
-            fn->native = m->fn;
+            char full[128];
+            snprintf(full, sizeof full, "%s.(%s%s).%s", pkg->name, ptr ? "*" : "", tname, dot + 1);
+            gfunc *fn = ck_new_func(c, arena_strndup(&c->p->arena, full, strlen(full)), NULL);
+            fn->native = m->fn ? m->fn : lib_native(pkg->path, m->name);
             fn->is_method = 1;
             gtype *ps[64];
             ps[0] = ptr ? types_pointer(c->ts, t->type) : t->type;
@@ -3884,8 +3883,10 @@ static scope *ck_lib_scope(checker *c, const golib_pkg *pkg)
         sym->state = 2;
         if (m->kind == LM_FUNC) {
             gtype *sig = ck_type(c, ck_lib_type_src(c, pkg, m->name, m->type));
-            gfunc *fn = ck_new_func(c, m->name, NULL);
-            fn->native = m->fn;
+            char full[128];
+            snprintf(full, sizeof full, "%s.%s", pkg->name, m->name);
+            gfunc *fn = ck_new_func(c, arena_strndup(&c->p->arena, full, strlen(full)), NULL);
+            fn->native = m->fn ? m->fn : lib_native(pkg->path, m->name);
             fn->sig = sig;
             fn->nparams = sig->nparams;
             fn->nresults = sig->nresults;
@@ -3918,7 +3919,16 @@ static scope *ck_lib_scope(checker *c, const golib_pkg *pkg)
             sym->slot = c->p->global_words;
             c->p->global_words += sym->type->size;
             sym->fn = ck_new_func(c, m->name, NULL);
-            sym->fn->native = m->fn;
+            sym->fn->native = m->fn ? m->fn : lib_native(pkg->path, m->name);
+            if (c->p->nlib_vars == c->p->caplib_vars) {
+                int cap = c->p->caplib_vars ? c->p->caplib_vars * 2 : 8;
+                gsym **v = ck_alloc(c, (size_t)cap * sizeof *v);
+                if (c->p->nlib_vars)
+                    memcpy(v, c->p->lib_vars, (size_t)c->p->nlib_vars * sizeof *v);
+                c->p->lib_vars = v;
+                c->p->caplib_vars = cap;
+            }
+            c->p->lib_vars[c->p->nlib_vars++] = sym;
         }
         scope_add(c, s, sym);
     }

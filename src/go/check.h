@@ -31,11 +31,22 @@ typedef enum gckind { CK_BOOL, CK_INT, CK_FLOAT, CK_STRING } gckind;
 typedef struct gconst {
     gckind kind;
     gi128 i;
-    double f;
+    long double f; /* untyped float constants: 1e1000 / 1e998 is exact enough */
     const gstr *s;
     int b;
     uint64_t word; /* the value as its (final) type's word, set when typed */
 } gconst;
+
+/* A selector's field path (n->aux of X_FIELD): embedded fields walked,
+ * then the field.  At step i, if deref, the current value is a pointer
+ * (loaded first, nil-checked), then off words are added. */
+typedef struct gpath {
+    int n;
+    struct {
+        int32_t off;
+        int deref;
+    } s[9];
+} gpath;
 
 typedef enum gsymkind {
     SY_VAR,
@@ -107,6 +118,7 @@ typedef struct gfunc {
     int ncaptures, capcaptures;
     gcapture *captures;
     int is_method;
+    _Atomic(gclosure *) value; /* the function as a value (made on first use) */
 } gfunc;
 
 typedef struct gprog {
@@ -122,6 +134,8 @@ typedef struct gprog {
     gnode **var_inits; /* package var specs, in initialization order */
     int nvar_inits;
     int32_t global_words;
+    gsym **lib_vars; /* the library's package variables (os.Stdout): initialized first */
+    int nlib_vars, caplib_vars;
     int uses_errgroup;
     /* --set NAME=VALUE overrides of package constants */
     int nsets;

@@ -729,3 +729,75 @@ int types_implements(const gtype *t, const gtype *it, const char **missing, int 
     }
     return 1;
 }
+
+/* ---- Go's own sizes (what unsafe.Sizeof says on amd64) ---- */
+
+static int64_t types_go_align(const gtype *t)
+{
+    switch (t->underlying ? t->underlying->kind : t->kind) {
+    case GK_BOOL:
+    case GK_INT8:
+    case GK_UINT8:
+        return 1;
+    case GK_INT16:
+    case GK_UINT16:
+        return 2;
+    case GK_INT32:
+    case GK_UINT32:
+    case GK_FLOAT32:
+        return 4;
+    case GK_ARRAY:
+        return types_go_align(t->elem);
+    case GK_STRUCT: {
+        int64_t a = 1;
+        for (int i = 0; i < t->nfields; i++) {
+            int64_t fa = types_go_align(t->fields[i].type);
+            if (fa > a)
+                a = fa;
+        }
+        return a;
+    }
+    default:
+        return 8;
+    }
+}
+
+int64_t types_go_size(const gtype *t)
+{
+    switch (t->underlying ? t->underlying->kind : t->kind) {
+    case GK_BOOL:
+    case GK_INT8:
+    case GK_UINT8:
+        return 1;
+    case GK_INT16:
+    case GK_UINT16:
+        return 2;
+    case GK_INT32:
+    case GK_UINT32:
+    case GK_FLOAT32:
+        return 4;
+    case GK_STRING:
+    case GK_INTERFACE:
+    case GK_COMPLEX128:
+        return 16;
+    case GK_SLICE:
+        return 24;
+    case GK_ARRAY:
+        return t->len * types_go_size(t->elem);
+    case GK_STRUCT: {
+        int64_t off = 0;
+        for (int i = 0; i < t->nfields; i++) {
+            int64_t a = types_go_align(t->fields[i].type);
+            off = (off + a - 1) / a * a;
+            off += types_go_size(t->fields[i].type);
+        }
+        int64_t a = types_go_align(t);
+        /* a final zero-size field gets a byte, as gc pads it */
+        if (t->nfields && types_go_size(t->fields[t->nfields - 1].type) == 0 && off)
+            off++;
+        return (off + a - 1) / a * a;
+    }
+    default:
+        return 8;
+    }
+}

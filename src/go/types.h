@@ -174,6 +174,8 @@ int types_is_untyped(const gtype *t);
 int types_is_interface(const gtype *t);
 /* bits of an integer kind (int and uint are 64) */
 int types_int_bits(const gtype *t);
+/* The size Go gives a value of t on amd64, in bytes (cap growth follows it). */
+int64_t types_go_size(const gtype *t);
 
 /* Go's spelling of a type, as %T and error messages print it. */
 size_t types_format(const gtype *t, char *buf, size_t len);

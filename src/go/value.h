@@ -90,6 +90,7 @@ struct gor;
  * boxes, or a method value's bound receiver).  NULL is the nil func. */
 typedef struct gclosure {
     struct gfunc *fn;
+    int32_t bound; /* a method value: env holds the receiver's words */
     int32_t nenv;
     gcell env[];
 } gclosure;

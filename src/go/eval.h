@@ -1,0 +1,97 @@
+/* eval.h - runs a checked Go program: one gor per goroutine, tree-walking
+ * the checker's annotated nodes.
+ *
+ * Variables live in frame slots (a C array on the goroutine's own stack:
+ * one thread owns it) or, when captured, address-taken or large, in heap
+ * boxes (value.h's word rule).  A panic unwinds with longjmp to the nearest
+ * frame that has deferred calls; recover() in a deferred call stops it.
+ * The evaluator reaches the engine only through gort.h (goroutines,
+ * channels, locks, sleeps and step points).
+ */
+#ifndef PS_GO_EVAL_H
+#define PS_GO_EVAL_H
+
+#include <setjmp.h>
+#include <stdint.h>
+
+#include "check.h"
+#include "value.h"
+
+struct gvm;
+struct gdframe;
+
+/* The value of a panic in flight, and the ones it interrupted. */
+typedef struct gpanic {
+    giface *value;
+    int runtime_error; /* a run-time error: "panic: runtime error: ..." shape */
+    int recovered;
+    struct gpanic *prev;
+} gpanic;
+
+typedef struct gor {
+    struct gvm *vm;
+    void *actor; /* the engine's actor (gort.h), or NULL */
+    int64_t id;  /* Go's goroutine number: main is 1 */
+    /* allocation: a bump region of the goroutine's own */
+    char *chunk, *chunk_end;
+    /* unwinding */
+    struct gdframe *top; /* innermost frame with defers */
+    jmp_buf *root;       /* the goroutine's bottom: a panic nobody recovered */
+    gpanic *panic;
+    int depth;             /* calls deep */
+    int recover_depth;     /* recover() works in the call at this depth */
+    uintptr_t stack_limit; /* the lowest C stack address calls may use */
+    uint64_t rng;          /* select's and math/rand's generator */
+    int stopping;          /* unwinding because the run stops: no panic report */
+} gor;
+
+/* The program being run: its globals and its outcome. */
+typedef struct gvm {
+    gprog *prog;
+    gcell *globals;
+    /* memory: every chunk any goroutine took, freed at the end */
+    _Atomic int64_t allocated; /* bytes: the limit is VM_MAX_ALLOC */
+    void *chunks_mu;           /* a ps_lock (gort) */
+    struct gchunk *chunks;
+    _Atomic int exiting; /* set once: os.Exit, an unrecovered panic, main's return */
+    _Atomic int exit_code;
+    int64_t next_goid; /* under gort's spawn lock */
+    void *rt;          /* gort's state */
+    /* output: fd 1 and 2 (app layer may redirect) */
+    void (*write)(void *ctx, int fd, const char *p, size_t n);
+    void *write_ctx;
+    uint64_t seed;
+    /* the library's own error types (*errors.errorString, *fmt.wrapError) */
+    gtype *t_error_string, *t_wrap_error;
+    gtype *t_time;    /* time.Time (a timer channel's element) */
+    gcell atomic_obj; /* the engine counter that orders sync/atomic's events */
+} gvm;
+
+#define VM_MAX_ALLOC (4ll << 30) /* 4 GiB of Go heap */
+#define VM_MAX_DEPTH 100000      /* Go calls deep in one goroutine */
+
+/* Runs the main goroutine on the calling thread's gor: package variables,
+ * init functions, main.  Returns 0 (main returned), 2 (a panic nobody
+ * recovered) or -1 (the run stopped under it). */
+int eval_run_main(gvm *vm, gor *g);
+/* A goroutine's body: calls cl (a closure of no results) with args (its
+ * parameters' words, already evaluated by the go statement). */
+void eval_run_goroutine(gor *g, gclosure *cl, gcell *args);
+/* Calls a function value from native code (sort.Slice's less, Once.Do). */
+void eval_call(gor *g, gclosure *cl, gcell *args, gcell *res);
+
+/* Calls method name() of the dynamic value b with no arguments; 0 if it
+ * has none.  res gets the results. */
+int eval_call_method0(gor *g, const giface *b, const char *name, gcell *res);
+
+/* The run stops: unwinds the goroutine to its bottom, running nothing. */
+_Noreturn void gor_stop_unwind(gor *g);
+
+void gor_init(gor *g, gvm *vm, int64_t id);
+void gor_release(gor *g);
+/* Frees every chunk (after all goroutines ended). */
+void vm_free(gvm *vm);
+/* Before any goroutine runs: the globals, the locks, the library types. */
+int eval_prepare(gvm *vm);
+
+#endif

@@ -1,0 +1,317 @@
+/* gort.c - the Go runtime on the engine (see gort.h). */
+#include "gort.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rt/chan_select.h"
+#include "rt/run.h"
+#include "sync/lock.h"
+
+struct gchan {
+    ps_chan q;
+    const gtype *elem;
+};
+
+/* The state of one program run (vm->rt). */
+typedef struct gort {
+    ps_run *run;
+    gvm *vm;
+    _Atomic uint32_t next_obj; /* object ids for channels, locks, counters (relaxed: unique only) */
+    _Atomic int64_t next_goid; /* Go's goroutine numbers (relaxed: unique only) */
+} gort;
+
+static gort *gort_of(const gor *g)
+{
+    return g->vm->rt;
+}
+
+static ps_actor *gort_actor(const gor *g)
+{
+    return g->actor;
+}
+
+uint32_t gort_obj_id(gor *g)
+{
+    return atomic_fetch_add_explicit(&gort_of(g)->next_obj, 1, memory_order_relaxed);
+}
+
+void gort_point(gor *g)
+{
+    if (actor_point(gort_actor(g)))
+        gor_stop_unwind(g);
+}
+
+/* An engine result that means the run stops: unwind. */
+static void gort_check(gor *g, int rc)
+{
+    if (rc == PS_ESTOPPED)
+        gor_stop_unwind(g);
+}
+
+/* The C stack's lowest usable address, with room for a native call. */
+static uintptr_t gort_stack_limit(void)
+{
+    pthread_attr_t a;
+    void *addr = NULL;
+    size_t size = 0;
+    if (pthread_getattr_np(pthread_self(), &a) != 0)
+        return 0;
+    pthread_attr_getstack(&a, &addr, &size);
+    pthread_attr_destroy(&a);
+    size_t margin = size / 8 > (64u << 10) ? size / 8 : (64u << 10);
+    return (uintptr_t)addr + margin;
+}
+
+typedef struct gort_start {
+    gvm *vm;
+    gclosure *cl;
+    gcell *args;
+    int64_t goid;
+} gort_start;
+
+static int gort_goroutine(ps_actor *self, void *arg)
+{
+    gort_start st = *(gort_start *)arg;
+    free(arg);
+    gor g;
+    gor_init(&g, st.vm, st.goid);
+    g.actor = self;
+    g.stack_limit = gort_stack_limit();
+    eval_run_goroutine(&g, st.cl, st.args);
+    gor_release(&g);
+    return 0;
+}
+
+void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords)
+{
+    gort *rt = gort_of(g);
+    gort_start *st = malloc(sizeof *st);
+    if (!st)
+        gor_fatal(g, "out of memory");
+    st->vm = g->vm;
+    st->cl = cl;
+    st->args = gor_alloc(g, nwords);
+    cells_copy(st->args, args, nwords);
+    st->goid = atomic_fetch_add_explicit(&rt->next_goid, 1, memory_order_relaxed);
+    int rc = run_go(rt->run, gort_actor(g), gort_goroutine, st, NULL);
+    if (rc == PS_OK)
+        return;
+    free(st);
+    gort_check(g, rc);
+    char why[160], msg[220];
+    run_go_limit(rt->run, why, sizeof why);
+    snprintf(msg, sizeof msg, "poolscope: cannot start a goroutine: %s", why);
+    gor_fatal(g, msg);
+}
+
+/* ---- channels ---- */
+
+gchan *gort_chan_make(gor *g, const gtype *chan_type, int64_t cap)
+{
+    return gort_chan_new(g, chan_type->underlying->elem, cap);
+}
+
+ps_chan *gchan_queue(gchan *c)
+{
+    return &c->q;
+}
+
+void gort_go_native(gor *g, int (*fn)(ps_actor *self, void *arg), void *arg)
+{
+    gort *rt = gort_of(g);
+    int rc = run_go(rt->run, gort_actor(g), fn, arg, NULL);
+    gort_check(g, rc);
+    if (rc != PS_OK) {
+        char why[160], msg[220];
+        run_go_limit(rt->run, why, sizeof why);
+        snprintf(msg, sizeof msg, "poolscope: cannot start a timer's goroutine: %s", why);
+        gor_fatal(g, msg);
+    }
+}
+
+gchan *gort_chan_new(gor *g, const gtype *elem, int64_t cap)
+{
+    /* 64-byte aligned: a ps_chan keeps its own cache lines */
+    char *mem = gor_alloc_bytes(g, (int64_t)sizeof(gchan) + 64);
+    gchan *c = (gchan *)(void *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
+    c->elem = elem;
+    if (chan_init(&c->q, gort_obj_id(g), (size_t)cap) != 0)
+        gor_fatal(g, "out of memory");
+    return c;
+}
+
+/* A value as a channel item: one word, or a pointer to a copy. */
+static int64_t gort_item(gor *g, const gchan *c, const gcell *v)
+{
+    int32_t sz = c->elem->size;
+    if (sz == 1)
+        return (int64_t)cell_get(v);
+    if (sz == 0)
+        return 0;
+    gcell *copy = gor_alloc(g, sz);
+    cells_copy(copy, v, sz);
+    return (int64_t)(uintptr_t)copy;
+}
+
+static void gort_unitem(const gchan *c, int64_t item, gcell *dst)
+{
+    int32_t sz = c->elem->size;
+    if (sz == 1)
+        cell_set(dst, (uint64_t)item);
+    else if (sz > 1 && item)
+        cells_copy(dst, (const gcell *)(uintptr_t)item, sz);
+    else
+        cells_zero(dst, sz);
+}
+
+void gort_chan_send(gor *g, gchan *c, const gcell *v)
+{
+    int rc = chan_send(&c->q, gort_actor(g), gort_item(g, c, v));
+    gort_check(g, rc);
+    if (rc == PS_ECLOSED)
+        gor_panic_string(g, "send on closed channel");
+}
+
+int gort_chan_recv(gor *g, gchan *c, gcell *dst)
+{
+    int64_t item = 0;
+    int rc = chan_recv(&c->q, gort_actor(g), &item);
+    gort_check(g, rc);
+    if (rc == PS_ECLOSED) {
+        cells_zero(dst, c->elem->size);
+        return 0;
+    }
+    gort_unitem(c, item, dst);
+    return 1;
+}
+
+void gort_chan_close(gor *g, gchan *c)
+{
+    int rc = chan_close(&c->q, gort_actor(g));
+    gort_check(g, rc);
+    if (rc == PS_ECLOSED)
+        gor_panic_string(g, "close of closed channel");
+}
+
+int64_t gort_chan_len(gchan *c)
+{
+    return (int64_t)chan_len(&c->q);
+}
+
+int64_t gort_chan_cap(gchan *c)
+{
+    return (int64_t)chan_cap(&c->q);
+}
+
+int gort_select(gor *g, gselcase *cases, int n, int has_default)
+{
+    if (n > CHAN_SELECT_MAX)
+        gor_fatal(g, "poolscope: a select with more than 128 cases (limit)");
+    chan_case cc[n > 0 ? n : 1];
+    memset(cc, 0, sizeof cc);
+    for (int i = 0; i < n; i++) {
+        cc[i].q = cases[i].c ? &cases[i].c->q : NULL;
+        cc[i].dir = cases[i].send ? CHAN_SEND : CHAN_RECV;
+        if (cases[i].send && cases[i].c)
+            cc[i].item = gort_item(g, cases[i].c, cases[i].v);
+    }
+    int chosen = CHAN_DEFAULT;
+    int rc = chan_select(gort_actor(g), cc, n, !has_default, &g->rng, &chosen);
+    gort_check(g, rc);
+    if (rc == PS_EAGAIN)
+        return -1;
+    if (rc == PS_ECLOSED)
+        gor_panic_string(g, "send on closed channel");
+    if (rc != PS_OK || chosen < 0)
+        gor_fatal(g, "poolscope: internal error: select failed");
+    gselcase *c = &cases[chosen];
+    if (!c->send) {
+        c->ok = cc[chosen].ok;
+        if (c->ok)
+            gort_unitem(c->c, cc[chosen].item, c->dst);
+        else
+            cells_zero(c->dst, c->c->elem->size);
+    }
+    return chosen;
+}
+
+void gort_block_forever(gor *g)
+{
+    chan_block_forever(gort_actor(g));
+    gor_stop_unwind(g);
+}
+
+/* ---- time ---- */
+
+void gort_sleep(gor *g, int64_t ns)
+{
+    if (ns <= 0) {
+        gort_point(g); /* time.Sleep(0) yields: still a step */
+        return;
+    }
+    gort_check(g, run_sleep(gort_actor(g), (uint64_t)ns));
+}
+
+int64_t gort_now(gor *g)
+{
+    return (int64_t)pacer_vnow(gort_actor(g)->pacer);
+}
+
+void gort_exit(gor *g, int code)
+{
+    run_program_exit(gort_of(g)->run, gort_actor(g), code);
+    gor_stop_unwind(g);
+}
+
+/* ---- the program ---- */
+
+static int gort_main(ps_actor *self, void *arg)
+{
+    gvm *vm = arg;
+    gor g;
+    gor_init(&g, vm, 1);
+    g.actor = self;
+    g.stack_limit = gort_stack_limit();
+    int rc = eval_run_main(vm, &g);
+    gor_release(&g);
+    if (rc < 0)
+        return 0; /* the run stopped: its status was set by whoever stopped it */
+    return rc;
+}
+
+int gort_start(gvm *vm, const run_program_opts *o, ps_run **out, const char **err)
+{
+    gort *rt = calloc(1, sizeof *rt);
+    if (!rt) {
+        *err = "out of memory";
+        return -1;
+    }
+    rt->vm = vm;
+    atomic_init(&rt->next_obj, 0);
+    atomic_init(&rt->next_goid, 18); /* Go 1.19's first user goroutine is about here */
+    rt->run = run_create_program(o, err);
+    if (!rt->run) {
+        free(rt);
+        return -1;
+    }
+    vm->rt = rt;
+    *out = rt->run;
+    if (run_start_program(rt->run, gort_main, vm) != 0) {
+        *err = "cannot start the main goroutine's thread";
+        return -1;
+    }
+    return 0;
+}
+
+void gort_free(gvm *vm)
+{
+    gort *rt = vm->rt;
+    if (!rt)
+        return;
+    run_destroy(rt->run);
+    free(rt);
+    vm->rt = NULL;
+}

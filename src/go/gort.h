@@ -1,0 +1,68 @@
+/* gort.h - the Go runtime on the engine: what the evaluator asks of rt.
+ *
+ * Every goroutine is an engine actor on its own pthread; every channel a
+ * ps_chan whose items are words (a value of more than one word travels as
+ * a pointer to an immutable copy); every blocking operation goes through
+ * the engine's one blocking protocol, so the pacer sees it, steps it and
+ * finds deadlocks.  Step points: gort_point is called before every
+ * statement; in run mode it is one relaxed load.
+ */
+#ifndef PS_GO_GORT_H
+#define PS_GO_GORT_H
+
+#include <stdint.h>
+
+#include "eval.h"
+
+typedef struct gchan gchan;
+
+/* A step point.  Returns only if the run goes on; a stopping run unwinds
+ * the goroutine (no deferred calls run, as when Go's main returns). */
+void gort_point(gor *g);
+
+/* go f(args): a new goroutine running cl with args (nwords words). */
+void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords);
+
+gchan *gort_chan_make(gor *g, const gtype *chan_type, int64_t cap);
+/* A channel of elem values (the library's own: timers, contexts). */
+gchan *gort_chan_new(gor *g, const gtype *elem, int64_t cap);
+struct ps_chan *gchan_queue(gchan *c);
+/* A goroutine of the runtime's own (a timer): fn(actor, arg) in C. */
+void gort_go_native(gor *g, int (*fn)(struct ps_actor *self, void *arg), void *arg);
+void gort_chan_send(gor *g, gchan *c, const gcell *v);
+/* Receives into dst (elem size words); 0 if closed and drained (dst zeroed). */
+int gort_chan_recv(gor *g, gchan *c, gcell *dst);
+void gort_chan_close(gor *g, gchan *c);
+int64_t gort_chan_len(gchan *c);
+int64_t gort_chan_cap(gchan *c);
+
+typedef struct gselcase {
+    gchan *c; /* NULL: a nil channel, never ready */
+    int send; /* 1: send v; 0: receive into dst */
+    const gcell *v;
+    gcell *dst;
+    int ok; /* receive: 0 if closed */
+} gselcase;
+/* Go's select: the chosen case, or -1 for default (has_default). */
+int gort_select(gor *g, gselcase *cases, int n, int has_default);
+_Noreturn void gort_block_forever(gor *g);
+
+void gort_sleep(gor *g, int64_t ns);
+/* Virtual nanoseconds since the program started. */
+int64_t gort_now(gor *g);
+
+/* The program ends with status code (os.Exit, a fatal error, a panic). */
+_Noreturn void gort_exit(gor *g, int code);
+
+/* A fresh id for an engine object (a channel, a lock, a counter). */
+uint32_t gort_obj_id(gor *g);
+
+/* Creates the program's run and starts main (eval_run_main on its own
+ * thread).  0, or -1 with *err.  The caller consumes the run's events
+ * until run_finished, then calls gort_free. */
+struct ps_run;
+struct run_program_opts;
+int gort_start(gvm *vm, const struct run_program_opts *o, struct ps_run **out, const char **err);
+void gort_free(gvm *vm);
+
+#endif

@@ -1,0 +1,36 @@
+/* lib_natives.h - the C side of the library: each package's natives, by
+ * member name, and what they share (errors, writers, refusals). */
+#ifndef PS_GO_LIB_NATIVES_H
+#define PS_GO_LIB_NATIVES_H
+
+#include <stdlib.h>
+
+#include "eval.h"
+#include "gmap.h"
+#include "gort.h"
+#include "lib.h"
+
+typedef struct golib_native {
+    const char *name; /* a member's name as lib.c lists it ("Println", "*Mutex.Lock") */
+    gnative_fn fn;
+} golib_native;
+
+/* The native of a package member, or NULL. */
+gnative_fn lib_native(const char *pkg_path, const char *member);
+
+/* An error value: *errors.errorString with msg, or (wrap) *fmt.wrapError
+ * around wrapped. */
+giface *lib_error_value(gor *g, uint64_t msg, giface *wrapped, int wrap);
+/* The fd of an io.Writer that is *os.File, or -1. */
+int lib_writer_fd(gor *g, uint64_t w);
+/* Ends the program: a library feature poolscope lacks. */
+_Noreturn void lib_unsupported(gor *g, const char *what);
+
+extern const golib_native lib_fmt_natives[];
+extern const golib_native lib_errors_natives[];
+extern const golib_native lib_sync_natives[];
+extern const golib_native lib_atomic_natives[];
+extern const golib_native lib_time_natives[];
+extern const golib_native lib_os_natives[];
+
+#endif

@@ -1,0 +1,295 @@
+/* lib_sync.c - packages sync and sync/atomic on the engine's primitives.
+ *
+ * A sync.Mutex, RWMutex or WaitGroup is a struct of one word that holds,
+ * from its first use, a pointer to the engine object (made once: the
+ * first compare-exchange wins, so its zero value works as in Go). */
+#include "lib_natives.h"
+
+#include <string.h>
+
+#include "rt/counter.h"
+#include "rt/mutex.h"
+#include "rt/rwmutex.h"
+#include "rt/waitgroup.h"
+
+/* 64-byte aligned memory from the goroutine's heap (the objects keep their
+ * own cache lines). */
+static void *sync_alloc(gor *g, size_t n)
+{
+    char *p = gor_alloc_bytes(g, (int64_t)(n + 64));
+    return (void *)(((uintptr_t)p + 63) & ~(uintptr_t)63);
+}
+
+typedef enum { SO_MUTEX, SO_RWMUTEX, SO_WG, SO_COUNTER } sync_kind;
+
+static void *sync_make(gor *g, sync_kind k)
+{
+    uint32_t id = gort_obj_id(g);
+    switch (k) {
+    case SO_MUTEX: {
+        ps_mutex *m = sync_alloc(g, sizeof *m);
+        mutex_init(m, id);
+        return m;
+    }
+    case SO_RWMUTEX: {
+        ps_rwmutex *m = sync_alloc(g, sizeof *m);
+        rwmutex_init(m, id);
+        return m;
+    }
+    case SO_WG: {
+        ps_wg *w = sync_alloc(g, sizeof *w);
+        wg_init(w, id);
+        return w;
+    }
+    default: {
+        ps_counter *c = sync_alloc(g, sizeof *c);
+        counter_init(c, id, 0);
+        return c;
+    }
+    }
+}
+
+/* The engine object behind a sync value's first word. */
+static void *sync_object(gor *g, gcell *word, sync_kind k)
+{
+    if (!word)
+        gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
+    /* acquire: the object another goroutine made is initialized */
+    uint64_t p = atomic_load_explicit(word, memory_order_acquire);
+    if (p)
+        return (void *)(uintptr_t)p;
+    void *mine = sync_make(g, k);
+    uint64_t expected = 0;
+    /* acq_rel: publishes mine, or acquires the winner's */
+    if (atomic_compare_exchange_strong_explicit(word, &expected, (uint64_t)(uintptr_t)mine,
+                                                memory_order_acq_rel, memory_order_acquire))
+        return mine;
+    return (void *)(uintptr_t)expected; /* lost the race: mine stays unused */
+}
+
+static gcell *sync_arg(const gcell *args)
+{
+    return (gcell *)(uintptr_t)cell_get(&args[0]);
+}
+
+static void sync_rc(gor *g, int rc)
+{
+    if (rc == PS_ESTOPPED)
+        gor_stop_unwind(g);
+}
+
+static void mutex_lock_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    sync_rc(g, mutex_lock(sync_object(g, sync_arg(args), SO_MUTEX), g->actor));
+}
+
+static void mutex_unlock_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    int rc = mutex_unlock(sync_object(g, sync_arg(args), SO_MUTEX), g->actor);
+    sync_rc(g, rc);
+    if (rc == PS_EUNLOCKED)
+        gor_fatal(g, MUTEX_UNLOCKED_MSG);
+}
+
+static void rw_lock_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    sync_rc(g, rwmutex_lock(sync_object(g, sync_arg(args), SO_RWMUTEX), g->actor));
+}
+
+static void rw_rlock_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    sync_rc(g, rwmutex_rlock(sync_object(g, sync_arg(args), SO_RWMUTEX), g->actor));
+}
+
+static void rw_unlock_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    int rc = rwmutex_unlock(sync_object(g, sync_arg(args), SO_RWMUTEX), g->actor);
+    sync_rc(g, rc);
+    if (rc == PS_EUNLOCKED)
+        gor_fatal(g, "sync: Unlock of unlocked RWMutex");
+}
+
+static void rw_runlock_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    int rc = rwmutex_runlock(sync_object(g, sync_arg(args), SO_RWMUTEX), g->actor);
+    sync_rc(g, rc);
+    if (rc == PS_EUNLOCKED)
+        gor_fatal(g, "sync: RUnlock of unlocked RWMutex");
+}
+
+static void wg_add_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    int rc = wg_add(sync_object(g, sync_arg(args), SO_WG), g->actor, (int64_t)cell_get(&args[1]));
+    sync_rc(g, rc);
+    if (rc == PS_ENEGATIVE)
+        gor_panic_string(g, WG_NEGATIVE_MSG);
+}
+
+static void wg_done_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    int rc = wg_done(sync_object(g, sync_arg(args), SO_WG), g->actor);
+    sync_rc(g, rc);
+    if (rc == PS_ENEGATIVE)
+        gor_panic_string(g, WG_NEGATIVE_MSG);
+}
+
+static void wg_wait_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    sync_rc(g, wg_wait(sync_object(g, sync_arg(args), SO_WG), g->actor));
+}
+
+/* Once: {m *mutex; done uint32}: the fast path is an acquire load of done. */
+static void once_do_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    gcell *o = sync_arg(args);
+    if (!o)
+        gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
+    if (cell_get(&o[1]))
+        return;
+    ps_mutex *m = sync_object(g, &o[0], SO_MUTEX);
+    sync_rc(g, mutex_lock(m, g->actor));
+    if (!cell_get(&o[1])) {
+        gcell none[1];
+        /* done is set even if f panics (Go's defer); a panic here leaves
+         * the mutex locked, as an unrecovered panic ends the program */
+        eval_call(g, (gclosure *)(uintptr_t)cell_get(&args[1]), none, none);
+        cell_set(&o[1], 1);
+    }
+    sync_rc(g, mutex_unlock(m, g->actor));
+}
+
+/* ---- sync/atomic ---- */
+
+static ps_counter *atomic_counter(gor *g, gcell *addr)
+{
+    (void)addr;
+    /* one counter object names every atomic variable for now (per-variable
+     * objects come with the screen for Go programs): its lock orders the
+     * events with the memory's modification order */
+    return sync_object(g, &g->vm->atomic_obj, SO_COUNTER);
+}
+
+static counter_word atomic_word(gcell *addr, int bits, int sgn)
+{
+    return (counter_word){.at = addr, .bits = bits, .is_signed = sgn};
+}
+
+#define ATOMIC_FNS(NAME, BITS, SGN)                                                                \
+    static void atomic_add_##NAME(gor *g, gcell *args, gcell *res)                                 \
+    {                                                                                              \
+        gcell *p = sync_arg(args);                                                                 \
+        if (!p)                                                                                    \
+            gor_panic_runtime(g, "invalid memory address or nil pointer dereference");             \
+        int64_t out = 0;                                                                           \
+        sync_rc(g, counter_add_at(atomic_counter(g, p), g->actor, atomic_word(p, BITS, SGN),       \
+                                  (int64_t)cell_get(&args[1]), &out));                             \
+        cell_set(&res[0], (uint64_t)out);                                                          \
+    }                                                                                              \
+    static void atomic_load_##NAME(gor *g, gcell *args, gcell *res)                                \
+    {                                                                                              \
+        gcell *p = sync_arg(args);                                                                 \
+        if (!p)                                                                                    \
+            gor_panic_runtime(g, "invalid memory address or nil pointer dereference");             \
+        int64_t out = 0;                                                                           \
+        sync_rc(g,                                                                                 \
+                counter_load_at(atomic_counter(g, p), g->actor, atomic_word(p, BITS, SGN), &out)); \
+        cell_set(&res[0], (uint64_t)out);                                                          \
+    }                                                                                              \
+    static void atomic_store_##NAME(gor *g, gcell *args, gcell *res)                               \
+    {                                                                                              \
+        (void)res;                                                                                 \
+        gcell *p = sync_arg(args);                                                                 \
+        if (!p)                                                                                    \
+            gor_panic_runtime(g, "invalid memory address or nil pointer dereference");             \
+        sync_rc(g, counter_store_at(atomic_counter(g, p), g->actor, atomic_word(p, BITS, SGN),     \
+                                    (int64_t)cell_get(&args[1])));                                 \
+    }                                                                                              \
+    static void atomic_swap_##NAME(gor *g, gcell *args, gcell *res)                                \
+    {                                                                                              \
+        gcell *p = sync_arg(args);                                                                 \
+        if (!p)                                                                                    \
+            gor_panic_runtime(g, "invalid memory address or nil pointer dereference");             \
+        int64_t old = 0;                                                                           \
+        sync_rc(g, counter_swap_at(atomic_counter(g, p), g->actor, atomic_word(p, BITS, SGN),      \
+                                   (int64_t)cell_get(&args[1]), &old));                            \
+        cell_set(&res[0], (uint64_t)old);                                                          \
+    }                                                                                              \
+    static void atomic_cas_##NAME(gor *g, gcell *args, gcell *res)                                 \
+    {                                                                                              \
+        gcell *p = sync_arg(args);                                                                 \
+        if (!p)                                                                                    \
+            gor_panic_runtime(g, "invalid memory address or nil pointer dereference");             \
+        int swapped = 0;                                                                           \
+        sync_rc(g, counter_cas_at(atomic_counter(g, p), g->actor, atomic_word(p, BITS, SGN),       \
+                                  (int64_t)cell_get(&args[1]), (int64_t)cell_get(&args[2]),        \
+                                  &swapped));                                                      \
+        cell_set(&res[0], (uint64_t)swapped);                                                      \
+    }
+
+ATOMIC_FNS(i32, 32, 1)
+ATOMIC_FNS(i64, 64, 1)
+ATOMIC_FNS(u32, 32, 0)
+ATOMIC_FNS(u64, 64, 0)
+
+const golib_native lib_sync_natives[] = {
+    {"*Mutex.Lock", mutex_lock_native},
+    {"*Mutex.Unlock", mutex_unlock_native},
+    {"*RWMutex.Lock", rw_lock_native},
+    {"*RWMutex.Unlock", rw_unlock_native},
+    {"*RWMutex.RLock", rw_rlock_native},
+    {"*RWMutex.RUnlock", rw_runlock_native},
+    {"*WaitGroup.Add", wg_add_native},
+    {"*WaitGroup.Done", wg_done_native},
+    {"*WaitGroup.Wait", wg_wait_native},
+    {"*Once.Do", once_do_native},
+    {NULL, NULL},
+};
+
+const golib_native lib_atomic_natives[] = {
+    {"AddInt32", atomic_add_i32},
+    {"AddInt64", atomic_add_i64},
+    {"AddUint32", atomic_add_u32},
+    {"AddUint64", atomic_add_u64},
+    {"LoadInt32", atomic_load_i32},
+    {"LoadInt64", atomic_load_i64},
+    {"LoadUint32", atomic_load_u32},
+    {"LoadUint64", atomic_load_u64},
+    {"StoreInt32", atomic_store_i32},
+    {"StoreInt64", atomic_store_i64},
+    {"StoreUint32", atomic_store_u32},
+    {"StoreUint64", atomic_store_u64},
+    {"SwapInt32", atomic_swap_i32},
+    {"SwapInt64", atomic_swap_i64},
+    {"CompareAndSwapInt32", atomic_cas_i32},
+    {"CompareAndSwapInt64", atomic_cas_i64},
+    /* the types' methods: the receiver's first word is the value */
+    {"*Int32.Add", atomic_add_i32},
+    {"*Int32.Load", atomic_load_i32},
+    {"*Int32.Store", atomic_store_i32},
+    {"*Int32.Swap", atomic_swap_i32},
+    {"*Int32.CompareAndSwap", atomic_cas_i32},
+    {"*Int64.Add", atomic_add_i64},
+    {"*Int64.Load", atomic_load_i64},
+    {"*Int64.Store", atomic_store_i64},
+    {"*Int64.Swap", atomic_swap_i64},
+    {"*Int64.CompareAndSwap", atomic_cas_i64},
+    {"*Uint32.Add", atomic_add_u32},
+    {"*Uint32.Load", atomic_load_u32},
+    {"*Uint32.Store", atomic_store_u32},
+    {"*Uint64.Add", atomic_add_u64},
+    {"*Uint64.Load", atomic_load_u64},
+    {"*Uint64.Store", atomic_store_u64},
+    {"*Bool.Load", atomic_load_u32},
+    {"*Bool.Store", atomic_store_u32},
+    {NULL, NULL},
+};
