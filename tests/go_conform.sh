@@ -7,7 +7,7 @@
 # docs/testing.md ("Go conformance corpus"); in short:
 #   exit status    equal to NAME.code
 #   stdout         byte for byte; sorted lines with `// poolscope: lines-unordered`;
-#                  line by line against the regexes of NAME.match when it exists
+#                  against the regexes of NAME.match when it exists (tests/go/match.awk)
 #   stderr         byte for byte, unless NAME.err holds a goroutine trace (a panic or
 #                  a fatal error): then the lines before the first blank line
 #                  (pc=0x... masked) and `goroutine N [STATE]:` after it (N and
@@ -93,21 +93,6 @@ first_diff() {
     }'
 }
 
-# match_lines REGEXES GOT WHAT: each line of GOT must match the regex on the same line
-match_lines() {
-    awk -v R="$1" -v G="$2" -v what="$3" '
-    function q(s) { if (length(s) > 100) s = substr(s, 1, 100) "..."; return "\"" s "\"" }
-    BEGIN {
-        for (i = 1; ; i++) {
-            a = (getline r < R) > 0; b = (getline g < G) > 0
-            if (!a && !b) exit
-            if (!a) { print what " line " i ": unexpected " q(g) " (want end of output)"; exit }
-            if (!b) { print what " line " i ": missing a line matching /" r "/ (got end of output)"; exit }
-            if (g !~ r) { print what " line " i ": " q(g) " does not match /" r "/"; exit }
-        }
-    }'
-}
-
 # trace_head FILE: a panic's or fatal error's stderr as compared: the lines before
 # the first blank line (pc=0x... masked), then the line after it with the goroutine
 # number and state masked
@@ -163,9 +148,11 @@ check() {
         return
     fi
     # stdout
+    local unordered
+    unordered=$(directive "$name" lines-unordered)
     if [ -f "$dir/$name.match" ]; then
-        why=$(match_lines "$dir/$name.match" "$tmp/out" stdout)
-    elif [ -n "$(directive "$name" lines-unordered)" ]; then
+        why=$(awk -v R="$dir/$name.match" -v unordered="${unordered:+1}" -f "$dir/match.awk" "$tmp/out" || true)
+    elif [ -n "$unordered" ]; then
         LC_ALL=C sort "$dir/$name.out" >"$tmp/want.sorted"
         LC_ALL=C sort "$tmp/out" >"$tmp/got.sorted"
         why=$(first_diff "$tmp/want.sorted" "$tmp/got.sorted" "stdout (sorted)")
