@@ -39,7 +39,11 @@ names=()
 for a in "$@"; do
     case $a in
     --all) all=1 ;;
-    *) a=${a##*/}; names+=("${a%.go}") ;;
+    *)
+        a=${a##*/}
+        a=${a%%.*} # NAME, NAME.go or tests/go/NAME.out alike
+        [[ " ${names[*]:-} " == *" $a "* ]] || names+=("$a")
+        ;;
     esac
 done
 

@@ -21,7 +21,16 @@ export GOPATH=/usr/share/gocode GO111MODULE=off GOFLAGS=-trimpath
 [ -d "$GOPATH/src/golang.org/x/sync/errgroup" ] ||
     { echo "gen.sh: needs golang-golang-x-sync-dev (errgroup)" >&2; exit 1; }
 
-names=("$@")
+# NAME, NAME.go or any NAME.ext (so `gen.sh conc_*` works); each name once
+names=()
+seen=" "
+for a in "$@"; do
+    a=${a##*/}
+    a=${a%%.*}
+    [[ $seen == *" $a "* ]] && continue
+    seen+="$a "
+    names+=("$a")
+done
 if [ ${#names[@]} -eq 0 ]; then
     for f in *.go; do names+=("${f%.go}"); done
 fi
@@ -31,8 +40,6 @@ status=0
 echo "gen.sh: $(go version)"
 
 for name in "${names[@]}"; do
-    name=${name##*/}
-    name=${name%.go}
     src=$name.go
     if [ -f "$name.expect" ]; then
         re=$(grep -v '^#' "$name.expect" | grep -m1 . || true)
