@@ -1,6 +1,16 @@
-// panic(42): a non-string value prints with its value (and a type for named types).
+// panic with an int (here -42): printed as the value, with no type name.
 package main
 
+import "fmt"
+
+func mustPositive(n int) int {
+	if n <= 0 {
+		panic(n * 21)
+	}
+	return n
+}
+
 func main() {
-	panic(42)
+	fmt.Println(mustPositive(1))
+	fmt.Println(mustPositive(-2))
 }

@@ -3,7 +3,15 @@ package main
 
 import "fmt"
 
+func process(items []string) {
+	for _, it := range items {
+		if it == "" {
+			panic("something bad happened: empty item")
+		}
+		fmt.Println("processed", it)
+	}
+}
+
 func main() {
-	fmt.Println("before the panic")
-	panic("something bad happened")
+	process([]string{"a", "b", "", "c"})
 }
