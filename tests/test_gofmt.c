@@ -1306,6 +1306,29 @@ START_TEST(unhashable_panics)
 }
 END_TEST
 
+/* Keys that come and go around a steady size: the deleted entries' words
+ * and the positions are reused, so the map stops allocating. */
+START_TEST(map_churn_bounded)
+{
+    gmap *m = new_map(t_int, t_string, 0);
+    gcell k;
+    for (int64_t i = 0; i < 1000; i++)
+        cell_set(gmap_assign(G, m, word_key(&k, (uint64_t)i)), 0);
+    for (int64_t i = 1000; i < 20000; i++) /* warm up: the arrays reach their size */
+        gmap_assign(G, m, word_key(&k, (uint64_t)i)),
+            gmap_delete(G, m, word_key(&k, (uint64_t)(i - 1000)));
+    size_t before = nallocs;
+    for (int64_t i = 20000; i < 500000; i++) {
+        gmap_assign(G, m, word_key(&k, (uint64_t)i));
+        gmap_delete(G, m, word_key(&k, (uint64_t)(i - 1000)));
+    }
+    ck_assert_int_eq(gmap_len(m), 1000);
+    ck_assert_uint_le(nallocs - before, 4);
+    for (int64_t i = 499000; i < 500000; i++)
+        ck_assert_ptr_nonnull(gmap_lookup(G, m, word_key(&k, (uint64_t)i)));
+}
+END_TEST
+
 /* Threads that take turns (a mutex, as a Go program's sync.Mutex would)
  * never trip the concurrent-write check; the map ends whole. */
 static gmap *shared_map;
@@ -1414,6 +1437,7 @@ Suite *suite_make(void)
     tcase_add_test(m, map_struct_and_interface_keys);
     tcase_add_test(m, hash_and_equality_rules);
     tcase_add_test(m, unhashable_panics);
+    tcase_add_test(m, map_churn_bounded);
     tcase_add_test(m, map_synchronized_writers);
     tcase_add_test(m, map_concurrent_writes_fatal);
     suite_add_tcase(s, m);

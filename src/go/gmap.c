@@ -2,7 +2,6 @@
 
 #include <math.h>
 #include <stdatomic.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "sync/lock.h"
@@ -283,27 +282,23 @@ static void index_put(gmap *m, uint64_t h, uint32_t slot)
     m->index[i] = slot;
 }
 
-static void *gmap_xalloc(struct gor *g, size_t n)
-{
-    void *p = calloc(1, n);
-    if (!p)
-        gor_fatal(g, "runtime: out of memory");
-    return p;
-}
-
-/* Under the lock: room for one more position, dropping deleted ones
- * (order kept, so iterators are undisturbed) and doubling when at least
- * half are live; the index is rebuilt at twice the capacity. */
+/* Under the lock: room for one more position.  Deleted positions are
+ * dropped in place first (order kept, so iterators are undisturbed); the
+ * arrays double only when at least half the positions are live, so the
+ * retired arrays (program memory, never freed) add up to less than the
+ * live ones, and a map whose size stays put while keys come and go
+ * allocates nothing more. */
 static void gmap_make_room(struct gor *g, gmap *m)
 {
     if (m->index && m->npos < m->cap)
         return;
     int64_t cap = m->cap < GMAP_MIN_CAP ? GMAP_MIN_CAP : m->cap;
-    if (m->index && m->ndeleted < m->npos / 2)
+    int grow = !m->index || m->ndeleted < m->npos / 2;
+    if (m->index && grow)
         cap *= 2;
     if (cap > (int64_t)(UINT32_MAX / 4))
         gor_fatal(g, "runtime: map too large");
-    gpos *pos = gmap_xalloc(g, (size_t)cap * sizeof *pos);
+    gpos *pos = grow ? gor_alloc_bytes(g, cap * (int64_t)sizeof *pos) : m->pos;
     int64_t n = 0;
     for (int64_t i = 0; i < m->npos; i++)
         if (m->pos[i].e)
@@ -311,13 +306,14 @@ static void gmap_make_room(struct gor *g, gmap *m)
     uint64_t slots = 1;
     while (slots < (uint64_t)cap * 2)
         slots *= 2;
-    free(m->pos);
-    free(m->index);
+    if (grow)
+        m->index = gor_alloc_bytes(g, (int64_t)(slots * sizeof *m->index));
+    else
+        memset(m->index, 0, slots * sizeof *m->index);
     m->pos = pos;
     m->npos = n;
     m->cap = cap;
     m->ndeleted = 0;
-    m->index = gmap_xalloc(g, (size_t)slots * sizeof *m->index);
     m->mask = slots - 1;
     for (int64_t i = 0; i < n; i++)
         index_put(m, pos[i].hash, (uint32_t)(i + 1));
@@ -371,14 +367,14 @@ static void gmap_keep_spare(struct gor *g, gmap *m, gcell *e)
     /* zeroed first: a racy reader still holding e sees valid words */
     cells_zero(e, m->ksize + m->vsize);
     if (m->nspare == m->capspare) {
+        /* doubling: the retired stacks add up to less than the live one */
         int64_t cap = m->capspare ? m->capspare * 2 : 16;
-        gcell **v = realloc(m->spare, (size_t)cap * sizeof *v);
-        if (!v)
-            return; /* the block is only not reused */
+        gcell **v = gor_alloc_bytes(g, cap * (int64_t)sizeof *v);
+        if (m->nspare)
+            memcpy(v, m->spare, (size_t)m->nspare * sizeof *v);
         m->spare = v;
         m->capspare = cap;
     }
-    (void)g;
     m->spare[m->nspare++] = e;
 }
 
@@ -435,15 +431,6 @@ int64_t gmap_next(struct gor *g, gmap *m, int64_t pos, gcell **key, gcell **val)
 
 void gmap_free(gmap *m)
 {
-    if (!m)
-        return;
-    free(m->pos);
-    free(m->index);
-    free(m->spare);
-    m->pos = NULL;
-    m->index = NULL;
-    m->spare = NULL;
-    m->npos = m->cap = m->ndeleted = m->nspare = m->capspare = 0;
-    m->mask = 0;
-    atomic_store_explicit(&m->count, 0, memory_order_relaxed);
+    /* everything is program memory (gor_alloc): nothing of its own */
+    (void)m;
 }

@@ -49,8 +49,8 @@ void gmap_delete(struct gor *g, gmap *m, const gcell *key);
 /* Iteration: pos 0 first; the next entry at or after pos (its words in
  * *key and *val) and the pos to pass next time, or -1 at the end. */
 int64_t gmap_next(struct gor *g, gmap *m, int64_t pos, gcell **key, gcell **val);
-/* The malloc'd index of m (the entries are the program's memory).  Only
- * when no goroutine can use m any more (the program's end). */
+/* A map holds nothing but program memory (gor_alloc), so there is
+ * nothing to free; kept so that callers need not know. */
 void gmap_free(gmap *m);
 
 /* The hash of a value of comparable type t (words v): equal values hash
