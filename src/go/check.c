@@ -3811,6 +3811,11 @@ static gnode *ck_lib_type_src(checker *c, const golib_pkg *pkg, const char *name
 
 /* Builds a package's scope from its table: types first (their underlying
  * types may name each other), then methods, then the rest. */
+static gnative_fn ck_native(checker *c, const golib_pkg *pkg, const char *name)
+{
+    return c->p->native_of ? c->p->native_of(pkg->path, name) : NULL;
+}
+
 static scope *ck_lib_scope(checker *c, const golib_pkg *pkg)
 {
     scope *saved = c->cur;
@@ -3852,7 +3857,7 @@ static scope *ck_lib_scope(checker *c, const golib_pkg *pkg)
             char full[128];
             snprintf(full, sizeof full, "%s.(%s%s).%s", pkg->name, ptr ? "*" : "", tname, dot + 1);
             gfunc *fn = ck_new_func(c, arena_strndup(&c->p->arena, full, strlen(full)), NULL);
-            fn->native = m->fn ? m->fn : lib_native(pkg->path, m->name);
+            fn->native = m->fn ? m->fn : ck_native(c, pkg, m->name);
             fn->is_method = 1;
             gtype *ps[64];
             ps[0] = ptr ? types_pointer(c->ts, t->type) : t->type;
@@ -3886,7 +3891,7 @@ static scope *ck_lib_scope(checker *c, const golib_pkg *pkg)
             char full[128];
             snprintf(full, sizeof full, "%s.%s", pkg->name, m->name);
             gfunc *fn = ck_new_func(c, arena_strndup(&c->p->arena, full, strlen(full)), NULL);
-            fn->native = m->fn ? m->fn : lib_native(pkg->path, m->name);
+            fn->native = m->fn ? m->fn : ck_native(c, pkg, m->name);
             fn->sig = sig;
             fn->nparams = sig->nparams;
             fn->nresults = sig->nresults;
@@ -3919,7 +3924,7 @@ static scope *ck_lib_scope(checker *c, const golib_pkg *pkg)
             sym->slot = c->p->global_words;
             c->p->global_words += sym->type->size;
             sym->fn = ck_new_func(c, m->name, NULL);
-            sym->fn->native = m->fn ? m->fn : lib_native(pkg->path, m->name);
+            sym->fn->native = m->fn ? m->fn : ck_native(c, pkg, m->name);
             if (c->p->nlib_vars == c->p->caplib_vars) {
                 int cap = c->p->caplib_vars ? c->p->caplib_vars * 2 : 8;
                 gsym **v = ck_alloc(c, (size_t)cap * sizeof *v);

@@ -134,6 +134,8 @@ typedef struct gprog {
     gnode **var_inits; /* package var specs, in initialization order */
     int nvar_inits;
     int32_t global_words;
+    /* the evaluator's natives for library members (NULL: check only) */
+    gnative_fn (*native_of)(const char *pkg_path, const char *member);
     gsym **lib_vars; /* the library's package variables (os.Stdout): initialized first */
     int nlib_vars, caplib_vars;
     int uses_errgroup;

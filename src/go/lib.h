@@ -34,9 +34,6 @@ typedef struct golib_pkg {
     int n;
 } golib_pkg;
 
-/* The native C function of a member, or NULL (lib_natives.c). */
-gnative_fn lib_native(const char *pkg_path, const char *member);
-
 /* The package for an import path, or NULL if poolscope does not have it. */
 const golib_pkg *lib_find(const char *path);
 

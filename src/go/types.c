@@ -323,7 +323,7 @@ gtype *types_interface(gtypes *ts, const gimethod *m, int n)
     }
     if (n)
         memcpy(sorted, m, (size_t)n * sizeof *sorted);
-    if (n)
+    if (n > 1) /* qsort(NULL, 0, ...) is undefined (UBSan: nonnull) */
         qsort(sorted, (size_t)n, sizeof *sorted, imethod_cmp);
     struct iface_key k = {sorted, n};
     gtype *t = types_find(ts, GK_INTERFACE, match_iface, &k);
