@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "rt/scenario.h"
+#include "app/gorun.h"
 #include "app/headless.h"
 #include "app/options.h"
 #include "app/outputs.h"
@@ -47,6 +48,13 @@ int main(int argc, char **argv)
     outputs_set_cast_view(&tui_cast_maker);
     if (o.replay_path && !o.headless && (o.trace_path || o.cast_path))
         return outputs_export_replay(&o, stderr);
+    if (o.go_path && !o.headless) {
+        fprintf(stderr, "poolscope: the screen for Go programs is not there yet: "
+                        "run it with --headless\n");
+        return 2;
+    }
+    if (o.go_path)
+        return gorun_headless(&o);
     if (!o.headless)
         return tui_run(&o);
     return headless_run(&o, stdout);

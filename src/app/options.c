@@ -162,6 +162,27 @@ static int parse_one(options *o, overrides *ov, const char **scen, int argc, cha
     } else if ((v = value_of(a, "--speed", argc, argv, i))) {
         if (parse_speed(v, &ov->speed))
             return bad(err, len, "--speed", *v ? v : NULL, "0.1..100");
+    } else if ((v = value_of(a, "--set", argc, argv, i))) {
+        const char *eq = strchr(v, '=');
+        if (!eq || eq == v)
+            return bad(err, len, "--set", *v ? v : NULL, "NAME=VALUE");
+        if (o->nsets >= 16)
+            return bad(err, len, "--set", v, "at most 16 of them");
+        /* the name ends at '=': a copy, since argv stays as it is */
+        static char names[16][64];
+        size_t n = (size_t)(eq - v) < sizeof names[0] - 1 ? (size_t)(eq - v) : sizeof names[0] - 1;
+        memcpy(names[o->nsets], v, n);
+        names[o->nsets][n] = 0;
+        o->sets[o->nsets].name = names[o->nsets];
+        o->sets[o->nsets].value = eq + 1;
+        o->nsets++;
+    } else if ((v = value_of(a, "--seed", argc, argv, i))) {
+        long long n;
+        if (parse_ll(v, 0, 0x7fffffffffffffffll, &n))
+            return bad(err, len, "--seed", *v ? v : NULL, "0..2^63-1");
+        o->seed = (uint64_t)n;
+    } else if (a[0] != '-' && strlen(a) > 3 && !strcmp(a + strlen(a) - 3, ".go")) {
+        o->go_path = a;
     } else if ((v = value_of(a, "--ring", argc, argv, i))) {
         long long n;
         if (parse_ll(v, 2, 1048576, &n))
@@ -314,6 +335,17 @@ int options_parse(options *o, int argc, char **argv, char *err, size_t len)
         return 2;
     }
     o->speed_given = ov.speed >= 0;
+    if (strlen(scen) > 3 && !strcmp(scen + strlen(scen) - 3, ".go"))
+        o->go_path = scen;
+    if (o->go_path) { /* a Go program: its own constants, not a scenario's parameters */
+        if (ov.workers >= 0 || ov.jobs >= 0 || ov.job_ms >= 0 || ov.queue >= 0) {
+            snprintf(err, len, "poolscope: for a Go program, set its constants with --set NAME=VALUE");
+            return 2;
+        }
+        if (ov.speed >= 0)
+            o->params.speed_milli = ov.speed;
+        return 0;
+    }
     int found = scenfile_resolve(scen, &o->params, &o->text, err, len);
     if (found < 0)
         return 2; /* err: "FILE:LINE: what is wrong (allowed: ...)" */

@@ -27,6 +27,12 @@ typedef struct options {
     const char *trace_path;  /* --export-trace: Chrome trace JSON */
     const char *cast_path;   /* --export-cast: asciicast v2 */
     int speed_given;         /* --speed was given (a replay keeps its own otherwise) */
+    const char *go_path;     /* PROGRAM.go (or --scenario PROGRAM.go): run Go source */
+    uint64_t seed;           /* --seed: select's and math/rand's generator */
+    int nsets;               /* --set NAME=VALUE: package constants */
+    struct {
+        const char *name, *value;
+    } sets[16];
 } options;
 
 /* 0 on success; on a usage error 2, with a message naming the option and
