@@ -84,7 +84,7 @@ int chan_send(ps_chan *q, ps_actor *self, int64_t item)
         return PS_OK;
     }
     chan_emit(q, self, &t, self->id, EV_Q_SEND_BLOCKED, item, (int64_t)q->len);
-    self->witem = item;
+    self->wnode.item = item;
     return actor_block(self, &q->mu, &q->senders);
 }
 
@@ -97,11 +97,11 @@ int chan_recv(ps_chan *q, ps_actor *self, int64_t *item)
     if (q->len) {
         *item = pop_item(q);
         chan_emit(q, self, &t, self->id, EV_Q_RECV, *item, (int64_t)q->len);
-        ps_actor *s = fifo_pop(&q->senders);
+        ps_waiter *s = fifo_take(&q->senders);
         if (s) { /* room now: the first blocked sender's item goes in */
-            push_item(q, s->witem);
-            chan_emit(q, self, &t, s->id, EV_Q_SEND, s->witem, (int64_t)q->len);
-            actor_wake(self, s, s->witem, PS_OK);
+            push_item(q, s->item);
+            chan_emit(q, self, &t, s->actor->id, EV_Q_SEND, s->item, (int64_t)q->len);
+            waiter_wake(self, s, s->item, PS_OK);
         }
         ps_lock_release(&q->mu);
         return PS_OK;
@@ -142,9 +142,10 @@ int chan_close(ps_chan *q, ps_actor *self)
         chan_emit(q, self, &t, a->id, EV_Q_RECV_CLOSED, 0, 0);
         actor_wake(self, a, 0, PS_ECLOSED);
     }
-    while ((a = fifo_pop(&q->senders))) { /* Go panics in each sender */
-        chan_emit(q, self, &t, a->id, EV_Q_SEND_CLOSED, a->witem, 0);
-        actor_wake(self, a, 0, PS_ECLOSED);
+    ps_waiter *s;
+    while ((s = fifo_take(&q->senders))) { /* Go panics in each sender */
+        chan_emit(q, self, &t, s->actor->id, EV_Q_SEND_CLOSED, s->item, 0);
+        waiter_wake(self, s, 0, PS_ECLOSED);
     }
     ps_lock_release(&q->mu);
     return PS_OK;
