@@ -1,9 +1,5 @@
-#define _GNU_SOURCE /* pthread_tryjoin_np */
 /* test_primitives.c - queue, WaitGroup, mutex and counter with real threads. */
-#include <check.h>
-#include <pthread.h>
-#include <string.h>
-#include <unistd.h>
+#include "harness.h"
 
 #include <stdatomic.h>
 
@@ -12,55 +8,6 @@
 #include "rt/counter.h"
 #include "rt/mutex.h"
 #include "rt/waitgroup.h"
-
-/* A bare harness: a bus and a pacer with N actors, no scenario. */
-typedef struct harness {
-    bus *b;
-    pacer *p;
-    ps_actor a[4];
-} harness;
-
-static void h_init(harness *h)
-{
-    h->b = bus_create(4, 256);
-    h->p = pacer_create(4, PACER_RUN, 1000);
-    for (int i = 0; i < 4; i++) {
-        memset(&h->a[i], 0, sizeof h->a[i]);
-        h->a[i].id = i;
-        h->a[i].producer = i;
-        h->a[i].bus = h->b;
-        h->a[i].pacer = h->p;
-        h->a[i].rt0 = clock_now_ns();
-    }
-}
-
-static void h_free(harness *h)
-{
-    pacer_destroy(h->p);
-    bus_destroy(h->b);
-}
-
-/* Every event so far, in order; returns how many. */
-static size_t h_events(harness *h, ps_event *out, size_t max)
-{
-    size_t n = 0, k;
-    while ((k = bus_poll(h->b, out + n, max - n)) > 0)
-        n += k;
-    return n;
-}
-
-/* Waits until actor id is parked in a primitive. */
-static void wait_blocked(harness *h, int id)
-{
-    for (int i = 0; i < 5000; i++) {
-        pacer_view v;
-        pacer_view_get(h->p, &v);
-        if (v.actors[id].state == PA_BLOCKED)
-            return;
-        usleep(1000);
-    }
-    ck_abort_msg("actor %d never blocked", id);
-}
 
 typedef struct {
     ps_chan *q;
