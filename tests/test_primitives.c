@@ -1,9 +1,5 @@
-#define _GNU_SOURCE /* pthread_tryjoin_np */
 /* test_primitives.c - queue, WaitGroup, mutex and counter with real threads. */
-#include <check.h>
-#include <pthread.h>
-#include <string.h>
-#include <unistd.h>
+#include "harness.h"
 
 #include <stdatomic.h>
 
@@ -12,55 +8,6 @@
 #include "rt/counter.h"
 #include "rt/mutex.h"
 #include "rt/waitgroup.h"
-
-/* A bare harness: a bus and a pacer with N actors, no scenario. */
-typedef struct harness {
-    bus *b;
-    pacer *p;
-    ps_actor a[4];
-} harness;
-
-static void h_init(harness *h)
-{
-    h->b = bus_create(4, 256);
-    h->p = pacer_create(4, PACER_RUN, 1000);
-    for (int i = 0; i < 4; i++) {
-        memset(&h->a[i], 0, sizeof h->a[i]);
-        h->a[i].id = i;
-        h->a[i].producer = i;
-        h->a[i].bus = h->b;
-        h->a[i].pacer = h->p;
-        h->a[i].rt0 = clock_now_ns();
-    }
-}
-
-static void h_free(harness *h)
-{
-    pacer_destroy(h->p);
-    bus_destroy(h->b);
-}
-
-/* Every event so far, in order; returns how many. */
-static size_t h_events(harness *h, ps_event *out, size_t max)
-{
-    size_t n = 0, k;
-    while ((k = bus_poll(h->b, out + n, max - n)) > 0)
-        n += k;
-    return n;
-}
-
-/* Waits until actor id is parked in a primitive. */
-static void wait_blocked(harness *h, int id)
-{
-    for (int i = 0; i < 5000; i++) {
-        pacer_view v;
-        pacer_view_get(h->p, &v);
-        if (v.actors[id].state == PA_BLOCKED)
-            return;
-        usleep(1000);
-    }
-    ck_abort_msg("actor %d never blocked", id);
-}
 
 typedef struct {
     ps_chan *q;
@@ -588,6 +535,138 @@ START_TEST(clock_scale_does_not_overflow)
 }
 END_TEST
 
+/* ---- Go's sync/atomic on an external word ---- */
+
+/* Int32 and Uint32 wrap at 32 bits and stay sign- / zero-extended in the
+ * word; Uint64 wraps at 64; every operation publishes its value. */
+START_TEST(atomic_at_wraps_at_32_bits)
+{
+    harness h;
+    h_init_n(&h, 1, 1024);
+    ps_counter c;
+    counter_init(&c, 5, 0);
+    _Atomic uint64_t word = INT32_MAX;
+    counter_word i32 = {&word, 32, 1}, u32 = {&word, 32, 0}, u64 = {&word, 64, 0};
+    ps_actor *a = &h.a[0];
+    int64_t v = 0;
+    ck_assert_int_eq(counter_add_at(&c, a, i32, 1, &v), PS_OK);
+    ck_assert_int_eq(v, INT32_MIN);
+    ck_assert_uint_eq(atomic_load(&word), (uint64_t)0xffffffff80000000u); /* sign-extended */
+    ck_assert_int_eq(counter_add_at(&c, a, i32, -1, &v), PS_OK);
+    ck_assert_int_eq(v, INT32_MAX);
+    ck_assert_int_eq(counter_store_at(&c, a, u32, 0xffffffff), PS_OK);
+    ck_assert_int_eq(counter_add_at(&c, a, u32, 1, &v), PS_OK); /* Uint32 max + 1 */
+    ck_assert_int_eq(v, 0);
+    ck_assert_int_eq(counter_add_at(&c, a, u32, -1, &v), PS_OK); /* AddUint32(p, ^uint32(0)) */
+    ck_assert_int_eq(v, 4294967295);
+    ck_assert_uint_eq(atomic_load(&word), 0xffffffffu); /* zero-extended */
+    ck_assert_int_eq(counter_store_at(&c, a, i32, (1ll << 32) + 5), PS_OK);
+    ck_assert_int_eq(counter_load_at(&c, a, i32, &v), PS_OK);
+    ck_assert_int_eq(v, 5);
+    ck_assert_int_eq(counter_store_at(&c, a, u64, -1), PS_OK);
+    ck_assert_int_eq(counter_add_at(&c, a, u64, 1, &v), PS_OK); /* Uint64 max + 1 */
+    ck_assert_int_eq(v, 0);
+    ck_assert_int_eq(counter_add_at(&c, a, (counter_word){&word, 16, 0}, 1, &v), PS_EINVAL);
+    ps_event ev[16];
+    size_t n = h_events(&h, ev, 16);
+    ck_assert_uint_eq(n, 9);
+    ck_assert_int_eq(ev[0].kind, EV_ATOMIC_ADD);
+    ck_assert_int_eq(ev[0].obj, 5);
+    ck_assert_int_eq(ev[0].arg, 1);
+    ck_assert_int_eq(ev[0].value, INT32_MIN);
+    ck_assert_int_eq(ev[5].kind, EV_ATOMIC_STORE);
+    ck_assert_int_eq(ev[5].value, 5); /* the value written, wrapped */
+    ck_assert_int_eq(ev[6].kind, EV_ATOMIC_LOAD);
+    counter_destroy(&c);
+    h_free(&h);
+}
+END_TEST
+
+START_TEST(atomic_at_swap_and_cas)
+{
+    harness h;
+    h_init(&h);
+    ps_counter c;
+    counter_init(&c, 1, 0);
+    _Atomic uint64_t word = 7;
+    counter_word w = {&word, 64, 1}, u32 = {&word, 32, 0};
+    int64_t old = 0;
+    int swapped = -1;
+    ck_assert_int_eq(counter_swap_at(&c, &h.a[0], w, -3, &old), PS_OK);
+    ck_assert_int_eq(old, 7);
+    ck_assert_int_eq(counter_cas_at(&c, &h.a[0], w, 7, 9, &swapped), PS_OK);
+    ck_assert_int_eq(swapped, 0); /* it holds -3 */
+    ck_assert_int_eq(counter_cas_at(&c, &h.a[0], w, -3, 9, &swapped), PS_OK);
+    ck_assert_int_eq(swapped, 1);
+    ck_assert_uint_eq(atomic_load(&word), 9);
+    /* a 32-bit CAS compares the wrapped values: -1 as a Uint32 is 0xffffffff */
+    ck_assert_int_eq(counter_store_at(&c, &h.a[0], u32, 0xffffffff), PS_OK);
+    ck_assert_int_eq(counter_cas_at(&c, &h.a[0], u32, -1, 1, &swapped), PS_OK);
+    ck_assert_int_eq(swapped, 1);
+    ps_event ev[8];
+    ck_assert_uint_eq(h_events(&h, ev, 8), 5);
+    ck_assert_int_eq(ev[0].kind, EV_ATOMIC_SWAP);
+    ck_assert_int_eq(ev[0].arg, 7);
+    ck_assert_int_eq(ev[0].value, -3);
+    ck_assert_int_eq(ev[1].kind, EV_ATOMIC_CAS_FAILED);
+    ck_assert_int_eq(ev[1].arg, 7);
+    ck_assert_int_eq(ev[1].value, -3); /* the value it found */
+    ck_assert_int_eq(ev[2].kind, EV_ATOMIC_CAS);
+    ck_assert_int_eq(ev[2].arg, -3);
+    ck_assert_int_eq(ev[2].value, 9);
+    ck_assert_int_eq(ev[4].arg, 4294967295);
+    counter_destroy(&c);
+    h_free(&h);
+}
+END_TEST
+
+/* Four threads add 1 to one Int32 word across its wrap: nothing is lost,
+ * and the events of the counter, in delivered order, are the word's
+ * modification order (each value one more than the last, wrapped). */
+typedef struct {
+    ps_counter *c;
+    ps_actor *self;
+    counter_word w;
+    int n;
+} at_arg;
+
+static void *at_adder(void *arg)
+{
+    at_arg *x = arg;
+    for (int i = 0; i < x->n; i++)
+        ck_assert_int_eq(counter_add_at(x->c, x->self, x->w, 1, NULL), PS_OK);
+    return NULL;
+}
+
+START_TEST(atomic_at_concurrent_adds_in_order)
+{
+    enum { N = 5000 };
+    harness h;
+    h_init_n(&h, 4, 1024);
+    ps_counter c;
+    counter_init(&c, 0, 0);
+    int64_t start = INT32_MAX - 2 * N;
+    _Atomic uint64_t word = (uint64_t)start;
+    at_arg x[4];
+    pthread_t t[4];
+    for (int i = 0; i < 4; i++) {
+        x[i] = (at_arg){&c, &h.a[i], {&word, 32, 1}, N};
+        pthread_create(&t[i], NULL, at_adder, &x[i]);
+    }
+    h_join(&h, t, 4);
+    ck_assert_uint_eq(atomic_load(&word), (uint64_t)(int64_t)(INT32_MIN + 2 * N - 1));
+    ck_assert_uint_eq(h.n_ev, 4 * N);
+    int64_t last = start;
+    for (size_t i = 0; i < h.n_ev; i++) {
+        int64_t want = last == INT32_MAX ? INT32_MIN : last + 1;
+        ck_assert_int_eq(h.ev[i].value, want);
+        last = want;
+    }
+    counter_destroy(&c);
+    h_free(&h);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("primitives");
@@ -609,6 +688,9 @@ Suite *suite_make(void)
     tcase_add_test(tc, lock_stamp_is_the_published_key);
     tcase_add_test(tc, full_ring_waits_outside_the_lock);
     tcase_add_test(tc, clock_scale_does_not_overflow);
+    tcase_add_test(tc, atomic_at_wraps_at_32_bits);
+    tcase_add_test(tc, atomic_at_swap_and_cas);
+    tcase_add_test(tc, atomic_at_concurrent_adds_in_order);
     suite_add_tcase(s, tc);
     return s;
 }

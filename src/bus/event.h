@@ -45,6 +45,19 @@
     X(MUTEX_ACQUIRED, "mutex-acquired")                                                            \
     X(MUTEX_RELEASED, "mutex-released")                                                            \
     X(MUTEX_UNLOCK_UNLOCKED, "mutex-unlock-unlocked")                                              \
+    X(SELECT_BLOCKED, "select-blocked")                                                            \
+    X(SELECT_DEFAULT, "select-default")                                                            \
+    X(RW_RLOCK_REQUEST, "rw-rlock-request")                                                        \
+    X(RW_RLOCK_ACQUIRED, "rw-rlock-acquired")                                                      \
+    X(RW_RUNLOCK, "rw-runlock")                                                                    \
+    X(RW_LOCK_REQUEST, "rw-lock-request")                                                          \
+    X(RW_LOCK_ACQUIRED, "rw-lock-acquired")                                                        \
+    X(RW_UNLOCK, "rw-unlock")                                                                      \
+    X(RW_RUNLOCK_UNLOCKED, "rw-runlock-unlocked")                                                  \
+    X(RW_UNLOCK_UNLOCKED, "rw-unlock-unlocked")                                                    \
+    X(ATOMIC_SWAP, "atomic-swap")                                                                  \
+    X(ATOMIC_CAS, "atomic-cas")                                                                    \
+    X(ATOMIC_CAS_FAILED, "atomic-cas-failed")                                                      \
     X(ERROR, "error")                                                                              \
     X(CANCEL, "cancel")                                                                            \
     X(SAY, "say")                                                                                  \
@@ -72,6 +85,9 @@ typedef enum ps_kind {
  *   SLEEP, WAKE                   value = duration (virtual ns)
  *   Q_SEND, Q_SEND_BLOCKED        obj = queue, arg = item, value = depth after
  *   Q_RECV                        obj = queue, arg = item, value = depth after
+ *                                 (an unbuffered queue's hand-off: Q_SEND of the
+ *                                 sender then Q_RECV of the receiver, value 0,
+ *                                 both published by whichever came second)
  *   Q_RECV_BLOCKED, Q_RECV_CLOSED obj = queue
  *   Q_CLOSE, Q_SEND_CLOSED        obj = queue, arg = item (send only)
  *   Q_CLOSE_CLOSED                obj = queue (Go: panic: close of closed channel)
@@ -83,6 +99,21 @@ typedef enum ps_kind {
  *   ATOMIC_ADD                    obj = counter, arg = delta, value = new value
  *   ATOMIC_LOAD, ATOMIC_STORE     obj = counter, value = value read / written
  *   MUTEX_*                       obj = mutex, arg = owner actor (ACQUIRED)
+ *   SELECT_BLOCKED                obj = queue of the first non-nil case (0 if none),
+ *                                 arg = cases, value = non-nil cases (0: blocked
+ *                                 for ever: select {} or a nil channel); the case
+ *                                 that proceeds later publishes its Q_* events
+ *   SELECT_DEFAULT                a select with default (or a try operation) found
+ *                                 no case ready: obj, arg, value as SELECT_BLOCKED
+ *   RW_*                          obj = rwmutex, arg = the writer holding it after
+ *                                 the event (-1: none), value = readers after
+ *   RW_RUNLOCK_UNLOCKED           RUnlock with no reader (Go: fatal error: sync:
+ *                                 RUnlock of unlocked RWMutex)
+ *   RW_UNLOCK_UNLOCKED            Unlock with no writer (Go: fatal error: sync:
+ *                                 Unlock of unlocked RWMutex)
+ *   ATOMIC_SWAP                   obj = counter, arg = old value, value = new value
+ *   ATOMIC_CAS                    obj = counter, arg = old value, value = new value
+ *   ATOMIC_CAS_FAILED             obj = counter, arg = expected, value = value found
  *   ERROR                         arg = job, value = error code
  *   CANCEL                        arg = job that observed the cancellation
  *   SAY                           obj = line template, arg = job, value = value

@@ -47,17 +47,31 @@ int actor_fits(ps_actor *self, int n)
     return self->quiet || bus_fits(self->bus, self->producer, n > 0 ? (size_t)n : 1);
 }
 
-int actor_block(ps_actor *self, ps_lock *l, actor_fifo *f)
+void actor_block_begin(ps_actor *self)
 {
-    fifo_push(f, self);
+    /* relaxed: until it parks only lock holders touch wdone, and the waker's
+     * release store comes under one of the locks held now. */
+    atomic_store_explicit(&self->wdone, 0, memory_order_relaxed);
     pacer_block(self->pacer, self->id);
-    ps_lock_release(l);
+}
+
+int actor_await(ps_actor *self)
+{
     actor_hook_call(ACTOR_HOOK_BLOCK, self);
-    /* acquire: pairs with actor_wake's release; witem and wresult are ready. */
+    /* acquire: pairs with actor_wake's release; witem, wresult, wcase are ready. */
     while (!atomic_load_explicit(&self->wdone, memory_order_acquire))
         if (pacer_park(self->pacer, self->id) != 0)
             break;
-    if (atomic_load_explicit(&self->wdone, memory_order_acquire))
+    /* acquire: as above (a hand-off that came with the stop). */
+    return atomic_load_explicit(&self->wdone, memory_order_acquire);
+}
+
+int actor_block(ps_actor *self, ps_lock *l, actor_fifo *f)
+{
+    fifo_push(f, self);
+    actor_block_begin(self);
+    ps_lock_release(l);
+    if (actor_await(self))
         return self->wresult;
     /* Stopping.  A waker that popped self did so under l and finished its
      * hand-off before it released l: if self is no longer queued, wdone is
@@ -78,52 +92,93 @@ void actor_wake(ps_actor *waker, ps_actor *w, int64_t item, int result)
      * that state (the bug this order fixes). */
     pacer_wake(w->pacer, w->id);
     actor_hook_call(ACTOR_HOOK_WAKE, w);
-    /* release: witem, wresult and the pacer state are visible before wdone. */
+    /* release: witem, wresult, wcase and the pacer state are visible before wdone. */
     atomic_store_explicit(&w->wdone, 1, memory_order_release);
     pacer_unpark(w->pacer, w->id);
 }
 
+void waiter_wake(ps_actor *waker, ps_waiter *w, int64_t item, int result)
+{
+    w->actor->wcase = w->index;
+    actor_wake(waker, w->actor, item, result);
+}
+
+int waiter_claim(ps_waiter *w)
+{
+    int free = 0;
+    /* relaxed: the claim only picks who hands over; the hand-off travels by
+     * wdone's release/acquire, and the select's setup and cleanup are ordered
+     * with every claimer by the locks of the FIFOs its nodes are in. */
+    return !w->claim || atomic_compare_exchange_strong_explicit(
+                            w->claim, &free, 1, memory_order_relaxed, memory_order_relaxed);
+}
+
+void fifo_push_waiter(actor_fifo *f, ps_waiter *w)
+{
+    w->next = NULL;
+    if (f->tail)
+        f->tail->next = w;
+    else
+        f->head = w;
+    f->tail = w;
+    f->n++;
+}
+
 void fifo_push(actor_fifo *f, ps_actor *a)
 {
-    a->wnext = NULL;
-    /* relaxed: only the primitive's lock holder touches wdone here. */
-    atomic_store_explicit(&a->wdone, 0, memory_order_relaxed);
-    if (f->tail)
-        f->tail->wnext = a;
-    else
-        f->head = a;
-    f->tail = a;
-    f->n++;
+    a->wnode.actor = a;
+    a->wnode.claim = NULL;
+    a->wnode.index = 0;
+    fifo_push_waiter(f, &a->wnode);
+}
+
+static ps_waiter *fifo_pop_head(actor_fifo *f)
+{
+    ps_waiter *w = f->head;
+    if (w) {
+        f->head = w->next;
+        if (!f->head)
+            f->tail = NULL;
+        w->next = NULL;
+        f->n--;
+    }
+    return w;
+}
+
+ps_waiter *fifo_take(actor_fifo *f)
+{
+    ps_waiter *w;
+    while ((w = fifo_pop_head(f)) && !waiter_claim(w))
+        ; /* a select someone else claimed: drop its node */
+    return w;
 }
 
 ps_actor *fifo_pop(actor_fifo *f)
 {
-    ps_actor *a = f->head;
-    if (a) {
-        f->head = a->wnext;
-        if (!f->head)
-            f->tail = NULL;
-        a->wnext = NULL;
-        f->n--;
-    }
-    return a;
+    ps_waiter *w = fifo_take(f);
+    return w ? w->actor : NULL;
 }
 
-int fifo_remove(actor_fifo *f, ps_actor *a)
+int fifo_remove_waiter(actor_fifo *f, ps_waiter *w)
 {
-    ps_actor *prev = NULL;
-    for (ps_actor *it = f->head; it; prev = it, it = it->wnext) {
-        if (it != a)
+    ps_waiter *prev = NULL;
+    for (ps_waiter *it = f->head; it; prev = it, it = it->next) {
+        if (it != w)
             continue;
         if (prev)
-            prev->wnext = it->wnext;
+            prev->next = it->next;
         else
-            f->head = it->wnext;
+            f->head = it->next;
         if (f->tail == it)
             f->tail = prev;
-        it->wnext = NULL;
+        it->next = NULL;
         f->n--;
         return 1;
     }
     return 0;
+}
+
+int fifo_remove(actor_fifo *f, ps_actor *a)
+{
+    return fifo_remove_waiter(f, &a->wnode);
 }

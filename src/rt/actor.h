@@ -37,10 +37,29 @@ _Static_assert(PS_MAX_ACTORS <= PACER_VIEW_MAX, "a pacer view holds every actor"
 #define PS_ECLOSED (-2)   /* receive: closed and drained; send or close: on a closed queue */
 #define PS_ENEGATIVE (-3) /* WaitGroup counter would go negative */
 #define PS_ECANCELLED (-4)
-#define PS_EUNLOCKED (-5) /* unlock of an unlocked mutex */
+#define PS_EUNLOCKED (-5) /* unlock of a lock not held: Mutex, RWMutex Unlock or RUnlock */
+#define PS_EAGAIN (-6)    /* a non-blocking operation (try, select with default) would block */
+#define PS_EINVAL (-7)    /* bad arguments (a select of more than CHAN_SELECT_MAX cases) */
 
 typedef struct ps_actor ps_actor;
 struct ps_run;
+
+/* One wait in a FIFO (actor_fifo).  A plain wait (every blocking operation
+ * but select) queues the actor's own node, wnode; a blocked select queues
+ * one node per case, all pointing at the select's claim word.  A waker pops
+ * nodes under the FIFO's primitive lock and claims the first it can
+ * (fifo_take): a plain node is claimed by the pop itself, a select's node by
+ * the compare-exchange of its claim word from 0 to 1, so exactly one waker
+ * (or the select itself, when the run stops) wins; the others drop that
+ * node.  All fields are under the lock of the FIFO the node is in, except
+ * the claim word (atomic). */
+typedef struct ps_waiter {
+    ps_actor *actor;        /* who waits */
+    struct ps_waiter *next; /* the next in its FIFO */
+    _Atomic int *claim;     /* a select's claim word, or NULL for a plain wait */
+    int index;              /* the select's case index (0 for a plain wait) */
+    int64_t item;           /* a blocked sender's item */
+} ps_waiter;
 struct ps_actor {
     /* Own cache line(s): W1 and W2 write their waiter fields and counts on
      * every job, and a shared line would move between the cores each time. */
@@ -53,10 +72,13 @@ struct ps_actor {
     bus *bus;
     pacer *pacer;
     uint64_t rt0; /* real time of the scenario's start */
-    /* waiter fields: under the lock of the primitive it waits in */
-    ps_actor *wnext;
-    int64_t witem;
-    int wresult;
+    /* waiter fields: wnode under the lock of the FIFO it is queued in; the
+     * hand-off (witem, wresult, wcase) written by the one waker that claimed
+     * the wait, before its release store of wdone */
+    ps_waiter wnode;    /* its node for a plain wait */
+    int64_t witem;      /* the item handed over */
+    int wresult;        /* the waker's result */
+    int wcase;          /* the claimed node's index (a select's chosen case) */
     _Atomic int wdone;  /* set (release) by the waker, read (acquire) by the waiter */
     uint64_t jobs_done; /* written by its own thread only; read after the join */
 };
@@ -112,36 +134,62 @@ void actor_room(ps_actor *self, int n);
  * and starts again. */
 int actor_fits(ps_actor *self, int n);
 
-/* A FIFO of waiting actors (intrusive through wnext). */
+/* A FIFO of waiter nodes (intrusive through ps_waiter.next), under the lock
+ * of the primitive that owns it. */
 typedef struct actor_fifo {
-    ps_actor *head, *tail;
-    int n; /* how many wait */
+    ps_waiter *head, *tail;
+    int n; /* nodes queued: an upper bound on the waiters a waker can claim */
 } actor_fifo;
 
+/* Queues a's own node as a plain wait. */
 void fifo_push(actor_fifo *f, ps_actor *a);
+/* fifo_take's actor, or NULL. */
 ps_actor *fifo_pop(actor_fifo *f);
-/* 1 if a was queued and is now removed. */
+/* 1 if a's own node was queued and is now removed. */
 int fifo_remove(actor_fifo *f, ps_actor *a);
-/* 1 if nobody waits. */
+/* Node level (select): queue w; take the first node still waiting (a plain
+ * one, or a select's whose claim this call wins; the nodes of selects that
+ * are already claimed are popped and dropped on the way), or NULL; remove w
+ * if it is still queued (1) or not (0). */
+void fifo_push_waiter(actor_fifo *f, ps_waiter *w);
+ps_waiter *fifo_take(actor_fifo *f);
+int fifo_remove_waiter(actor_fifo *f, ps_waiter *w);
+/* 1 if no node is queued (a select's stale node counts as queued). */
 static inline int fifo_empty(const actor_fifo *f)
 {
     return f->head == NULL;
 }
 
+/* 1 if the caller claims w's wait (always for a plain wait).  Under the
+ * lock of a FIFO holding w, or with every lock of a select's FIFOs held. */
+int waiter_claim(ps_waiter *w);
+
 /* The waiter's side of every blocking operation.  Called with l held, after
- * the caller published its "blocked" event (and set self->witem if it hands
- * something over): queues self on f, tells the pacer it is blocked, releases
- * l and parks until a waker calls actor_wake.  Returns the waker's result.
- * If the run stops first, it takes l again and leaves f: PS_ESTOPPED, unless
- * a waker got there first, whose hand-off is then kept and its result
- * returned (nothing handed over is lost).  l is not held on return. */
+ * the caller published its "blocked" event (and set self->wnode.item if it
+ * hands something over): queues self on f, tells the pacer it is blocked,
+ * releases l and parks until a waker calls actor_wake.  Returns the waker's
+ * result.  If the run stops first, it takes l again and leaves f:
+ * PS_ESTOPPED, unless a waker got there first, whose hand-off is then kept
+ * and its result returned (nothing handed over is lost).  l is not held on
+ * return. */
 int actor_block(ps_actor *self, ps_lock *l, actor_fifo *f);
+/* actor_block in two halves, for a waiter queued on several FIFOs at once
+ * (a select, which holds every lock of them): begin, with those locks held
+ * and the nodes queued, clears wdone and tells the pacer it is blocked;
+ * then, with no lock held, await parks until a waker's hand-off (1) or until
+ * the run stops (0: the caller takes the locks again and claims its own wait
+ * to tell a late hand-off from none). */
+void actor_block_begin(ps_actor *self);
+int actor_await(ps_actor *self);
 
 /* The waker's side, under the lock of the primitive w waited in (w already
  * popped from its FIFO): hands over item and result and wakes w.  w's pacer
  * state becomes running before w can see the hand-off, so from then on only
  * w writes its state (the pacer's single-writer rule). */
 void actor_wake(ps_actor *waker, ps_actor *w, int64_t item, int result);
+/* actor_wake of the node's actor that also hands over the node's index
+ * (wcase): the node was taken (fifo_take) under the lock held now. */
+void waiter_wake(ps_actor *waker, ps_waiter *w, int64_t item, int result);
 
 /* Test hooks (tests only; NULL in the program): called at the two places
  * where a delay exposes an ordering bug in the hand-off. */

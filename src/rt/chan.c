@@ -4,10 +4,8 @@
 
 int chan_init(ps_chan *q, uint32_t obj, size_t cap)
 {
-    if (cap < 1)
-        return -1;
-    q->items = calloc(cap, sizeof(int64_t));
-    if (!q->items)
+    q->items = NULL;
+    if (cap > 0 && !(q->items = calloc(cap, sizeof(int64_t))))
         return -1;
     ps_lock_init(&q->mu);
     q->cap = cap;
@@ -25,9 +23,8 @@ void chan_destroy(ps_chan *q)
     q->items = NULL;
 }
 
-/* An event under q->mu about actor 'who', stamped by t (read before the lock). */
-static void chan_emit(ps_chan *q, ps_actor *self, const actor_time *t, int who, int kind,
-                      int64_t arg, int64_t value)
+void chan_emit(ps_chan *q, ps_actor *self, const actor_time *t, int who, int kind, int64_t arg,
+               int64_t value)
 {
     actor_publish(self, t,
                   (ps_event){.actor = (uint16_t)who,
@@ -58,33 +55,81 @@ static void chan_lock(ps_chan *q, ps_actor *self, int n)
     ps_lock_acquire(&q->mu);
 }
 
+int chan_send_now(ps_chan *q, ps_actor *self, const actor_time *t, int64_t item, int *rc)
+{
+    *rc = PS_OK;
+    if (q->closed) { /* Go: panic: send on closed channel */
+        chan_emit(q, self, t, self->id, EV_Q_SEND_CLOSED, item, (int64_t)q->len);
+        *rc = PS_ECLOSED;
+        return 1;
+    }
+    ps_waiter *r = fifo_take(&q->receivers);
+    if (r) { /* a receiver waits (so nothing is buffered): hand over */
+        chan_emit(q, self, t, self->id, EV_Q_SEND, item, 0);
+        chan_emit(q, self, t, r->actor->id, EV_Q_RECV, item, 0);
+        waiter_wake(self, r, item, PS_OK);
+        return 1;
+    }
+    if (q->len < q->cap) {
+        push_item(q, item);
+        chan_emit(q, self, t, self->id, EV_Q_SEND, item, (int64_t)q->len);
+        return 1;
+    }
+    return 0;
+}
+
+/* Under q->mu: takes the first buffered item; a blocked sender's item (the
+ * queue was full) moves into the slot it freed. */
+static int64_t recv_buffered(ps_chan *q, ps_actor *self, const actor_time *t)
+{
+    int64_t item = pop_item(q);
+    chan_emit(q, self, t, self->id, EV_Q_RECV, item, (int64_t)q->len);
+    ps_waiter *s = fifo_take(&q->senders);
+    if (s) {
+        push_item(q, s->item);
+        chan_emit(q, self, t, s->actor->id, EV_Q_SEND, s->item, (int64_t)q->len);
+        waiter_wake(self, s, s->item, PS_OK);
+    }
+    return item;
+}
+
+int chan_recv_now(ps_chan *q, ps_actor *self, const actor_time *t, int64_t *item, int *rc)
+{
+    *rc = PS_OK;
+    if (q->len) {
+        *item = recv_buffered(q, self, t);
+        return 1;
+    }
+    ps_waiter *s = fifo_take(&q->senders);
+    if (s) { /* unbuffered: the waiting sender's send completes now */
+        *item = s->item;
+        chan_emit(q, self, t, s->actor->id, EV_Q_SEND, s->item, 0);
+        chan_emit(q, self, t, self->id, EV_Q_RECV, s->item, 0);
+        waiter_wake(self, s, s->item, PS_OK);
+        return 1;
+    }
+    if (q->closed) {
+        chan_emit(q, self, t, self->id, EV_Q_RECV_CLOSED, 0, 0);
+        *item = 0;
+        *rc = PS_ECLOSED;
+        return 1;
+    }
+    return 0;
+}
+
 int chan_send(ps_chan *q, ps_actor *self, int64_t item)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
     actor_time t = actor_time_locked(self, &q->stamp);
     chan_lock(q, self, 2);
-    if (q->closed) {
-        chan_emit(q, self, &t, self->id, EV_Q_SEND_CLOSED, item, (int64_t)q->len);
+    int rc;
+    if (chan_send_now(q, self, &t, item, &rc)) {
         ps_lock_release(&q->mu);
-        return PS_ECLOSED;
-    }
-    ps_actor *r = fifo_pop(&q->receivers);
-    if (r) { /* an empty queue with a waiting receiver: hand over */
-        chan_emit(q, self, &t, self->id, EV_Q_SEND, item, 0);
-        chan_emit(q, self, &t, r->id, EV_Q_RECV, item, 0);
-        actor_wake(self, r, item, PS_OK);
-        ps_lock_release(&q->mu);
-        return PS_OK;
-    }
-    if (q->len < q->cap) {
-        push_item(q, item);
-        chan_emit(q, self, &t, self->id, EV_Q_SEND, item, (int64_t)q->len);
-        ps_lock_release(&q->mu);
-        return PS_OK;
+        return rc;
     }
     chan_emit(q, self, &t, self->id, EV_Q_SEND_BLOCKED, item, (int64_t)q->len);
-    self->witem = item;
+    self->wnode.item = item;
     return actor_block(self, &q->mu, &q->senders);
 }
 
@@ -94,27 +139,45 @@ int chan_recv(ps_chan *q, ps_actor *self, int64_t *item)
         return PS_ESTOPPED;
     actor_time t = actor_time_locked(self, &q->stamp);
     chan_lock(q, self, 2);
-    if (q->len) {
-        *item = pop_item(q);
-        chan_emit(q, self, &t, self->id, EV_Q_RECV, *item, (int64_t)q->len);
-        ps_actor *s = fifo_pop(&q->senders);
-        if (s) { /* room now: the first blocked sender's item goes in */
-            push_item(q, s->witem);
-            chan_emit(q, self, &t, s->id, EV_Q_SEND, s->witem, (int64_t)q->len);
-            actor_wake(self, s, s->witem, PS_OK);
-        }
+    int rc;
+    if (chan_recv_now(q, self, &t, item, &rc)) {
         ps_lock_release(&q->mu);
-        return PS_OK;
-    }
-    if (q->closed) {
-        chan_emit(q, self, &t, self->id, EV_Q_RECV_CLOSED, 0, 0);
-        ps_lock_release(&q->mu);
-        return PS_ECLOSED;
+        return rc;
     }
     chan_emit(q, self, &t, self->id, EV_Q_RECV_BLOCKED, 0, 0);
-    int rc = actor_block(self, &q->mu, &q->receivers);
-    if (rc == PS_OK)
-        *item = self->witem;
+    rc = actor_block(self, &q->mu, &q->receivers);
+    *item = rc == PS_OK ? self->witem : 0;
+    return rc;
+}
+
+int chan_try_send(ps_chan *q, ps_actor *self, int64_t item)
+{
+    if (actor_point(self))
+        return PS_ESTOPPED;
+    actor_time t = actor_time_locked(self, &q->stamp);
+    chan_lock(q, self, 2);
+    int rc;
+    if (!chan_send_now(q, self, &t, item, &rc)) {
+        chan_emit(q, self, &t, self->id, EV_SELECT_DEFAULT, 1, 1); /* one case, not nil */
+        rc = PS_EAGAIN;
+    }
+    ps_lock_release(&q->mu);
+    return rc;
+}
+
+int chan_try_recv(ps_chan *q, ps_actor *self, int64_t *item)
+{
+    if (actor_point(self))
+        return PS_ESTOPPED;
+    actor_time t = actor_time_locked(self, &q->stamp);
+    chan_lock(q, self, 2);
+    int rc;
+    if (!chan_recv_now(q, self, &t, item, &rc)) {
+        chan_emit(q, self, &t, self->id, EV_SELECT_DEFAULT, 1, 1);
+        *item = 0;
+        rc = PS_EAGAIN;
+    }
+    ps_lock_release(&q->mu);
     return rc;
 }
 
@@ -137,14 +200,14 @@ int chan_close(ps_chan *q, ps_actor *self)
     }
     q->closed = 1;
     chan_emit(q, self, &t, self->id, EV_Q_CLOSE, 0, (int64_t)q->len);
-    ps_actor *a;
-    while ((a = fifo_pop(&q->receivers))) {
-        chan_emit(q, self, &t, a->id, EV_Q_RECV_CLOSED, 0, 0);
-        actor_wake(self, a, 0, PS_ECLOSED);
+    ps_waiter *w;
+    while ((w = fifo_take(&q->receivers))) {
+        chan_emit(q, self, &t, w->actor->id, EV_Q_RECV_CLOSED, 0, 0);
+        waiter_wake(self, w, 0, PS_ECLOSED);
     }
-    while ((a = fifo_pop(&q->senders))) { /* Go panics in each sender */
-        chan_emit(q, self, &t, a->id, EV_Q_SEND_CLOSED, a->witem, 0);
-        actor_wake(self, a, 0, PS_ECLOSED);
+    while ((w = fifo_take(&q->senders))) { /* Go panics in each sender */
+        chan_emit(q, self, &t, w->actor->id, EV_Q_SEND_CLOSED, w->item, 0);
+        waiter_wake(self, w, 0, PS_ECLOSED);
     }
     ps_lock_release(&q->mu);
     return PS_OK;

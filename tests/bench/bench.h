@@ -78,6 +78,7 @@ int bench_model(const bench_ctx *c);
 int bench_rss(const bench_ctx *c);
 int bench_render(const bench_ctx *c);
 int bench_wall(const bench_ctx *c);
+int bench_chan(const bench_ctx *c);
 int bench_heavy(const bench_ctx *c);
 int bench_output(const bench_ctx *c);
 int bench_consumer(const bench_ctx *c);

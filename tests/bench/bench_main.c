@@ -50,6 +50,7 @@ static const row_def rows[] = {
     {"consumer", "the screen's consumer alone: merge and fold of a real run's events",
      bench_consumer},
     {"stamp", "the cost of a causal stamp: clock_gettime against TSC reads", bench_stamp},
+    {"chan", "channels: unbuffered vs buffered ping-pong, select's cost", bench_chan},
     /* the replay seek row is the 'seek' benchmark (tests/test_seek.c) */
 };
 
