@@ -74,7 +74,7 @@ START_TEST(step_moves_one_thread)
         ck_assert_int_eq(t.events[before].arg, who);
         size_t group = 0;
         for (size_t i = before + 1; i < t.n; i++, group++)
-            if (t.events[i].actor != who)
+            if ((int)t.events[i].actor != who)
                 /* a hand-off published by the stepped thread for its partner */
                 ck_assert(t.events[i].kind == EV_Q_RECV || t.events[i].kind == EV_Q_SEND ||
                           t.events[i].kind == EV_THREAD_START ||

@@ -75,7 +75,7 @@ static void *producer(void *arg)
     prod_arg *pa = arg;
     for (int64_t i = 0; i < STRESS_EVENTS; i++) {
         ps_event e = ev(i);
-        e.actor = (uint16_t)pa->id;
+        e.actor = (uint32_t)pa->id;
         bus_publish(pa->b, pa->id, &e);
     }
     return NULL;
@@ -145,7 +145,7 @@ static void *causal_producer(void *arg)
     for (int i = 0; i < CAUSAL_EVENTS; i++) {
         pthread_mutex_lock(&ca->c->mu);
         ps_event e = ev(ca->c->counter++);
-        e.actor = (uint16_t)ca->id;
+        e.actor = (uint32_t)ca->id;
         e.rt_ns = clock_now_ns();
         bus_publish(ca->c->b, ca->id, &e);
         pthread_mutex_unlock(&ca->c->mu);

@@ -90,7 +90,7 @@ static inline void actor_emit(ps_actor *self, int kind, uint32_t obj, int64_t ar
 {
     actor_time t = actor_time_now(self);
     actor_publish(self, &t,
-                  (ps_event){.actor = (uint16_t)self->id,
+                  (ps_event){.actor = (uint32_t)self->id,
                              .kind = (uint16_t)kind,
                              .obj = obj,
                              .arg = arg,

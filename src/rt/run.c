@@ -87,7 +87,7 @@ int run_spawn(ps_run *r, ps_actor *self, int w)
     actor_room(self, 1);
     ps_lock_acquire(&r->spawn_mu);
     r->spawned[w] = 1;
-    actor_publish(self, &t, (ps_event){.actor = (uint16_t)w, .kind = EV_THREAD_START});
+    actor_publish(self, &t, (ps_event){.actor = (uint32_t)w, .kind = EV_THREAD_START});
     if (fifo_remove(&r->unspawned, &r->actors[w]))
         actor_wake(self, &r->actors[w], 0, PS_OK);
     ps_lock_release(&r->spawn_mu);
@@ -252,7 +252,7 @@ static int timed(ps_actor *self, int begin, int end, int64_t job, uint64_t dur, 
     uint64_t now = clock_now_ns();
     uint64_t v0 = pacer_vnow_at(self->pacer, now), v1;
     ps_event e = {
-        .actor = (uint16_t)self->id, .kind = (uint16_t)begin, .arg = job, .value = (int64_t)dur};
+        .actor = (uint32_t)self->id, .kind = (uint16_t)begin, .arg = job, .value = (int64_t)dur};
     actor_publish(self, &(actor_time){.now = now, .vt = v0}, e);
     int rc = cancellable ? pacer_work_cancellable(self->pacer, self->id, v0, dur, &v1)
                          : pacer_work(self->pacer, self->id, v0, dur, &v1);
