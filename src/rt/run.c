@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "run_prog.h"
 #include "run_signals.h"
 #include "sync/clock.h"
 
@@ -126,6 +127,8 @@ void run_set_quiet(ps_run *r, int quiet)
     for (int i = 0; i < r->n_actors; i++)
         r->actors[i].quiet = quiet != 0;
     r->ctl.quiet = quiet != 0;
+    if (r->prog)
+        run_prog_set_quiet(r, quiet);
 }
 
 /* Test hook (POOLSCOPE_TEST_FAULT): main faults at its first step point, so
@@ -172,7 +175,8 @@ int run_live(ps_run *r)
 
 int run_finished(ps_run *r)
 {
-    return run_live(r) == 0 && bus_delivered(r->bus) == bus_published(r->bus);
+    /* no thread publishes any more (live is 0): bus_drained is exact */
+    return run_live(r) == 0 && bus_drained(r->bus);
 }
 
 void run_stop(ps_run *r)
@@ -182,6 +186,8 @@ void run_stop(ps_run *r)
 
 void run_join(ps_run *r)
 {
+    if (r->prog)
+        run_prog_join(r);
     for (int i = 0; i < r->n_threads; i++)
         pthread_join(r->threads[i], NULL);
     r->n_threads = 0;
@@ -214,6 +220,8 @@ void run_destroy(ps_run *r)
         counter_destroy(&r->counters[i]);
     for (int i = 0; i < r->layout.n_mutexes; i++)
         mutex_destroy(&r->mutexes[i]);
+    if (r->prog)
+        run_prog_free(r);
     pacer_destroy(r->pacer);
     bus_destroy(r->bus);
     free(r);
