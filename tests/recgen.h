@@ -20,7 +20,7 @@ static inline void recgen_emit(recgen *g, int actor, int kind, uint32_t obj, int
     ps_event e = {.seq = g->seq++,
                   .vt_ns = g->vt,
                   .rt_ns = g->vt / 10,
-                  .actor = (uint16_t)actor,
+                  .actor = (uint32_t)actor,
                   .kind = (uint16_t)kind,
                   .obj = obj,
                   .arg = arg,

@@ -39,7 +39,8 @@ static const char *line_of(const test_run *t, size_t i)
 static size_t find(const test_run *t, int kind, int actor)
 {
     size_t i = 0;
-    while (i < t->n && !(t->events[i].kind == kind && (actor < 0 || t->events[i].actor == actor)))
+    while (i < t->n &&
+           !(t->events[i].kind == kind && (actor < 0 || (int)t->events[i].actor == actor)))
         i++;
     return i;
 }

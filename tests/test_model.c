@@ -2,8 +2,13 @@
 #include <check.h>
 #include <string.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "model/logfmt.h"
 #include "model/model.h"
+#include "rec/trace.h"
 
 static uint64_t seq;
 
@@ -12,7 +17,7 @@ static ps_event mk(int actor, int kind, uint32_t obj, int64_t arg, int64_t value
     ps_event e;
     memset(&e, 0, sizeof e);
     e.seq = seq++;
-    e.actor = (uint16_t)actor;
+    e.actor = (uint32_t)actor;
     e.kind = (uint16_t)kind;
     e.obj = obj;
     e.arg = arg;
@@ -282,6 +287,92 @@ START_TEST(model_ui_fold)
 }
 END_TEST
 
+/* A program's goroutines have ids far past the actors a model keeps in
+ * detail: every event of theirs goes through the fold, the event log line,
+ * the lecture line and the trace export without indexing anything by the
+ * id (ASan and UBSan builds check that), and the model counts them. */
+static const int big_ids[] = {PS_MAX_ACTORS, 70000, 1000000, PS_ACTOR_ID_MAX};
+
+static void big_id_events(model *m, trace_writer *tw)
+{
+    for (size_t i = 0; i < sizeof big_ids / sizeof big_ids[0]; i++) {
+        int a = big_ids[i];
+        ps_event e[] = {
+            mk(0, EV_THREAD_START, 0, 0, 0, 0),
+            mk(a, EV_THREAD_START, 0, 0, 0, 0),
+            mk(a, EV_Q_RECV_BLOCKED, 0, 0, 0, 1),
+            mk(0, EV_Q_SEND, 0, 7, 0, 2),
+            mk(a, EV_Q_RECV, 0, 7, 0, 2),
+            mk(a, EV_JOB_STARTED, 0, 7, 5, 3),
+            mk(a, EV_MUTEX_REQUEST, 0, 0, 0, 4),
+            mk(a, EV_MUTEX_ACQUIRED, 0, a, 0, 4),
+            mk(a, EV_WG_WAIT, 0, 0, 1, 5),
+            mk(a, EV_ATOMIC_LOAD, 0, 0, 3, 6),
+            mk(a, EV_SAY, 0, 0, 0, 7),
+            mk(a, EV_THREAD_EXIT, 0, 0, 0, 8),
+        };
+        e[0].actor = (uint32_t)a; /* the spawn of a published by main: about a */
+        for (size_t k = 0; k < sizeof e / sizeof e[0]; k++) {
+            model_apply(m, &e[k]);
+            trace_event(tw, &e[k]);
+        }
+    }
+}
+
+START_TEST(model_large_actor_ids)
+{
+    model m;
+    pool_model(&m);
+    scenario_text t;
+    memset(&t, 0, sizeof t);
+    t.n_lines = 9;
+    t.line_of[SCENTEXT_WORKER][EV_JOB_STARTED] = 4;
+    model_set_text(&m, &t);
+    char path[] = "/tmp/ps-bigid-XXXXXX", err[256];
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ps_params p;
+    scenario_defaults("worker-pool", &p);
+    trace_writer *tw = trace_open(path, &p, &m.layout, err, sizeof err);
+    ck_assert_ptr_nonnull(tw);
+    big_id_events(&m, tw);
+    ck_assert_int_eq(trace_close(tw, err, sizeof err), 0);
+    int n = (int)(sizeof big_ids / sizeof big_ids[0]);
+    ck_assert_uint_eq(m.threads_started, 2 * (uint64_t)n);
+    ck_assert_uint_eq(m.threads_exited, (uint64_t)n);
+    ck_assert_uint_eq(m.threads_peak, (uint64_t)n + 1);
+    ck_assert_uint_eq(m.untracked, 11 * (uint64_t)n); /* all but their thread-start */
+    ck_assert_uint_eq(m.seq_errors, 0);
+    ck_assert_int_eq(m.queues[0].n_recv_waiters, 0); /* nobody past n_actors listed */
+    ck_assert_uint_eq(m.jobs_started, 0);
+    /* the log lines name them in full */
+    ps_event e = mk(1000000, EV_JOB_STARTED, 0, 7, 5, 3);
+    char line[256];
+    event_format(&e, line, sizeof line);
+    ck_assert_ptr_nonnull(strstr(line, " W1000000 job-started "));
+    e.actor = PS_ACTOR_ID_MAX;
+    event_format(&e, line, sizeof line);
+    ck_assert_ptr_nonnull(strstr(line, " W1073741823 job-started "));
+    e.actor = PS_ACTOR_CTL;
+    event_format(&e, line, sizeof line);
+    ck_assert_ptr_nonnull(strstr(line, " ctl job-started "));
+    e.actor = 1000000;
+    logfmt_line(&m.layout, &e, line, sizeof line);
+    ck_assert_str_eq(line, "worker 1000000 started  job 7");
+    /* the trace names a track by its id: tid = actor + 1 */
+    FILE *f = fopen(path, "r");
+    static char json[1 << 16];
+    size_t got = fread(json, 1, sizeof json - 1, f);
+    json[got] = 0;
+    fclose(f);
+    unlink(path);
+    ck_assert_ptr_nonnull(strstr(json, "\"tid\":1000001,"));
+    ck_assert_ptr_nonnull(strstr(json, "\"tid\":1073741824,"));
+    model_free(&m);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("model");
@@ -294,6 +385,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, model_copy_is_deep);
     tcase_add_test(tc, model_ui_fold);
     tcase_add_test(tc, logfmt_templates);
+    tcase_add_test(tc, model_large_actor_ids);
     suite_add_tcase(s, tc);
     return s;
 }

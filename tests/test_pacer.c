@@ -74,7 +74,7 @@ START_TEST(step_moves_one_thread)
         ck_assert_int_eq(t.events[before].arg, who);
         size_t group = 0;
         for (size_t i = before + 1; i < t.n; i++, group++)
-            if (t.events[i].actor != who)
+            if ((int)t.events[i].actor != who)
                 /* a hand-off published by the stepped thread for its partner */
                 ck_assert(t.events[i].kind == EV_Q_RECV || t.events[i].kind == EV_Q_SEND ||
                           t.events[i].kind == EV_THREAD_START ||
@@ -162,6 +162,87 @@ START_TEST(speed_change_mid_run)
 }
 END_TEST
 
+/* A program's pacer: slots start free, actor id a takes slot a % n, a slot
+ * is reused only once its last actor exited, and the counts follow every
+ * start, block, wake and exit. */
+START_TEST(slots_enter_exit_reuse)
+{
+    pacer *p = pacer_create_slots(4, PACER_RUN, 1000);
+    int live, active;
+    pacer_counts(p, &live, &active);
+    ck_assert_int_eq(live, 0);
+    ck_assert_int_eq(pacer_deadlocked(p), 0); /* nobody live: not a deadlock */
+    ck_assert_int_eq(pacer_enter(p, 0), 0);
+    ck_assert_int_eq(pacer_enter(p, 5), 0);  /* slot 1 */
+    ck_assert_int_eq(pacer_enter(p, 1), -1); /* slot 1 is taken */
+    ck_assert_int_eq(pacer_enter(p, 4), -1); /* slot 0 too */
+    pacer_counts(p, &live, &active);
+    ck_assert_int_eq(live, 2);
+    ck_assert_int_eq(active, 2);
+    pacer_block(p, 5);
+    pacer_counts(p, &live, &active);
+    ck_assert_int_eq(active, 1);
+    pacer_slot_view sv[8];
+    ck_assert_int_eq(pacer_view_range(p, 0, 8, sv), 2); /* slots ever used */
+    ck_assert_int_eq(sv[1].id, 5);
+    ck_assert_int_eq(sv[1].state, PA_BLOCKED);
+    pacer_wake(p, 5);
+    pacer_exit(p, 5);
+    ck_assert_int_eq(pacer_enter(p, 9), 0); /* slot 1 again, a new id */
+    pacer_view v;
+    pacer_view_get(p, &v);
+    ck_assert_int_eq(v.n_actors, 2);
+    ck_assert_int_eq(v.actors[1].id, 9);
+    ck_assert_int_eq(v.live, 2);
+    ck_assert_int_eq(v.active, 2);
+    pacer_destroy(p);
+}
+END_TEST
+
+static _Atomic int dl_calls;
+
+static void dl_hook(void *ctx)
+{
+    (void)ctx;
+    atomic_fetch_add(&dl_calls, 1); /* seq_cst: a test counter */
+}
+
+/* The hook runs when the last active thread blocks or exits with others
+ * blocked, not when everyone exits, and not once the run stops. */
+START_TEST(deadlock_hook_exact)
+{
+    pacer *p = pacer_create_slots(8, PACER_RUN, 1000);
+    atomic_store(&dl_calls, 0);
+    pacer_on_deadlock(p, dl_hook, NULL);
+    pacer_enter(p, 0);
+    pacer_enter(p, 1);
+    pacer_enter(p, 2);
+    pacer_block(p, 1);
+    ck_assert_int_eq(atomic_load(&dl_calls), 0);
+    pacer_exit(p, 2); /* 0 still runs */
+    ck_assert_int_eq(atomic_load(&dl_calls), 0);
+    pacer_block(p, 0); /* the last one: 0 and 1 blocked for good */
+    ck_assert_int_eq(atomic_load(&dl_calls), 1);
+    ck_assert_int_eq(pacer_deadlocked(p), 1);
+    pacer_wake(p, 1); /* a wake (by a thread outside the run, here) */
+    ck_assert_int_eq(pacer_deadlocked(p), 0);
+    pacer_exit(p, 1); /* 0 is blocked, nobody else live */
+    ck_assert_int_eq(atomic_load(&dl_calls), 2);
+    pacer_wake(p, 0);
+    pacer_exit(p, 0); /* everyone gone: not a deadlock */
+    ck_assert_int_eq(atomic_load(&dl_calls), 2);
+    ck_assert_int_eq(pacer_deadlocked(p), 0);
+    pacer_enter(p, 3);
+    pacer_enter(p, 4);
+    pacer_block(p, 3);
+    pacer_stop(p);
+    pacer_block(p, 4); /* stopping: unwinding, not a deadlock */
+    ck_assert_int_eq(atomic_load(&dl_calls), 2);
+    ck_assert_int_eq(pacer_deadlocked(p), 0);
+    pacer_destroy(p);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("pacer");
@@ -171,6 +252,8 @@ Suite *suite_make(void)
     tcase_add_test(tc, step_moves_one_thread);
     tcase_add_test(tc, pause_freezes_and_resume_continues);
     tcase_add_test(tc, speed_change_mid_run);
+    tcase_add_test(tc, slots_enter_exit_reuse);
+    tcase_add_test(tc, deadlock_hook_exact);
     suite_add_tcase(s, tc);
     return s;
 }

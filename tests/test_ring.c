@@ -3,6 +3,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bus/bus.h"
 #include "sync/clock.h"
@@ -75,7 +76,7 @@ static void *producer(void *arg)
     prod_arg *pa = arg;
     for (int64_t i = 0; i < STRESS_EVENTS; i++) {
         ps_event e = ev(i);
-        e.actor = (uint16_t)pa->id;
+        e.actor = (uint32_t)pa->id;
         bus_publish(pa->b, pa->id, &e);
     }
     return NULL;
@@ -145,7 +146,7 @@ static void *causal_producer(void *arg)
     for (int i = 0; i < CAUSAL_EVENTS; i++) {
         pthread_mutex_lock(&ca->c->mu);
         ps_event e = ev(ca->c->counter++);
-        e.actor = (uint16_t)ca->id;
+        e.actor = (uint32_t)ca->id;
         e.rt_ns = clock_now_ns();
         bus_publish(ca->c->b, ca->id, &e);
         pthread_mutex_unlock(&ca->c->mu);
@@ -240,6 +241,138 @@ START_TEST(bus_heap_merge_order)
 }
 END_TEST
 
+/* ---- dynamic lanes: producers that come and go ---- */
+
+#define CHURN_SPAWNERS 4
+#define CHURN_ROUNDS 300
+#define CHURN_EVENTS 20
+
+typedef struct {
+    causal *c;
+    int round;
+} churn_arg;
+
+/* A short-lived producer: opens a lane, publishes under the shared mutex
+ * (the counter orders every event across lanes), sometimes pauses long
+ * enough for the consumer to sleep and drop idle lanes, and closes. */
+static void *churn_producer(void *arg)
+{
+    churn_arg *ca = arg;
+    int lane = bus_open(ca->c->b);
+    for (int i = 0; i < CHURN_EVENTS; i++) {
+        if (ca->round % 50 == 0 && i == CHURN_EVENTS / 2)
+            usleep(2000);
+        pthread_mutex_lock(&ca->c->mu);
+        ps_event e = ev(ca->c->counter++);
+        e.actor = (uint32_t)lane;
+        e.rt_ns = clock_now_ns();
+        bus_publish(ca->c->b, lane, &e);
+        pthread_mutex_unlock(&ca->c->mu);
+    }
+    bus_close(ca->c->b, lane);
+    return NULL;
+}
+
+static void *churn_spawner(void *arg)
+{
+    causal *c = arg;
+    for (int r = 0; r < CHURN_ROUNDS; r++) {
+        pthread_t t;
+        churn_arg ca = {c, r};
+        pthread_create(&t, NULL, churn_producer, &ca);
+        pthread_join(t, NULL);
+    }
+    return NULL;
+}
+
+/* 1 200 producers, 4 at a time, on 6 dynamic lanes of 8 events beside one
+ * static lane: lanes are reused once drained (and openers wait for that),
+ * idle lanes leave the list and come back, and still every event arrives
+ * once, in the order the mutex gave them (the causal invariant). */
+START_TEST(bus_dynamic_lanes_keep_order)
+{
+    causal c = {.b = bus_create_lanes(1, 64, 6, 8), .counter = 0};
+    ck_assert_ptr_nonnull(c.b);
+    pthread_mutex_init(&c.mu, NULL);
+    pthread_t t[CHURN_SPAWNERS];
+    for (int i = 0; i < CHURN_SPAWNERS; i++)
+        pthread_create(&t[i], NULL, churn_spawner, &c);
+    int64_t want = 0, total = (int64_t)CHURN_SPAWNERS * CHURN_ROUNDS * CHURN_EVENTS;
+    ps_event buf[64];
+    while (want < total) {
+        size_t n = bus_poll(c.b, buf, 64);
+        for (size_t i = 0; i < n; i++, want++)
+            if (buf[i].value != want || buf[i].seq != (uint64_t)want)
+                ck_abort_msg("delivered value %lld seq %llu, want %lld", (long long)buf[i].value,
+                             (unsigned long long)buf[i].seq, (long long)want);
+        if (!n)
+            bus_wait(c.b, 0);
+    }
+    for (int i = 0; i < CHURN_SPAWNERS; i++)
+        pthread_join(t[i], NULL);
+    bus_poll(c.b, buf, 64); /* the last closes retire */
+    ck_assert_int_eq(bus_drained(c.b), 1);
+    int listed, made = bus_lanes(c.b, &listed);
+    ck_assert_int_le(made, 7);
+    ck_assert_uint_eq(bus_published(c.b), (uint64_t)total);
+    pthread_mutex_destroy(&c.mu);
+    bus_destroy(c.b);
+}
+END_TEST
+
+/* 1 000 lanes with one event each: once drained they leave the consumer's
+ * list at its next sleep (its looks read only the static lane), a lane
+ * that publishes again comes back, and closed lanes are reused. */
+START_TEST(bus_idle_lanes_leave_the_list)
+{
+    enum { N = 1000 };
+    bus *b = bus_create_lanes(1, 64, N, 64);
+    static int lanes[N];
+    for (int i = 0; i < N; i++) {
+        lanes[i] = bus_open(b);
+        ck_assert_int_ge(lanes[i], 1);
+        ps_event e = ev(i);
+        e.rt_ns = (uint64_t)i + 1;
+        bus_publish(b, lanes[i], &e);
+    }
+    ps_event buf[256];
+    size_t got = 0, n;
+    int listed;
+    while (got < N) {
+        n = bus_poll(b, buf, 256);
+        for (size_t k = 0; k < n; k++)
+            ck_assert_int_eq(buf[k].value, (int64_t)(got + k)); /* stamps 1..N: in order */
+        got += n;
+        if (!n)
+            bus_wait(b, 1000000);
+    }
+    bus_poll(b, buf, 256);
+    bus_wait(b, 1000000); /* quiet: drops the idle lanes under its barrier */
+    ck_assert_int_eq(bus_lanes(b, &listed), N + 1);
+    ck_assert_int_eq(listed, 1);
+    ps_event e = ev(-1);
+    e.rt_ns = N + 10;
+    bus_publish(b, lanes[500], &e); /* announced again */
+    ck_assert_int_eq(bus_drained(b), 0);
+    got = 0;
+    for (int tries = 0; tries < 10 && !got; tries++)
+        got = bus_poll(b, buf, 256);
+    ck_assert_uint_eq(got, 1);
+    ck_assert_int_eq(buf[0].value, -1);
+    for (int i = 0; i < N; i++)
+        bus_close(b, lanes[i]);
+    bus_poll(b, buf, 256);
+    bus_poll(b, buf, 256);
+    bus_lanes(b, &listed);
+    ck_assert_int_eq(listed, 1); /* all retired */
+    for (int i = 0; i < N; i++)
+        ck_assert_int_le(bus_open(b), N); /* reused, none made */
+    ck_assert_int_eq(bus_lanes(b, NULL), N + 1);
+    ck_assert_uint_eq(bus_published(b), N + 1);
+    bus_destroy(b);
+}
+END_TEST
+
 Suite *suite_make(void)
 {
     Suite *s = suite_create("ring");
@@ -251,6 +384,8 @@ Suite *suite_make(void)
     tcase_add_loop_test(tc, bus_merge_keeps_happens_before, 0, 2);
     tcase_add_test(tc, bus_heap_merge_order);
     tcase_add_test(tc, bus_ring_keys_rise);
+    tcase_add_test(tc, bus_dynamic_lanes_keep_order);
+    tcase_add_test(tc, bus_idle_lanes_leave_the_list);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -49,7 +49,7 @@ static void ev(fixture *f, int actor, int kind, uint32_t obj, int64_t arg, int64
     e.seq = f->seq++;
     e.vt_ns = vt;
     e.rt_ns = vt;
-    e.actor = (uint16_t)actor;
+    e.actor = (uint32_t)actor;
     e.kind = (uint16_t)kind;
     e.obj = obj;
     e.arg = arg;

@@ -14,7 +14,7 @@ static int text_open(void *ctx, FILE *term, int width, int height)
 
 static void text_actors(FILE *f, const model *m)
 {
-    char name[8];
+    char name[PS_ACTOR_NAME_LEN];
     for (int a = 0; a < m->n_actors && a < 10; a++) {
         const model_actor *ac = &m->actors[a];
         fprintf(f, "  %-5s %-10s", model_actor_name(a, name), model_state_name(ac->state));

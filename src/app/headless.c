@@ -56,7 +56,7 @@ static void summary(FILE *out, const model *m, session *s, uint64_t wall)
 /* Go's message, and what each blocked thread waits on (from the model). */
 static void report_deadlock(const model *m)
 {
-    char name[8];
+    char name[PS_ACTOR_NAME_LEN];
     fprintf(stderr, "poolscope: all threads are asleep - deadlock!\n");
     for (int a = 0; a < m->n_actors; a++)
         if (m->actors[a].state != MS_DONE)

@@ -29,7 +29,25 @@ typedef struct bus bus;
 
 /* n_producers rings of ring_capacity events each.  NULL on ENOMEM. */
 bus *bus_create(int n_producers, size_t ring_capacity);
+/* Lanes 0..n_static-1 of static_cap events, open for the bus's life, and
+ * room for max_dynamic more of dynamic_cap events (rounded up to a power of
+ * two) that producers open and close as they come and go (a program's
+ * goroutines).  A dynamic lane is made when first needed (64 at a time in
+ * one mapping, resident only as written) and reused once its producer
+ * closed it and the consumer delivered all it held.  NULL on ENOMEM. */
+bus *bus_create_lanes(int n_static, size_t static_cap, int max_dynamic, size_t dynamic_cap);
 void bus_destroy(bus *b);
+
+/* Any thread: a dynamic lane for one new producer (its index, >= n_static).
+ * When all max_dynamic lanes are open or not yet drained it waits for the
+ * consumer to retire one (kicking it).  -1 on ENOMEM or with no dynamic
+ * lanes.  The lane's producer is whichever thread the caller hands it to
+ * (through a lock or pthread_create, which order the hand-over). */
+int bus_open(bus *b);
+/* Producer p, after its last publish: the lane returns to the bus.  Its
+ * events are all delivered before the lane goes to another producer.  A
+ * static lane is not closed. */
+void bus_close(bus *b, int p);
 
 /* Producer p (one thread at a time per p).  e->rt_ns is the merge key: it is
  * raised to one more than the ring's previous key if it is not above it (the
@@ -53,6 +71,14 @@ size_t bus_poll(bus *b, ps_event *out, size_t max);
 void bus_wait(bus *b, uint64_t timeout_ns);
 /* Wakes a consumer sleeping in bus_wait (from any thread). */
 void bus_kick(bus *b);
+
+/* Consumer: 1 if every event committed was delivered, as far as the
+ * consumer can see (the listed lanes and the announced ones, not every lane
+ * made); exact once no producer publishes any more (say every thread
+ * exited).  O(listed lanes), where bus_published is O(lanes made). */
+int bus_drained(bus *b);
+/* Consumer: the lanes made so far, and (listed) how many its looks read. */
+int bus_lanes(bus *b, int *listed);
 
 /* Events committed so far (all rings), and delivered so far. */
 uint64_t bus_published(bus *b);

@@ -23,19 +23,19 @@ int event_kind_parse(const char *name)
     return -1;
 }
 
-const char *event_actor_name(int actor, char buf[8])
+const char *event_actor_name(int actor, char buf[PS_ACTOR_NAME_LEN])
 {
     if (actor == PS_ACTOR_MAIN)
         return "main";
     if (actor == PS_ACTOR_CTL)
         return "ctl";
-    snprintf(buf, 8, "W%d", actor);
+    snprintf(buf, PS_ACTOR_NAME_LEN, "W%d", actor);
     return buf;
 }
 
 size_t event_format(const ps_event *e, char *buf, size_t len)
 {
-    char a[8];
+    char a[PS_ACTOR_NAME_LEN];
     int n = snprintf(buf, len,
                      "%" PRIu64 " %" PRIu64 " %" PRIu64 " %s %s %" PRIu32 " %" PRId64 " %" PRId64,
                      e->seq, e->vt_ns, e->rt_ns, event_actor_name(e->actor, a),

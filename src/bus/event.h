@@ -10,11 +10,17 @@
 #include <stdint.h>
 
 /* Actor ids: 0 is the scenario's main thread, 1..PS_MAX_WORKERS are workers,
- * PS_ACTOR_CTL is the controller (the UI or headless consumer). */
+ * PS_ACTOR_CTL is the controller (the UI or headless consumer).  A program run
+ * (run.h: run_go) numbers its goroutines 1, 2, 3, ... up to PS_ACTOR_ID_MAX,
+ * never reusing one, so the controller's id lies above that range.  Views keep
+ * per-actor detail for the first PS_MAX_ACTORS ids only (model.h). */
 #define PS_ACTOR_MAIN 0
 #define PS_MAX_WORKERS 64
 #define PS_MAX_ACTORS (PS_MAX_WORKERS + 1)
-#define PS_ACTOR_CTL (PS_MAX_ACTORS)
+#define PS_ACTOR_ID_MAX 0x3fffffff
+#define PS_ACTOR_CTL (PS_ACTOR_ID_MAX + 1)
+/* Room for any actor's name: "main", "ctl", "W1073741823" and the NUL. */
+#define PS_ACTOR_NAME_LEN 16
 
 #define PS_EVENT_KINDS(X)                                                                          \
     X(SCENARIO_START, "scenario-start")                                                            \
@@ -128,9 +134,9 @@ typedef struct ps_event {
     int64_t arg;
     int64_t value;
     uint32_t obj;
-    uint16_t actor;
+    uint32_t actor; /* 0..PS_ACTOR_ID_MAX, or PS_ACTOR_CTL */
     uint16_t kind;
-    uint8_t pad[16]; /* to one cache line; zero */
+    uint8_t pad[14]; /* to one cache line; zero */
 } ps_event;
 
 _Static_assert(sizeof(ps_event) == 64, "an event is one cache line");
@@ -138,8 +144,8 @@ _Static_assert(sizeof(ps_event) == 64, "an event is one cache line");
 const char *event_kind_name(int kind);
 /* Returns the kind for a name, or -1. */
 int event_kind_parse(const char *name);
-/* "main", "W3", "ctl" */
-const char *event_actor_name(int actor, char buf[8]);
+/* "main", "W3", "ctl" (buf: PS_ACTOR_NAME_LEN bytes) */
+const char *event_actor_name(int actor, char buf[PS_ACTOR_NAME_LEN]);
 /* One line (no newline) of every field, for --log=events and recordings. */
 size_t event_format(const ps_event *e, char *buf, size_t len);
 

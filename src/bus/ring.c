@@ -24,14 +24,24 @@ int ring_init(ring *r, size_t capacity)
     if (!r->slots)
         return -1;
     r->mask = cap - 1;
+    r->own = 1;
     atomic_init(&r->tail, 0);
     atomic_init(&r->head, 0);
     return 0;
 }
 
+void ring_init_in(ring *r, ps_event *slots, size_t capacity)
+{
+    memset(r, 0, sizeof(*r));
+    r->slots = slots;
+    r->mask = capacity - 1;
+    atomic_init(&r->tail, 0);
+    atomic_init(&r->head, 0);
+}
+
 void ring_free(ring *r)
 {
-    if (r->slots)
+    if (r->slots && r->own)
         ps_pages_free(r->slots, ring_capacity(r) * sizeof(ps_event));
     r->slots = NULL;
 }

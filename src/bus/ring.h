@@ -27,6 +27,7 @@ typedef struct ring {
     /* read-only after init */
     _Alignas(64) uint64_t mask;
     ps_event *slots; /* page-aligned, zero until written (ps_pages_alloc) */
+    int own;         /* 1: ring_free unmaps the slots (ring_init); 0: the caller's */
 } ring;
 
 /* Zeroed anonymous memory that becomes resident only as it is written (not
@@ -39,6 +40,9 @@ void ps_pages_free(void *p, size_t bytes);
  * ENOMEM.  The slots are never written here: a large ring costs resident
  * memory only as far as it has been used. */
 int ring_init(ring *r, size_t capacity);
+/* A ring over the caller's slots (capacity a power of two, at least 2),
+ * which ring_free leaves alone: many small rings in one mapping (bus.c). */
+void ring_init_in(ring *r, ps_event *slots, size_t capacity);
 void ring_free(ring *r);
 
 static inline size_t ring_capacity(const ring *r)

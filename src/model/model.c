@@ -24,7 +24,7 @@ const char *model_state_name(int state)
     return state >= 0 && state < MS_STATE_COUNT ? state_names[state] : "?";
 }
 
-const char *model_actor_name(int actor, char buf[8])
+const char *model_actor_name(int actor, char buf[PS_ACTOR_NAME_LEN])
 {
     return event_actor_name(actor, buf);
 }
@@ -380,6 +380,19 @@ static void count_op(model_actor *ac, const ps_event *e)
     }
 }
 
+/* Thread starts and exits of every actor, whatever its id. */
+static void count_thread(model *m, const ps_event *e)
+{
+    if (e->kind == EV_THREAD_START) {
+        m->threads_started++;
+        uint64_t live = m->threads_started - m->threads_exited;
+        if (m->threads_started > m->threads_exited && live > m->threads_peak)
+            m->threads_peak = live;
+    } else if (e->kind == EV_THREAD_EXIT) {
+        m->threads_exited++;
+    }
+}
+
 void model_apply(model *m, const ps_event *e)
 {
     if (e->seq != m->next_seq)
@@ -399,13 +412,17 @@ void model_apply(model *m, const ps_event *e)
         m->lines_n++;
     }
     model_ui_apply(&m->ui, &m->layout, m->text, e);
-    int a = e->actor;
     if (e->kind >= EV_CTL_PAUSE) {
         apply_ctl(m, e);
         return;
     }
-    if (a >= m->n_actors)
-        return; /* not a scenario thread: nothing to fold */
+    count_thread(m, e);
+    if (e->actor >= (uint32_t)m->n_actors) {
+        /* past the actors kept in detail (or the controller): counted only */
+        m->untracked += e->actor != PS_ACTOR_CTL;
+        return;
+    }
+    int a = (int)e->actor;
     count_op(&m->actors[a], e);
     switch (e->kind) {
     case EV_Q_SEND:

@@ -94,8 +94,14 @@ typedef struct model_wg {
 
 typedef struct model {
     ps_layout layout;
-    int n_actors;
+    int n_actors; /* actors 0..n_actors-1 are folded in detail (at most PS_MAX_ACTORS) */
     model_actor actors[PS_MAX_ACTORS];
+    /* Every actor, also those past n_actors (a program's goroutines): what
+     * is kept of them is counted, never indexed by their id. */
+    uint64_t threads_started; /* thread-start events */
+    uint64_t threads_exited;  /* thread-exit events */
+    uint64_t threads_peak;    /* most started and not yet exited at once */
+    uint64_t untracked;       /* events of actors past n_actors (not the controller) */
     model_queue queues[PS_MAX_QUEUES];
     model_counter counters[PS_MAX_COUNTERS];
     model_mutex mutexes[PS_MAX_MUTEXES];
@@ -141,7 +147,7 @@ void model_apply(model *m, const ps_event *e);
 
 const char *model_state_name(int state);
 /* Actor's display name: "main", "W1"... */
-const char *model_actor_name(int actor, char buf[8]);
+const char *model_actor_name(int actor, char buf[PS_ACTOR_NAME_LEN]);
 /* The i-th most recent event (0 = newest), or NULL. */
 const ps_event *model_log_at(const model *m, uint64_t i);
 const ps_event *model_line_at(const model *m, uint64_t i);

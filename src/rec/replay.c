@@ -111,7 +111,7 @@ static int parse_event(loader *l, char *s, ps_event *e)
         return fail(l, "event out of sequence: seq %s", want);
     }
     e->kind = (uint16_t)k;
-    e->actor = (uint16_t)a;
+    e->actor = (uint32_t)a;
     e->obj = (uint32_t)obj;
     return 0;
 }

@@ -130,14 +130,14 @@ static int replay_step(session *s, int actor)
     if (r->stopped)
         return PACER_ENONE;
     uint64_t i = r->granted > r->cursor ? r->granted : r->cursor;
-    while (i < r->d.n && actor != PACER_ANY && r->d.events[i].actor != actor)
+    while (i < r->d.n && actor != PACER_ANY && (int)r->d.events[i].actor != actor)
         i++;
     if (i >= r->d.n)
         return actor == PACER_ANY ? PACER_ENONE : PACER_ENOTREADY;
     r->granted = i + 1;
     r->steps++;
     replay_rebase(r, r->d.events[i].vt_ns);
-    return r->d.events[i].actor;
+    return (int)r->d.events[i].actor;
 }
 
 static int replay_seek(session *s, uint64_t seq, model *m)
@@ -167,7 +167,7 @@ static void replay_view(session *s, pacer_view *v)
     v->vnow = replay_vnow(r);
     v->steps = r->steps;
     /* who the next step moves: the actor of the next event */
-    v->next_default = next < r->d.n ? r->d.events[next].actor : -1;
+    v->next_default = next < r->d.n ? (int)r->d.events[next].actor : -1;
 }
 
 static uint64_t replay_length(session *s)

@@ -41,7 +41,7 @@ static void put_name(trace_writer *t, const char *key, const char *s)
 
 static void thread_name(trace_writer *t, int actor)
 {
-    char b[8];
+    char b[PS_ACTOR_NAME_LEN];
     begin(t, "M", actor, 0);
     fprintf(t->f, ",\"name\":\"thread_name\",\"args\":{\"name\":\"%s\"}}",
             event_actor_name(actor, b));

@@ -85,16 +85,20 @@ int actor_block(ps_actor *self, ps_lock *l, actor_fifo *f)
 void actor_wake(ps_actor *waker, ps_actor *w, int64_t item, int result)
 {
     (void)waker;
+    /* Read before the release below: once w sees wdone it may run on and
+     * exit, and a program run gives its ps_actor to a new goroutine. */
+    pacer *p = w->pacer;
+    int id = w->id;
     w->witem = item;
     w->wresult = result;
     /* Running again before w can see wdone: once it does, it may block on
      * something else at once, and a later store of ours would overwrite
      * that state (the bug this order fixes). */
-    pacer_wake(w->pacer, w->id);
+    pacer_wake(p, id);
     actor_hook_call(ACTOR_HOOK_WAKE, w);
     /* release: witem, wresult, wcase and the pacer state are visible before wdone. */
     atomic_store_explicit(&w->wdone, 1, memory_order_release);
-    pacer_unpark(w->pacer, w->id);
+    pacer_unpark(p, id); /* the pacer's parker: a spare permit is harmless */
 }
 
 void waiter_wake(ps_actor *waker, ps_waiter *w, int64_t item, int result)

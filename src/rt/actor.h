@@ -64,8 +64,8 @@ struct ps_actor {
     /* Own cache line(s): W1 and W2 write their waiter fields and counts on
      * every job, and a shared line would move between the cores each time. */
     _Alignas(64) struct ps_run *run; /* the run it belongs to */
-    int id;                          /* PS_ACTOR_MAIN, 1..workers, or the controller */
-    int producer;                    /* its ring in the bus */
+    int id;       /* PS_ACTOR_MAIN, 1..workers (a program: its goroutine id), or the controller */
+    int producer; /* its ring in the bus */
     /* 1: emits nothing (run_set_quiet).  Set before run_start, read-only
      * afterwards (pthread_create orders the store): a plain int, no atomics. */
     int quiet;
@@ -112,7 +112,7 @@ static inline void actor_emit(ps_actor *self, int kind, uint32_t obj, int64_t ar
 {
     actor_time t = actor_time_now(self);
     actor_publish(self, &t,
-                  (ps_event){.actor = (uint16_t)self->id,
+                  (ps_event){.actor = (uint32_t)self->id,
                              .kind = (uint16_t)kind,
                              .obj = obj,
                              .arg = arg,
@@ -185,7 +185,9 @@ int actor_await(ps_actor *self);
 /* The waker's side, under the lock of the primitive w waited in (w already
  * popped from its FIFO): hands over item and result and wakes w.  w's pacer
  * state becomes running before w can see the hand-off, so from then on only
- * w writes its state (the pacer's single-writer rule). */
+ * w writes its state (the pacer's single-writer rule).  Nothing of *w is
+ * touched after the release store of wdone: from then on w may exit and a
+ * program run may give its ps_actor to a new goroutine (run_go). */
 void actor_wake(ps_actor *waker, ps_actor *w, int64_t item, int result);
 /* actor_wake of the node's actor that also hands over the node's index
  * (wcase): the node was taken (fifo_take) under the lock held now. */

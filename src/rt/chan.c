@@ -27,7 +27,7 @@ void chan_emit(ps_chan *q, ps_actor *self, const actor_time *t, int who, int kin
                int64_t value)
 {
     actor_publish(self, t,
-                  (ps_event){.actor = (uint16_t)who,
+                  (ps_event){.actor = (uint32_t)who,
                              .kind = (uint16_t)kind,
                              .obj = q->obj,
                              .arg = arg,

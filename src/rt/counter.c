@@ -27,7 +27,7 @@ static void counter_unlock(ps_counter *c, ps_actor *self, const actor_time *t, i
                            int64_t arg, int64_t value)
 {
     actor_publish(self, t,
-                  (ps_event){.actor = (uint16_t)self->id,
+                  (ps_event){.actor = (uint32_t)self->id,
                              .kind = (uint16_t)kind,
                              .obj = c->obj,
                              .arg = arg,

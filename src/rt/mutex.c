@@ -21,7 +21,7 @@ static void mutex_emit(ps_mutex *m, ps_actor *self, const actor_time *t, int who
 {
     actor_publish(
         self, t,
-        (ps_event){.actor = (uint16_t)who, .kind = (uint16_t)kind, .obj = m->obj, .arg = arg});
+        (ps_event){.actor = (uint32_t)who, .kind = (uint16_t)kind, .obj = m->obj, .arg = arg});
 }
 
 int mutex_lock(ps_mutex *m, ps_actor *self)

@@ -13,8 +13,24 @@
  * values has a consistent snapshot (pacer_view_get).  Writers of one actor's
  * word never race: its own thread, the thread that wakes it (ordered with
  * its block by the primitive's lock, and done before the woken thread can
- * run on: actor_wake) and the controller under mu when it grants a step to
- * a thread stopped at a point. */
+ * run on: actor_wake), the controller under mu when it grants a step to
+ * a thread stopped at a point, and whoever gives a free slot to a new
+ * goroutine (pacer_enter, ordered after the last occupant's pacer_exit by
+ * the run's slot lock).
+ *
+ * Slots: actor id a lives in slot a % n (a scenario's ids are 0..n-1, so
+ * its slot is its id).  A program run gives a goroutine an id whose slot is
+ * free (run_go), so ids are never reused while slots are.
+ *
+ * The counts word: (live << 32) | active, where live is how many slots are
+ * not PA_DONE and active how many are neither PA_DONE nor PA_BLOCKED.
+ * st_set changes it whenever a slot's state crosses either line, with one
+ * atomic add, so the adds of all slots are one total order (a read-modify-
+ * write's modification order), consistent with happens-before: a block is
+ * counted before the waker, who needs its lock, can count the wake, and the
+ * wake before the woken thread can block again (actor_wake).  So active
+ * reaches 0 only at an instant at which every live thread was blocked and
+ * none had a hand-off on its way: Go's deadlock, exactly. */
 /* The longest single sleep of timed work in RUN mode (it loops). */
 #define PACER_PARK_MAX_NS 1000000000u
 
@@ -26,6 +42,7 @@ typedef struct pacer_actor {
      * In RUN mode pacer_block / pacer_wake change state without mu, so each
      * actor has its own cache line(s): W1's blocking must not evict W2's. */
     _Alignas(64) _Atomic uint32_t state;
+    int id; /* the actor in this slot (its last one once done): ties go to the lowest */
     int granted;
     uint64_t ready_step;
     uint64_t deadline;
@@ -50,9 +67,29 @@ struct pacer {
     _Atomic uint64_t clk_vbase;
     _Atomic uint64_t clk_rbase;
     _Atomic int64_t clk_rate;
+    /* its own line: every block, wake, start and exit adds to it */
+    _Alignas(64) _Atomic uint64_t counts; /* (live << 32) | active: see above */
+    /* set before any thread runs (pacer_on_deadlock), read-only after */
+    _Alignas(64) void (*on_deadlock)(void *ctx);
+    void *deadlock_ctx;
     int n;
+    int hi; /* slots [0, hi) were ever entered; under mu */
     pacer_actor a[];
 };
+
+#define COUNT_LIVE ((uint64_t)1 << 32)
+#define COUNT_ACTIVE_MASK 0xffffffffu
+
+/* The slot of actor id a. */
+static inline pacer_actor *slot_of(pacer *p, int actor)
+{
+    return &p->a[actor < p->n ? actor : actor % p->n];
+}
+
+static int st_active(int st)
+{
+    return st != PA_BLOCKED && st != PA_DONE;
+}
 
 static int st_get(const pacer_actor *a)
 {
@@ -61,19 +98,36 @@ static int st_get(const pacer_actor *a)
     return (int)(atomic_load_explicit(&a->state, memory_order_relaxed) & ST_MASK);
 }
 
-/* Sets an actor's state (see the writers' rule above).  seq_cst: orders it
- * with the gate load in pacer_block and with the controller's loads. */
-static void st_set(pacer_actor *a, int st)
-{
-    uint32_t w = atomic_load_explicit(&a->state, memory_order_relaxed);
-    atomic_store_explicit(&a->state, ((w & ~ST_MASK) + ST_VER) | (uint32_t)st,
-                          memory_order_seq_cst);
-}
-
 static int is_stopping(pacer *p)
 {
     /* acquire: pairs with pacer_stop's store (parkers also carry it). */
     return atomic_load_explicit(&p->stopping, memory_order_acquire);
+}
+
+/* The counts after a slot went from state 'was' to 'st'; calls the
+ * deadlock hook if that left live threads and none active. */
+static void count_change(pacer *p, int was, int st)
+{
+    int64_t d = (int64_t)st_active(st) - st_active(was);
+    d += ((int64_t)(st != PA_DONE) - (was != PA_DONE)) * (int64_t)COUNT_LIVE;
+    if (!d)
+        return;
+    /* relaxed: the add's modification order is all exactness needs (see
+     * the counts word); the hook publishes what it records itself. */
+    uint64_t c =
+        atomic_fetch_add_explicit(&p->counts, (uint64_t)d, memory_order_relaxed) + (uint64_t)d;
+    if (!(c & COUNT_ACTIVE_MASK) && (c >> 32) && p->on_deadlock && !is_stopping(p))
+        p->on_deadlock(p->deadlock_ctx);
+}
+
+/* Sets an actor's state (see the writers' rule above).  seq_cst: orders it
+ * with the gate load in pacer_block and with the controller's loads. */
+static void st_set(pacer *p, pacer_actor *a, int st)
+{
+    uint32_t w = atomic_load_explicit(&a->state, memory_order_relaxed);
+    atomic_store_explicit(&a->state, ((w & ~ST_MASK) + ST_VER) | (uint32_t)st,
+                          memory_order_seq_cst);
+    count_change(p, (int)(w & ST_MASK), st);
 }
 
 static uint64_t clock_read(pacer *p, uint64_t now)
@@ -127,8 +181,11 @@ static int64_t clamp_speed(int64_t s)
     return s < PACER_SPEED_MIN ? PACER_SPEED_MIN : s > PACER_SPEED_MAX ? PACER_SPEED_MAX : s;
 }
 
-pacer *pacer_create(int n_actors, pacer_mode mode, int64_t speed_milli)
+/* n slots, each live (running) or free (done). */
+static pacer *pacer_new(int n_actors, pacer_mode mode, int64_t speed_milli, int live)
 {
+    if (n_actors < 1)
+        return NULL;
     size_t size = sizeof(pacer) + (size_t)n_actors * sizeof(pacer_actor);
     pacer *p = aligned_alloc(64, (size + 63) / 64 * 64); /* the lines above */
     if (!p)
@@ -149,11 +206,31 @@ pacer *pacer_create(int n_actors, pacer_mode mode, int64_t speed_milli)
     atomic_init(&p->clk_vbase, 0);
     atomic_init(&p->clk_rbase, clock_now_ns());
     atomic_init(&p->clk_rate, mode == PACER_RUN ? p->speed : 0);
+    uint64_t n = live ? (uint64_t)n_actors : 0;
+    atomic_init(&p->counts, n * COUNT_LIVE + n);
+    p->hi = live ? n_actors : 0;
     for (int i = 0; i < n_actors; i++) {
-        atomic_init(&p->a[i].state, PA_RUNNING);
+        atomic_init(&p->a[i].state, live ? PA_RUNNING : PA_DONE);
+        p->a[i].id = i;
         parker_init(&p->a[i].pk);
     }
     return p;
+}
+
+pacer *pacer_create(int n_actors, pacer_mode mode, int64_t speed_milli)
+{
+    return pacer_new(n_actors, mode, speed_milli, 1);
+}
+
+pacer *pacer_create_slots(int n_slots, pacer_mode mode, int64_t speed_milli)
+{
+    return pacer_new(n_slots, mode, speed_milli, 0);
+}
+
+void pacer_on_deadlock(pacer *p, void (*fn)(void *ctx), void *ctx)
+{
+    p->on_deadlock = fn;
+    p->deadlock_ctx = ctx;
 }
 
 void pacer_destroy(pacer *p)
@@ -175,11 +252,26 @@ static void unlock(pacer *p)
     pthread_mutex_unlock(&p->mu);
 }
 
-/* Under mu: every actor re-checks its condition. */
+/* Under mu: every actor re-checks its condition (the stop: also those
+ * parked in a primitive). */
 static void unpark_all(pacer *p)
 {
-    for (int i = 0; i < p->n; i++)
+    for (int i = 0; i < p->hi; i++)
         parker_unpark(&p->a[i].pk);
+}
+
+/* Under mu: the actors waiting on the pacer's own conditions (at a step
+ * point or in timed work) re-check them after a change of mode, speed or
+ * cancellation.  Those states are only entered and left under mu, so the
+ * set is exact here; a thread blocked in a primitive waits for its waker,
+ * and 10 000 of them must not all wake at each key. */
+static void unpark_waiting(pacer *p)
+{
+    for (int i = 0; i < p->hi; i++) {
+        int st = st_get(&p->a[i]);
+        if (st == PA_AT_POINT || st == PA_TIMED)
+            parker_unpark(&p->a[i].pk);
+    }
 }
 
 static void update_gate(pacer *p)
@@ -201,18 +293,18 @@ static void park_unlocked(pacer *p, pacer_actor *a, uint64_t deadline)
 
 int pacer_point_slow(pacer *p, int actor)
 {
-    pacer_actor *a = &p->a[actor];
+    pacer_actor *a = slot_of(p, actor);
     int rc = 0;
     lock(p);
     if (p->mode != PACER_RUN && !is_stopping(p)) {
-        st_set(a, PA_AT_POINT);
+        st_set(p, a, PA_AT_POINT);
         a->ready_step = p->steps;
         while (!is_stopping(p) && p->mode != PACER_RUN && !(p->mode == PACER_STEP && a->granted))
             park_unlocked(p, a, 0);
     }
     rc = is_stopping(p) ? -1 : 0;
     a->granted = 0;
-    st_set(a, PA_RUNNING);
+    st_set(p, a, PA_RUNNING);
     unlock(p);
     return rc;
 }
@@ -222,16 +314,16 @@ int pacer_point_slow(pacer *p, int actor)
 static void step_wait_state(pacer *p, pacer_actor *a, int cancel)
 {
     if (!cancel)
-        st_set(a, PA_TIMED);
+        st_set(p, a, PA_TIMED);
     else if (st_get(a) != PA_AT_POINT) {
-        st_set(a, PA_AT_POINT);
+        st_set(p, a, PA_AT_POINT);
         a->ready_step = p->steps;
     }
 }
 
 static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend, int cancellable)
 {
-    pacer_actor *a = &p->a[actor];
+    pacer_actor *a = slot_of(p, actor);
     uint64_t deadline = vstart + dur;
     /* Fast path: RUN mode (gate open) and the work is already over (a zero-
      * length job).  The locked path would set PA_TIMED and PA_RUNNING back
@@ -259,7 +351,7 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
             park_unlocked(p, a, 0);
             continue;
         }
-        st_set(a, PA_TIMED);
+        st_set(p, a, PA_TIMED);
         if (p->mode == PACER_RUN) {
             uint64_t now = clock_now_ns();
             uint64_t v = clock_read(p, now);
@@ -285,7 +377,7 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
     }
     a->granted = 0;
     a->cancellable = 0;
-    st_set(a, PA_RUNNING);
+    st_set(p, a, PA_RUNNING);
     unlock(p);
     *vend = deadline;
     return rc;
@@ -307,10 +399,10 @@ void pacer_cancel(pacer *p)
     if (!p->cancelled) {
         p->cancelled = 1;
         /* in step mode, cancelled timed work becomes ready at a step point */
-        for (int i = 0; p->mode == PACER_STEP && i < p->n; i++)
+        for (int i = 0; p->mode == PACER_STEP && i < p->hi; i++)
             if (st_get(&p->a[i]) == PA_TIMED && p->a[i].cancellable)
                 step_wait_state(p, &p->a[i], 1);
-        unpark_all(p);
+        unpark_waiting(p);
         pthread_cond_broadcast(&p->ctl_cv);
     }
     unlock(p);
@@ -324,7 +416,7 @@ void pacer_cancel(pacer *p)
  * quiescence, sees PA_BLOCKED. */
 void pacer_block(pacer *p, int actor)
 {
-    st_set(&p->a[actor], PA_BLOCKED);
+    st_set(p, slot_of(p, actor), PA_BLOCKED);
     if (!atomic_load_explicit(&p->gate, memory_order_seq_cst))
         return;
     lock(p);
@@ -336,7 +428,7 @@ int pacer_park(pacer *p, int actor)
 {
     if (is_stopping(p))
         return -1;
-    parker_park(&p->a[actor].pk, 0);
+    parker_park(&slot_of(p, actor)->pk, 0);
     /* pacer_stop stores stopping before it unparks everyone: a thread woken
      * by it sees it through the parker's release / acquire. */
     return is_stopping(p) ? -1 : 0;
@@ -348,20 +440,54 @@ int pacer_park(pacer *p, int actor)
  * seq_cst store after this one, or is made under mu). */
 void pacer_wake(pacer *p, int actor)
 {
-    st_set(&p->a[actor], PA_RUNNING);
+    st_set(p, slot_of(p, actor), PA_RUNNING);
 }
 
 void pacer_unpark(pacer *p, int actor)
 {
-    parker_unpark(&p->a[actor].pk);
+    parker_unpark(&slot_of(p, actor)->pk);
 }
 
 void pacer_exit(pacer *p, int actor)
 {
     lock(p);
-    st_set(&p->a[actor], PA_DONE);
+    st_set(p, slot_of(p, actor), PA_DONE);
     pthread_cond_broadcast(&p->ctl_cv);
     unlock(p);
+}
+
+int pacer_enter(pacer *p, int actor)
+{
+    pacer_actor *a = slot_of(p, actor);
+    int rc = -1;
+    lock(p);
+    if (st_get(a) == PA_DONE) {
+        a->id = actor;
+        a->granted = a->cancellable = 0;
+        a->ready_step = a->deadline = 0;
+        /* running: the creator runs too, so no wait for quiescence ends here */
+        st_set(p, a, PA_RUNNING);
+        int s = (int)(a - p->a);
+        p->hi = s >= p->hi ? s + 1 : p->hi;
+        rc = 0;
+    }
+    unlock(p);
+    return rc;
+}
+
+void pacer_counts(pacer *p, int *live, int *active)
+{
+    /* relaxed: a report; pacer_deadlocked says why it is exact */
+    uint64_t c = atomic_load_explicit(&p->counts, memory_order_relaxed);
+    *live = (int)(c >> 32);
+    *active = (int)(c & COUNT_ACTIVE_MASK);
+}
+
+int pacer_deadlocked(pacer *p)
+{
+    int live, active;
+    pacer_counts(p, &live, &active);
+    return live > 0 && active == 0 && !is_stopping(p);
 }
 
 void pacer_set_mode(pacer *p, pacer_mode mode)
@@ -371,10 +497,10 @@ void pacer_set_mode(pacer *p, pacer_mode mode)
         uint64_t v = clock_read(p, clock_now_ns());
         clock_rebase(p, v, mode == PACER_RUN ? p->speed : 0);
         p->mode = mode;
-        for (int i = 0; i < p->n; i++)
+        for (int i = 0; i < p->hi; i++)
             p->a[i].granted = 0;
         update_gate(p);
-        unpark_all(p);
+        unpark_waiting(p);
         pthread_cond_broadcast(&p->ctl_cv);
     }
     unlock(p);
@@ -394,7 +520,7 @@ int64_t pacer_set_speed(pacer *p, int64_t speed_milli)
     p->speed = clamp_speed(speed_milli);
     if (p->mode == PACER_RUN) {
         clock_rebase(p, clock_read(p, clock_now_ns()), p->speed);
-        unpark_all(p); /* timed work recomputes its real deadline */
+        unpark_waiting(p); /* timed work recomputes its real deadline */
     }
     int64_t s = p->speed;
     unlock(p);
@@ -403,7 +529,7 @@ int64_t pacer_set_speed(pacer *p, int64_t speed_milli)
 
 static int quiescent(const pacer *p)
 {
-    for (int i = 0; i < p->n; i++)
+    for (int i = 0; i < p->hi; i++)
         /* seq_cst: the controller's side of pacer_block's Dekker pair. */
         if ((atomic_load_explicit(&p->a[i].state, memory_order_seq_cst) & ST_MASK) == PA_RUNNING)
             return 0;
@@ -429,20 +555,45 @@ static int wait_quiescent_locked(pacer *p, uint64_t timeout_ns)
     return is_stopping(p) ? -1 : 0;
 }
 
-/* Under mu: who the default rule moves, or -1. */
+/* x comes before y by key, ties to the lower actor id. */
+static int before(const pacer_actor *x, uint64_t kx, const pacer_actor *y, uint64_t ky)
+{
+    return kx < ky || (kx == ky && x->id < y->id);
+}
+
+/* Under mu: the slot in state st that comes first by key (ready_step or
+ * deadline), ties to the lowest actor id; NULL if none. */
+static const pacer_actor *first_in(const pacer *p, int st, int by_deadline)
+{
+    const pacer_actor *best = NULL;
+    for (int i = 0; i < p->hi; i++) {
+        const pacer_actor *a = &p->a[i];
+        if (st_get(a) != st)
+            continue;
+        uint64_t ka = by_deadline ? a->deadline : a->ready_step;
+        if (!best || before(a, ka, best, by_deadline ? best->deadline : best->ready_step))
+            best = a;
+    }
+    return best;
+}
+
+/* Under mu: who the default rule moves (its actor id), or -1. */
 static int default_actor(const pacer *p)
 {
-    int best = -1;
-    for (int i = 0; i < p->n; i++)
-        if (st_get(&p->a[i]) == PA_AT_POINT &&
-            (best < 0 || p->a[i].ready_step < p->a[best].ready_step))
-            best = i;
-    if (best >= 0)
-        return best;
-    for (int i = 0; i < p->n; i++)
-        if (st_get(&p->a[i]) == PA_TIMED && (best < 0 || p->a[i].deadline < p->a[best].deadline))
-            best = i;
-    return best;
+    const pacer_actor *best = first_in(p, PA_AT_POINT, 0);
+    if (!best)
+        best = first_in(p, PA_TIMED, 1);
+    return best ? best->id : -1;
+}
+
+/* Under mu: 1 if actor id 'actor' is in its slot and ready to step. */
+static int step_ready(pacer *p, int actor)
+{
+    if (actor < 0)
+        return 0;
+    const pacer_actor *a = slot_of(p, actor);
+    int st = st_get(a);
+    return a->id == actor && (st == PA_AT_POINT || st == PA_TIMED);
 }
 
 int pacer_choose(pacer *p, int actor, uint64_t timeout_ns)
@@ -457,8 +608,7 @@ int pacer_choose(pacer *p, int actor, uint64_t timeout_ns)
         rc = is_stopping(p) ? PACER_ESTOPPED : PACER_EBUSY;
     else if (actor == PACER_ANY)
         rc = default_actor(p) >= 0 ? default_actor(p) : PACER_ENONE;
-    else if (actor < 0 || actor >= p->n ||
-             (st_get(&p->a[actor]) != PA_AT_POINT && st_get(&p->a[actor]) != PA_TIMED))
+    else if (!step_ready(p, actor))
         rc = PACER_ENOTREADY;
     else
         rc = actor;
@@ -469,13 +619,13 @@ int pacer_choose(pacer *p, int actor, uint64_t timeout_ns)
 void pacer_grant(pacer *p, int actor)
 {
     lock(p);
-    pacer_actor *a = &p->a[actor];
+    pacer_actor *a = slot_of(p, actor);
     if (st_get(a) == PA_TIMED) {
         uint64_t v = clock_read(p, clock_now_ns());
         clock_rebase(p, v > a->deadline ? v : a->deadline, 0);
     }
     a->granted = 1;
-    st_set(a, PA_RUNNING);
+    st_set(p, a, PA_RUNNING);
     p->steps++;
     parker_unpark(&a->pk);
     unlock(p);
@@ -493,7 +643,7 @@ void pacer_view_get(pacer *p, pacer_view *v)
 {
     memset(v, 0, sizeof(*v));
     lock(p);
-    v->n_actors = p->n;
+    v->n_actors = p->hi;
     v->mode = (pacer_mode)p->mode;
     v->speed_milli = p->speed;
     v->vnow = clock_read(p, clock_now_ns());
@@ -501,7 +651,7 @@ void pacer_view_get(pacer *p, pacer_view *v)
     v->next_default = p->mode == PACER_STEP && quiescent(p) ? default_actor(p) : -1;
     /* In RUN mode threads block and wake without mu: collect the state words
      * until two collects agree (versions make that a real snapshot). */
-    int n = p->n < PACER_VIEW_MAX ? p->n : PACER_VIEW_MAX;
+    int n = p->hi < PACER_VIEW_MAX ? p->hi : PACER_VIEW_MAX;
     uint32_t w1[PACER_VIEW_MAX], w2[PACER_VIEW_MAX];
     v->torn = 1;
     for (int tries = 0; tries < 100 && v->torn; tries++) {
@@ -517,23 +667,32 @@ void pacer_view_get(pacer *p, pacer_view *v)
     }
     for (int i = 0; i < n; i++) {
         v->actors[i].state = (uint8_t)(w2[i] & ST_MASK);
+        v->actors[i].id = p->a[i].id;
         v->actors[i].deadline = p->a[i].deadline;
     }
+    pacer_counts(p, &v->live, &v->active);
+    v->deadlocked = pacer_deadlocked(p);
     unlock(p);
+}
+
+int pacer_view_range(pacer *p, int first, int n, pacer_slot_view *out)
+{
+    int got = 0;
+    lock(p);
+    for (int i = first < 0 ? 0 : first; i < p->hi && got < n; i++, got++) {
+        /* acquire: as in pacer_view_get; one collect, not a snapshot */
+        out[got].state =
+            (uint8_t)(atomic_load_explicit(&p->a[i].state, memory_order_acquire) & ST_MASK);
+        out[got].id = p->a[i].id;
+        out[got].deadline = p->a[i].deadline;
+    }
+    unlock(p);
+    return got;
 }
 
 int pacer_view_deadlocked(const pacer_view *v)
 {
-    int blocked = 0;
-    if (v->torn)
-        return 0; /* threads were moving: not asleep */
-    for (int i = 0; i < v->n_actors; i++) {
-        if (v->actors[i].state == PA_BLOCKED)
-            blocked++;
-        else if (v->actors[i].state != PA_DONE)
-            return 0;
-    }
-    return blocked > 0;
+    return v->deadlocked;
 }
 
 void pacer_stop(pacer *p)

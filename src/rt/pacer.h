@@ -39,7 +39,8 @@ typedef enum pacer_state {
     PA_DONE,        /* exited */
 } pacer_state;
 
-/* The most actors a pacer_view describes (main and 64 workers). */
+/* The most slots a pacer_view describes (main and 64 workers); a program's
+ * goroutines beyond them: pacer_view_range. */
 #define PACER_VIEW_MAX 65
 
 #define PACER_ANY (-1)
@@ -55,24 +56,39 @@ typedef enum pacer_state {
 
 typedef struct pacer pacer;
 
+/* One slot: the actor in it (its last one once PA_DONE) and its state. */
+typedef struct pacer_slot_view {
+    uint8_t state;
+    int id;            /* actor id: a scenario's is its slot */
+    uint64_t deadline; /* PA_TIMED: virtual end of the work */
+} pacer_slot_view;
+
 typedef struct pacer_view {
-    int n_actors;
+    int n_actors; /* slots ever used: a scenario's actors; a program's high-water mark */
     pacer_mode mode;
     int64_t speed_milli;
     uint64_t vnow;
     uint64_t steps;
-    int next_default; /* who PACER_ANY would move now, or -1 */
+    int next_default; /* who (actor id) PACER_ANY would move now, or -1 */
     int torn;         /* 1: the states below are not one snapshot (threads block and
                          wake without the pacer's lock in RUN mode; the reader gave up
-                         after many tries); pacer_view_deadlocked then says 0 */
-    struct {
-        uint8_t state;
-        uint64_t deadline; /* PA_TIMED: virtual end of the work */
-    } actors[PACER_VIEW_MAX];
+                         after many tries) */
+    int live, active; /* threads not done, and of them not blocked (pacer_counts) */
+    int deadlocked;   /* pacer_deadlocked, exact (not from the states below) */
+    pacer_slot_view actors[PACER_VIEW_MAX]; /* slots 0..PACER_VIEW_MAX-1 */
 } pacer_view;
 
+/* n_actors slots, every one live (running) from the start: a scenario's
+ * threads, actor id i in slot i. */
 pacer *pacer_create(int n_actors, pacer_mode mode, int64_t speed_milli);
+/* n_slots slots, none live: a program's goroutines enter (pacer_enter) and
+ * exit (pacer_exit); actor id a takes slot a % n_slots. */
+pacer *pacer_create_slots(int n_slots, pacer_mode mode, int64_t speed_milli);
 void pacer_destroy(pacer *p);
+/* Before any thread runs: fn(ctx) is called by the thread whose block or
+ * exit leaves live threads of which none is active (pacer_deadlocked), with
+ * whatever lock that thread holds: it must not block. */
+void pacer_on_deadlock(pacer *p, void (*fn)(void *ctx), void *ctx);
 
 /* ---- thread side ---- */
 
@@ -106,6 +122,24 @@ void pacer_wake(pacer *p, int actor);
 void pacer_unpark(pacer *p, int actor);
 /* The thread is done; it no longer counts for quiescence. */
 void pacer_exit(pacer *p, int actor);
+/* A new thread takes actor's free slot (PA_DONE), running from now on; its
+ * creator, running too, calls it before the thread exists.  -1 if the slot
+ * is in use. */
+int pacer_enter(pacer *p, int actor);
+
+/* Live threads (not done) and, of those, active ones (not blocked in a
+ * primitive: running, at a step point or in timed work).  Every block,
+ * wake, start and exit changes both with one atomic add. */
+void pacer_counts(pacer *p, int *live, int *active);
+/* 1 if threads are live, none is active and the run is not stopping: every
+ * one is blocked in a primitive and none can wake another (Go's "all
+ * goroutines are asleep - deadlock!").  Exact: a block is counted before its
+ * waker can count the wake (under the primitive's lock), and a wake before
+ * the woken thread can block again (actor_wake), so the count reaches 0 only
+ * at an instant at which every live thread was blocked with no hand-off on
+ * its way.  A sleeping thread, or one held at a step point by a pause, is
+ * active. */
+int pacer_deadlocked(pacer *p);
 
 /* Virtual now (ns). Lock-free (seqlock). */
 uint64_t pacer_vnow(pacer *p);
@@ -128,8 +162,10 @@ void pacer_grant(pacer *p, int actor);
 /* Waits up to timeout_ns until every live thread is quiescent.  1 if so. */
 int pacer_wait_quiescent(pacer *p, uint64_t timeout_ns);
 void pacer_view_get(pacer *p, pacer_view *v);
-/* 1 if every live thread is blocked in a primitive and none can wake another:
- * Go's "all goroutines are asleep - deadlock!". */
+/* Slots first..first+n-1 (of those ever used) into out; returns how many.
+ * One collect under the pacer's lock, not a snapshot in RUN mode. */
+int pacer_view_range(pacer *p, int first, int n, pacer_slot_view *out);
+/* v->deadlocked: pacer_deadlocked when v was taken. */
 int pacer_view_deadlocked(const pacer_view *v);
 /* Every wait returns -1 from now on; threads unwind and exit. */
 void pacer_stop(pacer *p);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "run_prog.h"
 #include "run_signals.h"
 #include "sync/clock.h"
 
@@ -87,7 +88,7 @@ int run_spawn(ps_run *r, ps_actor *self, int w)
     actor_room(self, 1);
     ps_lock_acquire(&r->spawn_mu);
     r->spawned[w] = 1;
-    actor_publish(self, &t, (ps_event){.actor = (uint16_t)w, .kind = EV_THREAD_START});
+    actor_publish(self, &t, (ps_event){.actor = (uint32_t)w, .kind = EV_THREAD_START});
     if (fifo_remove(&r->unspawned, &r->actors[w]))
         actor_wake(self, &r->actors[w], 0, PS_OK);
     ps_lock_release(&r->spawn_mu);
@@ -126,6 +127,8 @@ void run_set_quiet(ps_run *r, int quiet)
     for (int i = 0; i < r->n_actors; i++)
         r->actors[i].quiet = quiet != 0;
     r->ctl.quiet = quiet != 0;
+    if (r->prog)
+        run_prog_set_quiet(r, quiet);
 }
 
 /* Test hook (POOLSCOPE_TEST_FAULT): main faults at its first step point, so
@@ -172,7 +175,8 @@ int run_live(ps_run *r)
 
 int run_finished(ps_run *r)
 {
-    return run_live(r) == 0 && bus_delivered(r->bus) == bus_published(r->bus);
+    /* no thread publishes any more (live is 0): bus_drained is exact */
+    return run_live(r) == 0 && bus_drained(r->bus);
 }
 
 void run_stop(ps_run *r)
@@ -182,6 +186,8 @@ void run_stop(ps_run *r)
 
 void run_join(ps_run *r)
 {
+    if (r->prog)
+        run_prog_join(r);
     for (int i = 0; i < r->n_threads; i++)
         pthread_join(r->threads[i], NULL);
     r->n_threads = 0;
@@ -214,6 +220,8 @@ void run_destroy(ps_run *r)
         counter_destroy(&r->counters[i]);
     for (int i = 0; i < r->layout.n_mutexes; i++)
         mutex_destroy(&r->mutexes[i]);
+    if (r->prog)
+        run_prog_free(r);
     pacer_destroy(r->pacer);
     bus_destroy(r->bus);
     free(r);
@@ -252,7 +260,7 @@ static int timed(ps_actor *self, int begin, int end, int64_t job, uint64_t dur, 
     uint64_t now = clock_now_ns();
     uint64_t v0 = pacer_vnow_at(self->pacer, now), v1;
     ps_event e = {
-        .actor = (uint16_t)self->id, .kind = (uint16_t)begin, .arg = job, .value = (int64_t)dur};
+        .actor = (uint32_t)self->id, .kind = (uint16_t)begin, .arg = job, .value = (int64_t)dur};
     actor_publish(self, &(actor_time){.now = now, .vt = v0}, e);
     int rc = cancellable ? pacer_work_cancellable(self->pacer, self->id, v0, dur, &v1)
                          : pacer_work(self->pacer, self->id, v0, dur, &v1);

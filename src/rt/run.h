@@ -6,6 +6,11 @@
  * one consumer polls the bus until run_finished, then joins.  run_stop makes
  * every wait return so that all threads unwind; the consumer keeps draining
  * while they do, so nothing is lost and nobody waits on a full ring forever.
+ *
+ * A program run (run_create_program, below) has no scenario: its main and
+ * every goroutine a `go` statement starts (run_go) is a pthread of its own,
+ * created on demand and joined after it exits.  The same consumer loop
+ * drives it (run_finished, run_shutdown, run_step, run_set_mode...).
  */
 #ifndef PS_RUN_H
 #define PS_RUN_H
@@ -23,6 +28,12 @@
 #include "waitgroup.h"
 
 #define RUN_RING_DEFAULT 8192
+
+/* run_go: max_goroutines are live (or a thread or a lane could not be made:
+ * run_go_limit says which); the caller reports it, nothing crashes. */
+#define PS_ELIMIT (-10)
+
+struct run_prog;
 
 typedef struct ps_run {
     ps_params params;
@@ -47,6 +58,7 @@ typedef struct ps_run {
     _Atomic int live;           /* threads not yet exited */
     _Atomic int64_t outcome;    /* what main reports: 0, or an error code */
     int test_fault; /* test hook: a signal or 0; plain, set before pthread_create orders it */
+    struct run_prog *prog; /* a program run's goroutines (run_prog.c), or NULL */
 } ps_run;
 
 /* NULL with *err set to a message on failure (bad params, ENOMEM). */
@@ -101,5 +113,73 @@ int run_fail(ps_run *r, ps_actor *self, int64_t job, int64_t code);
 int run_sleep(ps_actor *self, uint64_t dur);
 /* A lecture line from template 'say' of the layout. */
 int run_say(ps_actor *self, int say, int64_t job, int64_t value);
+
+/* ---- programs: goroutines started on demand (the Go interpreter) ----
+ *
+ * Main is actor 0 (Go's goroutine 1), the controller PS_ACTOR_CTL.  Each
+ * goroutine gets the next free id (never reused in a run; ids whose slot,
+ * id % max_goroutines, still holds a live goroutine are skipped, so there
+ * are gaps), its own thread with a small stack, its own lane in the bus
+ * (opened when it starts, reused once drained after it exits) and its
+ * pacer slot.  Events: main publishes scenario-start (arg = max_goroutines)
+ * first and scenario-end (value = exit status) when the program ends; a go
+ * statement publishes thread-start about the new goroutine (arg = the
+ * parent's id) before the thread exists; each goroutine publishes
+ * thread-exit last (value PS_ELIMIT from the parent if its thread could not
+ * be made).  So every goroutine has one thread-start and one thread-exit.
+ */
+typedef int (*run_go_fn)(ps_actor *self, void *arg);
+
+#define RUN_GOROUTINES_DEFAULT 10000
+#define RUN_GOROUTINES_MAX                                                                         \
+    30000 /* kernel.pid_max is 32768 here, vm.max_map_count                                        \
+             65530: two mappings a thread stack */
+#define RUN_STACK_DEFAULT (256u * 1024u)
+#define RUN_MAIN_STACK_DEFAULT (64u * 1024u * 1024u) /* a tree-walker recurses */
+#define RUN_GO_RING_DEFAULT 64                       /* events a goroutine's lane holds */
+
+typedef struct run_program_opts {
+    int max_goroutines;        /* live at once, main included; 0: RUN_GOROUTINES_DEFAULT,
+                                  at most RUN_GOROUTINES_MAX */
+    size_t stack_size;         /* a goroutine's thread stack; 0: RUN_STACK_DEFAULT */
+    size_t main_stack_size;    /* main's; 0: RUN_MAIN_STACK_DEFAULT */
+    pacer_mode mode;           /* PACER_RUN (0), PACER_PAUSE or PACER_STEP */
+    int64_t speed_milli;       /* 0: 1000 (1x) */
+    size_t ring_cap;           /* main's and the controller's lanes; 0: RUN_RING_DEFAULT */
+    size_t goroutine_ring_cap; /* every other goroutine's; 0: RUN_GO_RING_DEFAULT */
+} run_program_opts;
+
+/* A program run, no thread started.  NULL with *err set (bad options, ENOMEM). */
+ps_run *run_create_program(const run_program_opts *o, const char **err);
+/* Starts main: main_fn(main's actor, arg) on its own thread, with the UI
+ * thread's signals blocked (run_signals.h) as every goroutine has them.
+ * When main_fn returns (its value is the exit status) the program ends as
+ * in Go: run_program_exit.  0, or -1 if the thread could not be made (the
+ * run is then stopped and finished). */
+int run_start_program(ps_run *r, run_go_fn main_fn, void *arg);
+/* Go's `go fn(arg)` from goroutine self: a step point, then a new goroutine
+ * running fn(its actor, arg); its id in *id_out (may be NULL).  PS_OK,
+ * PS_ESTOPPED, or PS_ELIMIT: max_goroutines live, the ids used up, or no
+ * thread (EAGAIN: kernel.pid_max, ulimit -u, vm.max_map_count) or lane
+ * (ENOMEM) for it; run_go_limit names it.  Exited goroutines' threads are
+ * joined by the next run_go (a batch at a time) and the rest by run_join. */
+int run_go(ps_run *r, ps_actor *self, run_go_fn fn, void *arg, int *id_out);
+/* Why the last PS_ELIMIT of r: a line such as "too many goroutines: 10000
+ * live (max_goroutines)", into buf. */
+void run_go_limit(ps_run *r, char *buf, size_t len);
+/* Ends the program (os.Exit(status), or main returning): a step point, then
+ * scenario-end (value = status) and run_stop: every other goroutine unwinds
+ * at its next step point or wait (PS_ESTOPPED).  PS_OK for the first call;
+ * PS_ESTOPPED if the run was already ending (the status stays the first). */
+int run_program_exit(ps_run *r, ps_actor *self, int status);
+/* 1 and *status once the program ended through run_program_exit. */
+int run_exit_status(ps_run *r, int *status);
+/* 1 once every live goroutine was blocked in a channel, mutex, WaitGroup or
+ * select wait with none able to wake another (pacer_deadlocked: exact, in
+ * RUN, PAUSE and STEP modes; a sleeping goroutine is not blocked).  The
+ * goroutine whose block made it so records it and kicks the consumer, which
+ * then reports Go's "fatal error: all goroutines are asleep - deadlock!" and
+ * stops the run.  A scenario run: pacer_deadlocked now. */
+int run_deadlocked(ps_run *r);
 
 #endif

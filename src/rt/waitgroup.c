@@ -19,7 +19,7 @@ static void wg_emit(ps_wg *wg, ps_actor *self, const actor_time *t, int who, int
                     int64_t value)
 {
     actor_publish(self, t,
-                  (ps_event){.actor = (uint16_t)who,
+                  (ps_event){.actor = (uint32_t)who,
                              .kind = (uint16_t)kind,
                              .obj = wg->obj,
                              .arg = arg,

@@ -49,7 +49,7 @@ static void say_over(tui_app *a)
 
 static void step_failed(tui_app *a, int actor, int rc)
 {
-    char msg[96], name[8], wait[64];
+    char msg[96], name[PS_ACTOR_NAME_LEN], wait[64];
     switch (rc) {
     case PACER_ENOTREADY:
         if (known_ahead(a)) {
@@ -81,7 +81,7 @@ static void step_failed(tui_app *a, int actor, int rc)
  * virtual clock jumped ("W1 finished job 1: virtual time jumped to 1.000 s"). */
 static void said_work_done(tui_app *a, int actor, uint64_t vend)
 {
-    char msg[96], name[8];
+    char msg[96], name[PS_ACTOR_NAME_LEN];
     const model_actor *ac = &a->m->actors[actor];
     model_actor_name(actor, name);
     if (ac->state == MS_WORKING && ac->job)

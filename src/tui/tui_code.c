@@ -88,7 +88,7 @@ static int gutter_text(const tui_frame_input *in, int ln, int width, char *buf, 
         if (u->code_at[a] == ln)
             here[n++] = a;
     size_t o = 0, all = 0;
-    char nm[8];
+    char nm[PS_ACTOR_NAME_LEN];
     for (int i = 0; i < n; i++)
         all += (i > 0) + strlen(model_actor_name(here[i], nm));
     buf[0] = '\0';

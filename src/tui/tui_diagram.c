@@ -36,7 +36,7 @@ static tui_role token_role(int state)
 /* Token text: "W1", "W1:j3" when working, "W1!" blocked, "W1+" done. */
 static void token_text(const model *m, int a, char *buf, size_t len)
 {
-    char nb[8];
+    char nb[PS_ACTOR_NAME_LEN];
     const model_actor *ac = &m->actors[a];
     const char *name = model_actor_name(a, nb);
     if (ac->state == MS_WORKING)
@@ -169,7 +169,7 @@ static void waiters_text(const uint8_t *list, int n, char *buf, size_t len)
     size_t o = 0;
     buf[0] = 0;
     for (int i = 0; i < n && o + 8 < len; i++) {
-        char name[8];
+        char name[PS_ACTOR_NAME_LEN];
         o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? " " : "",
                               model_actor_name(list[i], name));
     }
@@ -298,7 +298,7 @@ static void draw_objects_box(WINDOW *w, const model *m, tui_rect b)
         tui_sparkline(w, y, x + n, inner - n, c->spark, MODEL_SPARK, c->spark_n);
     }
     for (int i = 0; i < m->layout.n_mutexes && y < b.y + b.h - 1; i++, y++) {
-        char name[8];
+        char name[PS_ACTOR_NAME_LEN];
         int o = m->mutexes[i].owner;
         tui_putf(w, y, x, inner, TR_BOX_TITLE, "mutex %s: %s", m->layout.mutexes[i],
                  o >= 0 ? model_actor_name(o, name) : "free");

@@ -178,7 +178,7 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
 {
     const model *m = in->m;
     const model_actor *ac = &m->actors[a];
-    char name[8], wait[64], ops[96];
+    char name[PS_ACTOR_NAME_LEN], wait[64], ops[96];
     uint64_t now = in->v->vnow > m->vt ? in->v->vnow : m->vt;
     draw_ready(w, in, a, y, 0);
     tui_put(w, y, 1, 4, TR_BOX_TITLE, model_actor_name(a, name));
@@ -225,7 +225,7 @@ static const char *cell_detail(const model_actor *ac, char *buf, size_t len)
 static void draw_cell(WINDOW *w, const tui_frame_input *in, int a, int y, int x)
 {
     const model_actor *ac = &in->m->actors[a];
-    char name[8], detail[24];
+    char name[PS_ACTOR_NAME_LEN], detail[24];
     draw_ready(w, in, a, y, x);
     tui_put(w, y, x + 1, 3, TR_BOX_TITLE, model_actor_name(a, name));
     tui_put(w, y, x + 5, 1, gantt_role(ac->state), tui_glyph_str(gantt_glyph(ac->state)));
@@ -296,7 +296,7 @@ static int sync_items(const model *m, char items[][160], int max)
         char who[120] = "";
         size_t o = 0;
         for (int k = 0; k < m->wgs[i].n_waiters && o + 8 < sizeof who; k++) {
-            char nm[8];
+            char nm[PS_ACTOR_NAME_LEN];
             o += (size_t)snprintf(who + o, sizeof who - o, " %s",
                                   model_actor_name(m->wgs[i].waiters[k], nm));
         }
@@ -305,7 +305,7 @@ static int sync_items(const model *m, char items[][160], int max)
                  m->wgs[i].negative ? "   NEGATIVE (panic in Go)" : "");
     }
     for (int i = 0; i < y->n_mutexes && n < max; i++) {
-        char nm[8];
+        char nm[PS_ACTOR_NAME_LEN];
         const model_mutex *x = &m->mutexes[i];
         snprintf(items[n++], 160, "mutex %s owner %s   waiting %d   acquired %llu", y->mutexes[i],
                  x->owner >= 0 ? model_actor_name(x->owner, nm) : "none", x->n_waiters,

@@ -754,7 +754,7 @@ static void *producer(void *arg)
     size_t n = t->per_prod;
     ps_event e;
     memset(&e, 0, sizeof(e));
-    e.actor = (uint16_t)(p->id + 1);
+    e.actor = (uint32_t)(p->id + 1);
     e.kind = EV_Q_SEND;
     atomic_fetch_add(&t->ready, 1);
     /* acquire: pairs with the consumer's release of go (the queue is set up). */
@@ -970,7 +970,7 @@ static void *fill_queue(void *arg)
     filler *f = arg;
     ps_event e;
     memset(&e, 0, sizeof(e));
-    e.actor = (uint16_t)(f->id + 1);
+    e.actor = (uint32_t)(f->id + 1);
     e.kind = EV_Q_SEND;
     for (size_t i = 0; i < f->per; i++) {
         e.arg = (int64_t)(f->base + i);

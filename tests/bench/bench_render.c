@@ -39,7 +39,7 @@ static void busy_model(model *m, int workers, int queue)
     do {                                                                                           \
         memset(&e, 0, sizeof e);                                                                   \
         e.seq = seq++;                                                                             \
-        e.actor = (uint16_t)(a);                                                                   \
+        e.actor = (uint32_t)(a);                                                                   \
         e.kind = (uint16_t)(k);                                                                    \
         e.obj = (o);                                                                               \
         e.arg = (ar);                                                                              \

@@ -261,7 +261,7 @@ static int consume_once(const recorded *rec, double *ev_s)
         return -1;
     }
     for (size_t i = 0; i < rec->n; i++) {
-        int p = rec->ev[i].actor == PS_ACTOR_CTL ? rec->producers - 1 : rec->ev[i].actor;
+        int p = rec->ev[i].actor == PS_ACTOR_CTL ? rec->producers - 1 : (int)rec->ev[i].actor;
         bus_publish(b, p, &rec->ev[i]);
     }
     tui_app a = {.m = m};
