@@ -1,4 +1,5 @@
 /* gort.c - the Go runtime on the engine (see gort.h). */
+#define _GNU_SOURCE /* pthread_getattr_np: a thread's own stack bounds */
 #include "gort.h"
 
 #include <pthread.h>
@@ -65,16 +66,16 @@ static uintptr_t gort_stack_limit(void)
     return (uintptr_t)addr + margin;
 }
 
-typedef struct gort_start {
+typedef struct gort_launch {
     gvm *vm;
     gclosure *cl;
     gcell *args;
     int64_t goid;
-} gort_start;
+} gort_launch;
 
 static int gort_goroutine(ps_actor *self, void *arg)
 {
-    gort_start st = *(gort_start *)arg;
+    gort_launch st = *(gort_launch *)arg;
     free(arg);
     gor g;
     gor_init(&g, st.vm, st.goid);
@@ -88,7 +89,7 @@ static int gort_goroutine(ps_actor *self, void *arg)
 void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords)
 {
     gort *rt = gort_of(g);
-    gort_start *st = malloc(sizeof *st);
+    gort_launch *st = malloc(sizeof *st);
     if (!st)
         gor_fatal(g, "out of memory");
     st->vm = g->vm;

@@ -14,6 +14,9 @@
 
 #include "eval.h"
 
+struct ps_actor;
+struct ps_chan;
+
 typedef struct gchan gchan;
 
 /* A step point.  Returns only if the run goes on; a stopping run unwinds
