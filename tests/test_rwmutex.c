@@ -188,9 +188,9 @@ START_TEST(rwmutex_writer_preference)
     };
     ck_assert_uint_eq(n, sizeof want / sizeof want[0]);
     for (size_t i = 0; i < n; i++) {
-        ck_assert_msg(ev[i].kind == want[i].kind && ev[i].actor == want[i].actor,
+        ck_assert_msg(ev[i].kind == want[i].kind && ev[i].actor == (uint32_t)want[i].actor,
                       "event %zu: %s by %d, want %s by %d", i, event_kind_name(ev[i].kind),
-                      ev[i].actor, event_kind_name(want[i].kind), want[i].actor);
+                      (int)ev[i].actor, event_kind_name(want[i].kind), want[i].actor);
         ck_assert_int_eq(ev[i].arg, want[i].writer);
         ck_assert_int_eq(ev[i].value, want[i].readers);
         ck_assert_int_eq(ev[i].obj, 1);

@@ -272,6 +272,10 @@ const golib_native lib_atomic_natives[] = {
     {"SwapInt64", atomic_swap_i64},
     {"CompareAndSwapInt32", atomic_cas_i32},
     {"CompareAndSwapInt64", atomic_cas_i64},
+    {"SwapUint32", atomic_swap_u32},
+    {"SwapUint64", atomic_swap_u64},
+    {"CompareAndSwapUint32", atomic_cas_u32},
+    {"CompareAndSwapUint64", atomic_cas_u64},
     /* the types' methods: the receiver's first word is the value */
     {"*Int32.Add", atomic_add_i32},
     {"*Int32.Load", atomic_load_i32},
