@@ -118,7 +118,7 @@ END_TEST
 START_TEST(refuses_what_it_lacks_by_name)
 {
     expect_error("package main\n\nimport \"net/http\"\n\nfunc main() { http.Get(\"x\") }\n", 3, 8,
-                 "poolscope does not support package net/http");
+                 "poolscope does not support net/http");
     expect_error(
         "package main\n\nfunc Max[T int | float64](a, b T) T { return a }\n\nfunc main() {}\n", 3,
         6, "poolscope does not support generics");

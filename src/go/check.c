@@ -3952,10 +3952,10 @@ static void ck_imports(checker *c, gnode *file)
             const golib_pkg *pkg = lib_find(imp->text);
             if (!pkg) {
                 if (strcmp(imp->text, "unsafe") == 0 || strcmp(imp->text, "C") == 0)
-                    ck_fail(c, imp->pos, "poolscope does not support package %s", imp->text);
+                    ck_fail(c, imp->pos, "poolscope does not support %s", imp->text);
                 ck_fail(
                     c, imp->pos,
-                    "poolscope does not support package %s (docs/go.md lists the packages it has)",
+                    "poolscope does not support %s (docs/go.md lists the packages it has)",
                     imp->text);
             }
             if (c->nlibs >= 32)

@@ -2815,9 +2815,8 @@ static void main_body(gor *g)
     gprog *p = g->vm->prog;
     for (int i = 0; i < p->nlib_vars; i++) {
         gsym *v = p->lib_vars[i];
-        if (!v->fn->native)
-            missing_native(g, v->fn);
-        v->fn->native(g, NULL, &g->vm->globals[v->slot]);
+        if (v->fn->native) /* one without a native stays zero until it is provided */
+            v->fn->native(g, NULL, &g->vm->globals[v->slot]);
     }
     init_globals(g);
     gcell none[1];
