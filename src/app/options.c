@@ -339,7 +339,8 @@ int options_parse(options *o, int argc, char **argv, char *err, size_t len)
         o->go_path = scen;
     if (o->go_path) { /* a Go program: its own constants, not a scenario's parameters */
         if (ov.workers >= 0 || ov.jobs >= 0 || ov.job_ms >= 0 || ov.queue >= 0) {
-            snprintf(err, len, "poolscope: for a Go program, set its constants with --set NAME=VALUE");
+            snprintf(err, len,
+                     "poolscope: for a Go program, set its constants with --set NAME=VALUE");
             return 2;
         }
         if (ov.speed >= 0)

@@ -301,6 +301,8 @@ static void ck_resolve_global(checker *c, gsym *s);
 static gconst *ck_const_expr(checker *c, gnode *n, gtype **type);
 static gtype *ck_signature(checker *c, gnode *ft, gnode *recv, gfunc *fn);
 
+static gsym *ck_lib_member(checker *c, const golib_pkg *pkg, const char *name);
+
 static gtype *ck_named_type_of(checker *c, gsym *s, go_pos pos)
 {
     if (s->kind != SY_TYPE)
@@ -417,6 +419,14 @@ static gtype *ck_type(checker *c, gnode *n)
         if (n->a->kind != N_IDENT)
             ck_fail(c, n->pos, "%s is not a type", n->text);
         gsym *pk = ck_lookup(c, n->a->text, n->a->pos, 0);
+        if (!pk && c->in_lib) { /* a library signature naming another package's type */
+            const golib_pkg *lp = lib_find(n->a->text);
+            if (lp) {
+                gsym *m = ck_lib_member(c, lp, n->text);
+                if (m)
+                    return n->type = ck_named_type_of(c, m, n->pos);
+            }
+        }
         if (!pk)
             ck_fail(c, n->a->pos, "undefined: %s", n->a->text);
         if (pk->kind != SY_PKG)
@@ -3811,12 +3821,23 @@ static gnode *ck_lib_type_src(checker *c, const golib_pkg *pkg, const char *name
 
 /* Builds a package's scope from its table: types first (their underlying
  * types may name each other), then methods, then the rest. */
+static scope *ck_lib_scope_build(checker *c, const golib_pkg *pkg);
+
 static gnative_fn ck_native(checker *c, const golib_pkg *pkg, const char *name)
 {
     return c->p->native_of ? c->p->native_of(pkg->path, name) : NULL;
 }
 
 static scope *ck_lib_scope(checker *c, const golib_pkg *pkg)
+{
+    const golib_pkg *saved_lib = c->in_lib;
+    c->in_lib = pkg;
+    scope *s = ck_lib_scope_build(c, pkg);
+    c->in_lib = saved_lib;
+    return s;
+}
+
+static scope *ck_lib_scope_build(checker *c, const golib_pkg *pkg)
 {
     scope *saved = c->cur;
     c->cur = c->universe;
@@ -3941,6 +3962,20 @@ static scope *ck_lib_scope(checker *c, const golib_pkg *pkg)
     return s;
 }
 
+static gsym *ck_lib_member(checker *c, const golib_pkg *pkg, const char *name)
+{
+    for (int i = 0; i < c->nlibs; i++)
+        if (c->libs[i].pkg == pkg)
+            return scope_find_here(c->libs[i].s, name);
+    if (c->nlibs >= 32)
+        return NULL;
+    libscope *ls = &c->libs[c->nlibs++];
+    ls->pkg = pkg;
+    ls->used = 1; /* needed by another package, not imported by the program */
+    ls->s = ck_lib_scope(c, pkg);
+    return scope_find_here(ls->s, name);
+}
+
 static void ck_imports(checker *c, gnode *file)
 {
     for (int i = 0; i < file->nlist; i++) {
@@ -3953,18 +3988,24 @@ static void ck_imports(checker *c, gnode *file)
             if (!pkg) {
                 if (strcmp(imp->text, "unsafe") == 0 || strcmp(imp->text, "C") == 0)
                     ck_fail(c, imp->pos, "poolscope does not support %s", imp->text);
-                ck_fail(
-                    c, imp->pos,
-                    "poolscope does not support %s (docs/go.md lists the packages it has)",
-                    imp->text);
+                ck_fail(c, imp->pos,
+                        "poolscope does not support %s (docs/go.md lists the packages it has)",
+                        imp->text);
             }
             if (c->nlibs >= 32)
                 ck_fail(c, imp->pos, "poolscope: more than 32 imports (limit)");
-            libscope *ls = &c->libs[c->nlibs++];
-            ls->pkg = pkg;
+            libscope *ls = NULL;
+            for (int q = 0; q < c->nlibs; q++)
+                if (c->libs[q].pkg == pkg)
+                    ls = &c->libs[q]; /* loaded already, for another package's types */
+            if (!ls) {
+                ls = &c->libs[c->nlibs++];
+                ls->pkg = pkg;
+                c->lib_scope = NULL;
+                ls->s = ck_lib_scope(c, pkg);
+            }
             ls->import = imp;
-            c->lib_scope = NULL;
-            ls->s = ck_lib_scope(c, pkg);
+            ls->used = 0;
             const char *local = imp->a ? imp->a->text : pkg->name;
             if (strcmp(local, ".") == 0)
                 ck_unsupported(c, imp->pos, "dot imports");

@@ -8,6 +8,7 @@
 
 #include "gmap.h"
 #include "gort.h"
+#include "lib_natives.h"
 #include "xop.h"
 
 /* ---- memory ---- */
@@ -2649,6 +2650,28 @@ static void wrap_error_unwrap(gor *g, gcell *args, gcell *res)
     cell_set(&res[0], cell_get(&obj[1]));
 }
 
+gfunc *lib_native_method(gvm *vm, gtype *recv, const char *name, gnative_fn fn, gtype *sig)
+{
+    gtypes *ts = &vm->prog->types;
+    gfunc *f = arena_alloc(&vm->prog->arena, sizeof *f);
+    gtype *ps[65];
+    ps[0] = recv;
+    for (int i = 0; i < sig->nparams && i < 64; i++)
+        ps[i + 1] = sig->params[i];
+    f->name = name;
+    f->native = fn;
+    f->sig = types_func(ts, ps, sig->nparams + 1, sig->results, sig->nresults, sig->variadic);
+    f->nparams = sig->nparams + 1;
+    f->nresults = sig->nresults;
+    for (int i = 0; i < f->sig->nparams; i++)
+        f->param_words += f->sig->params[i]->size;
+    for (int i = 0; i < sig->nresults; i++)
+        f->result_words += sig->results[i]->size;
+    gmethod m = {.name = name, .sig = sig, .fn = f, .ptr_recv = recv->kind == GK_POINTER};
+    types_add_method(ts, recv->kind == GK_POINTER ? recv->elem : recv, &m);
+    return f;
+}
+
 static gfunc *vm_native_method(gvm *vm, gtype *recv, const char *name, gnative_fn fn, gtype *result)
 {
     gtypes *ts = &vm->prog->types;
@@ -2727,7 +2750,7 @@ static void print_panic_value(gor *g, const giface *v, char *buf, size_t len)
     }
 }
 
-static void report_panic(gor *g)
+void eval_report_panic(gor *g)
 {
     char msg[600], line[700];
     gpanic *p = g->panic;
@@ -2761,7 +2784,7 @@ static void goroutine_body(gor *g, gclosure *cl, gcell *args)
     if (g->stopping)
         return; /* the program ends elsewhere (main returned, os.Exit, q) */
     /* a panic nobody recovered: the whole program ends */
-    report_panic(g);
+    eval_report_panic(g);
     g->panic = NULL;
     gort_exit(g, 2);
 }
@@ -2836,7 +2859,7 @@ int eval_run_main(gvm *vm, gor *g)
     }
     if (g->stopping)
         return -1;
-    report_panic(g);
+    eval_report_panic(g);
     return 2;
 }
 
@@ -2852,6 +2875,7 @@ int eval_prepare(gvm *vm)
     atomic_init(&vm->exit_code, 0);
     vm_make_runtime_error(vm);
     vm_make_error_types(vm);
+    lib_context_prepare(vm);
     gtypes *ts = &vm->prog->types;
     vm->t_time = ts->basic[GK_INT64];
     for (int i = 0; i < ts->n; i++)

@@ -63,8 +63,14 @@ typedef struct gvm {
     uint64_t seed;
     /* the library's own error types (*errors.errorString, *fmt.wrapError) */
     gtype *t_error_string, *t_wrap_error;
-    gtype *t_time;    /* time.Time (a timer channel's element) */
-    gcell atomic_obj; /* the engine counter that orders sync/atomic's events */
+    gtype *t_time; /* time.Time (a timer channel's element) */
+    gcell atomic_obj;
+    /* context: its type, cancel's code, and where Canceled and
+     * DeadlineExceeded live among the globals */
+    gtype *t_ctx;
+    struct gfunc *ctx_cancel_fn;
+    int32_t ctx_canceled_slot,
+        ctx_deadline_slot; /* the engine counter that orders sync/atomic's events */
 } gvm;
 
 #define VM_MAX_ALLOC (4ll << 30) /* 4 GiB of Go heap */
@@ -83,6 +89,9 @@ void eval_call(gor *g, gclosure *cl, gcell *args, gcell *res);
 /* Calls method name() of the dynamic value b with no arguments; 0 if it
  * has none.  res gets the results. */
 int eval_call_method0(gor *g, const giface *b, const char *name, gcell *res);
+
+/* Go's report of the panic in flight on stderr (panic: ..., goroutine N). */
+void eval_report_panic(gor *g);
 
 /* The run stops: unwinds the goroutine to its bottom, running nothing. */
 _Noreturn void gor_stop_unwind(gor *g);

@@ -312,7 +312,7 @@ static const golib_member context_members[] = {
     FN("Background", "func() Context"),
     FN("TODO", "func() Context"),
     FN("WithCancel", "func(parent Context) (ctx Context, cancel CancelFunc)"),
-    FN("WithTimeout", "func(parent Context, timeout int64) (Context, CancelFunc)"),
+    FN("WithTimeout", "func(parent Context, timeout time.Duration) (Context, CancelFunc)"),
     FN("WithValue", "func(parent Context, key, val any) Context"),
     VA("Canceled", "error"),
     VA("DeadlineExceeded", "error"),
@@ -323,7 +323,7 @@ static const golib_member errgroup_members[] = {
     FN("WithContext",
        "func(ctx interface{ Done() <-chan struct{}; Err() error; Value(key any) any; Deadline() "
        "(deadline int64, ok bool) }) (*Group, interface{ Done() <-chan struct{}; Err() error; "
-       "Value(key any) any; Deadline() (deadline int64, ok bool) })"),
+       "Value(key any) any; Deadline() (deadline time.Time, ok bool) })"),
     ME("*Group.Go", "func(f func() error)"),
     ME("*Group.Wait", "func() error"),
     ME("*Group.SetLimit", "func(n int)"),

@@ -7,9 +7,10 @@ static const struct {
     const char *path;
     const golib_native *natives;
 } tables[] = {
-    {"fmt", lib_fmt_natives},   {"errors", lib_errors_natives},
-    {"sync", lib_sync_natives}, {"sync/atomic", lib_atomic_natives},
-    {"time", lib_time_natives}, {"os", lib_os_natives},
+    {"fmt", lib_fmt_natives},         {"errors", lib_errors_natives},
+    {"sync", lib_sync_natives},       {"sync/atomic", lib_atomic_natives},
+    {"time", lib_time_natives},       {"os", lib_os_natives},
+    {"context", lib_context_natives}, {"golang.org/x/sync/errgroup", lib_errgroup_natives},
 };
 
 gnative_fn lib_native(const char *pkg_path, const char *member)

@@ -32,5 +32,13 @@ extern const golib_native lib_sync_natives[];
 extern const golib_native lib_atomic_natives[];
 extern const golib_native lib_time_natives[];
 extern const golib_native lib_os_natives[];
+extern const golib_native lib_context_natives[];
+extern const golib_native lib_errgroup_natives[];
+
+/* A native method of a library type made at run time (the receiver's
+ * named type gets it): for types the program never declares. */
+struct gfunc *lib_native_method(gvm *vm, gtype *recv, const char *name, gnative_fn fn, gtype *sig);
+/* The context type, if the program imports context (eval_prepare). */
+void lib_context_prepare(gvm *vm);
 
 #endif

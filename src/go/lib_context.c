@@ -1,0 +1,413 @@
+/* lib_context.c - packages context and golang.org/x/sync/errgroup.
+ *
+ * A context is a *context.cancelCtx of the library's own: a done channel
+ * (an engine queue: its close is the cancellation everyone sees), the
+ * error, the parent and the children to cancel with it.  The lock guarding
+ * them is a plain ps_lock: no Go code runs under it and it publishes
+ * nothing; the close of done publishes the event. */
+#include "lib_natives.h"
+
+#include <string.h>
+
+#include "rt/chan.h"
+#include "rt/run.h"
+#include "rt/waitgroup.h"
+#include "sync/lock.h"
+
+typedef struct gctx {
+    ps_lock mu;
+    gchan *done; /* NULL for Background: never done */
+    giface *err; /* under mu */
+    struct gctx *parent;
+    int64_t deadline; /* virtual ns; with has_deadline (set before it is shared) */
+    int has_deadline;
+    struct gctx **children; /* under mu */
+    int nchildren, capchildren;
+} gctx;
+
+static gctx *ctx_of(gor *g, const gcell *args)
+{
+    gctx *c = (gctx *)(uintptr_t)cell_get(&args[0]);
+    if (!c)
+        gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
+    return c;
+}
+
+static giface *ctx_err(gctx *c)
+{
+    ps_lock_acquire(&c->mu);
+    giface *e = c->err;
+    ps_lock_release(&c->mu);
+    return e;
+}
+
+/* Cancels c and its children with err (the first cancellation wins). */
+static void ctx_cancel(gor *g, gctx *c, giface *err)
+{
+    ps_lock_acquire(&c->mu);
+    if (c->err || !c->done) {
+        ps_lock_release(&c->mu);
+        return;
+    }
+    c->err = err;
+    int n = c->nchildren;
+    gctx **kids = c->children;
+    c->nchildren = 0;
+    ps_lock_release(&c->mu);
+    gort_chan_close(g, c->done);
+    for (int i = 0; i < n; i++)
+        ctx_cancel(g, kids[i], err);
+}
+
+static gctx *ctx_new(gor *g, gctx *parent)
+{
+    gctx *c = gor_alloc_bytes(g, sizeof *c);
+    ps_lock_init(&c->mu);
+    c->parent = parent;
+    c->done = gort_chan_new(g, g->vm->prog->types.basic[GK_BOOL], 0);
+    if (!parent)
+        return c;
+    ps_lock_acquire(&parent->mu);
+    giface *perr = parent->err;
+    if (!perr && parent->done) {
+        if (parent->nchildren == parent->capchildren) {
+            int cap = parent->capchildren ? parent->capchildren * 2 : 4;
+            gctx **v = gor_alloc_bytes(g, (int64_t)cap * (int64_t)sizeof *v);
+            if (parent->nchildren)
+                memcpy(v, parent->children, (size_t)parent->nchildren * sizeof *v);
+            parent->children = v;
+            parent->capchildren = cap;
+        }
+        parent->children[parent->nchildren++] = c;
+    }
+    ps_lock_release(&parent->mu);
+    if (perr)
+        ctx_cancel(g, c, perr);
+    return c;
+}
+
+static uint64_t ctx_value(gor *g, gctx *c)
+{
+    return (uint64_t)(uintptr_t)gor_box1(g, g->vm->t_ctx, (uint64_t)(uintptr_t)c);
+}
+
+static gctx *ctx_unbox(gor *g, uint64_t w)
+{
+    const giface *b = (const giface *)(uintptr_t)w;
+    if (!b)
+        gor_panic_string(g, "cannot create context from nil parent");
+    if (b->t != g->vm->t_ctx)
+        lib_unsupported(g, "a context.Context of the program's own type");
+    return (gctx *)(uintptr_t)cell_get(&b->v[0]);
+}
+
+static void ctx_done_native(gor *g, gcell *args, gcell *res)
+{
+    gctx *c = ctx_of(g, args);
+    cell_set(&res[0], (uint64_t)(uintptr_t)c->done);
+}
+
+static void ctx_err_native(gor *g, gcell *args, gcell *res)
+{
+    cell_set(&res[0], (uint64_t)(uintptr_t)ctx_err(ctx_of(g, args)));
+}
+
+static void ctx_value_native(gor *g, gcell *args, gcell *res)
+{
+    (void)g;
+    (void)args;
+    cell_set(&res[0], 0);
+}
+
+static void ctx_deadline_native(gor *g, gcell *args, gcell *res)
+{
+    const gctx *c = ctx_of(g, args);
+    while (c && !c->has_deadline)
+        c = c->parent;
+    cell_set(&res[0], c ? (uint64_t)c->deadline : 0);
+    cell_set(&res[1], c != NULL);
+}
+
+static void background_native(gor *g, gcell *args, gcell *res)
+{
+    (void)args;
+    gctx *c = gor_alloc_bytes(g, sizeof *c);
+    ps_lock_init(&c->mu);
+    cell_set(&res[0], ctx_value(g, c));
+}
+
+/* cancel(): the CancelFunc, a native closure bound to the context. */
+static void ctx_cancel_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    ctx_cancel(g, ctx_of(g, args),
+               (giface *)(uintptr_t)cell_get(&g->vm->globals[g->vm->ctx_canceled_slot]));
+}
+
+static uint64_t ctx_cancel_func(gor *g, gctx *c)
+{
+    gclosure *cl = gor_alloc_bytes(g, (int64_t)sizeof *cl + 8);
+    cl->fn = g->vm->ctx_cancel_fn;
+    cl->bound = 1;
+    cl->nenv = 1;
+    cell_set(&cl->env[0], (uint64_t)(uintptr_t)c);
+    return (uint64_t)(uintptr_t)cl;
+}
+
+static void with_cancel_native(gor *g, gcell *args, gcell *res)
+{
+    gctx *c = ctx_new(g, ctx_unbox(g, cell_get(&args[0])));
+    cell_set(&res[0], ctx_value(g, c));
+    cell_set(&res[1], ctx_cancel_func(g, c));
+}
+
+typedef struct ctx_timer {
+    gvm *vm;
+    gctx *c;
+    int64_t d;
+} ctx_timer;
+
+static int ctx_timer_goroutine(ps_actor *self, void *arg)
+{
+    ctx_timer *t = arg;
+    gor g;
+    gor_init(&g, t->vm, 0);
+    g.actor = self;
+    jmp_buf root;
+    g.root = &root;
+    if (setjmp(root) == 0 && run_sleep(self, (uint64_t)(t->d > 0 ? t->d : 0)) == PS_OK)
+        ctx_cancel(&g, t->c,
+                   (giface *)(uintptr_t)cell_get(&t->vm->globals[t->vm->ctx_deadline_slot]));
+    gor_release(&g);
+    return 0;
+}
+
+static void with_timeout_native(gor *g, gcell *args, gcell *res)
+{
+    gctx *c = ctx_new(g, ctx_unbox(g, cell_get(&args[0])));
+    ctx_timer *t = gor_alloc_bytes(g, sizeof *t);
+    t->vm = g->vm;
+    t->c = c;
+    t->d = (int64_t)cell_get(&args[1]);
+    c->deadline = gort_now(g) + t->d;
+    c->has_deadline = 1;
+    gort_go_native(g, ctx_timer_goroutine, t);
+    cell_set(&res[0], ctx_value(g, c));
+    cell_set(&res[1], ctx_cancel_func(g, c));
+}
+
+static void canceled_init(gor *g, gcell *args, gcell *res)
+{
+    (void)args;
+    static const char msg[] = "context canceled";
+    g->vm->ctx_canceled_slot = (int32_t)(res - g->vm->globals);
+    cell_set(&res[0], (uint64_t)(uintptr_t)lib_error_value(
+                          g, (uint64_t)(uintptr_t)gor_str(g, msg, sizeof msg - 1), NULL, 0));
+}
+
+static void deadline_init(gor *g, gcell *args, gcell *res)
+{
+    (void)args;
+    static const char msg[] = "context deadline exceeded";
+    g->vm->ctx_deadline_slot = (int32_t)(res - g->vm->globals);
+    cell_set(&res[0], (uint64_t)(uintptr_t)lib_error_value(
+                          g, (uint64_t)(uintptr_t)gor_str(g, msg, sizeof msg - 1), NULL, 0));
+}
+
+const golib_native lib_context_natives[] = {
+    {"Background", background_native},
+    {"TODO", background_native},
+    {"WithCancel", with_cancel_native},
+    {"WithTimeout", with_timeout_native},
+    {"Canceled", canceled_init},
+    {"DeadlineExceeded", deadline_init},
+    {NULL, NULL},
+};
+
+/* The context type and its methods, made before any goroutine runs. */
+void lib_context_prepare(gvm *vm)
+{
+    gtypes *ts = &vm->prog->types;
+    gtype *ctx_iface = NULL;
+    for (int i = 0; i < ts->n; i++)
+        if (ts->all[i]->pkg && !strcmp(ts->all[i]->pkg, "context") &&
+            !strcmp(ts->all[i]->short_name, "Context"))
+            ctx_iface = ts->all[i];
+    if (!ctx_iface)
+        return;
+    gtype *cc = types_named(ts, "context", "cancelCtx");
+    types_set_underlying(cc, ts->basic[GK_UINTPTR]);
+    gtype *pc = types_pointer(ts, cc);
+    vm->t_ctx = pc;
+    static const struct {
+        const char *name;
+        gnative_fn fn;
+    } ms[] = {
+        {"Done", ctx_done_native},
+        {"Err", ctx_err_native},
+        {"Value", ctx_value_native},
+        {"Deadline", ctx_deadline_native},
+    };
+    for (size_t k = 0; k < sizeof ms / sizeof ms[0]; k++)
+        for (int i = 0; i < ctx_iface->nimethods; i++)
+            if (!strcmp(ctx_iface->imethods[i].name, ms[k].name))
+                lib_native_method(vm, pc, ms[k].name, ms[k].fn, ctx_iface->imethods[i].sig);
+    gtype *none = types_func(ts, NULL, 0, NULL, 0, 0);
+    vm->ctx_cancel_fn = lib_native_method(vm, pc, "cancel", ctx_cancel_native, none);
+}
+
+/* ---- errgroup ---- */
+
+typedef struct ggroup {
+    ps_wg wg;
+    ps_lock mu;
+    giface *err;      /* under mu: the first error */
+    gclosure *cancel; /* WithContext's cancel, or NULL */
+    gchan *sem;       /* SetLimit's tokens, or NULL */
+} ggroup;
+
+static ggroup *group_of(gor *g, const gcell *args)
+{
+    gcell *obj = (gcell *)(uintptr_t)cell_get(&args[0]);
+    if (!obj)
+        gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
+    /* acquire: a group another goroutine made is initialized */
+    uint64_t p = atomic_load_explicit(&obj[0], memory_order_acquire);
+    if (p)
+        return (ggroup *)(uintptr_t)p;
+    char *mem = gor_alloc_bytes(g, (int64_t)sizeof(ggroup) + 64);
+    ggroup *gr = (ggroup *)(void *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
+    wg_init(&gr->wg, gort_obj_id(g));
+    ps_lock_init(&gr->mu);
+    uint64_t expected = 0;
+    /* acq_rel: publishes gr, or acquires the winner's */
+    if (atomic_compare_exchange_strong_explicit(&obj[0], &expected, (uint64_t)(uintptr_t)gr,
+                                                memory_order_acq_rel, memory_order_acquire))
+        return gr;
+    return (ggroup *)(uintptr_t)expected;
+}
+
+static void group_rc(gor *g, int rc)
+{
+    if (rc == PS_ESTOPPED)
+        gor_stop_unwind(g);
+}
+
+typedef struct group_job {
+    gvm *vm;
+    ggroup *gr;
+    gclosure *f;
+    int64_t goid;
+} group_job;
+
+static int group_goroutine(ps_actor *self, void *arg)
+{
+    group_job *j = arg;
+    gor g;
+    gor_init(&g, j->vm, j->goid);
+    g.actor = self;
+    jmp_buf root;
+    g.root = &root;
+    if (setjmp(root) == 0) {
+        gcell none[1], res[1];
+        eval_call(&g, j->f, none, res);
+        giface *err = (giface *)(uintptr_t)cell_get(&res[0]);
+        if (err) {
+            ps_lock_acquire(&j->gr->mu);
+            int first = !j->gr->err;
+            if (first)
+                j->gr->err = err;
+            ps_lock_release(&j->gr->mu);
+            if (first && j->gr->cancel)
+                eval_call(&g, j->gr->cancel, none, none);
+        }
+        if (j->gr->sem) {
+            gcell tok[1];
+            gort_chan_recv(&g, j->gr->sem, tok);
+        }
+        group_rc(&g, wg_done(&j->gr->wg, self));
+    } else if (!g.stopping) {
+        /* a panic in f: Go's report, and the program ends */
+        eval_report_panic(&g);
+        gort_exit(&g, 2);
+    }
+    gor_release(&g);
+    return 0;
+}
+
+static void group_go_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    ggroup *gr = group_of(g, args);
+    if (gr->sem) {
+        gcell tok[1];
+        cell_set(&tok[0], 0);
+        gort_chan_send(g, gr->sem, tok);
+    }
+    group_rc(g, wg_add(&gr->wg, g->actor, 1));
+    group_job *j = gor_alloc_bytes(g, sizeof *j);
+    j->vm = g->vm;
+    j->gr = gr;
+    j->f = (gclosure *)(uintptr_t)cell_get(&args[1]);
+    gort_go_native(g, group_goroutine, j);
+}
+
+static void group_try_go_native(gor *g, gcell *args, gcell *res)
+{
+    ggroup *gr = group_of(g, args);
+    if (gr->sem) {
+        int rc = chan_try_send(gchan_queue(gr->sem), g->actor, 0);
+        group_rc(g, rc);
+        if (rc != PS_OK) {
+            cell_set(&res[0], 0);
+            return;
+        }
+    }
+    group_rc(g, wg_add(&gr->wg, g->actor, 1));
+    group_job *j = gor_alloc_bytes(g, sizeof *j);
+    j->vm = g->vm;
+    j->gr = gr;
+    j->f = (gclosure *)(uintptr_t)cell_get(&args[1]);
+    gort_go_native(g, group_goroutine, j);
+    cell_set(&res[0], 1);
+}
+
+static void group_wait_native(gor *g, gcell *args, gcell *res)
+{
+    ggroup *gr = group_of(g, args);
+    group_rc(g, wg_wait(&gr->wg, g->actor));
+    if (gr->cancel) {
+        gcell none[1];
+        eval_call(g, gr->cancel, none, none);
+    }
+    ps_lock_acquire(&gr->mu);
+    giface *err = gr->err;
+    ps_lock_release(&gr->mu);
+    cell_set(&res[0], (uint64_t)(uintptr_t)err);
+}
+
+static void group_set_limit_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    ggroup *gr = group_of(g, args);
+    int64_t n = (int64_t)cell_get(&args[1]);
+    gr->sem = n < 0 ? NULL : gort_chan_new(g, g->vm->prog->types.basic[GK_BOOL], n);
+}
+
+static void group_with_context_native(gor *g, gcell *args, gcell *res)
+{
+    gcell *obj = gor_alloc(g, 1);
+    gcell ptr[1];
+    cell_set(&ptr[0], (uint64_t)(uintptr_t)obj);
+    ggroup *gr = group_of(g, ptr);
+    gctx *c = ctx_new(g, ctx_unbox(g, cell_get(&args[0])));
+    gr->cancel = (gclosure *)(uintptr_t)ctx_cancel_func(g, c);
+    cell_set(&res[0], (uint64_t)(uintptr_t)obj);
+    cell_set(&res[1], ctx_value(g, c));
+}
+
+const golib_native lib_errgroup_natives[] = {
+    {"WithContext", group_with_context_native}, {"*Group.Go", group_go_native},
+    {"*Group.Wait", group_wait_native},         {"*Group.SetLimit", group_set_limit_native},
+    {"*Group.TryGo", group_try_go_native},      {NULL, NULL},
+};
