@@ -592,6 +592,41 @@ SLICE_CTOR(STR1S, types_slice(&ts, t_str1), 'i')
 SLICE_CTOR(PTRSTRS, types_slice(&ts, t_ptrstr), 'i')
 SLICE_CTOR(STRS, types_slice(&ts, t_string), 's')
 SLICE_CTOR(ANYS, types_slice(&ts, t_any), 'p')
+static giface *floats(const gtype *st, int n, va_list ap, int f32)
+{
+    gslice *s = mkslice(st->elem, n);
+    for (int i = 0; i < n; i++) {
+        double d = va_arg(ap, double);
+        cell_set(&s->base[i], f64_cell(f32 ? (double)(float)d : d));
+    }
+    return box1(st, ptrw(s));
+}
+static giface *F64S(int n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    giface *x = floats(types_slice(&ts, t_f64), n, ap, 0);
+    va_end(ap);
+    return x;
+}
+static giface *F32S(int n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    giface *x = floats(types_slice(&ts, t_f32), n, ap, 1);
+    va_end(ap);
+    return x;
+}
+/* struct{ B []byte } */
+static giface *WITHBYTES(int n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    giface *b = vslice(t_bytes, n, ap, 'i');
+    va_end(ap);
+    return gor_box(G, mkstruct(1, "B", t_bytes), b->v);
+}
+#define PPOINT0 box1(types_pointer(&ts, t_int), 0)
 #define BYTESTR1 STR1S
 #define NILBYTES box1(t_bytes, 0)
 #define NILINTS box1(types_slice(&ts, t_int), 0)
