@@ -1098,6 +1098,20 @@ START_TEST(method_calls_counted)
 }
 END_TEST
 
+/* A slice that holds itself: Go's fmt recurses until the stack overflows
+ * (a fatal error); so do we, within a bounded C stack. */
+START_TEST(cyclic_value_is_fatal)
+{
+    gtype *st = types_slice(&ts, t_any);
+    gslice *s = mkslice(t_any, 1);
+    giface *self = box1(st, ptrw(s));
+    cell_set(&s->base[0], ptrw(self));
+    gbuf b = GBUF_INIT;
+    EXPECT_PANIC("fatal error: stack overflow", sprintf1(&b, "%v", self));
+    gbuf_free(&b);
+}
+END_TEST
+
 /* ==== maps ==== */
 
 static gmap *new_map(gtype *k, gtype *v, int64_t hint)
@@ -1471,6 +1485,7 @@ Suite *suite_make(void)
     tcase_add_test(c, value_entry);
     tcase_add_test(c, method_calls_counted);
     tcase_add_test(c, gbuf_basics);
+    tcase_add_test(c, cyclic_value_is_fatal);
     suite_add_tcase(s, c);
     TCase *m = tcase_create("gmap");
     tcase_add_checked_fixture(m, setup, teardown);
