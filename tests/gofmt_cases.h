@@ -62,6 +62,12 @@ CASE("%v|%v|%v", "map[-30:x -1:m 2:two 10:t]|map[NaN:nan -Inf:-inf -2:m 0:z 1.5:
 CASE("%v|%+v|%#v", "map[{1 2}:a {1 5}:b {2 1}:c]|map[{X:1 Y:2}:a]|map[main.Point]string{main.Point{X:1, Y:2}:\"a\"}", MPS(3, 2, 1, "c", 1, 5, "b", 1, 2, "a"), MPS(1, 1, 2, "a"), MPS(1, 1, 2, "a"));
 CASE("%v", "map[<nil>:9 true:4 2.5:3 -5:11 1:1 3:5 z:6 0:12 a:2 4:8 [1 2 3]:10 {1 2}:7]", MAI(12, I(1), 1, S("a"), 2, F64(2.5), 3, B(1), 4, I8(3), 5, MYSTR("z"), 6, POINT(1, 2), 7, U(4), 8, NIL, 9, IARR3(1, 2, 3), 10, I(-5), 11, S("0"), 12));
 CASE("%v|%s|%d|%v|%#v", "map[x:S<1> y:S<2>]|map[x:S<1>]|map[%!d(string=x):1]|map[S<1>:10 S<2>:20 S<3>:30]|map[string]main.Stringer1{\"x\":1}", MSS1(2, "y", 2, "x", 1), MSS1(1, "x", 1), MSS1(1, "x", 1), MS1I(3, 3, 30, 1, 10, 2, 20), MSS1(1, "x", 1));
+CASE("%v", "map[<nil>:9 <nil>:4 1:3 1:5 S<1>:1 both-error:2 err:e:6 S<2>:8 {{1 2} 3}:7]", MAI(9, STR1(1), 1, BOTH(1), 2, I(1), 3, NILPPOINT, 4, GOSTR(1), 5, ERR("e"), 6, EMBED(1, 2, 3), 7, WITHS(2), 8, PPOINT0, 9));
+CASE("%x|%X|%q|%v", "map[61:a 62:b]|map[FF:73]|map[\"k\":'A']|map[NaN:1 -1:2 +Inf:3]", MSI(2, "b", 11, "a", 10), MIS(1, 255, "s"), MSI(1, "k", 65), MAI(3, F64(NAN), 1, F64(-1), 2, F64(INFINITY), 3));
+/* widths and flags reach every element */
+CASE("%5v|%-5d|%6.2f|%03d|%+v|%x|%X|% x|%.2x|%s|%q", "{    1     2}|[1     2    ]|[  1.00   2.50]|[001 002 003]|[1 -1]|[6162 63]|ABCD|ab cd|0102|{ab}|[\"a\\n\" \"\"]", POINT(1, 2), INTS(2, 1, 2), F64S(2, 1.0, 2.5), IARR3(1, 2, 3), ANYS(2, I(1), F64(-1)), STRS(2, "ab", "c"), BYTES(2, 171, 205), BYTES(2, 171, 205), BYTES(3, 1, 2, 3), WITHBYTES(2, 'a', 'b'), STRS(2, "a\n", ""));
+CASE("%v|%d|%s|%c|%U|%x|%8.3s|%-8q|", "{[1 2]}|{[3]}|x|%!c(string=x)|%!U(string=x)|[0x1.8p+00]|     \346\227\245\346\234\254\350\252\236|\"\303\251\"     |", WITHBYTES(2, 1, 2), WITHBYTES(1, 3), S("x"), S("x"), S("x"), F32S(1, 1.5), S("日本語です"), S("é"));
+CASE("%.30g|%.20f|%.40e|%.0g|%#.0g|%.17g|%g|%G|%e", "0.100000000000000005551115123126|0.10000000000000000555|3.3333333333333331482961625624739099293947e-01|0.5|0.5|0.10000000000000001|1e-320|1E-07|-0.000000e+00", F64(0.1), F64(0.1), F64(1.0/3), F64(0.5), F64(0.5), F64(0.1), F64(1e-320), F64(1e-7), F64(-0.0));
 /* methods: Error, String, GoString, method sets */
 CASE("%v|%s|%q|%x|%X|%d|%#v|%5v|%-6s|%T|%+v|%.2s", "S<5>|S<5>|\"S<5>\"|533c353e|533C353E|5|5| S<5>|S<5>  |main.Stringer1|S<5>|S<", STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5));
 CASE("%v|%+v|%#v|%s|%d|%v|%v|%#v", "err:boom|err:boom|main.Err{Msg:\"boom\"}|err:x|{%!d(string=x)}|both-error|1|GoStr!", ERR("boom"), ERR("boom"), ERR("boom"), ERR("x"), ERR("x"), BOTH(1), GOSTR(1), GOSTR(1));
@@ -71,6 +77,7 @@ CASE("%s|%v|%x", "[S<1> S<2>]|[<nil>]|[533c313e 533c323e]", BYTESTR1(2, 1, 2), A
 /* Sprint and Sprintln */
 CASE_SP("a1 2bc3.5 <nil> err:em4", S("a"), I(1), I(2), S("b"), S("c"), F64(3.5), NIL, ERR("e"), MYSTR("m"), I(4));
 CASE_SP("1 2", I(1), I(2));
+CASE_SP("err:x err:y S<1>sS<2>", ERR("x"), ERR("y"), STR1(1), S("s"), STR1(2));
 CASE_SP("xy", S("x"), S("y"));
 CASE_SP("&{1 2} S<3> [1 2] <nil> <nil>", PPOINT(1, 2), STR1(3), BYTES(2, 1, 2), NIL, NIL);
 CASE_LN("a 1 b <nil> 1e+06 100000 0.1 S<1> &{1 2}\012", S("a"), I(1), S("b"), NIL, F64(1e6), F64(100000.0), F32(0.1), STR1(1), PPOINT(1, 2));

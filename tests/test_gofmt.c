@@ -24,6 +24,15 @@
 #include "go/types.h"
 #include "go/value.h"
 
+/* Checks for hot loops: Check's ck_assert records its location (a write
+ * to its log) even when it passes, a system call per check, which under
+ * valgrind made the 100k-key loops take minutes. */
+#define REQUIRE(c)                                                                                 \
+    do {                                                                                           \
+        if (!(c))                                                                                  \
+            ck_abort_msg("%s:%d: %s", __FILE__, __LINE__, #c);                                     \
+    } while (0)
+
 /* ==== test doubles of the evaluator (value.h) ==== */
 
 struct gor {
@@ -40,7 +49,7 @@ static size_t nallocs, capallocs;
 
 static void *track(void *p)
 {
-    ck_assert_ptr_nonnull(p);
+    REQUIRE(p != NULL);
     pthread_mutex_lock(&alloc_mu);
     if (nallocs == capallocs) {
         capallocs = capallocs ? capallocs * 2 : 1024;
@@ -583,6 +592,41 @@ SLICE_CTOR(STR1S, types_slice(&ts, t_str1), 'i')
 SLICE_CTOR(PTRSTRS, types_slice(&ts, t_ptrstr), 'i')
 SLICE_CTOR(STRS, types_slice(&ts, t_string), 's')
 SLICE_CTOR(ANYS, types_slice(&ts, t_any), 'p')
+static giface *floats(const gtype *st, int n, va_list ap, int f32)
+{
+    gslice *s = mkslice(st->elem, n);
+    for (int i = 0; i < n; i++) {
+        double d = va_arg(ap, double);
+        cell_set(&s->base[i], f64_cell(f32 ? (double)(float)d : d));
+    }
+    return box1(st, ptrw(s));
+}
+static giface *F64S(int n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    giface *x = floats(types_slice(&ts, t_f64), n, ap, 0);
+    va_end(ap);
+    return x;
+}
+static giface *F32S(int n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    giface *x = floats(types_slice(&ts, t_f32), n, ap, 1);
+    va_end(ap);
+    return x;
+}
+/* struct{ B []byte } */
+static giface *WITHBYTES(int n, ...)
+{
+    va_list ap;
+    va_start(ap, n);
+    giface *b = vslice(t_bytes, n, ap, 'i');
+    va_end(ap);
+    return gor_box(G, mkstruct(1, "B", t_bytes), b->v);
+}
+#define PPOINT0 box1(types_pointer(&ts, t_int), 0)
 #define BYTESTR1 STR1S
 #define NILBYTES box1(t_bytes, 0)
 #define NILINTS box1(types_slice(&ts, t_int), 0)
@@ -953,8 +997,8 @@ START_TEST(ftoa_roundtrip)
         gbuf_reset(&b);
         numfmt_append_float(&b, d, "egf"[i % 3], -1, size);
         double back;
-        ck_assert_int_eq(numfmt_parse_float(b.p, b.len, size, &back), NUMFMT_OK);
-        ck_assert_msg(back == d && signbit(back) == signbit(d), "%s", gbuf_cstr(&b));
+        REQUIRE(numfmt_parse_float(b.p, b.len, size, &back) == NUMFMT_OK);
+        REQUIRE(back == d && signbit(back) == signbit(d));
     }
     gbuf_free(&b);
 }
@@ -1054,6 +1098,20 @@ START_TEST(method_calls_counted)
 }
 END_TEST
 
+/* A slice that holds itself: Go's fmt recurses until the stack overflows
+ * (a fatal error); so do we, within a bounded C stack. */
+START_TEST(cyclic_value_is_fatal)
+{
+    gtype *st = types_slice(&ts, t_any);
+    gslice *s = mkslice(t_any, 1);
+    giface *self = box1(st, ptrw(s));
+    cell_set(&s->base[0], ptrw(self));
+    gbuf b = GBUF_INIT;
+    EXPECT_PANIC("fatal error: stack overflow", sprintf1(&b, "%v", self));
+    gbuf_free(&b);
+}
+END_TEST
+
 /* ==== maps ==== */
 
 static gmap *new_map(gtype *k, gtype *v, int64_t hint)
@@ -1073,17 +1131,17 @@ START_TEST(map_int_100k)
     gmap *m = new_map(t_int, t_int, 0);
     gcell k;
     ck_assert_int_eq(gmap_len(NULL), 0);
-    ck_assert_ptr_null(gmap_lookup(G, NULL, word_key(&k, 1)));
+    REQUIRE((gmap_lookup(G, NULL, word_key(&k, 1))) == NULL);
     gmap_delete(G, NULL, &k); /* no effect on nil */
     for (int64_t i = 0; i < N; i++)
         cell_set(gmap_assign(G, m, word_key(&k, (uint64_t)(i * 7919 - N))), (uint64_t)i);
     ck_assert_int_eq(gmap_len(m), N);
     for (int64_t i = 0; i < N; i++) {
         gcell *v = gmap_lookup(G, m, word_key(&k, (uint64_t)(i * 7919 - N)));
-        ck_assert_ptr_nonnull(v);
-        ck_assert_int_eq((int64_t)cell_get(v), i);
+        REQUIRE((v) != NULL);
+        REQUIRE(((int64_t)cell_get(v)) == (i));
     }
-    ck_assert_ptr_null(gmap_lookup(G, m, word_key(&k, 1)));
+    REQUIRE((gmap_lookup(G, m, word_key(&k, 1))) == NULL);
     /* assign to a present key: the same words */
     gcell *v1 = gmap_assign(G, m, word_key(&k, (uint64_t)-N));
     ck_assert_ptr_eq(v1, gmap_lookup(G, m, &k));
@@ -1093,7 +1151,7 @@ START_TEST(map_int_100k)
     ck_assert_int_eq(gmap_len(m), N / 2);
     for (int64_t i = 0; i < N; i++) {
         gcell *v = gmap_lookup(G, m, word_key(&k, (uint64_t)(i * 7919 - N)));
-        ck_assert(i % 2 ? v != NULL : v == NULL);
+        REQUIRE(i % 2 ? v != NULL : v == NULL);
     }
     /* iteration: every live entry once, in insertion order */
     int64_t count = 0, last = -1;
@@ -1101,8 +1159,8 @@ START_TEST(map_int_100k)
     for (int64_t pos = gmap_next(G, m, 0, &key, &val); pos >= 0;
          pos = gmap_next(G, m, pos, &key, &val)) {
         int64_t i = (int64_t)cell_get(val);
-        ck_assert_int_eq(i % 2, 1);
-        ck_assert_int_gt(i, last);
+        REQUIRE((i % 2) == (1));
+        REQUIRE((i) > (last));
         last = i;
         count++;
     }
@@ -1127,7 +1185,7 @@ START_TEST(map_iterate_while_deleting)
     for (int64_t pos = gmap_next(G, m, 0, &key, &val); pos >= 0;
          pos = gmap_next(G, m, pos, &key, &val)) {
         int64_t i = (int64_t)cell_get(key);
-        ck_assert_int_eq(seen[i], 0);
+        REQUIRE((seen[i]) == (0));
         seen[i] = 1;
         produced++;
         if (i < N && i % 2 == 0 && i + 1 < N)
@@ -1138,9 +1196,9 @@ START_TEST(map_iterate_while_deleting)
             cell_set(gmap_assign(G, m, word_key(&k, (uint64_t)(N + i))), 0); /* new */
     }
     for (int64_t i = 1; i < N; i += 2)
-        ck_assert_int_eq(seen[i], 0);
+        REQUIRE((seen[i]) == (0));
     for (int64_t i = 0; i < N; i += 2)
-        ck_assert_int_eq(seen[i], 1);
+        REQUIRE((seen[i]) == (1));
     ck_assert_int_ge(produced, N / 2);
     free(seen);
     gmap_free(m);
@@ -1165,8 +1223,8 @@ START_TEST(map_string_keys)
     /* content, not pointer: a fresh copy of the bytes finds the entry */
     for (int64_t i = 0; i < N; i += 7) {
         gcell *v = gmap_lookup(G, m, word_key(&k, key_str(i)));
-        ck_assert_ptr_nonnull(v);
-        ck_assert_int_eq((int64_t)cell_get(v), i);
+        REQUIRE((v) != NULL);
+        REQUIRE(((int64_t)cell_get(v)) == (i));
     }
     /* "" is NULL or an empty gstr: equal either way */
     cell_set(gmap_assign(G, m, word_key(&k, 0)), 5);
@@ -1192,12 +1250,12 @@ START_TEST(map_struct_and_interface_keys)
     ck_assert_int_eq(gmap_len(m), N);
     for (int64_t i = 0; i < N; i += 11) {
         gcell *v = gmap_lookup(G, m, point_words(i % 317, i / 317));
-        ck_assert_ptr_nonnull(v);
+        REQUIRE((v) != NULL);
         const gstr *s = word_str(cell_get(v));
         char want[32];
         snprintf(want, sizeof want, "key-%lld", (long long)i);
-        ck_assert_int_eq(gstr_len(s), (int64_t)strlen(want));
-        ck_assert(memcmp(gstr_ptr(s), want, strlen(want)) == 0);
+        REQUIRE((gstr_len(s)) == ((int64_t)strlen(want)));
+        REQUIRE(memcmp(gstr_ptr(s), want, strlen(want)) == 0);
     }
     gmap_free(m);
     /* interface{} keys: by dynamic type, then value */
@@ -1208,11 +1266,11 @@ START_TEST(map_struct_and_interface_keys)
         cell_set(gmap_assign(G, a, word_key(&k, ptrw(x))), (uint64_t)i);
     }
     ck_assert_int_eq(gmap_len(a), N);
-    ck_assert_ptr_nonnull(gmap_lookup(G, a, word_key(&k, ptrw(I(3)))));
-    ck_assert_ptr_null(gmap_lookup(G, a, word_key(&k, ptrw(I64(3))))); /* int64(3) != int(3) */
-    ck_assert_ptr_null(gmap_lookup(G, a, word_key(&k, ptrw(MYINT(3)))));
-    ck_assert_ptr_nonnull(gmap_lookup(G, a, word_key(&k, ptrw(I64(5)))));
-    ck_assert_ptr_null(gmap_lookup(G, a, word_key(&k, 0))); /* nil */
+    REQUIRE((gmap_lookup(G, a, word_key(&k, ptrw(I(3))))) != NULL);
+    REQUIRE((gmap_lookup(G, a, word_key(&k, ptrw(I64(3))))) == NULL); /* int64(3) != int(3) */
+    REQUIRE((gmap_lookup(G, a, word_key(&k, ptrw(MYINT(3))))) == NULL);
+    REQUIRE((gmap_lookup(G, a, word_key(&k, ptrw(I64(5))))) != NULL);
+    REQUIRE((gmap_lookup(G, a, word_key(&k, 0))) == NULL); /* nil */
     cell_set(gmap_assign(G, a, &k), 1);
     ck_assert_int_eq((int64_t)cell_get(gmap_lookup(G, a, word_key(&k, 0))), 1);
     ck_assert_int_eq(gmap_len(a), N + 1);
@@ -1226,15 +1284,15 @@ START_TEST(hash_and_equality_rules)
     /* floats: +0 == -0 (one key), NaN != NaN (each a new key) */
     word_key(&a, f64_cell(0.0));
     word_key(&b, f64_cell(-0.0));
-    ck_assert(gvalue_equal(G, t_f64, &a, &b));
-    ck_assert(gvalue_hash(G, t_f64, &a) == gvalue_hash(G, t_f64, &b));
+    REQUIRE(gvalue_equal(G, t_f64, &a, &b));
+    REQUIRE(gvalue_hash(G, t_f64, &a) == gvalue_hash(G, t_f64, &b));
     word_key(&a, f64_cell(NAN));
-    ck_assert(!gvalue_equal(G, t_f64, &a, &a));
+    REQUIRE(!gvalue_equal(G, t_f64, &a, &a));
     gmap *m = new_map(t_f64, t_int, 0);
     for (int i = 0; i < 1000; i++)
         cell_set(gmap_assign(G, m, word_key(&a, f64_cell(NAN))), (uint64_t)i);
     ck_assert_int_eq(gmap_len(m), 1000);
-    ck_assert_ptr_null(gmap_lookup(G, m, &a));
+    REQUIRE((gmap_lookup(G, m, &a)) == NULL);
     gmap_delete(G, m, &a); /* deletes nothing */
     ck_assert_int_eq(gmap_len(m), 1000);
     gmap_assign(G, m, word_key(&a, f64_cell(0.0)));
@@ -1244,35 +1302,35 @@ START_TEST(hash_and_equality_rules)
     /* strings by content */
     word_key(&a, strw("abc"));
     word_key(&b, strw("abc"));
-    ck_assert(gvalue_equal(G, t_string, &a, &b));
-    ck_assert(gvalue_hash(G, t_string, &a) == gvalue_hash(G, t_string, &b));
+    REQUIRE(gvalue_equal(G, t_string, &a, &b));
+    REQUIRE(gvalue_hash(G, t_string, &a) == gvalue_hash(G, t_string, &b));
     word_key(&b, strw("abd"));
-    ck_assert(!gvalue_equal(G, t_string, &a, &b));
+    REQUIRE(!gvalue_equal(G, t_string, &a, &b));
     /* interfaces: type first (int 1 != int64 1), nil == nil only */
     word_key(&a, ptrw(I(1)));
     word_key(&b, ptrw(I64(1)));
-    ck_assert(!gvalue_equal(G, t_any, &a, &b));
+    REQUIRE(!gvalue_equal(G, t_any, &a, &b));
     word_key(&b, ptrw(I(1)));
-    ck_assert(gvalue_equal(G, t_any, &a, &b));
-    ck_assert(gvalue_hash(G, t_any, &a) == gvalue_hash(G, t_any, &b));
+    REQUIRE(gvalue_equal(G, t_any, &a, &b));
+    REQUIRE(gvalue_hash(G, t_any, &a) == gvalue_hash(G, t_any, &b));
     word_key(&b, 0);
-    ck_assert(!gvalue_equal(G, t_any, &a, &b));
-    ck_assert(gvalue_equal(G, t_any, &b, &b));
+    REQUIRE(!gvalue_equal(G, t_any, &a, &b));
+    REQUIRE(gvalue_equal(G, t_any, &b, &b));
     /* structs: field by field, blank fields ignored */
     gfield f[2] = {{.name = "X", .type = t_int, .exported = 1}, {.name = "_", .type = t_int}};
     gtype *blank = types_struct(&ts, f, 2);
     gcell s1[2], s2[2];
     word_key(&s1[0], 1), word_key(&s1[1], 2), word_key(&s2[0], 1), word_key(&s2[1], 3);
-    ck_assert(gvalue_equal(G, blank, s1, s2));
-    ck_assert(gvalue_hash(G, blank, s1) == gvalue_hash(G, blank, s2));
-    ck_assert(!gvalue_equal(G, t_point, s1, s2));
+    REQUIRE(gvalue_equal(G, blank, s1, s2));
+    REQUIRE(gvalue_hash(G, blank, s1) == gvalue_hash(G, blank, s2));
+    REQUIRE(!gvalue_equal(G, t_point, s1, s2));
     /* arrays */
     gtype *a2 = types_array(&ts, t_string, 2);
     gcell x[2], y[2];
     word_key(&x[0], strw("a")), word_key(&x[1], strw("b"));
     word_key(&y[0], strw("a")), word_key(&y[1], strw("b"));
-    ck_assert(gvalue_equal(G, a2, x, y));
-    ck_assert(gvalue_hash(G, a2, x) == gvalue_hash(G, a2, y));
+    REQUIRE(gvalue_equal(G, a2, x, y));
+    REQUIRE(gvalue_hash(G, a2, x) == gvalue_hash(G, a2, y));
 }
 END_TEST
 
@@ -1287,7 +1345,7 @@ START_TEST(unhashable_panics)
                  gvalue_equal(G, t_any, &a, &b));
     /* different dynamic types compare unequal without a panic */
     word_key(&b, ptrw(I(1)));
-    ck_assert(!gvalue_equal(G, t_any, &a, &b));
+    REQUIRE(!gvalue_equal(G, t_any, &a, &b));
     gmap *m = new_map(t_any, t_int, 0);
     EXPECT_PANIC("runtime error: hash of unhashable type []int", gmap_assign(G, m, &a));
     EXPECT_PANIC("runtime error: hash of unhashable type []int", gmap_lookup(G, m, &a));
@@ -1325,7 +1383,7 @@ START_TEST(map_churn_bounded)
     ck_assert_int_eq(gmap_len(m), 1000);
     ck_assert_uint_le(nallocs - before, 4);
     for (int64_t i = 499000; i < 500000; i++)
-        ck_assert_ptr_nonnull(gmap_lookup(G, m, word_key(&k, (uint64_t)i)));
+        REQUIRE((gmap_lookup(G, m, word_key(&k, (uint64_t)i))) != NULL);
 }
 END_TEST
 
@@ -1427,6 +1485,7 @@ Suite *suite_make(void)
     tcase_add_test(c, value_entry);
     tcase_add_test(c, method_calls_counted);
     tcase_add_test(c, gbuf_basics);
+    tcase_add_test(c, cyclic_value_is_fatal);
     suite_add_tcase(s, c);
     TCase *m = tcase_create("gmap");
     tcase_add_checked_fixture(m, setup, teardown);

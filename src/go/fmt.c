@@ -14,8 +14,11 @@ static const char ldigits[] = "0123456789abcdefx";
 static const char udigits[] = "0123456789ABCDEFX";
 
 /* Past this nesting a value is cyclic (a slice holding itself) or absurd;
- * Go would overflow its stack, so we end the program as it would. */
-enum { FMT_MAX_DEPTH = 512 };
+ * Go would overflow its stack, so we end the program as it would
+ * ("fatal error: stack overflow").  A level costs about 160 bytes of C
+ * stack at -O2 (gcc -fstack-usage), so the bound keeps a print within
+ * ~50 KB of a goroutine's thread stack. */
+enum { FMT_MAX_DEPTH = 256 };
 
 typedef struct pp {
     struct gor *g;
@@ -1553,14 +1556,29 @@ void fmt_value(struct gor *g, gbuf *out, const gtype *t, const gcell *v, int32_t
 
 /* ---- the size of Go's type descriptor (for interface key order) ---- */
 
-/* Methods in the method set of t (a defined type or a pointer to one). */
-static int method_count(const gtype *t)
+/* The methods in t's method set (a defined type, a pointer to one, or a
+ * struct promoting its embedded fields' methods, one level of them is
+ * enough for the order of descriptors). */
+static int method_count(const gtype *t, int depth)
 {
-    if (t->kind == GK_POINTER && !t->name)
-        return t->elem->nmethods;
     int n = 0;
+    if (t->kind == GK_POINTER && !t->name)
+        return t->elem->nmethods + (t->elem->kind == GK_STRUCT && depth < 2
+                                        ? method_count(t->elem, depth + 1) - t->elem->nmethods
+                                        : 0);
     for (int i = 0; i < t->nmethods; i++)
         n += !t->methods[i].ptr_recv;
+    if (t->kind != GK_STRUCT || depth >= 2)
+        return n;
+    for (int i = 0; i < t->nfields; i++) {
+        const gfield *f = &t->fields[i];
+        if (!f->embedded)
+            continue;
+        if (f->type->kind == GK_POINTER && !f->type->name)
+            n += f->type->elem->nmethods;
+        else
+            n += method_count(f->type, depth + 1);
+    }
     return n;
 }
 
@@ -1596,7 +1614,7 @@ static int64_t rtype_size(const gtype *t)
     default:
         break;
     }
-    int m = method_count(t);
+    int m = method_count(t, 0);
     if (t->name || m > 0)
         s += 16 + 16 * (int64_t)m;
     return s;

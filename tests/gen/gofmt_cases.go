@@ -194,6 +194,13 @@ func verbs() {
 	c("%v", "MAI(12, I(1), 1, S(\"a\"), 2, F64(2.5), 3, B(1), 4, I8(3), 5, MYSTR(\"z\"), 6, POINT(1, 2), 7, U(4), 8, NIL, 9, IARR3(1, 2, 3), 10, I(-5), 11, S(\"0\"), 12)", map[interface{}]int{1: 1, "a": 2, 2.5: 3, true: 4, int8(3): 5, MyStr("z"): 6, Point{1, 2}: 7, uint(4): 8, nil: 9, [3]int{1, 2, 3}: 10, -5: 11, "0": 12})
 	c("%v|%s|%d|%v|%#v", "MSS1(2, \"y\", 2, \"x\", 1), MSS1(1, \"x\", 1), MSS1(1, \"x\", 1), MS1I(3, 3, 30, 1, 10, 2, 20), MSS1(1, \"x\", 1)", map[string]Stringer1{"y": 2, "x": 1}, map[string]Stringer1{"x": 1}, map[string]Stringer1{"x": 1}, map[Stringer1]int{3: 30, 1: 10, 2: 20}, map[string]Stringer1{"x": 1})
 
+	c("%v", "MAI(9, STR1(1), 1, BOTH(1), 2, I(1), 3, NILPPOINT, 4, GOSTR(1), 5, ERR(\"e\"), 6, EMBED(1, 2, 3), 7, WITHS(2), 8, PPOINT0, 9)", map[interface{}]int{Stringer1(1): 1, Both(1): 2, 1: 3, (*Point)(nil): 4, GoStr(1): 5, Err{"e"}: 6, Embed{Point{1, 2}, 3}: 7, WithS{2}: 8, (*int)(nil): 9})
+	c("%x|%X|%q|%v", "MSI(2, \"b\", 11, \"a\", 10), MIS(1, 255, \"s\"), MSI(1, \"k\", 65), MAI(3, F64(NAN), 1, F64(-1), 2, F64(INFINITY), 3)", map[string]int{"b": 11, "a": 10}, map[int]string{255: "s"}, map[string]int{"k": 65}, map[interface{}]int{math.NaN(): 1, -1.0: 2, math.Inf(1): 3})
+
+	fmt.Println("/* widths and flags reach every element */")
+	c("%5v|%-5d|%6.2f|%03d|%+v|%x|%X|% x|%.2x|%s|%q", "POINT(1, 2), INTS(2, 1, 2), F64S(2, 1.0, 2.5), IARR3(1, 2, 3), ANYS(2, I(1), F64(-1)), STRS(2, \"ab\", \"c\"), BYTES(2, 171, 205), BYTES(2, 171, 205), BYTES(3, 1, 2, 3), WITHBYTES(2, 'a', 'b'), STRS(2, \"a\\n\", \"\")", Point{1, 2}, []int{1, 2}, []float64{1, 2.5}, [3]int{1, 2, 3}, []interface{}{1, -1.0}, []string{"ab", "c"}, []byte{171, 205}, []byte{171, 205}, []byte{1, 2, 3}, struct{ B []byte }{[]byte("ab")}, []string{"a\n", ""})
+	c("%v|%d|%s|%c|%U|%x|%8.3s|%-8q|", "WITHBYTES(2, 1, 2), WITHBYTES(1, 3), S(\"x\"), S(\"x\"), S(\"x\"), F32S(1, 1.5), S(\"日本語です\"), S(\"é\")", struct{ B []byte }{[]byte{1, 2}}, struct{ B []byte }{[]byte{3}}, "x", "x", "x", []float32{1.5}, "日本語です", "é")
+	c("%.30g|%.20f|%.40e|%.0g|%#.0g|%.17g|%g|%G|%e", "F64(0.1), F64(0.1), F64(1.0/3), F64(0.5), F64(0.5), F64(0.1), F64(1e-320), F64(1e-7), F64(-0.0)", 0.1, 0.1, 1.0/3, 0.5, 0.5, 0.1, 1e-320, 1e-7, math.Copysign(0, -1))
 	fmt.Println("/* methods: Error, String, GoString, method sets */")
 	c("%v|%s|%q|%x|%X|%d|%#v|%5v|%-6s|%T|%+v|%.2s", "STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5), STR1(5)", Stringer1(5), Stringer1(5), Stringer1(5), Stringer1(5), Stringer1(5), Stringer1(5), Stringer1(5), Stringer1(5), Stringer1(5), Stringer1(5), Stringer1(5), Stringer1(5))
 	c("%v|%+v|%#v|%s|%d|%v|%v|%#v", "ERR(\"boom\"), ERR(\"boom\"), ERR(\"boom\"), ERR(\"x\"), ERR(\"x\"), BOTH(1), GOSTR(1), GOSTR(1)", Err{"boom"}, Err{"boom"}, Err{"boom"}, Err{"x"}, Err{"x"}, Both(1), GoStr(1), GoStr(1))
@@ -206,6 +213,7 @@ func printers() {
 	fmt.Println("/* Sprint and Sprintln */")
 	sp("S(\"a\"), I(1), I(2), S(\"b\"), S(\"c\"), F64(3.5), NIL, ERR(\"e\"), MYSTR(\"m\"), I(4)", "a", 1, 2, "b", "c", 3.5, nil, Err{"e"}, MyStr("m"), 4)
 	sp("I(1), I(2)", 1, 2)
+	sp("ERR(\"x\"), ERR(\"y\"), STR1(1), S(\"s\"), STR1(2)", Err{"x"}, Err{"y"}, Stringer1(1), "s", Stringer1(2))
 	sp("S(\"x\"), S(\"y\")", "x", "y")
 	sp("PPOINT(1, 2), STR1(3), BYTES(2, 1, 2), NIL, NIL", &Point{1, 2}, Stringer1(3), []byte{1, 2}, nil, nil)
 	ln("S(\"a\"), I(1), S(\"b\"), NIL, F64(1e6), F64(100000.0), F32(0.1), STR1(1), PPOINT(1, 2)", "a", 1, "b", nil, 1e6, 100000.0, float32(0.1), Stringer1(1), &Point{1, 2})
