@@ -156,6 +156,9 @@ int gorun_headless(const options *o)
         .mode = o->start_mode,
         .speed_milli = o->speed_given ? o->params.speed_milli : 1000,
         .ring_cap = o->ring_cap,
+        /* Go's stacks grow to 1 GB: main gets that much address space (only
+         * the pages a deep recursion touches are real memory) */
+        .main_stack_size = (size_t)1 << 30,
     };
     ps_run *r = NULL;
     const char *err = NULL;

@@ -49,6 +49,7 @@ typedef struct checker {
     int loop_depth;
     gnode **var_order;
     int nvar, capvar;
+    gsym *dep_owner; /* the package var or func being checked: gets the deps */
 } checker;
 
 static _Noreturn void ck_fail(checker *c, go_pos pos, const char *fmt, ...)
@@ -1193,6 +1194,22 @@ static opnd ck_basiclit(checker *c, gnode *n)
 
 /* ---- identifiers, unary and binary ---- */
 
+static void ck_add_dep(checker *c, gsym *owner, gsym *dep)
+{
+    for (int i = 0; i < owner->ndeps; i++)
+        if (owner->deps[i] == dep)
+            return;
+    if (owner->ndeps == owner->capdeps) {
+        int cap = owner->capdeps ? owner->capdeps * 2 : 8;
+        gsym **v = ck_alloc(c, (size_t)cap * sizeof *v);
+        if (owner->ndeps)
+            memcpy(v, owner->deps, (size_t)owner->ndeps * sizeof *v);
+        owner->deps = v;
+        owner->capdeps = cap;
+    }
+    owner->deps[owner->ndeps++] = dep;
+}
+
 static opnd ck_ident(checker *c, gnode *n)
 {
     if (strcmp(n->text, "_") == 0)
@@ -1201,6 +1218,9 @@ static opnd ck_ident(checker *c, gnode *n)
     if (!s)
         ck_fail(c, n->pos, "undefined: %s", n->text);
     n->sym = s;
+    if (c->dep_owner &&
+        ((s->kind == SY_VAR && s->global && s->spec) || (s->kind == SY_FUNC && s->decl)))
+        ck_add_dep(c, c->dep_owner, s);
     if (s->state == 0 && (s->decl || s->spec) && s->kind != SY_PKG)
         ck_resolve_global(c, s);
     opnd o = {.t = s->type};
@@ -3523,6 +3543,13 @@ static void ck_var_global(checker *c, gsym *s)
     gnode *spec = s->spec;
     gfunc *saved_fn = c->fn;
     scope *saved = c->cur;
+    gsym *saved_owner = c->dep_owner;
+    /* the spec's first named variable holds its dependencies */
+    gsym *owner = NULL;
+    for (int i = 0; i < spec->nlist && !owner; i++)
+        if (spec->list[i]->sym)
+            owner = spec->list[i]->sym;
+    c->dep_owner = owner;
     c->cur = c->pkg;
     c->fn = NULL;
     gtype *t = spec->a ? ck_type(c, spec->a) : NULL;
@@ -3587,6 +3614,7 @@ static void ck_var_global(checker *c, gsym *s)
     c->var_order[c->nvar++] = spec;
     c->cur = saved;
     c->fn = saved_fn;
+    c->dep_owner = saved_owner;
 }
 
 static void ck_func_decl_sig(checker *c, gsym *s)
@@ -4074,6 +4102,83 @@ static void ck_collect(checker *c, gnode *file)
     }
 }
 
+/* Does spec's initialization need variable v, directly or through the
+ * bodies of the functions it names? */
+static int ck_needs(const gsym *from, const gsym *v, int depth, const gsym **seen, int *nseen)
+{
+    if (!from || depth > 64)
+        return 0;
+    for (int i = 0; i < *nseen; i++)
+        if (seen[i] == from)
+            return 0;
+    if (*nseen < 4096)
+        seen[(*nseen)++] = from;
+    for (int i = 0; i < from->ndeps; i++) {
+        const gsym *d = from->deps[i];
+        if (d == v)
+            return 1;
+        if (d->kind == SY_FUNC && ck_needs(d, v, depth + 1, seen, nseen))
+            return 1;
+    }
+    return 0;
+}
+
+static gsym *ck_spec_owner(gnode *spec)
+{
+    for (int i = 0; i < spec->nlist; i++)
+        if (spec->list[i]->sym)
+            return spec->list[i]->sym;
+    return NULL;
+}
+
+/* Go's order: repeatedly the earliest variable in declaration order that
+ * depends on no uninitialized variable. */
+static void ck_init_order(checker *c, gnode *file)
+{
+    int n = 0;
+    for (int i = 0; i < file->nlist; i++)
+        if (file->list[i]->kind == N_GENDECL && file->list[i]->op == T_VAR)
+            n += file->list[i]->nlist;
+    gnode **specs = n ? ck_alloc(c, (size_t)n * sizeof *specs) : NULL;
+    gnode **order = n ? ck_alloc(c, (size_t)n * sizeof *order) : NULL;
+    int *done = n ? ck_alloc(c, (size_t)n * sizeof *done) : NULL;
+    int k = 0;
+    for (int i = 0; i < file->nlist; i++)
+        if (file->list[i]->kind == N_GENDECL && file->list[i]->op == T_VAR)
+            for (int j = 0; j < file->list[i]->nlist; j++)
+                specs[k++] = file->list[i]->list[j];
+    const gsym **seen = ck_alloc(c, 4096 * sizeof *seen);
+    for (int emitted = 0; emitted < n;) {
+        int pick = -1;
+        for (int i = 0; i < n && pick < 0; i++) {
+            if (done[i])
+                continue;
+            int ready = 1;
+            gsym *owner = ck_spec_owner(specs[i]);
+            for (int j = 0; j < n && ready; j++) {
+                if (done[j] || j == i)
+                    continue;
+                for (int q = 0; q < specs[j]->nlist && ready; q++) {
+                    const gsym *v = specs[j]->list[q]->sym;
+                    int nseen = 0;
+                    if (v && ck_needs(owner, v, 0, seen, &nseen))
+                        ready = 0;
+                }
+            }
+            if (ready)
+                pick = i;
+        }
+        if (pick < 0) /* a cycle through functions: declaration order */
+            for (int i = 0; i < n && pick < 0; i++)
+                if (!done[i])
+                    pick = i;
+        done[pick] = 1;
+        order[emitted++] = specs[pick];
+    }
+    c->p->var_inits = order;
+    c->p->nvar_inits = n;
+}
+
 static __attribute__((noinline)) void ck_package(checker *c, gnode *file)
 {
     if (strcmp(file->text, "main") != 0)
@@ -4135,7 +4240,9 @@ static __attribute__((noinline)) void ck_package(checker *c, gnode *file)
             fn = d->sym->fn;
         }
         c->cur = c->pkg;
+        c->dep_owner = d->a ? NULL : d->sym; /* init and methods: none */
         ck_check_func(c, d, fn);
+        c->dep_owner = NULL;
     }
     for (int i = 0; i < c->nlibs; i++)
         if (!c->libs[i].used)
@@ -4145,8 +4252,7 @@ static __attribute__((noinline)) void ck_package(checker *c, gnode *file)
         if (!c->p->sets[k].used)
             ck_fail(c, (go_pos){1, 1}, "--set %s: the program has no package-level constant %s",
                     c->p->sets[k].name, c->p->sets[k].name);
-    c->p->var_inits = c->var_order;
-    c->p->nvar_inits = c->nvar;
+    ck_init_order(c, file);
     if (c->p->types.failed)
         ck_fail(c, (go_pos){1, 1}, "poolscope: out of memory for types");
 }

@@ -83,6 +83,10 @@ typedef struct gsym {
     gnode *decl, *spec;
     int state; /* 0 unchecked, 1 in progress, 2 done */
     int index; /* for a value spec: which name */
+    /* package variables and functions this one's initializer or body names
+     * (Go's initialization order follows them through function bodies) */
+    struct gsym **deps;
+    int ndeps, capdeps;
 } gsym;
 
 /* Native code of a library function: args and results as laid out by the

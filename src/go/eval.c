@@ -148,6 +148,19 @@ _Noreturn void gor_panic_string(gor *g, const char *msg)
     gor_panic_value(g, gor_box1(g, g->vm->prog->types.basic[GK_STRING], (uint64_t)(uintptr_t)s));
 }
 
+/* Go's runtime.plainError: a run-time panic whose text has no "runtime
+ * error: " (assignment to entry in nil map, close of closed channel...). */
+_Noreturn void gor_panic_plain(gor *g, const char *msg)
+{
+    gstr *s = gor_str(g, msg, (int64_t)strlen(msg));
+    gpanic *p = gor_alloc_bytes(g, sizeof *p);
+    p->value = gor_box1(g, g->vm->t_plain_error, (uint64_t)(uintptr_t)s);
+    p->runtime_error = 1;
+    p->prev = g->panic;
+    g->panic = p;
+    gor_unwind(g);
+}
+
 _Noreturn void gor_panic_runtime(gor *g, const char *fmt, ...)
 {
     char buf[256] = "runtime error: ";
@@ -166,8 +179,11 @@ _Noreturn void gor_panic_runtime(gor *g, const char *fmt, ...)
 
 _Noreturn void gor_fatal(gor *g, const char *msg)
 {
-    char buf[300];
-    int n = snprintf(buf, sizeof buf, "fatal error: %s\n", msg);
+    char buf[600];
+    /* Go's fatal errors end with the goroutine's trace, as panics do */
+    int n = snprintf(buf, sizeof buf, "fatal error: %s\n\ngoroutine %lld [running]:\n%s()\n\t%s\n",
+                     msg, (long long)g->id, g->id == 1 ? "main.main" : "main.func",
+                     g->vm->prog->filename ? g->vm->prog->filename : "?");
     gor_write(g, 2, buf, (size_t)n);
     gort_exit(g, 2);
 }
@@ -974,7 +990,7 @@ static gcell *map_slot(gor *g, gframe *f, gnode *n)
     gcell key[ks];
     ev_to(g, f, n->b, mt->key, key);
     if (!m)
-        gor_panic_string(g, "assignment to entry in nil map");
+        gor_panic_plain(g, "assignment to entry in nil map");
     return gmap_assign(g, m, key);
 }
 
@@ -1481,7 +1497,7 @@ static void builtin_call(gor *g, gframe *f, gnode *n, gcell *dst)
     case B_CLOSE: {
         gchan *c = (gchan *)(uintptr_t)ev(g, f, n->list[0]);
         if (!c)
-            gor_panic_string(g, "close of nil channel");
+            gor_panic_plain(g, "close of nil channel");
         gort_chan_close(g, c);
         return;
     }
@@ -1783,7 +1799,28 @@ static void assign_stmt(gor *g, gframe *f, gnode *s)
         cells_copy(p, tmp, sz);
         return;
     }
-    /* a, b = b, a: every right side first */
+    /* a, b = b, a.  Go's two phases: the index and pointer operands on the
+     * left and every right side are evaluated first, in order; then the
+     * assignments happen left to right.  i, s[i] = 1, 2 sets the old s[i]. */
+    gcell *dst[nl];
+    gmap *maps[nl];
+    gcell *keys[nl];
+    for (int i = 0; i < nl; i++) {
+        gnode *l = s->list[i];
+        dst[i] = NULL;
+        maps[i] = NULL;
+        keys[i] = NULL;
+        if (l->xop == X_BLANK || (s->op == T_DEFINE && (l->flags & NF_ADDRESSED)))
+            continue;
+        if (l->xop == X_INDEX_MAP) {
+            const gtype *mt = l->a->type->underlying;
+            maps[i] = (gmap *)(uintptr_t)ev(g, f, l->a);
+            keys[i] = gor_alloc(g, mt->key->size > 0 ? mt->key->size : 1);
+            ev_to(g, f, l->b, mt->key, keys[i]);
+            continue;
+        }
+        dst[i] = addr(g, f, l);
+    }
     int32_t total = 0;
     for (int i = 0; i < nr; i++)
         total += s->list[i]->type ? s->list[i]->type->size
@@ -1804,8 +1841,12 @@ static void assign_stmt(gor *g, gframe *f, gnode *s)
         if (s->op == T_DEFINE && (l->flags & NF_ADDRESSED)) {
             to = l->sym->type;
             cells_copy(var_declare(g, f, l->sym), tmp + off, to->size);
-        } else {
-            store(g, f, l, to, tmp + off);
+        } else if (keys[i]) {
+            if (!maps[i])
+                gor_panic_plain(g, "assignment to entry in nil map");
+            cells_copy(gmap_assign(g, maps[i], keys[i]), tmp + off, to->size);
+        } else if (dst[i]) {
+            cells_copy(dst[i], tmp + off, to->size);
         }
         off += to ? to->size : 1;
     }
@@ -2521,6 +2562,20 @@ void eval_call(gor *g, gclosure *cl, gcell *args, gcell *res)
     call_fn(g, cl->fn, cl, args, res);
 }
 
+int eval_call_method(gor *g, const giface *b, const char *name, const gcell *args, int32_t nwords,
+                     gcell *res)
+{
+    gmethod_path mp;
+    if (!b || !types_find_method(b->t, name, &mp) || !mp.m)
+        return 0;
+    gcell all[64 + (nwords > 0 ? nwords : 1)];
+    gfunc *fn = iface_method(g, b, name, all);
+    int32_t rw = fn->sig->params[0]->size;
+    cells_copy(all + rw, args, nwords);
+    call_fn(g, fn, NULL, all, res);
+    return 1;
+}
+
 int eval_call_method0(gor *g, const giface *b, const char *name, gcell *res)
 {
     gmethod_path mp;
@@ -2610,7 +2665,7 @@ static gtype *vm_runtime_error_t(gvm *vm)
     gtypes *ts = &vm->prog->types;
     for (int i = ts->n - 1; i >= 0; i--) {
         gtype *t = ts->all[i];
-        if (t->pkg && strcmp(t->pkg, "runtime") == 0 && strcmp(t->short_name, "Error") == 0)
+        if (t->pkg && strcmp(t->pkg, "runtime") == 0 && strcmp(t->short_name, "errorString") == 0)
             return t;
     }
     return ts->basic[GK_STRING];
@@ -2619,11 +2674,11 @@ static gtype *vm_runtime_error_t(gvm *vm)
 static void vm_make_runtime_error(gvm *vm)
 {
     gtypes *ts = &vm->prog->types;
-    gtype *t = types_named(ts, "runtime", "Error");
+    gtype *t = types_named(ts, "runtime", "errorString");
     types_set_underlying(t, ts->basic[GK_STRING]);
     gtype *str = ts->basic[GK_STRING];
     gfunc *fn = arena_alloc(&vm->prog->arena, sizeof *fn);
-    fn->name = "runtime.(Error).Error";
+    fn->name = "runtime.errorString.Error";
     fn->native = runtime_error_method;
     fn->sig = types_func(ts, &t, 1, &str, 1, 0);
     fn->nparams = 1;
@@ -2632,6 +2687,15 @@ static void vm_make_runtime_error(gvm *vm)
     fn->result_words = 1;
     gmethod m = {.name = "Error", .sig = types_func(ts, NULL, 0, &str, 1, 0), .fn = fn};
     types_add_method(ts, t, &m);
+    gtype *pe = types_named(ts, "runtime", "plainError");
+    types_set_underlying(pe, str);
+    gfunc *pf = arena_alloc(&vm->prog->arena, sizeof *pf);
+    *pf = *fn;
+    pf->name = "runtime.plainError.Error";
+    pf->sig = types_func(ts, &pe, 1, &str, 1, 0);
+    gmethod pm = {.name = "Error", .sig = m.sig, .fn = pf};
+    types_add_method(ts, pe, &pm);
+    vm->t_plain_error = pe;
 }
 
 static void error_string_error(gor *g, gcell *args, gcell *res)
@@ -2764,6 +2828,12 @@ void eval_report_panic(gor *g)
         int k = snprintf(line, sizeof line, "%spanic: %s%s\n", i == n - 1 ? "" : "\t", msg,
                          chain[i]->recovered ? " [recovered]" : "");
         gor_write(g, 2, line, (size_t)k);
+    }
+    print_panic_value(g, p->value, msg, sizeof msg);
+    if (p->runtime_error && strstr(msg, "nil pointer dereference")) {
+        static const char sig[] =
+            "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n";
+        gor_write(g, 2, sig, sizeof sig - 1);
     }
     int k =
         snprintf(line, sizeof line, "\ngoroutine %lld [running]:\n%s()\n\t%s\n", (long long)g->id,

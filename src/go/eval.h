@@ -63,7 +63,8 @@ typedef struct gvm {
     uint64_t seed;
     /* the library's own error types (*errors.errorString, *fmt.wrapError) */
     gtype *t_error_string, *t_wrap_error;
-    gtype *t_time; /* time.Time (a timer channel's element) */
+    gtype *t_time;
+    gtype *t_plain_error; /* runtime.plainError */ /* time.Time (a timer channel's element) */
     gcell atomic_obj;
     /* context: its type, cancel's code, and where Canceled and
      * DeadlineExceeded live among the globals */
@@ -74,7 +75,7 @@ typedef struct gvm {
 } gvm;
 
 #define VM_MAX_ALLOC (4ll << 30) /* 4 GiB of Go heap */
-#define VM_MAX_DEPTH 100000      /* Go calls deep in one goroutine */
+#define VM_MAX_DEPTH 10000000    /* Go calls deep in one goroutine (the C stack ends it first) */
 
 /* Runs the main goroutine on the calling thread's gor: package variables,
  * init functions, main.  Returns 0 (main returned), 2 (a panic nobody
@@ -86,6 +87,10 @@ void eval_run_goroutine(gor *g, gclosure *cl, gcell *args);
 /* Calls a function value from native code (sort.Slice's less, Once.Do). */
 void eval_call(gor *g, gclosure *cl, gcell *args, gcell *res);
 
+/* Calls method name of the dynamic value b with args (its parameters'
+ * words, after the receiver); 0 if b has no such method. */
+int eval_call_method(gor *g, const giface *b, const char *name, const gcell *args, int32_t nwords,
+                     gcell *res);
 /* Calls method name() of the dynamic value b with no arguments; 0 if it
  * has none.  res gets the results. */
 int eval_call_method0(gor *g, const giface *b, const char *name, gcell *res);

@@ -173,7 +173,7 @@ void gort_chan_send(gor *g, gchan *c, const gcell *v)
     int rc = chan_send(&c->q, gort_actor(g), gort_item(g, c, v));
     gort_check(g, rc);
     if (rc == PS_ECLOSED)
-        gor_panic_string(g, "send on closed channel");
+        gor_panic_plain(g, "send on closed channel");
 }
 
 int gort_chan_recv(gor *g, gchan *c, gcell *dst)
@@ -194,7 +194,7 @@ void gort_chan_close(gor *g, gchan *c)
     int rc = chan_close(&c->q, gort_actor(g));
     gort_check(g, rc);
     if (rc == PS_ECLOSED)
-        gor_panic_string(g, "close of closed channel");
+        gor_panic_plain(g, "close of closed channel");
 }
 
 int64_t gort_chan_len(gchan *c)
@@ -225,7 +225,7 @@ int gort_select(gor *g, gselcase *cases, int n, int has_default)
     if (rc == PS_EAGAIN)
         return -1;
     if (rc == PS_ECLOSED)
-        gor_panic_string(g, "send on closed channel");
+        gor_panic_plain(g, "send on closed channel");
     if (rc != PS_OK || chosen < 0)
         gor_fatal(g, "poolscope: internal error: select failed");
     gselcase *c = &cases[chosen];

@@ -25,6 +25,29 @@ static void lib_done(giface **v, giface **small, gbuf *b)
     gbuf_free(b);
 }
 
+/* Writes b to w: an *os.File straight to its fd, any other io.Writer
+ * through its Write method with a []byte. */
+static void lib_out_writer(gor *g, uint64_t w, gbuf *b, gcell *res)
+{
+    int fd = lib_writer_fd(g, w);
+    if (fd >= 0) {
+        gor_write(g, fd, b->p ? b->p : "", b->len);
+        cell_set(&res[0], b->len);
+        cell_set(&res[1], 0);
+        return;
+    }
+    gcell *bytes = gor_alloc(g, (int64_t)b->len);
+    for (size_t i = 0; i < b->len; i++)
+        cell_set(&bytes[i], (unsigned char)b->p[i]);
+    gslice *s = gor_alloc_bytes(g, sizeof *s);
+    s->base = bytes;
+    s->len = s->cap = (int64_t)b->len;
+    gcell arg[1];
+    cell_set(&arg[0], (uint64_t)(uintptr_t)s);
+    if (!eval_call_method(g, (const giface *)(uintptr_t)w, "Write", arg, 1, res))
+        lib_unsupported(g, "this io.Writer");
+}
+
 static void lib_out(gor *g, int fd, gbuf *b, gcell *res)
 {
     gor_write(g, fd, b->p ? b->p : "", b->len);
@@ -134,9 +157,8 @@ static void lib_fprint_any(gor *g, gcell *args, gcell *res, int line)
         fmt_sprintln(g, &b, v, n);
     else
         fmt_sprint(g, &b, v, n);
-    if (fd < 0)
-        lib_unsupported(g, "fmt.Fprint to a writer other than os.Stdout or os.Stderr");
-    lib_out(g, fd, &b, res);
+    (void)fd;
+    lib_out_writer(g, cell_get(&args[0]), &b, res);
     lib_done(v, small, &b);
 }
 
@@ -152,12 +174,9 @@ static void fmt_fprint_native(gor *g, gcell *args, gcell *res)
 
 static void fmt_fprintf_native(gor *g, gcell *args, gcell *res)
 {
-    int fd = lib_writer_fd(g, cell_get(&args[0]));
-    if (fd < 0)
-        lib_unsupported(g, "fmt.Fprintf to a writer other than os.Stdout or os.Stderr");
     gbuf b = GBUF_INIT;
     lib_printf(g, &args[1], &args[2], &b, NULL);
-    lib_out(g, fd, &b, res);
+    lib_out_writer(g, cell_get(&args[0]), &b, res);
     gbuf_free(&b);
 }
 

@@ -133,6 +133,8 @@ int gor_call_string_method(struct gor *g, const gtype *t, const gcell *v, const 
  * with a string value.  Do not return. */
 _Noreturn void gor_panic_runtime(struct gor *g, const char *fmt, ...);
 _Noreturn void gor_panic_string(struct gor *g, const char *msg);
+/* A run-time panic without the "runtime error: " prefix (runtime.plainError). */
+_Noreturn void gor_panic_plain(struct gor *g, const char *msg);
 /* A panic whose value is the interface box v (panic(v)). */
 _Noreturn void gor_panic_value(struct gor *g, giface *v);
 /* Go's fatal errors (not recoverable): "fatal error: " + msg, exit 2. */
