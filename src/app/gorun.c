@@ -13,6 +13,7 @@
 #include "go/gort.h"
 #include "go/lib_natives.h"
 #include "rt/run.h"
+#include "sync/clock.h"
 
 enum { GORUN_POLL = 256, GORUN_WAIT_NS = 20000000 /* 20 ms */ };
 
@@ -147,7 +148,9 @@ int gorun_headless(const options *o)
     }
     vm->prog = p;
     vm->write = gorun_write;
-    vm->seed = o->seed;
+    /* Go's select is random run to run; --seed (or --step, whose runs are
+     * all alike) makes it one sequence */
+    vm->seed = o->seed_given ? o->seed : o->start_mode == PACER_STEP ? 0 : clock_now_ns();
     if (eval_prepare(vm) != 0) {
         fprintf(stderr, "poolscope: out of memory\n");
         goto out;

@@ -11,8 +11,9 @@
 #include "scen/printable.h"
 
 static const char usage[] =
-    "usage: poolscope [options]\n"
-    "Runs a concurrency lecture scenario with real threads and shows it live.\n"
+    "usage: poolscope [options] [PROGRAM.go]\n"
+    "Runs a concurrency lecture scenario with real threads and shows it live,\n"
+    "or a Go program (PROGRAM.go: --headless runs it as go run does).\n"
     "\n"
     "  --headless            print the lecture's lines instead of the screen\n"
     "  --log=lines|events    headless: lecture lines (default) or every event\n"
@@ -31,6 +32,9 @@ static const char usage[] =
     "  --replay FILE         replay a recording instead of running threads\n"
     "  --export-trace FILE   write a Chrome trace (Perfetto) JSON of the run\n"
     "  --export-cast FILE    write an asciicast v2 of the run\n"
+    "  --set NAME=VALUE      a Go program: override a package-level constant\n"
+    "  --seed N              a Go program: select's random choices (default:\n"
+    "                        random; 0 with --step)\n"
     "  --color=auto|always|never\n"
     "  --help, --version\n";
 
@@ -181,6 +185,7 @@ static int parse_one(options *o, overrides *ov, const char **scen, int argc, cha
         if (parse_ll(v, 0, 0x7fffffffffffffffll, &n))
             return bad(err, len, "--seed", *v ? v : NULL, "0..2^63-1");
         o->seed = (uint64_t)n;
+        o->seed_given = 1;
     } else if (a[0] != '-' && strlen(a) > 3 && !strcmp(a + strlen(a) - 3, ".go")) {
         o->go_path = a;
     } else if ((v = value_of(a, "--ring", argc, argv, i))) {

@@ -29,6 +29,7 @@ typedef struct options {
     int speed_given;         /* --speed was given (a replay keeps its own otherwise) */
     const char *go_path;     /* PROGRAM.go (or --scenario PROGRAM.go): run Go source */
     uint64_t seed;           /* --seed: select's and math/rand's generator */
+    int seed_given;
     int nsets;               /* --set NAME=VALUE: package constants */
     struct {
         const char *name, *value;

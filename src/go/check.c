@@ -3450,7 +3450,7 @@ static void ck_const_spec(checker *c, gnode *spec, scope *into, int global)
             ck_fail(c, e->pos, "%s is not constant", ck_desc(c, e, &o));
         gconst *v = o.cv;
         gtype *vt = o.t;
-        for (int k = 0; global && k < c->p->nsets; k++)
+        for (int k = 0; k < c->p->nsets; k++)
             if (strcmp(c->p->sets[k].name, name->text) == 0) {
                 c->p->sets[k].used = 1;
                 const char *val = c->p->sets[k].value;
@@ -4250,7 +4250,7 @@ static __attribute__((noinline)) void ck_package(checker *c, gnode *file)
                     c->libs[i].pkg->path);
     for (int k = 0; k < c->p->nsets; k++)
         if (!c->p->sets[k].used)
-            ck_fail(c, (go_pos){1, 1}, "--set %s: the program has no package-level constant %s",
+            ck_fail(c, (go_pos){1, 1}, "--set %s: the program declares no constant %s",
                     c->p->sets[k].name, c->p->sets[k].name);
     ck_init_order(c, file);
     if (c->p->types.failed)
