@@ -50,6 +50,9 @@ static const row_def rows[] = {
     {"consumer", "the screen's consumer alone: merge and fold of a real run's events",
      bench_consumer},
     {"stamp", "the cost of a causal stamp: clock_gettime against TSC reads", bench_stamp},
+    {"10k-blocked", "a program's 10 000 goroutines blocked on one channel: start time, RSS",
+     bench_blocked},
+    {"goroutines", "goroutines one after another; the merge with 10 000 lanes", bench_goroutines},
     /* the replay seek row is the 'seek' benchmark (tests/test_seek.c) */
 };
 
