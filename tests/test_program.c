@@ -449,6 +449,63 @@ START_TEST(thread_failure_is_elimit)
 }
 END_TEST
 
+/* ---- step mode: the same steps give the same run ---- */
+
+static int send_two(ps_actor *self, void *arg)
+{
+    shared *s = arg;
+    for (int i = 0; i < 2; i++)
+        if (chan_send(&s->q, self, self->id * 10 + i) != PS_OK)
+            return 1;
+    return 0;
+}
+
+static int main_gathers(ps_actor *self, void *arg)
+{
+    shared *s = arg;
+    for (int i = 0; i < 3; i++)
+        run_go(self->run, self, send_two, s, NULL);
+    int64_t v, sum = 0;
+    for (int i = 0; i < 6; i++)
+        if (chan_recv(&s->q, self, &v) == PS_OK)
+            sum += v;
+    return (int)sum;
+}
+
+static void stepped(prog_run *t, shared *s)
+{
+    memset(s, 0, sizeof *s);
+    chan_init(&s->q, 0, 1);
+    *t = (prog_run){.run = create(&(run_program_opts){.mode = PACER_STEP, .max_goroutines = 8})};
+    ck_assert_int_eq(run_start_program(t->run, main_gathers, s), 0);
+    finish(t);
+    chan_destroy(&s->q);
+}
+
+START_TEST(step_same_run_each_time)
+{
+    prog_run first, t;
+    shared s;
+    stepped(&first, &s);
+    int status = -1;
+    ck_assert_int_eq(run_exit_status(first.run, &status), 1);
+    ck_assert_int_eq(status, 10 + 11 + 20 + 21 + 30 + 31);
+    ck_assert_uint_gt(count_kind(&first, EV_CTL_STEP), 10);
+    for (int k = 0; k < 20; k++) {
+        stepped(&t, &s);
+        ck_assert_uint_eq(t.n, first.n);
+        for (size_t i = 0; i < t.n; i++) {
+            const ps_event *a = &t.ev[i], *b = &first.ev[i];
+            ck_assert_msg(a->actor == b->actor && a->kind == b->kind && a->arg == b->arg &&
+                              a->value == b->value && a->vt_ns == b->vt_ns,
+                          "run %d differs at event %zu", k, i);
+        }
+        prog_free(&t);
+    }
+    prog_free(&first);
+}
+END_TEST
+
 /* ---- Go's deadlock ---- */
 
 static int recv_q2(ps_actor *self, void *arg)
@@ -615,6 +672,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, goroutine_exit_ends_program);
     tcase_add_test(tc, limit_is_reported);
     tcase_add_test(tc, thread_failure_is_elimit);
+    tcase_add_test(tc, step_same_run_each_time);
     tcase_add_loop_test(tc, two_goroutine_deadlock, 0, 3);
     tcase_add_loop_test(tc, sleep_is_not_deadlock, 0, 2);
     tcase_add_test(tc, handoff_stress_no_false_deadlock);
