@@ -84,8 +84,10 @@ typedef enum ps_kind {
  * A worker "waiting for a job" is queue-recv-blocked on the job queue, "job
  * received" is queue-recv on it and "result sent" is queue-send on the
  * results queue: the queue events say it, so no second event repeats it.
- *   THREAD_START                  the thread was started by 'main' (go f())
- *   THREAD_EXIT                   -
+ *   THREAD_START                  the thread was started (go f()), published by its
+ *                                 starter: arg = the starter's id (main: 0)
+ *   THREAD_EXIT                   value = 0, or PS_ELIMIT (run.h): a program's
+ *                                 goroutine whose thread could not be made
  *   JOB_STARTED                   arg = job, value = duration (virtual ns)
  *   JOB_FINISHED                  arg = job
  *   SLEEP, WAKE                   value = duration (virtual ns)
@@ -123,7 +125,9 @@ typedef enum ps_kind {
  *   ERROR                         arg = job, value = error code
  *   CANCEL                        arg = job that observed the cancellation
  *   SAY                           obj = line template, arg = job, value = value
- *   SCENARIO_START                arg = workers, value = jobs
+ *   SCENARIO_START                arg = workers, value = jobs (a program:
+ *                                 arg = max_goroutines)
+ *   SCENARIO_END                  value = outcome (a program: its exit status)
  *   CTL_STEP                      arg = actor granted
  *   CTL_SPEED                     value = speed in thousandths
  */

@@ -301,9 +301,11 @@ static void g_finish(ps_run *r, run_g *g)
     pacer_exit(r->pacer, self->id);
     g_exited(r->prog, g);
     /* release: every event is committed before live drops; run_live's
-     * acquire pairs with it.  r outlives the thread: run_join joins it. */
-    atomic_fetch_sub_explicit(&r->live, 1, memory_order_release);
-    bus_kick(r->bus);
+     * acquire pairs with it.  r outlives the thread: run_join joins it.
+     * Only the last one kicks the consumer, which may have seen live > 0
+     * after its last event: the others' thread-exit woke it if it slept. */
+    if (atomic_fetch_sub_explicit(&r->live, 1, memory_order_release) == 1)
+        bus_kick(r->bus);
 }
 
 static void *g_entry(void *arg)

@@ -83,5 +83,7 @@ int bench_heavy(const bench_ctx *c);
 int bench_output(const bench_ctx *c);
 int bench_consumer(const bench_ctx *c);
 int bench_stamp(const bench_ctx *c);
+int bench_blocked(const bench_ctx *c);
+int bench_goroutines(const bench_ctx *c);
 
 #endif

@@ -51,6 +51,9 @@ static const row_def rows[] = {
      bench_consumer},
     {"stamp", "the cost of a causal stamp: clock_gettime against TSC reads", bench_stamp},
     {"chan", "channels: unbuffered vs buffered ping-pong, select's cost", bench_chan},
+    {"10k-blocked", "a program's 10 000 goroutines blocked on one channel: start time, RSS",
+     bench_blocked},
+    {"goroutines", "goroutines one after another; the merge with 10 000 lanes", bench_goroutines},
     /* the replay seek row is the 'seek' benchmark (tests/test_seek.c) */
 };
 
