@@ -263,6 +263,8 @@ static int cv_represent(const gconst *cv, const gtype *t, uint64_t *word)
         }
         if (isinf(f))
             return 0;
+        if (f == 0)
+            f = 0; /* Go's constants have no negative zero: -0.0 is 0 */
         *word = f64_cell(f);
         return 1;
     }

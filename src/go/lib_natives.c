@@ -11,6 +11,7 @@ static const struct {
     {"sync", lib_sync_natives},       {"sync/atomic", lib_atomic_natives},
     {"time", lib_time_natives},       {"os", lib_os_natives},
     {"context", lib_context_natives}, {"golang.org/x/sync/errgroup", lib_errgroup_natives},
+    {"math", lib_math_natives},
 };
 
 gnative_fn lib_native(const char *pkg_path, const char *member)

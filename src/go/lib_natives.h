@@ -34,6 +34,7 @@ extern const golib_native lib_time_natives[];
 extern const golib_native lib_os_natives[];
 extern const golib_native lib_context_natives[];
 extern const golib_native lib_errgroup_natives[];
+extern const golib_native lib_math_natives[];
 
 /* A native method of a library type made at run time (the receiver's
  * named type gets it): for types the program never declares. */
