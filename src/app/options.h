@@ -30,7 +30,7 @@ typedef struct options {
     const char *go_path;     /* PROGRAM.go (or --scenario PROGRAM.go): run Go source */
     uint64_t seed;           /* --seed: select's and math/rand's generator */
     int seed_given;
-    int nsets;               /* --set NAME=VALUE: package constants */
+    int nsets; /* --set NAME=VALUE: package constants */
     struct {
         const char *name, *value;
     } sets[16];
