@@ -14,6 +14,7 @@
 struct gchan {
     ps_chan q;
     const gtype *elem;
+    struct gchan *next; /* every channel of the run, destroyed at its end */
 };
 
 /* The state of one program run (vm->rt). */
@@ -22,6 +23,7 @@ typedef struct gort {
     gvm *vm;
     _Atomic uint32_t next_obj; /* object ids for channels, locks, counters (relaxed: unique only) */
     _Atomic int64_t next_goid; /* Go's goroutine numbers (relaxed: unique only) */
+    _Atomic(gchan *) chans;    /* a stack of every channel made: freed by gort_free */
 } gort;
 
 static gort *gort_of(const gor *g)
@@ -141,6 +143,14 @@ gchan *gort_chan_new(gor *g, const gtype *elem, int64_t cap)
     c->elem = elem;
     if (chan_init(&c->q, gort_obj_id(g), (size_t)cap) != 0)
         gor_fatal(g, "out of memory");
+    gort *rt = gort_of(g);
+    /* relaxed load, release on success: gort_free (after every thread is
+     * joined) walks the stack; the join orders the pushes before it */
+    gchan *head = atomic_load_explicit(&rt->chans, memory_order_relaxed);
+    do
+        c->next = head;
+    while (!atomic_compare_exchange_weak_explicit(&rt->chans, &head, c, memory_order_release,
+                                                  memory_order_relaxed));
     return c;
 }
 
@@ -292,7 +302,8 @@ int gort_start(gvm *vm, const run_program_opts *o, ps_run **out, const char **er
     }
     rt->vm = vm;
     atomic_init(&rt->next_obj, 0);
-    atomic_init(&rt->next_goid, 18); /* Go 1.19's first user goroutine is about here */
+    atomic_init(&rt->next_goid, 18);
+    atomic_init(&rt->chans, NULL); /* Go 1.19's first user goroutine is about here */
     rt->run = run_create_program(o, err);
     if (!rt->run) {
         free(rt);
@@ -313,6 +324,9 @@ void gort_free(gvm *vm)
     if (!rt)
         return;
     run_destroy(rt->run);
+    /* acquire: pairs with the pushes' release (the threads are joined too) */
+    for (gchan *c = atomic_load_explicit(&rt->chans, memory_order_acquire); c; c = c->next)
+        chan_destroy(&c->q);
     free(rt);
     vm->rt = NULL;
 }
