@@ -2532,6 +2532,20 @@ int eval_call_method0(gor *g, const giface *b, const char *name, gcell *res)
     return 1;
 }
 
+int eval_call_method(gor *g, const giface *b, const char *name, const gcell *args, int32_t nargs,
+                     gcell *res)
+{
+    gmethod_path mp;
+    if (!b || !types_find_method(b->t, name, &mp) || !mp.m)
+        return 0;
+    gcell all[64 + (nargs > 0 ? nargs : 1)];
+    gfunc *fn = iface_method(g, b, name, all);
+    int32_t rw = mp.m->ptr_recv ? 1 : mp.recv->size;
+    cells_copy(all + rw, args, nargs);
+    call_fn(g, fn, NULL, all, res);
+    return 1;
+}
+
 int gor_call_string_method(gor *g, const gtype *t, const gcell *v, const char *name,
                            const gstr **out)
 {

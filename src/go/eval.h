@@ -90,6 +90,11 @@ void eval_call(gor *g, gclosure *cl, gcell *args, gcell *res);
  * has none.  res gets the results. */
 int eval_call_method0(gor *g, const giface *b, const char *name, gcell *res);
 
+/* Calls method name of the dynamic value b with args (nargs words, laid
+ * out as its parameters); 0 if it has none.  res gets the results. */
+int eval_call_method(gor *g, const giface *b, const char *name, const gcell *args, int32_t nargs,
+                     gcell *res);
+
 /* Go's report of the panic in flight on stderr (panic: ..., goroutine N). */
 void eval_report_panic(gor *g);
 

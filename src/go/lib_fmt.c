@@ -47,6 +47,23 @@ int lib_writer_fd(gor *g, uint64_t w)
     return -1;
 }
 
+/* Writes b to w: the fd for an *os.File, else w's Write method with the
+ * bytes as a []byte (a *strings.Builder, the program's own writer). */
+static void lib_out_writer(gor *g, uint64_t w, int fd, gbuf *b, gcell *res)
+{
+    if (fd >= 0) {
+        lib_out(g, fd, b, res);
+        return;
+    }
+    gslice *p = lib_slice_make(g, (int64_t)b->len, (int64_t)b->len);
+    for (size_t i = 0; i < b->len; i++)
+        cell_set(&p->base[i], (unsigned char)b->p[i]);
+    gcell a[1];
+    cell_set(&a[0], (uint64_t)(uintptr_t)p);
+    if (!eval_call_method(g, (const giface *)(uintptr_t)w, "Write", a, 1, res))
+        lib_unsupported(g, "fmt.Fprint to a writer without a Write method");
+}
+
 static void lib_print_any(gor *g, gcell *args, gcell *res, int fd, int line)
 {
     giface *small[16], **v;
@@ -134,9 +151,7 @@ static void lib_fprint_any(gor *g, gcell *args, gcell *res, int line)
         fmt_sprintln(g, &b, v, n);
     else
         fmt_sprint(g, &b, v, n);
-    if (fd < 0)
-        lib_unsupported(g, "fmt.Fprint to a writer other than os.Stdout or os.Stderr");
-    lib_out(g, fd, &b, res);
+    lib_out_writer(g, cell_get(&args[0]), fd, &b, res);
     lib_done(v, small, &b);
 }
 
@@ -153,11 +168,9 @@ static void fmt_fprint_native(gor *g, gcell *args, gcell *res)
 static void fmt_fprintf_native(gor *g, gcell *args, gcell *res)
 {
     int fd = lib_writer_fd(g, cell_get(&args[0]));
-    if (fd < 0)
-        lib_unsupported(g, "fmt.Fprintf to a writer other than os.Stdout or os.Stderr");
     gbuf b = GBUF_INIT;
     lib_printf(g, &args[1], &args[2], &b, NULL);
-    lib_out(g, fd, &b, res);
+    lib_out_writer(g, cell_get(&args[0]), fd, &b, res);
     gbuf_free(&b);
 }
 
