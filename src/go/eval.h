@@ -69,6 +69,8 @@ typedef struct gvm {
      * DeadlineExceeded live among the globals */
     gtype *t_ctx;
     struct gfunc *ctx_cancel_fn;
+    /* strconv.ErrSyntax and ErrRange's globals (set by their initializers) */
+    gcell *strconv_err_syntax, *strconv_err_range;
     int32_t ctx_canceled_slot,
         ctx_deadline_slot; /* the engine counter that orders sync/atomic's events */
 } gvm;
