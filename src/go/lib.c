@@ -362,6 +362,21 @@ static const golib_member sort_members[] = {
     ME("StringSlice.Len", "func() int"),
     ME("StringSlice.Less", "func(i, j int) bool"),
     ME("StringSlice.Swap", "func(i, j int)"),
+    ME("IntSlice.Sort", "func()"),
+    ME("StringSlice.Sort", "func()"),
+    TY("Float64Slice", "[]float64"),
+    ME("Float64Slice.Len", "func() int"),
+    ME("Float64Slice.Less", "func(i, j int) bool"),
+    ME("Float64Slice.Swap", "func(i, j int)"),
+    ME("Float64Slice.Sort", "func()"),
+    FN("IsSorted", "func(data Interface) bool"),
+    FN("SearchStrings", "func(a []string, x string) int"),
+    FN("SearchFloat64s", "func(a []float64, x float64) int"),
+    FN("Float64sAreSorted", "func(x []float64) bool"),
+    TY("reverse", "struct{ data Interface }"),
+    ME("reverse.Len", "func() int"),
+    ME("reverse.Less", "func(i, j int) bool"),
+    ME("reverse.Swap", "func(i, j int)"),
 };
 
 static const golib_member context_members[] = {

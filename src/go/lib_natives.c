@@ -13,7 +13,7 @@ static const struct {
     {"context", lib_context_natives}, {"golang.org/x/sync/errgroup", lib_errgroup_natives},
     {"math", lib_math_natives},       {"strings", lib_strings_natives},
     {"unicode", lib_unicode_natives}, {"unicode/utf8", lib_utf8_natives},
-    {"strconv", lib_strconv_natives},
+    {"strconv", lib_strconv_natives}, {"sort", lib_sort_natives},
 };
 
 gnative_fn lib_native(const char *pkg_path, const char *member)
