@@ -71,6 +71,7 @@ typedef struct gvm {
     struct gfunc *ctx_cancel_fn;
     /* strconv.ErrSyntax and ErrRange's globals (set by their initializers) */
     gcell *strconv_err_syntax, *strconv_err_range;
+    void *rand_global; /* math/rand's top-level source (set by its initializer) */
     int32_t ctx_canceled_slot,
         ctx_deadline_slot; /* the engine counter that orders sync/atomic's events */
 } gvm;
