@@ -388,7 +388,7 @@ static int less_strings(sorter *s, int64_t i, int64_t j)
 {
     const gstr *a = word_str(cell_get(&s->base[i])), *b = word_str(cell_get(&s->base[j]));
     int64_t n = gstr_len(a) < gstr_len(b) ? gstr_len(a) : gstr_len(b);
-    int c = n ? memcmp(gstr_ptr(a), gstr_ptr(b), (size_t)n) : 0;
+    int c = n > 0 ? memcmp(gstr_ptr(a), gstr_ptr(b), (size_t)n) : 0;
     return c < 0 || (c == 0 && gstr_len(a) < gstr_len(b));
 }
 
@@ -609,7 +609,7 @@ static int lt_string(uint64_t e, uint64_t x)
 {
     const gstr *a = word_str(e), *b = word_str(x);
     int64_t n = gstr_len(a) < gstr_len(b) ? gstr_len(a) : gstr_len(b);
-    int c = n ? memcmp(gstr_ptr(a), gstr_ptr(b), (size_t)n) : 0;
+    int c = n > 0 ? memcmp(gstr_ptr(a), gstr_ptr(b), (size_t)n) : 0;
     return c < 0 || (c == 0 && gstr_len(a) < gstr_len(b));
 }
 

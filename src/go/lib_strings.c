@@ -168,7 +168,7 @@ STR_PRED(last_index_any_native, sv_last_index_any(a, b))
 static int sv_compare(sv a, sv b)
 {
     int64_t n = a.n < b.n ? a.n : b.n;
-    int c = n ? memcmp(a.p, b.p, (size_t)n) : 0;
+    int c = n > 0 ? memcmp(a.p, b.p, (size_t)n) : 0;
     if (c)
         return c < 0 ? -1 : 1;
     return a.n < b.n ? -1 : a.n > b.n ? 1 : 0;
