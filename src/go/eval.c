@@ -2562,19 +2562,6 @@ void eval_call(gor *g, gclosure *cl, gcell *args, gcell *res)
     call_fn(g, cl->fn, cl, args, res);
 }
 
-int eval_call_method(gor *g, const giface *b, const char *name, const gcell *args, int32_t nwords,
-                     gcell *res)
-{
-    gmethod_path mp;
-    if (!b || !types_find_method(b->t, name, &mp) || !mp.m)
-        return 0;
-    gcell all[64 + (nwords > 0 ? nwords : 1)];
-    gfunc *fn = iface_method(g, b, name, all);
-    int32_t rw = fn->sig->params[0]->size;
-    cells_copy(all + rw, args, nwords);
-    call_fn(g, fn, NULL, all, res);
-    return 1;
-}
 
 int eval_call_method0(gor *g, const giface *b, const char *name, gcell *res)
 {
@@ -2584,6 +2571,20 @@ int eval_call_method0(gor *g, const giface *b, const char *name, gcell *res)
     gcell recv[64];
     gfunc *fn = iface_method(g, b, name, recv);
     call_fn(g, fn, NULL, recv, res);
+    return 1;
+}
+
+int eval_call_method(gor *g, const giface *b, const char *name, const gcell *args, int32_t nargs,
+                     gcell *res)
+{
+    gmethod_path mp;
+    if (!b || !types_find_method(b->t, name, &mp) || !mp.m)
+        return 0;
+    gcell all[64 + (nargs > 0 ? nargs : 1)];
+    gfunc *fn = iface_method(g, b, name, all);
+    int32_t rw = mp.m->ptr_recv ? 1 : mp.recv->size;
+    cells_copy(all + rw, args, nargs);
+    call_fn(g, fn, NULL, all, res);
     return 1;
 }
 

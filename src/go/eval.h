@@ -70,6 +70,9 @@ typedef struct gvm {
      * DeadlineExceeded live among the globals */
     gtype *t_ctx;
     struct gfunc *ctx_cancel_fn;
+    /* strconv.ErrSyntax and ErrRange's globals (set by their initializers) */
+    gcell *strconv_err_syntax, *strconv_err_range;
+    void *rand_global; /* math/rand's top-level source (set by its initializer) */
     int32_t ctx_canceled_slot,
         ctx_deadline_slot; /* the engine counter that orders sync/atomic's events */
 } gvm;
@@ -87,13 +90,14 @@ void eval_run_goroutine(gor *g, gclosure *cl, gcell *args);
 /* Calls a function value from native code (sort.Slice's less, Once.Do). */
 void eval_call(gor *g, gclosure *cl, gcell *args, gcell *res);
 
-/* Calls method name of the dynamic value b with args (its parameters'
- * words, after the receiver); 0 if b has no such method. */
-int eval_call_method(gor *g, const giface *b, const char *name, const gcell *args, int32_t nwords,
-                     gcell *res);
 /* Calls method name() of the dynamic value b with no arguments; 0 if it
  * has none.  res gets the results. */
 int eval_call_method0(gor *g, const giface *b, const char *name, gcell *res);
+
+/* Calls method name of the dynamic value b with args (nargs words, laid
+ * out as its parameters); 0 if it has none.  res gets the results. */
+int eval_call_method(gor *g, const giface *b, const char *name, const gcell *args, int32_t nargs,
+                     gcell *res);
 
 /* Go's report of the panic in flight on stderr (panic: ..., goroutine N). */
 void eval_report_panic(gor *g);

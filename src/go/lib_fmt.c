@@ -25,29 +25,6 @@ static void lib_done(giface **v, giface **small, gbuf *b)
     gbuf_free(b);
 }
 
-/* Writes b to w: an *os.File straight to its fd, any other io.Writer
- * through its Write method with a []byte. */
-static void lib_out_writer(gor *g, uint64_t w, gbuf *b, gcell *res)
-{
-    int fd = lib_writer_fd(g, w);
-    if (fd >= 0) {
-        gor_write(g, fd, b->p ? b->p : "", b->len);
-        cell_set(&res[0], b->len);
-        cell_set(&res[1], 0);
-        return;
-    }
-    gcell *bytes = gor_alloc(g, (int64_t)b->len);
-    for (size_t i = 0; i < b->len; i++)
-        cell_set(&bytes[i], (unsigned char)b->p[i]);
-    gslice *s = gor_alloc_bytes(g, sizeof *s);
-    s->base = bytes;
-    s->len = s->cap = (int64_t)b->len;
-    gcell arg[1];
-    cell_set(&arg[0], (uint64_t)(uintptr_t)s);
-    if (!eval_call_method(g, (const giface *)(uintptr_t)w, "Write", arg, 1, res))
-        lib_unsupported(g, "this io.Writer");
-}
-
 static void lib_out(gor *g, int fd, gbuf *b, gcell *res)
 {
     gor_write(g, fd, b->p ? b->p : "", b->len);
@@ -68,6 +45,23 @@ int lib_writer_fd(gor *g, uint64_t w)
         return (int)cell_get(&file[0]);
     }
     return -1;
+}
+
+/* Writes b to w: the fd for an *os.File, else w's Write method with the
+ * bytes as a []byte (a *strings.Builder, the program's own writer). */
+static void lib_out_writer(gor *g, uint64_t w, int fd, gbuf *b, gcell *res)
+{
+    if (fd >= 0) {
+        lib_out(g, fd, b, res);
+        return;
+    }
+    gslice *p = lib_slice_make(g, (int64_t)b->len, (int64_t)b->len);
+    for (size_t i = 0; i < b->len; i++)
+        cell_set(&p->base[i], (unsigned char)b->p[i]);
+    gcell a[1];
+    cell_set(&a[0], (uint64_t)(uintptr_t)p);
+    if (!eval_call_method(g, (const giface *)(uintptr_t)w, "Write", a, 1, res))
+        lib_unsupported(g, "fmt.Fprint to a writer without a Write method");
 }
 
 static void lib_print_any(gor *g, gcell *args, gcell *res, int fd, int line)
@@ -157,8 +151,7 @@ static void lib_fprint_any(gor *g, gcell *args, gcell *res, int line)
         fmt_sprintln(g, &b, v, n);
     else
         fmt_sprint(g, &b, v, n);
-    (void)fd;
-    lib_out_writer(g, cell_get(&args[0]), &b, res);
+    lib_out_writer(g, cell_get(&args[0]), fd, &b, res);
     lib_done(v, small, &b);
 }
 
@@ -174,9 +167,10 @@ static void fmt_fprint_native(gor *g, gcell *args, gcell *res)
 
 static void fmt_fprintf_native(gor *g, gcell *args, gcell *res)
 {
+    int fd = lib_writer_fd(g, cell_get(&args[0]));
     gbuf b = GBUF_INIT;
     lib_printf(g, &args[1], &args[2], &b, NULL);
-    lib_out_writer(g, cell_get(&args[0]), &b, res);
+    lib_out_writer(g, cell_get(&args[0]), fd, &b, res);
     gbuf_free(&b);
 }
 

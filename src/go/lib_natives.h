@@ -35,6 +35,30 @@ extern const golib_native lib_os_natives[];
 extern const golib_native lib_context_natives[];
 extern const golib_native lib_errgroup_natives[];
 extern const golib_native lib_math_natives[];
+extern const golib_native lib_strings_natives[];
+extern const golib_native lib_strconv_natives[];
+extern const golib_native lib_sort_natives[];
+extern const golib_native lib_unicode_natives[];
+extern const golib_native lib_utf8_natives[];
+extern const golib_native lib_rand_natives[];
+
+/* A slice of len zeroed words with room for cap. */
+gslice *lib_slice_make(gor *g, int64_t len, int64_t cap);
+/* s[off:off+n] sharing s's bytes (strings are immutable). */
+uint64_t lib_substr(gor *g, const gstr *s, int64_t off, int64_t n);
+/* A library type by package path and name (it exists once the program
+ * imports the package), or NULL. */
+gtype *lib_type(gvm *vm, const char *pkg, const char *name);
+
+/* Rune classes (lib_unicode.c), shared by strings and unicode. */
+int lib_rune_is_space(int32_t r);
+int lib_rune_is_upper(int32_t r);
+int lib_rune_is_lower(int32_t r);
+int lib_rune_is_letter(int32_t r);
+int lib_rune_is_digit(int32_t r);
+int lib_rune_is_punct(int32_t r);
+int32_t lib_rune_to_upper(int32_t r);
+int32_t lib_rune_to_lower(int32_t r);
 
 /* A native method of a library type made at run time (the receiver's
  * named type gets it): for types the program never declares. */

@@ -353,7 +353,29 @@ static void ticker_stop_native(gor *g, gcell *args, gcell *res)
     atomic_store_explicit(&t->stopped, 1, memory_order_relaxed); /* read when it wakes */
 }
 
+static void time_equal_native(gor *g, gcell *args, gcell *res)
+{
+    (void)g;
+    cell_set(&res[0], cell_get(&args[0]) == cell_get(&args[1]));
+}
+
+static void weekday_string_native(gor *g, gcell *args, gcell *res)
+{
+    static const char *const days[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                       "Thursday", "Friday", "Saturday"};
+    int64_t d = (int64_t)cell_get(&args[0]);
+    char buf[40];
+    const char *s = buf;
+    if (d >= 0 && d < 7)
+        s = days[d];
+    else
+        snprintf(buf, sizeof buf, "%%!Weekday(%lld)", (long long)d);
+    cell_set(&res[0], (uint64_t)(uintptr_t)gor_str(g, s, (int64_t)strlen(s)));
+}
+
 const golib_native lib_time_natives[] = {
+    {"Time.Equal", time_equal_native},
+    {"Weekday.String", weekday_string_native},
     {"Sleep", sleep_native},
     {"Now", now_native},
     {"Since", since_native},
