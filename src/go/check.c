@@ -624,6 +624,8 @@ static int32_t ck_capture_index(checker *c, gsym *sym)
 /* A new local variable of the current function. */
 static gsym *ck_local(checker *c, const char *name, go_pos pos, gtype *t)
 {
+    if (!t)
+        ck_fail(c, pos, "missing type for %s", name);
     gsym *s = ck_sym(c, SY_VAR, name, pos);
     s->type = t;
     s->owner = c->fn;
@@ -1995,7 +1997,7 @@ static opnd ck_typeassert(checker *c, gnode *n)
 static void ck_args(checker *c, gnode *call, gtype *sig, int skip_first)
 {
     int np = sig->nparams - skip_first;
-    gtype **params = sig->params + skip_first;
+    gtype **params = sig->params ? sig->params + skip_first : NULL; /* NULL + 0 is UB */
     int na = call->nlist;
     /* f(g()) where g returns several values */
     if (na == 1 && (np > 1 || sig->variadic) && !(call->flags & NF_ELLIPSIS) &&

@@ -101,6 +101,7 @@ static int lex_skip(go_lexer *lx, int want_semi)
                 lx->p++;
         } else if (c == '/' && lx->p + 1 < lx->end && lx->p[1] == '*') {
             const char *start = lx->p;
+            go_pos start_pos = lex_here(lx, start);
             int had_nl = 0;
             lx->p += 2;
             while (lx->p + 1 < lx->end && !(lx->p[0] == '*' && lx->p[1] == '/')) {
@@ -112,6 +113,7 @@ static int lex_skip(go_lexer *lx, int want_semi)
             }
             if (lx->p + 1 >= lx->end) {
                 lex_error(lx, start, "comment not terminated");
+                lx->err_pos = start_pos;
                 lx->p = lx->end;
                 return 0;
             }
@@ -199,6 +201,7 @@ static go_token lex_number(go_lexer *lx, const char *start)
 /* A quoted literal ending at quote q; escapes are checked by lex_unquote. */
 static go_token lex_quoted(go_lexer *lx, const char *start, char q, go_tok t)
 {
+    go_pos start_pos = lex_here(lx, start); /* errors name where the literal began */
     lx->p++;
     while (lx->p < lx->end && *lx->p != q) {
         if (*lx->p == '\n' && q != '`') {
@@ -217,6 +220,7 @@ static go_token lex_quoted(go_lexer *lx, const char *start, char q, go_tok t)
                   q == '`'   ? "raw string literal not terminated"
                   : q == '"' ? "string literal not terminated"
                              : "rune literal not terminated");
+        lx->err_pos = start_pos;
         lx->p = lx->end;
         return lex_make(lx, T_ILLEGAL, start);
     }

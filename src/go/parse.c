@@ -1236,6 +1236,8 @@ static gnode *p_value_spec(parser *p, go_tok kw, int iota, gnode *prev)
     if (p_is(p, T_ASSIGN)) {
         p_advance(p);
         p_expr_list(p, &s->list2, &s->nlist2);
+    } else if (kw == T_VAR && !s->a) {
+        p_unexpected(p, "type");
     } else if (kw == T_CONST) {
         if (!prev || s->a)
             p_fail_at(p, s->pos,
