@@ -2562,7 +2562,6 @@ void eval_call(gor *g, gclosure *cl, gcell *args, gcell *res)
     call_fn(g, cl->fn, cl, args, res);
 }
 
-
 int eval_call_method0(gor *g, const giface *b, const char *name, gcell *res)
 {
     gmethod_path mp;

@@ -24,7 +24,8 @@
     X(X_NOT)                                                                                       \
     X(X_COMPL)                                                                                     \
     X(X_ADDR)                                                                                      \
-    X(X_DEREF) X(X_RECV) X(X_PLUS) /* binary: integers (x = bits, y = 1 if unsigned) */            \
+    X(X_DEREF)                                                                                     \
+    X(X_RECV) X(X_PLUS) /* binary: integers (x = bits, y = 1 if unsigned) */                       \
         X(X_ADD_INT) X(X_SUB_INT) X(X_MUL_INT) X(X_DIV_INT) X(X_REM_INT) X(X_AND) X(X_OR) X(X_XOR) \
             X(X_ANDNOT) X(X_SHL) X(X_SHR) X(X_ADD_FLOAT) X(X_SUB_FLOAT) X(X_MUL_FLOAT)             \
                 X(X_DIV_FLOAT) X(X_ADD_STR) X(X_EQ_WORD)                                           \
