@@ -10,47 +10,85 @@
 
 #define GO_XOPS(X)                                                                                 \
     X(X_NONE)                                                                                      \
-    X(X_CONST)       /* the node's constant word (cv->word) */                                     \
-    X(X_LOCAL)       /* sym: a slot in the frame */                                                \
-    X(X_LOCAL_BOXED) /* sym: the slot holds a box pointer */                                       \
-    X(X_CAPTURED)    /* x = env index: a box pointer */                                            \
-    X(X_GLOBAL)      /* sym: the globals */                                                        \
-    X(X_FUNCVAL)     /* sym->fn as a function value */                                             \
+    X(X_CONST)                                                                                     \
+    X(X_LOCAL)                                                                                     \
+    X(X_LOCAL_BOXED)                                                                               \
+    X(X_CAPTURED)                                                                                  \
+    X(X_GLOBAL)                                                                                    \
+    X(X_FUNCVAL)                                                                                   \
     X(X_NIL)                                                                                       \
-    X(X_BLANK) /* _ on the left of an assignment */                                                \
-    /* unary */                                                                                    \
+    X(X_BLANK)                                                                                     \
     X(X_NEG_INT)                                                                                   \
     X(X_NEG_FLOAT)                                                                                 \
     X(X_NOT)                                                                                       \
     X(X_COMPL)                                                                                     \
     X(X_ADDR)                                                                                      \
     X(X_DEREF)                                                                                     \
-    X(X_RECV) X(X_PLUS) /* binary: integers (x = bits, y = 1 if unsigned) */                       \
-        X(X_ADD_INT) X(X_SUB_INT) X(X_MUL_INT) X(X_DIV_INT) X(X_REM_INT) X(X_AND) X(X_OR) X(X_XOR) \
-            X(X_ANDNOT) X(X_SHL) X(X_SHR) X(X_ADD_FLOAT) X(X_SUB_FLOAT) X(X_MUL_FLOAT)             \
-                X(X_DIV_FLOAT) X(X_ADD_STR) X(X_EQ_WORD)                                           \
-                    X(X_NE_WORD)                        /* bool, ints, pointers, chans */          \
-        X(X_LT_INT) X(X_LE_INT) X(X_GT_INT) X(X_GE_INT) /* y = unsigned */                         \
-        X(X_EQ_FLOAT) X(X_NE_FLOAT) X(X_LT_FLOAT) X(X_LE_FLOAT) X(X_GT_FLOAT) X(X_GE_FLOAT)        \
-            X(X_EQ_STR) X(X_NE_STR) X(X_LT_STR) X(X_LE_STR) X(X_GT_STR) X(X_GE_STR) X(X_EQ_ANY)    \
-                X(X_NE_ANY)           /* by gvalue_equal on the operands' type (aux) */            \
-        X(X_EQ_NILCMP) X(X_NE_NILCMP) /* slice/map/func == nil (a = the value) */                  \
-        X(X_LAND) X(X_LOR)            /* selectors, indexing */                                    \
-        X(X_FIELD)     /* x = offset of the field in a's value (a has aux = path) */               \
-        X(X_PKGVAL)    /* a package member: sym */                                                 \
-        X(X_METHODVAL) /* x.M as a value: bound receiver */                                        \
-        X(X_IFACE_METHODVAL) X(X_METHODEXPR) /* T.M as a function */                               \
-        X(X_INDEX_SLICE) X(X_INDEX_ARRAY) X(X_INDEX_PTRARRAY) X(X_INDEX_STRING) X(X_INDEX_MAP)     \
-            X(X_SLICE_SLICE) X(X_SLICE_ARRAY) X(X_SLICE_STRING)                                    \
-                X(X_TYPEASSERT)     /* to a concrete type or an interface (aux = target) */        \
-        X(X_COMPOSITE) X(X_FUNCLIT) /* calls */                                                    \
-        X(X_CALL)                   /* a static function (aux = gfunc) */                          \
-        X(X_CALL_VALUE)             /* a function value */                                         \
-        X(X_CALL_METHOD)            /* a static method, receiver from a (aux = gmethod_path) */    \
-        X(X_CALL_IFACE)             /* an interface method (text = name) */                        \
-        X(X_CALL_BUILTIN)           /* x = builtin id */                                           \
-        X(X_CONVERT)                /* a conversion to n->type from a's type */                    \
-        X(X_PAREN)
+    X(X_RECV)                                                                                      \
+    X(X_PLUS)                                                                                      \
+    X(X_ADD_INT)                                                                                   \
+    X(X_SUB_INT)                                                                                   \
+    X(X_MUL_INT)                                                                                   \
+    X(X_DIV_INT)                                                                                   \
+    X(X_REM_INT)                                                                                   \
+    X(X_AND)                                                                                       \
+    X(X_OR)                                                                                        \
+    X(X_XOR)                                                                                       \
+    X(X_ANDNOT)                                                                                    \
+    X(X_SHL)                                                                                       \
+    X(X_SHR)                                                                                       \
+    X(X_ADD_FLOAT)                                                                                 \
+    X(X_SUB_FLOAT)                                                                                 \
+    X(X_MUL_FLOAT)                                                                                 \
+    X(X_DIV_FLOAT)                                                                                 \
+    X(X_ADD_STR)                                                                                   \
+    X(X_EQ_WORD)                                                                                   \
+    X(X_NE_WORD)                                                                                   \
+    X(X_LT_INT)                                                                                    \
+    X(X_LE_INT)                                                                                    \
+    X(X_GT_INT)                                                                                    \
+    X(X_GE_INT)                                                                                    \
+    X(X_EQ_FLOAT)                                                                                  \
+    X(X_NE_FLOAT)                                                                                  \
+    X(X_LT_FLOAT)                                                                                  \
+    X(X_LE_FLOAT)                                                                                  \
+    X(X_GT_FLOAT)                                                                                  \
+    X(X_GE_FLOAT)                                                                                  \
+    X(X_EQ_STR)                                                                                    \
+    X(X_NE_STR)                                                                                    \
+    X(X_LT_STR)                                                                                    \
+    X(X_LE_STR)                                                                                    \
+    X(X_GT_STR)                                                                                    \
+    X(X_GE_STR)                                                                                    \
+    X(X_EQ_ANY)                                                                                    \
+    X(X_NE_ANY)                                                                                    \
+    X(X_EQ_NILCMP)                                                                                 \
+    X(X_NE_NILCMP)                                                                                 \
+    X(X_LAND)                                                                                      \
+    X(X_LOR)                                                                                       \
+    X(X_FIELD)                                                                                     \
+    X(X_PKGVAL)                                                                                    \
+    X(X_METHODVAL)                                                                                 \
+    X(X_IFACE_METHODVAL)                                                                           \
+    X(X_METHODEXPR)                                                                                \
+    X(X_INDEX_SLICE)                                                                               \
+    X(X_INDEX_ARRAY)                                                                               \
+    X(X_INDEX_PTRARRAY)                                                                            \
+    X(X_INDEX_STRING)                                                                              \
+    X(X_INDEX_MAP)                                                                                 \
+    X(X_SLICE_SLICE)                                                                               \
+    X(X_SLICE_ARRAY)                                                                               \
+    X(X_SLICE_STRING)                                                                              \
+    X(X_TYPEASSERT)                                                                                \
+    X(X_COMPOSITE)                                                                                 \
+    X(X_FUNCLIT)                                                                                   \
+    X(X_CALL)                                                                                      \
+    X(X_CALL_VALUE)                                                                                \
+    X(X_CALL_METHOD)                                                                               \
+    X(X_CALL_IFACE)                                                                                \
+    X(X_CALL_BUILTIN)                                                                              \
+    X(X_CONVERT)                                                                                   \
+    X(X_PAREN)
 
 typedef enum go_xop {
 #define GO_XOP_ENUM(name) name,
