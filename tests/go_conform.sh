@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# go_conform.sh POOLSCOPE [--all] [NAME...] - the Go conformance corpus (tests/go/).
+# go_conform.sh POOLSCOPE [--all] [--shard I/N] [NAME...] - the Go conformance corpus
+# (tests/go/).
 #
 # Runs `POOLSCOPE --headless tests/go/NAME.go` for every program (or the NAMEs given)
 # and compares its stdout, stderr and exit status with what real Go 1.19 gave
@@ -19,31 +20,40 @@
 # Programs listed in tests/go/PASSING must pass; the others are run and reported
 # ("todo NAME: ...") but do not fail the run, and one that passes unlisted is
 # reported as "newly passing NAME". With --all every program must pass.
+# With --shard I/N only every Nth program from the Ith (1-based) runs, so that meson
+# can run the corpus as N tests in parallel; shard 1 also checks the PASSING list.
 # Exit status 0 iff every program that must pass passed.
 #
 # Environment: GO_CONFORM_TIMEOUT (seconds per program, default 20),
 # GO_CONFORM_TODO_TIMEOUT (for programs not in PASSING, default 10), PS_TIME_SLACK
 # (multiplies the per-program timeout of listed programs),
 # GO_CONFORM_TIMING=1 (check wall times), GO_CONFORM_VERBOSE=1 (show the whole
-# stdout/stderr of each failure).
+# stdout/stderr of each failure), GO_CONFORM_WRAPPER (a command that runs each program,
+# as `valgrind -q --error-exitcode=97`: ./dev valgrind; its report lands in stderr, which
+# is compared, and status 97 is named), GO_CONFORM_SKIP (names not run, with
+# GO_CONFORM_SKIP_WHY).
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
-    echo "usage: go_conform.sh POOLSCOPE [--all] [NAME...]" >&2
+    echo "usage: go_conform.sh POOLSCOPE [--all] [--shard I/N] [NAME...]" >&2
     exit 2
 fi
 bin=$1
 shift
 case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 all=0
+shard=1/1
 names=()
+nargs=0
 for a in "$@"; do
     case $a in
     --all) all=1 ;;
+    --shard=*) shard=${a#--shard=} ;;
     *)
         a=${a##*/}
         a=${a%%.*} # NAME, NAME.go or tests/go/NAME.out alike
         [[ " ${names[*]:-} " == *" $a "* ]] || names+=("$a")
+        nargs=$((nargs + 1))
         ;;
     esac
 done
@@ -59,10 +69,18 @@ todo_timeout_s=${GO_CONFORM_TODO_TIMEOUT:-10}
 timing=${GO_CONFORM_TIMING:-0}
 verbose=${GO_CONFORM_VERBOSE:-0}
 
+shard_i=${shard%/*}
+shard_n=${shard#*/}
+if ! [[ $shard_i =~ ^[1-9][0-9]*$ && $shard_n =~ ^[1-9][0-9]*$ ]] || [ "$shard_i" -gt "$shard_n" ]; then
+    echo "go_conform.sh: --shard=$shard: want I/N with 1 <= I <= N" >&2
+    exit 2
+fi
 if [ ${#names[@]} -eq 0 ]; then
+    k=0
     for f in "$dir"/*.go; do
         f=${f##*/}
-        names+=("${f%.go}")
+        [ $((k % shard_n + 1)) = "$shard_i" ] && names+=("${f%.go}")
+        k=$((k + 1))
     done
 fi
 
@@ -129,13 +147,18 @@ check() {
     listed "$name" || limit=$todo_timeout_s
     start=$(date +%s%N)
     set +e
-    timeout -k 2 "$limit" "$bin" --headless "$src" </dev/null >"$tmp/out" 2>"$tmp/err"
+    # shellcheck disable=SC2086 # the wrapper is a command line, split into words
+    timeout -k 2 "$limit" ${GO_CONFORM_WRAPPER:-} "$bin" --headless "$src" </dev/null >"$tmp/out" 2>"$tmp/err"
     code=$?
     set -e
     end=$(date +%s%N)
     ms=$(((end - start) / 1000000))
     if [ "$code" = 124 ] && [ "$want_code" != 124 ]; then
         echo "timed out after $limit s"
+        return
+    fi
+    if [ -n "${GO_CONFORM_WRAPPER:-}" ] && [ "$code" = 97 ] && [ "$want_code" != 97 ]; then
+        echo "the wrapper (${GO_CONFORM_WRAPPER%% *}) found errors: $(clip "$(grep -m1 -E '==[0-9]+== [A-Z]' "$tmp/err" || head -n1 "$tmp/err")")"
         return
     fi
     if [ -f "$dir/$name.expect" ]; then # a refusal
@@ -223,7 +246,7 @@ for name in "${names[@]}"; do
     fi
 done
 # a listed program that is not in the corpus (a typo, a removed file) fails too
-if [ "$all" = 0 ] && [ $# -eq 0 ]; then
+if [ "$all" = 0 ] && [ "$nargs" -eq 0 ] && [ "$shard_i" = 1 ]; then
     for p in $passing; do
         if [ ! -f "$dir/$p.go" ]; then
             echo "FAIL $p: listed in $dir/PASSING but $dir/$p.go does not exist"

@@ -9,6 +9,7 @@
 #include "gmap.h"
 #include "gort.h"
 #include "lib_natives.h"
+#include "slots.h"
 #include "xop.h"
 
 /* ---- memory ---- */
@@ -201,6 +202,14 @@ static inline uint64_t wrap_int(uint64_t v, int bits, int uns)
     return v;
 }
 
+/* 1 if n names a variable in the frame's own slot, which no other goroutine
+ * can reach (not captured, its address never taken): its x++ needs no step
+ * point between the load and the store, since nothing can come between. */
+static inline int frame_private(const gnode *n)
+{
+    return n->xop == X_SLOT || (n->xop == X_LOCAL && !n->sym->boxed);
+}
+
 static inline gcell *frame_box(gcell *slot)
 {
     return (gcell *)(uintptr_t)cell_get(slot);
@@ -262,10 +271,23 @@ typedef struct gframe {
 enum { EX_NORMAL, EX_BREAK, EX_CONTINUE, EX_RETURN, EX_FALLTHROUGH };
 
 static uint64_t ev(gor *g, gframe *f, gnode *n);
+
+/* ev for the leaves that dominate loops (a local in its slot, a constant)
+ * without a call; anything else is ev. */
+static inline uint64_t ev_fast(gor *g, gframe *f, gnode *n)
+{
+    if (n->xop == X_SLOT)
+        return cell_get(&f->s[n->x]);
+    if (n->xop == X_CONST)
+        return n->cv->word;
+    return ev(g, f, n);
+}
 static void evm(gor *g, gframe *f, gnode *n, gcell *dst);
 static gcell *addr(gor *g, gframe *f, gnode *n);
 static int exec(gor *g, gframe *f, gnode *s);
 static void call_fn(gor *g, gfunc *fn, gclosure *cl, gcell *args, gcell *res);
+static int call_static_ok(const gnode *n);
+static void call_static(gor *g, gframe *f, gnode *n, gcell *res);
 
 /* Is n addressable (the checker's rule, read from its opcodes)? */
 static int addr_ok(const gnode *n)
@@ -296,6 +318,10 @@ static gcell *var_addr(gor *g, gframe *f, gnode *n)
 {
     gsym *s = n->sym;
     switch (n->xop) {
+    case X_SLOT:
+        return &f->s[n->x];
+    case X_SLOT_BOXED:
+        return frame_box(&f->s[n->x]);
     case X_LOCAL:
         return s->boxed ? frame_box(&f->s[s->slot]) : &f->s[s->slot];
     case X_CAPTURED:
@@ -371,12 +397,20 @@ static uint64_t ev_to1(gor *g, gframe *f, gnode *n, const gtype *to)
 
 /* ---- integers ---- */
 
-static uint64_t int_div(gor *g, gnode *n, uint64_t a, uint64_t b, int rem)
+/* The operand shape of a binary operator: an N_BINARY node's, or an x op= y
+ * statement's (x, y and the types from its nodes). */
+typedef struct arith_op {
+    int xop, bits, uns;
+    const gtype *type;   /* the result's (float32 rounding) */
+    const gtype *rhs_ty; /* the right operand's (a shift count's signedness) */
+} arith_op;
+
+static uint64_t int_div(gor *g, const arith_op *n, uint64_t a, uint64_t b, int rem)
 {
     if (!b)
         gor_panic_runtime(g, "integer divide by zero");
     uint64_t r;
-    if (n->y) {
+    if (n->uns) {
         r = rem ? a % b : a / b;
     } else {
         int64_t x = (int64_t)a, y = (int64_t)b;
@@ -385,31 +419,32 @@ static uint64_t int_div(gor *g, gnode *n, uint64_t a, uint64_t b, int rem)
         else
             r = (uint64_t)(rem ? x % y : x / y);
     }
-    return wrap_int(r, n->x, n->y);
+    return wrap_int(r, n->bits, n->uns);
 }
 
-static uint64_t shift(gor *g, gnode *n, uint64_t a, uint64_t s, int left)
+static uint64_t shift(gor *g, const arith_op *n, uint64_t a, uint64_t s, int left)
 {
-    const gtype *st = n->b->type;
+    const gtype *st = n->rhs_ty;
     if (st && !types_is_unsigned(st->underlying) && (int64_t)s < 0)
         gor_panic_runtime(g, "negative shift amount");
-    int bits = n->x;
+    int bits = n->bits;
     if (left)
-        return s >= 64 ? 0 : wrap_int(a << s, bits, n->y);
+        return s >= 64 ? 0 : wrap_int(a << s, bits, n->uns);
     if (s >= 64)
-        return n->y ? 0 : ((int64_t)a < 0 ? UINT64_MAX : 0);
-    return n->y ? a >> s : (uint64_t)((int64_t)a >> s);
+        return n->uns ? 0 : ((int64_t)a < 0 ? UINT64_MAX : 0);
+    return n->uns ? a >> s : (uint64_t)((int64_t)a >> s);
 }
 
-static uint64_t arith(gor *g, gnode *n, int xop, uint64_t a, uint64_t b)
+static uint64_t arith(gor *g, const arith_op *n, uint64_t a, uint64_t b)
 {
+    int xop = n->xop;
     switch (xop) {
     case X_ADD_INT:
-        return wrap_int(a + b, n->x, n->y);
+        return wrap_int(a + b, n->bits, n->uns);
     case X_SUB_INT:
-        return wrap_int(a - b, n->x, n->y);
+        return wrap_int(a - b, n->bits, n->uns);
     case X_MUL_INT:
-        return wrap_int(a * b, n->x, n->y);
+        return wrap_int(a * b, n->bits, n->uns);
     case X_DIV_INT:
         return int_div(g, n, a, b, 0);
     case X_REM_INT:
@@ -419,7 +454,7 @@ static uint64_t arith(gor *g, gnode *n, int xop, uint64_t a, uint64_t b)
     case X_OR:
         return a | b;
     case X_XOR:
-        return wrap_int(a ^ b, n->x, n->y);
+        return wrap_int(a ^ b, n->bits, n->uns);
     case X_ANDNOT:
         return a & ~b;
     case X_SHL:
@@ -1210,6 +1245,12 @@ static void call_expr(gor *g, gframe *f, gnode *n, gcell *res)
         convert(g, f, n, res);
         return;
     }
+    if (n->xop == X_CALL && call_static_ok(n)) {
+        const gfunc *fn = n->aux;
+        gcell r[fn->result_words > 0 ? fn->result_words : 1];
+        call_static(g, f, n, res ? res : r);
+        return;
+    }
     callee c;
     callee_of(g, f, n, &c);
     int32_t pw = c.recv_words + sig_param_words(c.sig);
@@ -1511,6 +1552,10 @@ static void builtin_call(gor *g, gframe *f, gnode *n, gcell *dst)
 static uint64_t ev(gor *g, gframe *f, gnode *n)
 {
     switch (n->xop) {
+    case X_SLOT:
+        return cell_get(&f->s[n->x]);
+    case X_SLOT_BOXED:
+        return cell_get(frame_box(&f->s[n->x]));
     case X_CONST:
         return n->cv->word;
     case X_LOCAL: {
@@ -1528,9 +1573,43 @@ static uint64_t ev(gor *g, gframe *f, gnode *n)
         return (uint64_t)(uintptr_t)fn_value(g, n->sym->fn);
     case X_PAREN:
         return ev(g, f, n->a);
-    case X_ADD_INT:
-    case X_SUB_INT:
-    case X_MUL_INT:
+    /* the commonest operators inline: one dispatch, not three */
+    case X_ADD_INT: {
+        uint64_t a = ev_fast(g, f, n->a);
+        return wrap_int(a + ev_fast(g, f, n->b), n->x, n->y);
+    }
+    case X_SUB_INT: {
+        uint64_t a = ev_fast(g, f, n->a);
+        return wrap_int(a - ev_fast(g, f, n->b), n->x, n->y);
+    }
+    case X_MUL_INT: {
+        uint64_t a = ev_fast(g, f, n->a);
+        return wrap_int(a * ev_fast(g, f, n->b), n->x, n->y);
+    }
+    case X_EQ_WORD: {
+        uint64_t a = ev_fast(g, f, n->a);
+        return a == ev_fast(g, f, n->b);
+    }
+    case X_NE_WORD: {
+        uint64_t a = ev_fast(g, f, n->a);
+        return a != ev_fast(g, f, n->b);
+    }
+    case X_LT_INT: {
+        uint64_t a = ev_fast(g, f, n->a), b = ev_fast(g, f, n->b);
+        return n->y ? a < b : (int64_t)a < (int64_t)b;
+    }
+    case X_LE_INT: {
+        uint64_t a = ev_fast(g, f, n->a), b = ev_fast(g, f, n->b);
+        return n->y ? a <= b : (int64_t)a <= (int64_t)b;
+    }
+    case X_GT_INT: {
+        uint64_t a = ev_fast(g, f, n->a), b = ev_fast(g, f, n->b);
+        return n->y ? a > b : (int64_t)a > (int64_t)b;
+    }
+    case X_GE_INT: {
+        uint64_t a = ev_fast(g, f, n->a), b = ev_fast(g, f, n->b);
+        return n->y ? a >= b : (int64_t)a >= (int64_t)b;
+    }
     case X_DIV_INT:
     case X_REM_INT:
     case X_AND:
@@ -1545,18 +1624,14 @@ static uint64_t ev(gor *g, gframe *f, gnode *n)
     case X_DIV_FLOAT:
     case X_ADD_STR: {
         uint64_t a = ev(g, f, n->a);
-        return arith(g, n, n->xop, a, ev(g, f, n->b));
+        arith_op op = {
+            .xop = n->xop, .bits = n->x, .uns = n->y, .type = n->type, .rhs_ty = n->b->type};
+        return arith(g, &op, a, ev(g, f, n->b));
     }
     case X_LAND:
         return ev(g, f, n->a) ? ev(g, f, n->b) != 0 : 0;
     case X_LOR:
         return ev(g, f, n->a) ? 1 : ev(g, f, n->b) != 0;
-    case X_EQ_WORD:
-    case X_NE_WORD:
-    case X_LT_INT:
-    case X_LE_INT:
-    case X_GT_INT:
-    case X_GE_INT:
     case X_EQ_FLOAT:
     case X_NE_FLOAT:
     case X_LT_FLOAT:
@@ -1629,7 +1704,15 @@ static uint64_t ev(gor *g, gframe *f, gnode *n)
         return (uint64_t)(uintptr_t)fn_value(g, ((const gmethod_path *)n->aux)->m->fn);
     case X_FUNCLIT:
         return func_lit(g, f, n);
-    default: {
+    case X_CALL:
+        if (call_static_ok(n) && ((const gfunc *)n->aux)->result_words == 1) {
+            gcell r;
+            call_static(g, f, n, &r);
+            return cell_get(&r);
+        }
+        goto general;
+    default:
+    general : {
         gcell w[n->type && n->type->size > 1 ? n->type->size + 1 : 2];
         evm(g, f, n, w);
         return cell_get(&w[0]);
@@ -1731,24 +1814,25 @@ static void assign_stmt(gor *g, gframe *f, gnode *s)
     int nl = s->nlist, nr = s->nlist2;
     if (s->op != T_ASSIGN && s->op != T_DEFINE) { /* x op= y */
         gnode *l = s->list[0];
-        gnode bin = {.kind = N_BINARY,
-                     .xop = s->xop,
-                     .x = s->x,
-                     .y = s->y,
-                     .aux = s->aux,
-                     .a = l,
-                     .b = s->list2[0],
-                     .type = l->type};
+        if (l->xop == X_SLOT && s->xop == X_ADD_INT) { /* sum += i on a frame-private int */
+            gcell *p = &f->s[l->x];
+            uint64_t b = ev_fast(g, f, s->list2[0]);
+            cell_set(p, wrap_int(cell_get(p) + b, s->x, s->y));
+            return;
+        }
+        arith_op op = {
+            .xop = s->xop, .bits = s->x, .uns = s->y, .type = l->type, .rhs_ty = s->list2[0]->type};
         if (l->xop == X_INDEX_MAP) {
             gcell *slot = map_slot(g, f, l);
             uint64_t a = cell_get(slot);
-            cell_set(slot, arith(g, &bin, s->xop, a, ev(g, f, s->list2[0])));
+            cell_set(slot, arith(g, &op, a, ev(g, f, s->list2[0])));
             return;
         }
         gcell *p = addr(g, f, l);
         uint64_t a = cell_get(p);
-        gort_point(g); /* a shared variable's load and store are two steps */
-        uint64_t r = arith(g, &bin, s->xop, a, ev(g, f, s->list2[0]));
+        if (!frame_private(l))
+            gort_point(g); /* a shared variable's load and store are two steps */
+        uint64_t r = arith(g, &op, a, ev(g, f, s->list2[0]));
         cell_set(p, r);
         return;
     }
@@ -1775,6 +1859,12 @@ static void assign_stmt(gor *g, gframe *f, gnode *s)
     }
     if (nl == 1) {
         gnode *l = s->list[0];
+        if (l->xop == X_SLOT && l->type->size == 1 && l->type->kind != GK_INTERFACE &&
+            !(s->op == T_DEFINE && (l->flags & NF_ADDRESSED))) { /* x = e, one word, no boxing */
+            uint64_t v = ev_fast(g, f, s->list2[0]);
+            cell_set(&f->s[l->x], v);
+            return;
+        }
         if (s->op == T_DEFINE && (l->flags & NF_ADDRESSED)) {
             gcell *p = var_declare(g, f, l->sym);
             ev_to(g, f, s->list2[0], l->sym->type, p);
@@ -1930,7 +2020,7 @@ static int exec_for(gor *g, gframe *f, gnode *s)
     for (;;) {
         if (s->b) {
             gort_point(g);
-            if (!ev(g, f, s->b))
+            if (!ev_fast(g, f, s->b))
                 return EX_NORMAL;
         }
         int r = loop_control(f, s, exec_list(g, f, s->d->list, s->d->nlist));
@@ -2319,6 +2409,15 @@ static int exec_return(gor *g, gframe *f, gnode *s)
     gfunc *fn = f->fn;
     if (!s->nlist)
         return EX_RETURN;
+    if (s->nlist == 1 && fn->nresults == 1 && s->y != 1) { /* return e: one word, no box */
+        const gtype *want = fn->sig->results[0];
+        gsym *rs = fn->results[0];
+        if (want->size == 1 && want->kind != GK_INTERFACE && !(rs && rs->boxed)) {
+            uint64_t v = ev_fast(g, f, s->list[0]);
+            cell_set(f->s + fn->param_words, v);
+            return EX_RETURN;
+        }
+    }
     int32_t total = fn->result_words;
     gcell tmp[total > 0 ? total : 1];
     if (s->y == 1) {
@@ -2376,9 +2475,16 @@ static int exec(gor *g, gframe *f, gnode *s)
         return EX_NORMAL;
     case N_INCDEC: {
         gnode *l = s->a;
+        if (l->xop == X_SLOT && s->xop != X_ADD_FLOAT) { /* i++ on a frame-private int */
+            gcell *p = &f->s[l->x];
+            uint64_t v = cell_get(p);
+            cell_set(p, wrap_int(s->op == T_INC ? v + 1 : v - 1, s->x, s->y));
+            return EX_NORMAL;
+        }
         gcell *p = l->xop == X_INDEX_MAP ? map_slot(g, f, l) : addr(g, f, l);
         uint64_t v = cell_get(p);
-        gort_point(g); /* the load and the store of x++ are two steps: a race shows */
+        if (!frame_private(l))
+            gort_point(g); /* the load and the store of x++ are two steps: a race shows */
         if (s->xop == X_ADD_FLOAT) {
             double d = cell_f64(v) + (s->op == T_INC ? 1 : -1);
             if (l->type->underlying->kind == GK_FLOAT32)
@@ -2427,7 +2533,7 @@ static int exec(gor *g, gframe *f, gnode *s)
     case N_IF:
         if (s->a)
             exec(g, f, s->a);
-        if (ev(g, f, s->b))
+        if (ev_fast(g, f, s->b))
             return exec_list(g, f, s->c->list, s->c->nlist);
         if (s->d)
             return s->d->kind == N_IF ? exec(g, f, s->d) : exec_list(g, f, s->d->list, s->d->nlist);
@@ -2504,19 +2610,11 @@ static void call_body(gor *g, gframe *f)
     }
 }
 
-static void call_fn(gor *g, gfunc *fn, gclosure *cl, gcell *args, gcell *res)
+/* Runs fn in frame (fn->frame_words words: the parameters in place, the
+ * rest zeroed) and copies its results to res. */
+static void call_frame(gor *g, gfunc *fn, gclosure *cl, gcell *frame, gcell *res)
 {
-    if (fn->native) {
-        fn->native(g, args, res);
-        return;
-    }
-    if (!fn->body)
-        missing_native(g, fn);
     stack_check(g);
-    int32_t fw = fn->frame_words > 0 ? fn->frame_words : 1;
-    gcell frame[fw];
-    cells_copy(frame, args, fn->param_words);
-    cells_zero(frame + fn->param_words, fw - fn->param_words);
     gframe f = {.s = frame, .cl = cl, .fn = fn};
     for (int i = 0; i < fn->nparams; i++) {
         gsym *ps = fn->params[i];
@@ -2545,6 +2643,51 @@ static void call_fn(gor *g, gfunc *fn, gclosure *cl, gcell *args, gcell *res)
         off += sz;
     }
     g->depth--;
+}
+
+static void call_fn(gor *g, gfunc *fn, gclosure *cl, gcell *args, gcell *res)
+{
+    if (fn->native) {
+        fn->native(g, args, res);
+        return;
+    }
+    if (!fn->body)
+        missing_native(g, fn);
+    int32_t fw = fn->frame_words > 0 ? fn->frame_words : 1;
+    gcell frame[fw];
+    cells_copy(frame, args, fn->param_words);
+    cells_zero(frame + fn->param_words, fw - fn->param_words);
+    call_frame(g, fn, cl, frame, res);
+}
+
+/* A call of a Go function known at check time (X_CALL) with its arguments
+ * one by one (not f(g()), not variadic): evaluated straight into the new
+ * frame, with no argument array, callee record or copy. */
+static int call_static_ok(const gnode *n)
+{
+    const gfunc *fn = n->aux;
+    return !fn->native && fn->body && n->y != 1 && !fn->sig->variadic;
+}
+
+static void call_static(gor *g, gframe *f, gnode *n, gcell *res)
+{
+    gfunc *fn = n->aux;
+    const gtype *sig = fn->sig;
+    int32_t fw = fn->frame_words > 0 ? fn->frame_words : 1;
+    gcell frame[fw];
+    int32_t off = 0;
+    for (int i = 0; i < sig->nparams; i++) {
+        const gtype *pt = sig->params[i];
+        if (pt->size == 1 && pt->kind != GK_INTERFACE) {
+            uint64_t v = ev_fast(g, f, n->list[i]);
+            cell_set(&frame[off], v);
+        } else {
+            ev_to(g, f, n->list[i], pt, frame + off);
+        }
+        off += pt->size;
+    }
+    cells_zero(frame + off, fw - off);
+    call_frame(g, fn, NULL, frame, res);
 }
 
 void eval_call(gor *g, gclosure *cl, gcell *args, gcell *res)
@@ -2935,6 +3078,7 @@ int eval_run_main(gvm *vm, gor *g)
 
 int eval_prepare(gvm *vm)
 {
+    slots_resolve(vm->prog);
     vm->globals = calloc((size_t)(vm->prog->global_words > 0 ? vm->prog->global_words : 1), 8);
     vm->chunks_mu = malloc(sizeof(ps_lock));
     if (!vm->globals || !vm->chunks_mu)

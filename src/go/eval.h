@@ -31,6 +31,7 @@ typedef struct gpanic {
 typedef struct gor {
     struct gvm *vm;
     void *actor; /* the engine's actor (gort.h), or NULL */
+    void *pacer; /* the actor's pacer (gort_point's gate), or NULL */
     int64_t id;  /* Go's goroutine number: main is 1 */
     /* allocation: a bump region of the goroutine's own */
     char *chunk, *chunk_end;

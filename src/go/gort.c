@@ -41,7 +41,13 @@ uint32_t gort_obj_id(gor *g)
     return atomic_fetch_add_explicit(&gort_of(g)->next_obj, 1, memory_order_relaxed);
 }
 
-void gort_point(gor *g)
+void gort_bind(gor *g, ps_actor *self)
+{
+    g->actor = self;
+    g->pacer = self ? self->pacer : NULL;
+}
+
+void gort_point_slow(gor *g)
 {
     if (actor_point(gort_actor(g)))
         gor_stop_unwind(g);
@@ -81,7 +87,7 @@ static int gort_goroutine(ps_actor *self, void *arg)
     free(arg);
     gor g;
     gor_init(&g, st.vm, st.goid);
-    g.actor = self;
+    gort_bind(&g, self);
     g.stack_limit = gort_stack_limit();
     eval_run_goroutine(&g, st.cl, st.args);
     gor_release(&g);
@@ -284,7 +290,7 @@ static int gort_main(ps_actor *self, void *arg)
     gvm *vm = arg;
     gor g;
     gor_init(&g, vm, 1);
-    g.actor = self;
+    gort_bind(&g, self);
     g.stack_limit = gort_stack_limit();
     int rc = eval_run_main(vm, &g);
     gor_release(&g);

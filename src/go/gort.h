@@ -13,15 +13,26 @@
 #include <stdint.h>
 
 #include "eval.h"
+#include "rt/pacer.h"
 
 struct ps_actor;
 struct ps_chan;
 
 typedef struct gchan gchan;
 
+/* g runs as the engine actor self (its thread's first act). */
+void gort_bind(gor *g, struct ps_actor *self);
+
 /* A step point.  Returns only if the run goes on; a stopping run unwinds
- * the goroutine (no deferred calls run, as when Go's main returns). */
-void gort_point(gor *g);
+ * the goroutine (no deferred calls run, as when Go's main returns).  Inline:
+ * in run mode it is the pacer's one relaxed gate load, and it is passed at
+ * every statement. */
+void gort_point_slow(gor *g);
+static inline void gort_point(gor *g)
+{
+    if (g->pacer && pacer_gate(g->pacer))
+        gort_point_slow(g);
+}
 
 /* go f(args): a new goroutine running cl with args (nwords words). */
 void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords);

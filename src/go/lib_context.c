@@ -172,7 +172,7 @@ static int ctx_timer_goroutine(ps_actor *self, void *arg)
     ctx_timer *t = arg;
     gor g;
     gor_init(&g, t->vm, 0);
-    g.actor = self;
+    gort_bind(&g, self);
     jmp_buf root;
     g.root = &root;
     if (setjmp(root) == 0 && run_sleep(self, (uint64_t)(t->d > 0 ? t->d : 0)) == PS_OK)
@@ -305,7 +305,7 @@ static int group_goroutine(ps_actor *self, void *arg)
     group_job *j = arg;
     gor g;
     gor_init(&g, j->vm, j->goid);
-    g.actor = self;
+    gort_bind(&g, self);
     jmp_buf root;
     g.root = &root;
     if (setjmp(root) == 0) {

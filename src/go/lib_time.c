@@ -236,7 +236,7 @@ static int timer_goroutine(ps_actor *self, void *arg)
     timer *t = arg;
     gor g;
     gor_init(&g, t->vm, 0);
-    g.actor = self;
+    gort_bind(&g, self);
     for (;;) {
         if (run_sleep(self, (uint64_t)(t->dur > 0 ? t->dur : 0)) == PS_ESTOPPED)
             break;

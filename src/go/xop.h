@@ -8,93 +8,100 @@
 #ifndef PS_GO_XOP_H
 #define PS_GO_XOP_H
 
-#define GO_XOPS(X)                                                                                 \
-    X(X_NONE)                                                                                      \
-    X(X_CONST)                                                                                     \
-    X(X_LOCAL)                                                                                     \
-    X(X_LOCAL_BOXED)                                                                               \
-    X(X_CAPTURED)                                                                                  \
-    X(X_GLOBAL)                                                                                    \
-    X(X_FUNCVAL)                                                                                   \
-    X(X_NIL)                                                                                       \
-    X(X_BLANK)                                                                                     \
-    X(X_NEG_INT)                                                                                   \
-    X(X_NEG_FLOAT)                                                                                 \
-    X(X_NOT)                                                                                       \
-    X(X_COMPL)                                                                                     \
-    X(X_ADDR)                                                                                      \
-    X(X_DEREF)                                                                                     \
-    X(X_RECV)                                                                                      \
-    X(X_PLUS)                                                                                      \
-    X(X_ADD_INT)                                                                                   \
-    X(X_SUB_INT)                                                                                   \
-    X(X_MUL_INT)                                                                                   \
-    X(X_DIV_INT)                                                                                   \
-    X(X_REM_INT)                                                                                   \
-    X(X_AND)                                                                                       \
-    X(X_OR)                                                                                        \
-    X(X_XOR)                                                                                       \
-    X(X_ANDNOT)                                                                                    \
-    X(X_SHL)                                                                                       \
-    X(X_SHR)                                                                                       \
-    X(X_ADD_FLOAT)                                                                                 \
-    X(X_SUB_FLOAT)                                                                                 \
-    X(X_MUL_FLOAT)                                                                                 \
-    X(X_DIV_FLOAT)                                                                                 \
-    X(X_ADD_STR)                                                                                   \
-    X(X_EQ_WORD)                                                                                   \
-    X(X_NE_WORD)                                                                                   \
-    X(X_LT_INT)                                                                                    \
-    X(X_LE_INT)                                                                                    \
-    X(X_GT_INT)                                                                                    \
-    X(X_GE_INT)                                                                                    \
-    X(X_EQ_FLOAT)                                                                                  \
-    X(X_NE_FLOAT)                                                                                  \
-    X(X_LT_FLOAT)                                                                                  \
-    X(X_LE_FLOAT)                                                                                  \
-    X(X_GT_FLOAT)                                                                                  \
-    X(X_GE_FLOAT)                                                                                  \
-    X(X_EQ_STR)                                                                                    \
-    X(X_NE_STR)                                                                                    \
-    X(X_LT_STR)                                                                                    \
-    X(X_LE_STR)                                                                                    \
-    X(X_GT_STR)                                                                                    \
-    X(X_GE_STR)                                                                                    \
-    X(X_EQ_ANY)                                                                                    \
-    X(X_NE_ANY)                                                                                    \
-    X(X_EQ_NILCMP)                                                                                 \
-    X(X_NE_NILCMP)                                                                                 \
-    X(X_LAND)                                                                                      \
-    X(X_LOR)                                                                                       \
-    X(X_FIELD)                                                                                     \
-    X(X_PKGVAL)                                                                                    \
-    X(X_METHODVAL)                                                                                 \
-    X(X_IFACE_METHODVAL)                                                                           \
-    X(X_METHODEXPR)                                                                                \
-    X(X_INDEX_SLICE)                                                                               \
-    X(X_INDEX_ARRAY)                                                                               \
-    X(X_INDEX_PTRARRAY)                                                                            \
-    X(X_INDEX_STRING)                                                                              \
-    X(X_INDEX_MAP)                                                                                 \
-    X(X_SLICE_SLICE)                                                                               \
-    X(X_SLICE_ARRAY)                                                                               \
-    X(X_SLICE_STRING)                                                                              \
-    X(X_TYPEASSERT)                                                                                \
-    X(X_COMPOSITE)                                                                                 \
-    X(X_FUNCLIT)                                                                                   \
-    X(X_CALL)                                                                                      \
-    X(X_CALL_VALUE)                                                                                \
-    X(X_CALL_METHOD)                                                                               \
-    X(X_CALL_IFACE)                                                                                \
-    X(X_CALL_BUILTIN)                                                                              \
-    X(X_CONVERT)                                                                                   \
-    X(X_PAREN)
-
 typedef enum go_xop {
-#define GO_XOP_ENUM(name) name,
-    GO_XOPS(GO_XOP_ENUM)
-#undef GO_XOP_ENUM
-        X_COUNT
+    X_NONE,
+    X_CONST,       /* the node's constant word (cv->word) */
+    X_LOCAL,       /* sym: a slot in the frame */
+    X_LOCAL_BOXED, /* sym: the slot holds a box pointer */
+    X_CAPTURED,    /* x = env index: a box pointer */
+    X_GLOBAL,      /* sym: the globals */
+    X_FUNCVAL,     /* sym->fn as a function value */
+    X_NIL,
+    X_BLANK, /* _ on the left of an assignment */
+
+    /* unary */
+    X_NEG_INT,
+    X_NEG_FLOAT,
+    X_NOT,
+    X_COMPL,
+    X_ADDR,
+    X_DEREF,
+    X_RECV,
+    X_PLUS,
+
+    /* binary: integers (x = bits, y = 1 if unsigned) */
+    X_ADD_INT,
+    X_SUB_INT,
+    X_MUL_INT,
+    X_DIV_INT,
+    X_REM_INT,
+    X_AND,
+    X_OR,
+    X_XOR,
+    X_ANDNOT,
+    X_SHL,
+    X_SHR,
+    X_ADD_FLOAT,
+    X_SUB_FLOAT,
+    X_MUL_FLOAT,
+    X_DIV_FLOAT,
+    X_ADD_STR,
+    X_EQ_WORD, /* bool, ints, pointers, chans */
+    X_NE_WORD,
+    X_LT_INT, /* y = unsigned */
+    X_LE_INT,
+    X_GT_INT,
+    X_GE_INT,
+    X_EQ_FLOAT,
+    X_NE_FLOAT,
+    X_LT_FLOAT,
+    X_LE_FLOAT,
+    X_GT_FLOAT,
+    X_GE_FLOAT,
+    X_EQ_STR,
+    X_NE_STR,
+    X_LT_STR,
+    X_LE_STR,
+    X_GT_STR,
+    X_GE_STR,
+    X_EQ_ANY, /* by gvalue_equal on the operands' type (aux) */
+    X_NE_ANY,
+    X_EQ_NILCMP, /* slice/map/func == nil (a = the value) */
+    X_NE_NILCMP,
+    X_LAND,
+    X_LOR,
+
+    /* selectors, indexing */
+    X_FIELD,     /* x = offset of the field in a's value (a has aux = path) */
+    X_PKGVAL,    /* a package member: sym */
+    X_METHODVAL, /* x.M as a value: bound receiver */
+    X_IFACE_METHODVAL,
+    X_METHODEXPR, /* T.M as a function */
+    X_INDEX_SLICE,
+    X_INDEX_ARRAY,
+    X_INDEX_PTRARRAY,
+    X_INDEX_STRING,
+    X_INDEX_MAP,
+    X_SLICE_SLICE,
+    X_SLICE_ARRAY,
+    X_SLICE_STRING,
+    X_TYPEASSERT, /* to a concrete type or an interface (aux = target) */
+    X_COMPOSITE,
+    X_FUNCLIT,
+
+    /* calls */
+    X_CALL,         /* a static function (aux = gfunc) */
+    X_CALL_VALUE,   /* a function value */
+    X_CALL_METHOD,  /* a static method, receiver from a (aux = gmethod_path) */
+    X_CALL_IFACE,   /* an interface method (text = name) */
+    X_CALL_BUILTIN, /* x = builtin id */
+    X_CONVERT,      /* a conversion to n->type from a's type */
+    X_PAREN,
+
+    /* written by slots.c after the check, in place of X_LOCAL */
+    X_SLOT,       /* x = the frame slot holding the value */
+    X_SLOT_BOXED, /* x = the frame slot holding the box's address */
+    X_COUNT
 } go_xop;
 
 /* Builtin functions */

@@ -1,0 +1,27 @@
+#include "slots.h"
+
+#include "ast.h"
+#include "xop.h"
+
+static void slots_node(gnode *n)
+{
+    if (!n)
+        return;
+    if (n->xop == X_LOCAL && n->sym) {
+        n->xop = n->sym->boxed ? X_SLOT_BOXED : X_SLOT;
+        n->x = n->sym->slot;
+    }
+    slots_node(n->a);
+    slots_node(n->b);
+    slots_node(n->c);
+    slots_node(n->d);
+    for (int i = 0; i < n->nlist; i++)
+        slots_node(n->list[i]);
+    for (int i = 0; i < n->nlist2; i++)
+        slots_node(n->list2[i]);
+}
+
+void slots_resolve(gprog *p)
+{
+    slots_node(p->file);
+}
