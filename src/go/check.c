@@ -2514,6 +2514,8 @@ static gfunc *ck_new_func(checker *c, const char *name, gnode *decl)
     gfunc *f = ck_alloc(c, sizeof *f);
     f->name = name;
     f->decl = decl;
+    f->next_all = c->p->funcs;
+    c->p->funcs = f;
     return f;
 }
 

@@ -123,6 +123,10 @@ typedef struct gfunc {
     gcapture *captures;
     int is_method;
     _Atomic(gclosure *) value; /* the function as a value (made on first use) */
+    struct gfunc *next_all;    /* gprog.funcs */
+    /* written by slots.c: no parameter or result is boxed and no defer, so a
+     * call's frame needs no set-up and its body no unwinding frame */
+    int plain;
 } gfunc;
 
 typedef struct gprog {
@@ -133,6 +137,7 @@ typedef struct gprog {
     gtypes types;
     gnode *file;
     gfunc *main_fn;
+    gfunc *funcs;  /* every function, through next_all */
     gfunc **inits; /* init() functions, in order */
     int ninits;
     gnode **var_inits; /* package var specs, in initialization order */

@@ -285,6 +285,8 @@ static inline uint64_t ev_fast(gor *g, gframe *f, gnode *n)
 static void evm(gor *g, gframe *f, gnode *n, gcell *dst);
 static gcell *addr(gor *g, gframe *f, gnode *n);
 static int exec(gor *g, gframe *f, gnode *s);
+static int exec_for(gor *g, gframe *f, gnode *s);
+static int exec_list(gor *g, gframe *f, gnode **list, int n);
 static void call_fn(gor *g, gfunc *fn, gclosure *cl, gcell *args, gcell *res);
 static int call_static_ok(const gnode *n);
 static void call_static(gor *g, gframe *f, gnode *n, gcell *res);
@@ -1814,12 +1816,6 @@ static void assign_stmt(gor *g, gframe *f, gnode *s)
     int nl = s->nlist, nr = s->nlist2;
     if (s->op != T_ASSIGN && s->op != T_DEFINE) { /* x op= y */
         gnode *l = s->list[0];
-        if (l->xop == X_SLOT && s->xop == X_ADD_INT) { /* sum += i on a frame-private int */
-            gcell *p = &f->s[l->x];
-            uint64_t b = ev_fast(g, f, s->list2[0]);
-            cell_set(p, wrap_int(cell_get(p) + b, s->x, s->y));
-            return;
-        }
         arith_op op = {
             .xop = s->xop, .bits = s->x, .uns = s->y, .type = l->type, .rhs_ty = s->list2[0]->type};
         if (l->xop == X_INDEX_MAP) {
@@ -1859,12 +1855,6 @@ static void assign_stmt(gor *g, gframe *f, gnode *s)
     }
     if (nl == 1) {
         gnode *l = s->list[0];
-        if (l->xop == X_SLOT && l->type->size == 1 && l->type->kind != GK_INTERFACE &&
-            !(s->op == T_DEFINE && (l->flags & NF_ADDRESSED))) { /* x = e, one word, no boxing */
-            uint64_t v = ev_fast(g, f, s->list2[0]);
-            cell_set(&f->s[l->x], v);
-            return;
-        }
         if (s->op == T_DEFINE && (l->flags & NF_ADDRESSED)) {
             gcell *p = var_declare(g, f, l->sym);
             ev_to(g, f, s->list2[0], l->sym->type, p);
@@ -2013,10 +2003,39 @@ static int loop_control(gframe *f, gnode *loop, int r)
     return -1;
 }
 
+/* for i := a; i < n; i++ on a frame-private int i and a leaf n: the
+ * condition and the increment inline, each still a step point. */
+static int for_counted(const gnode *s)
+{
+    const gnode *b = s->b, *c = s->c;
+    return b && c && b->xop == X_LT_INT && !b->y && b->a->xop == X_SLOT &&
+           (b->b->xop == X_SLOT || b->b->xop == X_CONST) && c->kind == N_INCDEC && c->op == T_INC &&
+           c->a->xop == X_SLOT && c->a->x == b->a->x && c->x == 64;
+}
+
+static int exec_for_counted(gor *g, gframe *f, gnode *s)
+{
+    gcell *i = &f->s[s->b->a->x];
+    gnode *n = s->b->b;
+    for (;;) {
+        gort_point(g);
+        int64_t bound = (int64_t)ev_fast(g, f, n);
+        if (!((int64_t)cell_get(i) < bound))
+            return EX_NORMAL;
+        int r = loop_control(f, s, exec_list(g, f, s->d->list, s->d->nlist));
+        if (r >= 0)
+            return r;
+        gort_point(g);
+        cell_set(i, cell_get(i) + 1);
+    }
+}
+
 static int exec_for(gor *g, gframe *f, gnode *s)
 {
     if (s->a)
         exec(g, f, s->a);
+    if (for_counted(s))
+        return exec_for_counted(g, f, s);
     for (;;) {
         if (s->b) {
             gort_point(g);
@@ -2409,15 +2428,6 @@ static int exec_return(gor *g, gframe *f, gnode *s)
     gfunc *fn = f->fn;
     if (!s->nlist)
         return EX_RETURN;
-    if (s->nlist == 1 && fn->nresults == 1 && s->y != 1) { /* return e: one word, no box */
-        const gtype *want = fn->sig->results[0];
-        gsym *rs = fn->results[0];
-        if (want->size == 1 && want->kind != GK_INTERFACE && !(rs && rs->boxed)) {
-            uint64_t v = ev_fast(g, f, s->list[0]);
-            cell_set(f->s + fn->param_words, v);
-            return EX_RETURN;
-        }
-    }
     int32_t total = fn->result_words;
     gcell tmp[total > 0 ? total : 1];
     if (s->y == 1) {
@@ -2453,9 +2463,88 @@ static int exec_return(gor *g, gframe *f, gnode *s)
     return EX_RETURN;
 }
 
+/* The statements of loop bodies in their commonest forms, in a function
+ * small enough that its prologue costs nothing; 1 if s was run. */
+static inline int exec_fast(gor *g, gframe *f, gnode *s, int *r)
+{
+    switch (s->kind) {
+    case N_INCDEC: { /* i++ on a frame-private int */
+        gnode *l = s->a;
+        if (l->xop != X_SLOT || s->xop == X_ADD_FLOAT)
+            return 0;
+        gcell *p = &f->s[l->x];
+        uint64_t v = cell_get(p);
+        cell_set(p, wrap_int(s->op == T_INC ? v + 1 : v - 1, s->x, s->y));
+        *r = EX_NORMAL;
+        return 1;
+    }
+    case N_ASSIGN: {
+        if (s->nlist != 1 || s->nlist2 != 1)
+            return 0;
+        gnode *l = s->list[0];
+        if (l->xop != X_SLOT)
+            return 0;
+        gcell *p = &f->s[l->x];
+        if (s->op == T_ASSIGN || (s->op == T_DEFINE && !(l->flags & NF_ADDRESSED))) {
+            if (l->type->size != 1 || l->type->kind == GK_INTERFACE)
+                return 0;
+            uint64_t v = ev_fast(g, f, s->list2[0]); /* x = e: one word, no boxing */
+            cell_set(p, v);
+        } else if (s->xop == X_ADD_INT || s->xop == X_SUB_INT) { /* sum += i */
+            uint64_t b = ev_fast(g, f, s->list2[0]);
+            uint64_t a = cell_get(p);
+            cell_set(p, wrap_int(s->xop == X_ADD_INT ? a + b : a - b, s->x, s->y));
+        } else {
+            return 0;
+        }
+        *r = EX_NORMAL;
+        return 1;
+    }
+    case N_RETURN: { /* return e: one word, no box */
+        gfunc *fn = f->fn;
+        if (s->nlist != 1 || fn->nresults != 1 || s->y == 1)
+            return 0;
+        const gtype *want = fn->sig->results[0];
+        gsym *rs = fn->results[0];
+        if (want->size != 1 || want->kind == GK_INTERFACE || (rs && rs->boxed))
+            return 0;
+        uint64_t v = ev_fast(g, f, s->list[0]);
+        cell_set(f->s + fn->param_words, v);
+        *r = EX_RETURN;
+        return 1;
+    }
+    case N_IF:
+        if (s->a)
+            return 0;
+        if (ev_fast(g, f, s->b))
+            *r = exec_list(g, f, s->c->list, s->c->nlist);
+        else if (s->d)
+            *r = s->d->kind == N_IF ? exec(g, f, s->d) : exec_list(g, f, s->d->list, s->d->nlist);
+        else
+            *r = EX_NORMAL;
+        return 1;
+    case N_FOR:
+        *r = exec_for(g, f, s);
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static __attribute__((noinline)) int exec_stmt(gor *g, gframe *f, gnode *s);
+
 static int exec(gor *g, gframe *f, gnode *s)
 {
     gort_point(g);
+    int r;
+    if (exec_fast(g, f, s, &r))
+        return r;
+    return exec_stmt(g, f, s);
+}
+
+/* Every statement (exec's slow path: its step point already passed). */
+static __attribute__((noinline)) int exec_stmt(gor *g, gframe *f, gnode *s)
+{
     switch (s->kind) {
     case N_EMPTY:
         return EX_NORMAL;
@@ -2475,12 +2564,6 @@ static int exec(gor *g, gframe *f, gnode *s)
         return EX_NORMAL;
     case N_INCDEC: {
         gnode *l = s->a;
-        if (l->xop == X_SLOT && s->xop != X_ADD_FLOAT) { /* i++ on a frame-private int */
-            gcell *p = &f->s[l->x];
-            uint64_t v = cell_get(p);
-            cell_set(p, wrap_int(s->op == T_INC ? v + 1 : v - 1, s->x, s->y));
-            return EX_NORMAL;
-        }
         gcell *p = l->xop == X_INDEX_MAP ? map_slot(g, f, l) : addr(g, f, l);
         uint64_t v = cell_get(p);
         if (!frame_private(l))
@@ -2616,6 +2699,12 @@ static void call_frame(gor *g, gfunc *fn, gclosure *cl, gcell *frame, gcell *res
 {
     stack_check(g);
     gframe f = {.s = frame, .cl = cl, .fn = fn};
+    if (fn->plain) {
+        exec_list(g, &f, fn->body->list, fn->body->nlist);
+        cells_copy(res, frame + fn->param_words, fn->result_words);
+        g->depth--;
+        return;
+    }
     for (int i = 0; i < fn->nparams; i++) {
         gsym *ps = fn->params[i];
         if (ps && ps->boxed) {

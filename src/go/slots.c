@@ -21,7 +21,22 @@ static void slots_node(gnode *n)
         slots_node(n->list2[i]);
 }
 
+static int slots_plain(const gfunc *fn)
+{
+    if (fn->has_defer || fn->native || !fn->body)
+        return 0;
+    for (int i = 0; i < fn->nparams; i++)
+        if (fn->params[i] && fn->params[i]->boxed)
+            return 0;
+    for (int i = 0; i < fn->nresults; i++)
+        if (fn->results[i] && fn->results[i]->boxed)
+            return 0;
+    return 1;
+}
+
 void slots_resolve(gprog *p)
 {
     slots_node(p->file);
+    for (gfunc *fn = p->funcs; fn; fn = fn->next_all)
+        fn->plain = slots_plain(fn);
 }
