@@ -1551,7 +1551,74 @@ static void builtin_call(gor *g, gframe *f, gnode *n, gcell *dst)
 
 /* ---- expressions ---- */
 
+static __attribute__((noinline)) uint64_t ev_slow(gor *g, gframe *f, gnode *n);
+
+/* One-word expressions: the hot opcodes here, in a function with no
+ * variable-length temporaries (so no frame set-up); the rest in ev_slow. */
 static uint64_t ev(gor *g, gframe *f, gnode *n)
+{
+    switch (n->xop) {
+    case X_SLOT:
+        return cell_get(&f->s[n->x]);
+    case X_CONST:
+        return n->cv->word;
+    case X_GLOBAL:
+        return cell_get(&g->vm->globals[n->sym->slot]);
+    case X_ADD_INT: {
+        uint64_t a = ev_fast(g, f, n->a);
+        return wrap_int(a + ev_fast(g, f, n->b), n->x, n->y);
+    }
+    case X_SUB_INT: {
+        uint64_t a = ev_fast(g, f, n->a);
+        return wrap_int(a - ev_fast(g, f, n->b), n->x, n->y);
+    }
+    case X_MUL_INT: {
+        uint64_t a = ev_fast(g, f, n->a);
+        return wrap_int(a * ev_fast(g, f, n->b), n->x, n->y);
+    }
+    case X_LT_INT: {
+        uint64_t a = ev_fast(g, f, n->a), b = ev_fast(g, f, n->b);
+        return n->y ? a < b : (int64_t)a < (int64_t)b;
+    }
+    case X_LE_INT: {
+        uint64_t a = ev_fast(g, f, n->a), b = ev_fast(g, f, n->b);
+        return n->y ? a <= b : (int64_t)a <= (int64_t)b;
+    }
+    case X_GT_INT: {
+        uint64_t a = ev_fast(g, f, n->a), b = ev_fast(g, f, n->b);
+        return n->y ? a > b : (int64_t)a > (int64_t)b;
+    }
+    case X_GE_INT: {
+        uint64_t a = ev_fast(g, f, n->a), b = ev_fast(g, f, n->b);
+        return n->y ? a >= b : (int64_t)a >= (int64_t)b;
+    }
+    case X_EQ_WORD: {
+        uint64_t a = ev_fast(g, f, n->a);
+        return a == ev_fast(g, f, n->b);
+    }
+    case X_NE_WORD: {
+        uint64_t a = ev_fast(g, f, n->a);
+        return a != ev_fast(g, f, n->b);
+    }
+    case X_NOT:
+        return !ev_fast(g, f, n->a);
+    case X_LAND:
+        return ev_fast(g, f, n->a) ? ev_fast(g, f, n->b) != 0 : 0;
+    case X_LOR:
+        return ev_fast(g, f, n->a) ? 1 : ev_fast(g, f, n->b) != 0;
+    case X_CALL:
+        if (call_static_ok(n) && ((const gfunc *)n->aux)->result_words == 1) {
+            gcell r;
+            call_static(g, f, n, &r);
+            return cell_get(&r);
+        }
+        return ev_slow(g, f, n);
+    default:
+        return ev_slow(g, f, n);
+    }
+}
+
+static __attribute__((noinline)) uint64_t ev_slow(gor *g, gframe *f, gnode *n)
 {
     switch (n->xop) {
     case X_SLOT:
@@ -1706,6 +1773,17 @@ static uint64_t ev(gor *g, gframe *f, gnode *n)
         return (uint64_t)(uintptr_t)fn_value(g, ((const gmethod_path *)n->aux)->m->fn);
     case X_FUNCLIT:
         return func_lit(g, f, n);
+    case X_CALL_BUILTIN:
+        if (n->x == B_LEN && n->nlist == 1) { /* len(s) of a string or slice: inline */
+            const gtype *u = n->list[0]->type->underlying;
+            if (u->kind == GK_STRING)
+                return (uint64_t)gstr_len(word_str(ev_fast(g, f, n->list[0])));
+            if (u->kind == GK_SLICE) {
+                uint64_t w = ev_fast(g, f, n->list[0]);
+                return w ? (uint64_t)word_slice(w)->len : 0;
+            }
+        }
+        goto general;
     case X_CALL:
         if (call_static_ok(n) && ((const gfunc *)n->aux)->result_words == 1) {
             gcell r;
