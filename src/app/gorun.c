@@ -124,6 +124,11 @@ static int gorun_drive(ps_run *r, const options *o)
 
 int gorun_headless(const options *o)
 {
+    if (o->no_events && (o->start_mode != PACER_RUN || o->log == LOG_EVENTS)) {
+        fprintf(stderr, "poolscope: --no-events runs the program unwatched: not with %s\n",
+                o->log == LOG_EVENTS ? "--log=events" : "--step or --paused");
+        return 2;
+    }
     size_t len = 0;
     char *src = gorun_read(o->go_path, &len);
     if (!src)
@@ -162,6 +167,8 @@ int gorun_headless(const options *o)
         /* Go's stacks grow to 1 GB: main gets that much address space (only
          * the pages a deep recursion touches are real memory) */
         .main_stack_size = (size_t)1 << 30,
+        .quiet = o->no_events,
+        .max_goroutines = GORT_MAX_GOROUTINES,
     };
     ps_run *r = NULL;
     const char *err = NULL;

@@ -35,6 +35,8 @@ static const char usage[] =
     "  --set NAME=VALUE      a Go program: override a package-level constant\n"
     "  --seed N              a Go program: select's random choices (default:\n"
     "                        random; 0 with --step)\n"
+    "  --no-events           a Go program, headless: publish no events (it runs\n"
+    "                        unwatched: the benchmarks' baseline)\n"
     "  --color=auto|always|never\n"
     "  --help, --version\n";
 
@@ -131,6 +133,8 @@ static int parse_one(options *o, overrides *ov, const char **scen, int argc, cha
         o->start_mode = PACER_PAUSE;
     else if (!strcmp(a, "--step"))
         o->start_mode = PACER_STEP;
+    else if (!strcmp(a, "--no-events"))
+        o->no_events = 1;
     else if ((v = value_of(a, "--log", argc, argv, i))) {
         if (!strcmp(v, "lines"))
             o->log = LOG_LINES;

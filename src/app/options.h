@@ -30,7 +30,8 @@ typedef struct options {
     const char *go_path;     /* PROGRAM.go (or --scenario PROGRAM.go): run Go source */
     uint64_t seed;           /* --seed: select's and math/rand's generator */
     int seed_given;
-    int nsets; /* --set NAME=VALUE: package constants */
+    int no_events; /* --no-events: a headless Go program publishes nothing */
+    int nsets;     /* --set NAME=VALUE: package constants */
     struct {
         const char *name, *value;
     } sets[16];

@@ -20,6 +20,11 @@ struct ps_chan;
 
 typedef struct gchan gchan;
 
+/* Goroutines live at once, main included: a thread each, and this machine
+ * kind's kernel.pid_max is 32768 (RUN_GOROUTINES_MAX).  10 000 blocked
+ * goroutines and main fit, with room. */
+#define GORT_MAX_GOROUTINES 20000
+
 /* g runs as the engine actor self (its thread's first act). */
 void gort_bind(gor *g, struct ps_actor *self);
 

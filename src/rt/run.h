@@ -147,6 +147,7 @@ typedef struct run_program_opts {
     int64_t speed_milli;       /* 0: 1000 (1x) */
     size_t ring_cap;           /* main's and the controller's lanes; 0: RUN_RING_DEFAULT */
     size_t goroutine_ring_cap; /* every other goroutine's; 0: RUN_GO_RING_DEFAULT */
+    int quiet;                 /* 1: no goroutine publishes (run_prog_set_quiet); RUN mode only */
 } run_program_opts;
 
 /* A program run, no thread started.  NULL with *err set (bad options, ENOMEM). */

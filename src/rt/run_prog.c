@@ -198,6 +198,8 @@ ps_run *run_create_program(const run_program_opts *opts, const char **err)
     atomic_init(&r->live, 0);
     atomic_init(&r->outcome, 0);
     r->test_fault = run_signals_test_fault();
+    if (o.quiet)
+        run_prog_set_quiet(r, 1);
     return r;
 }
 

@@ -70,6 +70,11 @@ void bench_pool_argv(const bench_ctx *c, const char *jobs, char *argv[BENCH_POOL
 /* Builds tests/bench/pool.go into c->out_dir (bin gets its path); 0 on
  * success.  Needs c->go and c->go_src. */
 int bench_go_build(const bench_ctx *c, char *bin, size_t len);
+/* Builds the Go program src into c->out_dir/name (bin gets its path). */
+int bench_go_build_src(const bench_ctx *c, const char *src, const char *name, char *bin,
+                       size_t len);
+/* A file beside pool.go: dir(c->go_src)/rel into buf. */
+void bench_src_path(const bench_ctx *c, const char *rel, char *buf, size_t len);
 
 /* The rows (one file each). */
 int bench_bus(const bench_ctx *c);
@@ -85,5 +90,9 @@ int bench_consumer(const bench_ctx *c);
 int bench_stamp(const bench_ctx *c);
 int bench_blocked(const bench_ctx *c);
 int bench_goroutines(const bench_ctx *c);
+int bench_go_start(const bench_ctx *c);
+int bench_go_cpu(const bench_ctx *c);
+int bench_go_atomic(const bench_ctx *c);
+int bench_go_10k(const bench_ctx *c);
 
 #endif

@@ -54,6 +54,13 @@ static const row_def rows[] = {
     {"10k-blocked", "a program's 10 000 goroutines blocked on one channel: start time, RSS",
      bench_blocked},
     {"goroutines", "goroutines one after another; the merge with 10 000 lanes", bench_goroutines},
+    {"go-start", "a Go program: start to first event and first line, against go run",
+     bench_go_start},
+    {"go-cpu", "Go programs: sum, fib(27), word count against Lua 5.4 and native Go", bench_go_cpu},
+    {"go-atomic", "Go programs: atomic counters and the race, events on/off, against native Go",
+     bench_go_atomic},
+    {"go-10k", "a Go program's 10 000 goroutines blocked on one channel: RSS, start time",
+     bench_go_10k},
     /* the replay seek row is the 'seek' benchmark (tests/test_seek.c) */
 };
 
@@ -237,6 +244,13 @@ void bench_pool_argv(const bench_ctx *c, const char *jobs, char *argv[BENCH_POOL
                                 "100",
                                 NULL};
     memcpy(argv, v, sizeof v);
+}
+
+void bench_src_path(const bench_ctx *c, const char *rel, char *buf, size_t len)
+{
+    const char *slash = c->go_src ? strrchr(c->go_src, '/') : NULL;
+    int dl = slash ? (int)(slash - c->go_src) : 1;
+    snprintf(buf, len, "%.*s/%s", dl, slash ? c->go_src : ".", rel);
 }
 
 /* ---- the machine ---- */

@@ -243,23 +243,28 @@ static int spawn_capture(char *const argv[], char *const env[], char *out, size_
     return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
-int bench_go_build(const bench_ctx *c, char *bin, size_t len)
+int bench_go_build_src(const bench_ctx *c, const char *src, const char *name, char *bin, size_t len)
 {
     static char e1[] = "GO111MODULE=off", e2[PATH_MAX + 32], e3[PATH_MAX + 32], e4[PATH_MAX + 32];
     char dir[PATH_MAX];
-    if (!realpath(c->out_dir, dir))
+    if (!c->go || !realpath(c->out_dir, dir))
         return -1;
-    snprintf(bin, len, "%s/pool-go", dir);
+    snprintf(bin, len, "%s/%s", dir, name);
     snprintf(e2, sizeof e2, "GOCACHE=%s/go-cache", dir);
     snprintf(e3, sizeof e3, "GOPATH=%s/go-path", dir);
     snprintf(e4, sizeof e4, "HOME=%s", dir);
     char *env[] = {e1, e2, e3, getenv("HOME") ? NULL : e4, NULL};
-    char *argv[] = {(char *)c->go, "build", "-o", bin, (char *)c->go_src, NULL};
+    char *argv[] = {(char *)c->go, "build", "-o", bin, (char *)src, NULL};
     char out[4096];
     int rc = spawn_capture(argv, env, out, sizeof out);
     if (rc != 0)
-        fprintf(stderr, "pool: go build failed (%d): %s\n", rc, out);
+        fprintf(stderr, "go build %s failed (%d): %s\n", src, rc, out);
     return rc;
+}
+
+int bench_go_build(const bench_ctx *c, char *bin, size_t len)
+{
+    return bench_go_build_src(c, c->go_src, "pool-go", bin, len);
 }
 
 static int go_pool(const char *bin, int jobs, double *jobs_s)

@@ -1,0 +1,14 @@
+// More goroutines alive at once than poolscope's limit (20 000, docs/go.md):
+// Go would run them; poolscope stops with a fatal error naming the limit.
+package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int)
+	for i := 0; i < 25000; i++ {
+		go func() { <-ch }()
+	}
+	fmt.Println("not reached under poolscope")
+	close(ch)
+}
