@@ -1613,6 +1613,31 @@ static uint64_t ev(gor *g, gframe *f, gnode *n)
             return cell_get(&r);
         }
         return ev_slow(g, f, n);
+    case X_DIV_INT:
+    case X_REM_INT: {
+        uint64_t a = ev_fast(g, f, n->a), b = ev_fast(g, f, n->b);
+        arith_op op = {.xop = n->xop, .bits = n->x, .uns = n->y, .type = n->type};
+        return int_div(g, &op, a, b, n->xop == X_REM_INT);
+    }
+    case X_INDEX_SLICE: { /* s[i] of a one-word element (index_addr's rule) */
+        const gslice *sl = word_slice(ev_fast(g, f, n->a));
+        int64_t i = (int64_t)ev_fast(g, f, n->b);
+        int64_t len = sl ? sl->len : 0;
+        if (i < 0 || i >= len)
+            index_panic(g, i, len);
+        return cell_get(sl->base + i * n->type->size);
+    }
+    case X_CALL_BUILTIN:
+        if (n->x == B_LEN && n->nlist == 1) { /* len(s) of a string or slice */
+            const gtype *u = n->list[0]->type->underlying;
+            if (u->kind == GK_STRING)
+                return (uint64_t)gstr_len(word_str(ev_fast(g, f, n->list[0])));
+            if (u->kind == GK_SLICE) {
+                uint64_t w = ev_fast(g, f, n->list[0]);
+                return w ? (uint64_t)word_slice(w)->len : 0;
+            }
+        }
+        return ev_slow(g, f, n);
     default:
         return ev_slow(g, f, n);
     }

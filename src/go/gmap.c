@@ -33,10 +33,19 @@ static uint64_t hash_bytes(const char *p, int64_t n)
         memcpy(&w, p + i, 8);
         h = (h ^ hash_mix(w)) * 0x100000001b3ULL;
     }
-    if (i < n) {
-        uint64_t w = 0;
-        memcpy(&w, p + i, (size_t)(n - i));
-        h = (h ^ hash_mix(w ^ 0xff)) * 0x100000001b3ULL;
+    if (i < n) { /* the last 1..7 bytes in at most two fixed-size loads (wyhash's way) */
+        const unsigned char *q = (const unsigned char *)p + i;
+        size_t r = (size_t)(n - i);
+        uint64_t w;
+        if (r >= 4) {
+            uint32_t lo, hi;
+            memcpy(&lo, q, 4);
+            memcpy(&hi, q + r - 4, 4);
+            w = lo | (uint64_t)hi << 32;
+        } else {
+            w = q[0] | (uint64_t)q[r / 2] << 8 | (uint64_t)q[r - 1] << 16;
+        }
+        h = (h ^ hash_mix(w ^ r ^ 0xff00)) * 0x100000001b3ULL;
     }
     return hash_mix(h);
 }
