@@ -169,6 +169,7 @@ int gorun_headless(const options *o)
         .main_stack_size = (size_t)1 << 30,
         .quiet = o->no_events,
         .max_goroutines = GORT_MAX_GOROUTINES,
+        .goroutine_ring_cap = GORT_RING_CAP,
     };
     ps_run *r = NULL;
     const char *err = NULL;
