@@ -738,6 +738,12 @@ static void ck_set_const(checker *c, gnode *n, gtype *t)
                 n->kind == N_BASICLIT ? n->text : cv_format(c, v),
                 v->kind == CK_FLOAT ? "float" : "int", cv_format(c, v), ck_typestr(c, t));
     }
+    /* a typed float constant holds its type's precision (the spec's
+     * representability: "rounded to T's precision"), so float64(float32(0.1))
+     * is 0.10000000149011612 */
+    const gtype *u = t->underlying ? t->underlying : t;
+    if (v->kind == CK_FLOAT && (u->kind == GK_FLOAT32 || u->kind == GK_FLOAT64))
+        v->f = (long double)cell_f64(w);
     v->word = w;
     n->cv = v;
     n->type = t;
@@ -2561,7 +2567,9 @@ static opnd ck_expr(checker *c, gnode *n, gtype *hint)
     case N_PAREN:
         o = ck_expr(c, n->a, hint);
         n->type = o.t;
-        n->cv = o.cv;
+        /* a typed constant inside: its node's final value, with its word
+         * (o.cv may be the copy from before the word was set) */
+        n->cv = o.m == M_CONST && n->a->xop == X_CONST && n->a->cv ? n->a->cv : o.cv;
         n->xop = o.m == M_CONST ? X_CONST : X_PAREN;
         n->sym = n->a->sym;
         return o;

@@ -67,6 +67,8 @@ static const golib_member time_members[] = {
     FN("Sleep", "func(d Duration)"),
     FN("Now", "func() Time"),
     FN("Since", "func(t Time) Duration"),
+    FN("Until", "func(t Time) Duration"),
+    FN("ParseDuration", "func(s string) (Duration, error)"),
     FN("After", "func(d Duration) <-chan Time"),
     FN("Tick", "func(d Duration) <-chan Time"),
     FN("NewTimer", "func(d Duration) *Timer"),

@@ -7,6 +7,7 @@
 #include "lib_natives.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rt/chan.h"
@@ -183,6 +184,156 @@ static void since_native(gor *g, gcell *args, gcell *res)
     cell_set(&res[0], (uint64_t)(gort_now(g) - (int64_t)cell_get(&args[0])));
 }
 
+static void until_native(gor *g, gcell *args, gcell *res)
+{
+    cell_set(&res[0], (uint64_t)((int64_t)cell_get(&args[0]) - gort_now(g)));
+}
+
+/* ---- ParseDuration: Go 1.19's time/format.go, step for step ---- */
+
+/* time's quote: ASCII as is (with \" and \\), every other byte \xhh. */
+static size_t pd_quote(char *buf, size_t cap, const char *s, int64_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t k = 0;
+    if (k < cap)
+        buf[k++] = '"';
+    for (int64_t i = 0; i < n && k + 5 < cap; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80 || c < ' ') {
+            buf[k++] = '\\';
+            buf[k++] = 'x';
+            buf[k++] = hex[c >> 4];
+            buf[k++] = hex[c & 15];
+        } else {
+            if (c == '"' || c == '\\')
+                buf[k++] = '\\';
+            buf[k++] = (char)c;
+        }
+    }
+    if (k < cap)
+        buf[k++] = '"';
+    return k;
+}
+
+/* Results (0, the error); returns 0 for pd_parse's return. */
+static int pd_fail(gor *g, gcell *res, const char *pre, const char *unit, int64_t ulen,
+                   const gstr *orig)
+{
+    char msg[1024];
+    size_t k = (size_t)snprintf(msg, sizeof msg, "time: %s", pre);
+    if (unit) {
+        k += pd_quote(msg + k, sizeof msg - k, unit, ulen);
+        k += (size_t)snprintf(msg + k, sizeof msg - k, " in duration ");
+    }
+    k += pd_quote(msg + k, sizeof msg - k, gstr_ptr(orig), gstr_len(orig));
+    cell_set(&res[0], 0);
+    gstr *m = gor_str(g, msg, (int64_t)(k < sizeof msg ? k : sizeof msg - 1));
+    cell_set(&res[1], (uint64_t)(uintptr_t)lib_error_value(g, (uint64_t)(uintptr_t)m, NULL, 0));
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    uint64_t ns;
+} pd_units[] = {
+    {"ns", 1},           {"us", 1000},      {"\xc2\xb5s", 1000}, /* U+00B5 micro sign */
+    {"\xce\xbcs", 1000},                                         /* U+03BC Greek mu */
+    {"ms", 1000000},     {"s", 1000000000}, {"m", 60000000000},  {"h", 3600000000000},
+};
+
+static int pd_parse(gor *g, gcell *args, gcell *res)
+{
+    const gstr *orig = word_str(cell_get(&args[0]));
+    const char *s = gstr_ptr(orig);
+    int64_t n = gstr_len(orig), i = 0;
+    const uint64_t big = (uint64_t)1 << 63;
+    uint64_t d = 0;
+    int neg = 0;
+    if (n > 0 && (s[0] == '-' || s[0] == '+')) {
+        neg = s[0] == '-';
+        i = 1;
+    }
+    if (n - i == 1 && s[i] == '0') {
+        cell_set(&res[0], 0);
+        cell_set(&res[1], 0);
+        return 1;
+    }
+    if (i == n)
+        return pd_fail(g, res, "invalid duration ", NULL, 0, orig);
+    while (i < n) {
+        uint64_t v = 0, f = 0;
+        double scale = 1;
+        if (!(s[i] == '.' || (s[i] >= '0' && s[i] <= '9')))
+            return pd_fail(g, res, "invalid duration ", NULL, 0, orig);
+        int64_t pl = i;
+        for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) { /* leadingInt */
+            if (v > big / 10)
+                return pd_fail(g, res, "invalid duration ", NULL, 0, orig);
+            v = v * 10 + (uint64_t)(s[i] - '0');
+            if (v > big)
+                return pd_fail(g, res, "invalid duration ", NULL, 0, orig);
+        }
+        int pre = pl != i, post = 0;
+        if (i < n && s[i] == '.') {
+            i++;
+            pl = i;
+            int overflow = 0;
+            for (; i < n && s[i] >= '0' && s[i] <= '9'; i++) { /* leadingFraction */
+                if (overflow)
+                    continue;
+                if (f > (big - 1) / 10) {
+                    overflow = 1;
+                    continue;
+                }
+                uint64_t y = f * 10 + (uint64_t)(s[i] - '0');
+                if (y > big) {
+                    overflow = 1;
+                    continue;
+                }
+                f = y;
+                scale *= 10;
+            }
+            post = pl != i;
+        }
+        if (!pre && !post)
+            return pd_fail(g, res, "invalid duration ", NULL, 0, orig);
+        int64_t u0 = i;
+        while (i < n && !(s[i] == '.' || (s[i] >= '0' && s[i] <= '9')))
+            i++;
+        if (i == u0)
+            return pd_fail(g, res, "missing unit in duration ", NULL, 0, orig);
+        uint64_t unit = 0;
+        for (size_t k = 0; k < sizeof pd_units / sizeof pd_units[0]; k++)
+            if ((int64_t)strlen(pd_units[k].name) == i - u0 &&
+                memcmp(pd_units[k].name, s + u0, (size_t)(i - u0)) == 0)
+                unit = pd_units[k].ns;
+        if (!unit)
+            return pd_fail(g, res, "unknown unit ", s + u0, i - u0, orig);
+        if (v > big / unit)
+            return pd_fail(g, res, "invalid duration ", NULL, 0, orig);
+        v *= unit;
+        if (f > 0) {
+            v += (uint64_t)((double)f * ((double)unit / scale));
+            if (v > big)
+                return pd_fail(g, res, "invalid duration ", NULL, 0, orig);
+        }
+        d += v;
+        if (d > big)
+            return pd_fail(g, res, "invalid duration ", NULL, 0, orig);
+    }
+    if (!neg && d > big - 1)
+        return pd_fail(g, res, "invalid duration ", NULL, 0, orig);
+    cell_set(&res[0], neg ? (uint64_t)0 - d : d);
+    cell_set(&res[1], 0);
+    return 1;
+}
+
+static void parse_duration_native(gor *g, gcell *args, gcell *res)
+{
+    (void)pd_parse(g, args, res);
+}
+
 static void time_sub_native(gor *g, gcell *args, gcell *res)
 {
     (void)g;
@@ -221,26 +372,46 @@ static void time_unix_native(gor *g, gcell *args, gcell *res)
 
 /* ---- timers: a runtime goroutine each ---- */
 
+/* A Timer or Ticker.  Each start (the first, and every Reset) is a
+ * generation with a runtime goroutine of its own; Stop and Reset end the
+ * current one by moving gen on, so a goroutine that wakes to a newer
+ * generation exits without firing. */
 typedef struct timer {
     gvm *vm;
-    gchan *c;       /* C (NULL for AfterFunc) */
-    gclosure *fn;   /* AfterFunc's f */
-    int64_t period; /* a Ticker's; 0 for a Timer */
-    int64_t dur;
-    _Atomic int stopped; /* Stop: set once (relaxed: the goroutine checks after waking) */
-    _Atomic int fired;
+    gchan *c;     /* C (NULL for AfterFunc) */
+    gclosure *fn; /* AfterFunc's f */
+    int ticker;
+    /* relaxed, all three: flags a goroutine reads when it wakes; what it
+     * sends travels through the channel, which orders it */
+    _Atomic uint32_t gen;
+    _Atomic int stopped; /* the current generation was stopped */
+    _Atomic int fired;   /* the current generation fired */
 } timer;
+
+typedef struct timer_run {
+    timer *t;
+    uint32_t gen;
+    int64_t dur, period; /* this generation's (period 0: a Timer) */
+} timer_run;
+
+static int timer_current(timer *t, uint32_t gen)
+{
+    return atomic_load_explicit(&t->gen, memory_order_relaxed) == gen &&
+           !atomic_load_explicit(&t->stopped, memory_order_relaxed);
+}
 
 static int timer_goroutine(ps_actor *self, void *arg)
 {
-    timer *t = arg;
+    timer_run run = *(timer_run *)arg;
+    free(arg);
+    timer *t = run.t;
     gor g;
     gor_init(&g, t->vm, 0);
     gort_bind(&g, self);
     for (;;) {
-        if (run_sleep(self, (uint64_t)(t->dur > 0 ? t->dur : 0)) == PS_ESTOPPED)
+        if (run_sleep(self, (uint64_t)(run.dur > 0 ? run.dur : 0)) == PS_ESTOPPED)
             break;
-        if (atomic_load_explicit(&t->stopped, memory_order_relaxed))
+        if (!timer_current(t, run.gen))
             break;
         atomic_store_explicit(&t->fired, 1, memory_order_relaxed);
         if (t->fn) {
@@ -255,26 +426,37 @@ static int timer_goroutine(ps_actor *self, void *arg)
         /* the channel holds one value: a tick nobody took is dropped */
         if (chan_try_send(gchan_queue(t->c), self, now) == PS_ESTOPPED)
             break;
-        if (!t->period)
+        if (!run.period)
             break;
-        t->dur = t->period;
+        run.dur = run.period;
     }
     gor_release(&g);
     return 0;
+}
+
+/* Starts generation gen of t: a goroutine that fires after d (then every
+ * period). */
+static void timer_launch(gor *g, timer *t, uint32_t gen, int64_t d, int64_t period)
+{
+    timer_run *run = malloc(sizeof *run);
+    if (!run)
+        gor_fatal(g, "out of memory");
+    *run = (timer_run){.t = t, .gen = gen, .dur = d, .period = period};
+    gort_go_native(g, timer_goroutine, run);
 }
 
 static timer *timer_start(gor *g, int64_t d, int64_t period, gclosure *fn, const gtype *elem)
 {
     timer *t = gor_alloc_bytes(g, sizeof *t);
     t->vm = g->vm;
-    t->dur = d;
-    t->period = period;
     t->fn = fn;
+    t->ticker = period != 0;
+    atomic_init(&t->gen, 0);
     atomic_init(&t->stopped, 0);
     atomic_init(&t->fired, 0);
     if (!fn)
         t->c = gort_chan_new(g, elem, 1);
-    gort_go_native(g, timer_goroutine, t);
+    timer_launch(g, t, 0, d, period);
     return t;
 }
 
@@ -353,6 +535,44 @@ static void ticker_stop_native(gor *g, gcell *args, gcell *res)
     atomic_store_explicit(&t->stopped, 1, memory_order_relaxed); /* read when it wakes */
 }
 
+/* A new generation: the old goroutine (asleep, or gone) will not fire. */
+static int timer_restart(gor *g, timer *t, int64_t d, int64_t period)
+{
+    int active = !atomic_load_explicit(&t->stopped, memory_order_relaxed) &&
+                 !atomic_load_explicit(&t->fired, memory_order_relaxed);
+    uint32_t gen = atomic_fetch_add_explicit(&t->gen, 1, memory_order_relaxed) + 1;
+    atomic_store_explicit(&t->fired, 0, memory_order_relaxed);
+    atomic_store_explicit(&t->stopped, 0, memory_order_relaxed);
+    timer_launch(g, t, gen, d, period);
+    return active;
+}
+
+static void timer_reset_native(gor *g, gcell *args, gcell *res)
+{
+    const gcell *obj = (const gcell *)(uintptr_t)cell_get(&args[0]);
+    if (!obj)
+        gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
+    timer *t = (timer *)(uintptr_t)cell_get(&obj[1]);
+    if (!t)
+        gor_panic_string(g, "time: Reset called on uninitialized Timer");
+    cell_set(&res[0], (uint64_t)timer_restart(g, t, (int64_t)cell_get(&args[1]), 0));
+}
+
+static void ticker_reset_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    const gcell *obj = (const gcell *)(uintptr_t)cell_get(&args[0]);
+    if (!obj)
+        gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
+    timer *t = (timer *)(uintptr_t)cell_get(&obj[1]);
+    if (!t)
+        gor_panic_string(g, "time: Reset called on uninitialized Ticker");
+    int64_t d = (int64_t)cell_get(&args[1]);
+    if (d <= 0)
+        gor_panic_string(g, "non-positive interval for Ticker.Reset");
+    timer_restart(g, t, d, d);
+}
+
 static void time_equal_native(gor *g, gcell *args, gcell *res)
 {
     (void)g;
@@ -379,6 +599,10 @@ const golib_native lib_time_natives[] = {
     {"Sleep", sleep_native},
     {"Now", now_native},
     {"Since", since_native},
+    {"Until", until_native},
+    {"ParseDuration", parse_duration_native},
+    {"*Timer.Reset", timer_reset_native},
+    {"*Ticker.Reset", ticker_reset_native},
     {"After", after_native},
     {"Tick", tick_native},
     {"NewTimer", new_timer_native},
