@@ -272,13 +272,23 @@ static gpos *gmap_find(struct gor *g, gmap *m, uint64_t h, const gcell *key)
     if (!m->index)
         return NULL;
     const gtype *kt = m->type->key;
+    /* a one-word key that is no float and no interface (whose NaNs are not
+     * equal to themselves) is equal when its words are: the same string
+     * header, the same integer, no call */
+    int word_eq = m->ksize == 1 && kt->kind != GK_FLOAT32 && kt->kind != GK_FLOAT64 &&
+                  kt->kind != GK_INTERFACE;
+    uint64_t kw = word_eq ? cell_get(key) : 0;
     for (uint64_t i = h & m->mask;; i = (i + 1) & m->mask) {
         uint32_t slot = m->index[i];
         if (!slot)
             return NULL;
         gpos *p = &m->pos[slot - 1];
+        if (!p->e || p->hash != h)
+            continue;
+        if (word_eq && cell_get(p->e) == kw)
+            return p;
         /* equal keys never panic here: both were hashed, so comparable */
-        if (p->e && p->hash == h && gvalue_equal(g, kt, key, p->e))
+        if (gvalue_equal(g, kt, key, p->e))
             return p;
     }
 }

@@ -395,7 +395,7 @@ int main(int argc, char **argv)
     }
     if (n_goals) {
         printf(
-            "\nGoals (issues 7 and 12):\n\n| goal | measured | target | |\n|---|---:|---:|---|\n");
+            "\nGoals (issues 7, 12 and 14):\n\n| goal | measured | target | |\n|---|---:|---:|---|\n");
         for (int i = 0; i < n_goals; i++)
             printf("%s\n", goals[i]);
     }
