@@ -392,6 +392,7 @@ typedef struct timer_run {
     timer *t;
     uint32_t gen;
     int64_t dur, period; /* this generation's (period 0: a Timer) */
+    uint64_t vfrom;      /* the virtual instant it was started, by its creator */
 } timer_run;
 
 static int timer_current(timer *t, uint32_t gen)
@@ -408,9 +409,15 @@ static int timer_goroutine(ps_actor *self, void *arg)
     gor g;
     gor_init(&g, t->vm, 0);
     gort_bind(&g, self);
+    /* from the instant the program started it, not from when this thread
+     * first ran: Go's timers live in its runtime and start at once, and a
+     * ticker's ticks do not drift */
+    uint64_t from = run.vfrom;
     for (;;) {
-        if (run_sleep(self, (uint64_t)(run.dur > 0 ? run.dur : 0)) == PS_ESTOPPED)
+        uint64_t d = (uint64_t)(run.dur > 0 ? run.dur : 0);
+        if (run_sleep_from(self, from, d) == PS_ESTOPPED)
             break;
+        from += d;
         if (!timer_current(t, run.gen))
             break;
         atomic_store_explicit(&t->fired, 1, memory_order_relaxed);
@@ -441,7 +448,8 @@ static void timer_launch(gor *g, timer *t, uint32_t gen, int64_t d, int64_t peri
     timer_run *run = malloc(sizeof *run);
     if (!run)
         gor_fatal(g, "out of memory");
-    *run = (timer_run){.t = t, .gen = gen, .dur = d, .period = period};
+    *run =
+        (timer_run){.t = t, .gen = gen, .dur = d, .period = period, .vfrom = (uint64_t)gort_now(g)};
     gort_go_native(g, timer_goroutine, run);
 }
 

@@ -49,6 +49,7 @@ int actor_fits(ps_actor *self, int n)
 
 void actor_block_begin(ps_actor *self)
 {
+    self->fresh = 0; /* its clock is the pacer's from here: see timed_from */
     /* relaxed: until it parks only lock holders touch wdone, and the waker's
      * release store comes under one of the locks held now. */
     atomic_store_explicit(&self->wdone, 0, memory_order_relaxed);

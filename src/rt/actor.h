@@ -81,6 +81,11 @@ struct ps_actor {
     int wcase;          /* the claimed node's index (a select's chosen case) */
     _Atomic int wdone;  /* set (release) by the waker, read (acquire) by the waiter */
     uint64_t jobs_done; /* written by its own thread only; read after the join */
+    /* A goroutine's virtual birth (its creator's clock at `go`), and 1 until
+     * it first blocks or does timed work.  Written by the creator before
+     * pthread_create (which orders them), then its own thread's alone. */
+    uint64_t vborn;
+    int fresh;
 };
 
 /* How to stamp a publish. */

@@ -33,6 +33,11 @@
  * none had a hand-off on its way: Go's deadlock, exactly. */
 /* The longest single sleep of timed work in RUN mode (it loops). */
 #define PACER_PARK_MAX_NS 1000000000u
+/* Equal deadlines in RUN mode (see first_due): how long a thread due at the
+ * same virtual instant waits for one that began its timed work earlier and
+ * has just woken, and how often it looks. */
+#define PACER_TIE_GRACE_NS 10000000u
+#define PACER_TIE_POLL_NS 100000u
 
 #define ST_MASK 0xfu
 #define ST_VER 0x10u
@@ -47,6 +52,10 @@ typedef struct pacer_actor {
     uint64_t ready_step;
     uint64_t deadline;
     int cancellable; /* in pacer_work_cancellable; under mu */
+    /* under mu: the order timed works began (ties of equal deadlines), and
+     * when the last one ended (real ns; 0: never, or cut short) */
+    uint64_t tseq;
+    uint64_t woke_real;
     parker pk;
 } pacer_actor;
 
@@ -60,6 +69,7 @@ struct pacer {
     int cancelled;        /* pacer_cancel was called; under mu */
     int64_t speed;
     uint64_t steps;
+    uint64_t tseq; /* timed works begun */
     /* the virtual clock: v = vbase + (now - rbase) * rate / 1000; written
      * under mu inside a seqlock so pacer_vnow() reads it without the lock;
      * its own line, read by every event and written only on mode changes */
@@ -321,6 +331,31 @@ static void step_wait_state(pacer *p, pacer_actor *a, int cancel)
     }
 }
 
+/* Under mu, RUN mode: may a, due at virtual deadline d, end its timed work
+ * now?  Not while another is due before it, or at the same instant having
+ * begun earlier, and has not woken yet or woke less than the grace ago and
+ * still runs.  Go's clock never stands still, so of two sleeps that end at
+ * the same virtual instant the one begun first ends first there; the
+ * virtual clock does stand still (each timed work ends exactly at vstart +
+ * dur), so without this their threads would race: `time.Sleep(2s)` in one
+ * goroutine against `Sleep(1.5s)` then `Sleep(0.5s)` in main. */
+static int first_due(pacer *p, const pacer_actor *a, uint64_t d, uint64_t now)
+{
+    for (int i = 0; i < p->hi; i++) {
+        const pacer_actor *y = &p->a[i];
+        if (y == a)
+            continue;
+        uint32_t s = st_get(y);
+        int before = y->deadline < d || (y->deadline == d && y->tseq < a->tseq);
+        if (s == PA_TIMED && before)
+            return 0;
+        if (s == PA_RUNNING && y->deadline == d && y->tseq < a->tseq && y->woke_real &&
+            now - y->woke_real < PACER_TIE_GRACE_NS)
+            return 0;
+    }
+    return 1;
+}
+
 static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *vend, int cancellable)
 {
     pacer_actor *a = slot_of(p, actor);
@@ -340,6 +375,8 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
     lock(p);
     a->deadline = deadline;
     a->cancellable = cancellable;
+    a->tseq = ++p->tseq;
+    a->woke_real = 0;
     for (;;) {
         if (is_stopping(p))
             break;
@@ -355,8 +392,14 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
         if (p->mode == PACER_RUN) {
             uint64_t now = clock_now_ns();
             uint64_t v = clock_read(p, now);
-            if (v >= deadline || cancel)
+            if (cancel)
                 break;
+            if (v >= deadline) {
+                if (first_due(p, a, deadline, now))
+                    break;
+                park_unlocked(p, a, now + PACER_TIE_POLL_NS);
+                continue;
+            }
             /* at most PACER_PARK_MAX_NS per park: the loop re-reads the clock,
              * and a far deadline (time.Sleep of years) cannot overflow */
             uint64_t left = deadline - v, real = PACER_PARK_MAX_NS;
@@ -377,6 +420,7 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
     }
     a->granted = 0;
     a->cancellable = 0;
+    a->woke_real = rc == 0 ? clock_now_ns() : 0;
     st_set(p, a, PA_RUNNING);
     unlock(p);
     *vend = deadline;
@@ -465,6 +509,7 @@ int pacer_enter(pacer *p, int actor)
         a->id = actor;
         a->granted = a->cancellable = 0;
         a->ready_step = a->deadline = 0;
+        a->tseq = a->woke_real = 0;
         /* running: the creator runs too, so no wait for quiescence ends here */
         st_set(p, a, PA_RUNNING);
         int s = (int)(a - p->a);

@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "run_prog.h"
 #include "run_signals.h"
@@ -251,7 +252,9 @@ int run_end(ps_run *r, ps_actor *self)
 /* Timed work between two events: 'begin' at the step point, 'end' when the
  * pacer says the virtual time is up, or cancel if a cancellable work was
  * cut short. */
-static int timed(ps_actor *self, int begin, int end, int64_t job, uint64_t dur, int cancellable)
+/* vfrom: the virtual instant the work began, or UINT64_MAX for now. */
+static int timed_from(ps_actor *self, int begin, int end, int64_t job, uint64_t vfrom, uint64_t dur,
+                      int cancellable)
 {
     if (actor_point(self))
         return PS_ESTOPPED;
@@ -259,6 +262,22 @@ static int timed(ps_actor *self, int begin, int end, int64_t job, uint64_t dur, 
      * (a quiet actor still reads it: the pacer needs the virtual start). */
     uint64_t now = clock_now_ns();
     uint64_t v0 = pacer_vnow_at(self->pacer, now), v1;
+    if (self->fresh) {
+        /* A goroutine that has not waited yet: Go starts it at once, so its
+         * first timed work begins at its birth plus the CPU time it has
+         * used, not later by the time its thread took to be scheduled (ms
+         * on a loaded machine, which would reorder sleeps due together). */
+        self->fresh = 0;
+        struct timespec ts;
+        if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0) {
+            uint64_t born = self->vborn + (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+            vfrom = born < vfrom ? born : vfrom;
+        }
+    }
+    if (vfrom < v0) { /* begun earlier, by whoever asked for it: less of it is left */
+        uint64_t gone = v0 - vfrom;
+        dur = dur > gone ? dur - gone : 0;
+    }
     ps_event e = {
         .actor = (uint32_t)self->id, .kind = (uint16_t)begin, .arg = job, .value = (int64_t)dur};
     actor_publish(self, &(actor_time){.now = now, .vt = v0}, e);
@@ -271,6 +290,11 @@ static int timed(ps_actor *self, int begin, int end, int64_t job, uint64_t dur, 
     t.vt = v1;
     actor_publish(self, &t, e);
     return rc ? PS_ECANCELLED : PS_OK;
+}
+
+static int timed(ps_actor *self, int begin, int end, int64_t job, uint64_t dur, int cancellable)
+{
+    return timed_from(self, begin, end, job, UINT64_MAX, dur, cancellable);
 }
 
 int run_job(ps_actor *self, int64_t job, uint64_t dur)
@@ -305,6 +329,11 @@ int run_fail(ps_run *r, ps_actor *self, int64_t job, int64_t code)
 int run_sleep(ps_actor *self, uint64_t dur)
 {
     return timed(self, EV_SLEEP, EV_WAKE, 0, dur, 0);
+}
+
+int run_sleep_from(ps_actor *self, uint64_t vfrom, uint64_t dur)
+{
+    return timed_from(self, EV_SLEEP, EV_WAKE, 0, vfrom, dur, 0);
 }
 
 int run_say(ps_actor *self, int say, int64_t job, int64_t value)

@@ -111,6 +111,10 @@ int run_job_ctx(ps_actor *self, int64_t job, uint64_t dur);
 int run_fail(ps_run *r, ps_actor *self, int64_t job, int64_t code);
 /* sleep / wake around dur virtual ns. */
 int run_sleep(ps_actor *self, uint64_t dur);
+/* A sleep that began at virtual instant vfrom (a timer's, set by another
+ * thread before this one ran): it ends at vfrom + dur, or now if that has
+ * passed.  Its events say so: the sleep event's value is what was left. */
+int run_sleep_from(ps_actor *self, uint64_t vfrom, uint64_t dur);
 /* A lecture line from template 'say' of the layout. */
 int run_say(ps_actor *self, int say, int64_t job, int64_t value);
 

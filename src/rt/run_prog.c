@@ -469,6 +469,8 @@ int run_go(ps_run *r, ps_actor *self, run_go_fn fn, void *arg, int *id_out)
         return PS_ELIMIT;
     }
     run_g *g = g_init(r, id, lane, fn, arg);
+    g->a.vborn = pacer_vnow(r->pacer);
+    g->a.fresh = 1;
     if (pacer_enter(r->pacer, id) != 0) { /* cannot be: the slot was joined */
         bus_close(r->bus, lane);
         id_untake(pg, id, LIMIT_LIVE, 0);
