@@ -6,6 +6,8 @@
 #     interleaves the loads and stores every time the same way.
 #   - DIR/select.go with the same --seed makes the same select choices
 #     (stepped or not); another seed makes others.
+#   - DIR/lines.go stepped with --log=events: each goroutine's "at" events
+#     name the source lines of the statements it waits before, in order.
 set -euo pipefail
 bin=$1
 dir=$2
@@ -36,5 +38,15 @@ elif [ "$s1" = "$s2" ]; then
     fail=1
 else
     echo "ok select.go: --seed 1 $s1, --seed 2 $s2"
+fi
+at=$("$bin" --headless --step --log=events "$dir/lines.go" 2>&1 >/dev/null |
+    awk '$5 == "at" { s[$4] = s[$4] " " substr($9, 2) } END { for (a in s) print a ":" s[a] }' |
+    sort | tr '\n' ';')
+want="W1: 14 8;main: 12 13 16 17;"
+if [ "$at" != "$want" ]; then
+    echo "FAIL lines.go --step: at-lines '$at', want '$want'"
+    fail=1
+else
+    echo "ok lines.go --step: $at"
 fi
 exit $fail

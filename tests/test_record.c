@@ -196,6 +196,13 @@ START_TEST(bad_recordings)
     bad(text, 1, 8, "text after the end line", 2);
     snprintf(text, sizeof text, "%s" EV0 "1 -5 9 W1 thread-start 0 0 0\n", header);
     bad(text, 1, 6, "not an event line", 1);
+    /* a Go program's source line: "@N" after the value, N >= 1 */
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 at 0 0 0 @0\n", header);
+    bad(text, 1, 6, "not an event line", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 at 0 0 0 @12x\n", header);
+    bad(text, 1, 6, "not an event line", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 at 0 0 0 @4294967296\n", header);
+    bad(text, 1, 6, "not an event line", 1);
     char err[256];
     replay_data d;
     ck_assert_int_eq(replay_load(&d, "/nonexistent/x.rec", err, sizeof err), -1);
@@ -204,6 +211,35 @@ START_TEST(bad_recordings)
 END_TEST
 
 /* ---- writing ---- */
+
+/* The line of a Go program's event: written as " @N", read back, folded
+ * into its actor. */
+START_TEST(event_lines_round_trip)
+{
+    char text[1024], err[256], buf[256];
+    snprintf(text, sizeof text,
+             "%s" EV0 "1 5 9 W1 at 0 0 0 @12\n2 6 10 W1 sleep 0 0 7 @13\nend 3\n", header);
+    replay_data d;
+    ck_assert_int_eq(load_text(text, err, sizeof err, &d), 0);
+    ck_assert_uint_eq(d.n, 3);
+    ck_assert_uint_eq(d.events[0].line, 0);
+    ck_assert_uint_eq(d.events[1].line, 12);
+    ck_assert_int_eq(d.events[1].kind, EV_AT);
+    ck_assert_uint_eq(d.events[2].line, 13);
+    event_format(&d.events[2], buf, sizeof buf);
+    ck_assert_str_eq(buf, "2 6 10 W1 sleep 0 0 7 @13");
+    event_format(&d.events[0], buf, sizeof buf);
+    ck_assert_str_eq(buf, "0 0 0 main scenario-start 0 3 5");
+    model m;
+    ck_assert_int_eq(model_init(&m, &d.layout), 0);
+    for (uint64_t i = 0; i < d.n; i++)
+        model_apply(&m, &d.events[i]);
+    ck_assert_uint_eq(m.actors[1].line, 13);
+    ck_assert_uint_eq(m.actors[0].line, 0);
+    model_free(&m);
+    replay_free(&d);
+}
+END_TEST
 
 START_TEST(record_to_full_disk)
 {
@@ -430,6 +466,7 @@ Suite *suite_make(void)
     TCase *tc = tcase_create("record");
     tcase_add_test(tc, round_trip_every_scenario);
     tcase_add_test(tc, bad_recordings);
+    tcase_add_test(tc, event_lines_round_trip);
     tcase_add_test(tc, record_to_full_disk);
     tcase_add_test(tc, record_flushes_every_100ms);
     tcase_add_test(tc, params_round_trip);

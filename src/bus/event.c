@@ -40,5 +40,11 @@ size_t event_format(const ps_event *e, char *buf, size_t len)
                      "%" PRIu64 " %" PRIu64 " %" PRIu64 " %s %s %" PRIu32 " %" PRId64 " %" PRId64,
                      e->seq, e->vt_ns, e->rt_ns, event_actor_name(e->actor, a),
                      event_kind_name(e->kind), e->obj, e->arg, e->value);
-    return n < 0 ? 0 : (size_t)n;
+    if (n < 0)
+        return 0;
+    if (e->line && (size_t)n < len) { /* a Go program's: its source line */
+        int k = snprintf(buf + n, len - (size_t)n, " @%" PRIu32, e->line);
+        n += k > 0 ? k : 0;
+    }
+    return (size_t)n;
 }

@@ -67,6 +67,7 @@
     X(ERROR, "error")                                                                              \
     X(CANCEL, "cancel")                                                                            \
     X(SAY, "say")                                                                                  \
+    X(AT, "at")                                                                                    \
     X(CTL_PAUSE, "ctl-pause")                                                                      \
     X(CTL_RESUME, "ctl-resume")                                                                    \
     X(CTL_STEP_MODE, "ctl-step-mode")                                                              \
@@ -130,7 +131,11 @@ typedef enum ps_kind {
  *   SCENARIO_END                  value = outcome (a program: its exit status)
  *   CTL_STEP                      arg = actor granted
  *   CTL_SPEED                     value = speed in thousandths
- */
+ *   AT                            a Go program's goroutine waits at a step point
+ *                                 (step or pause mode) before the statement on
+ *                                 source line 'line'
+ * Every event of a Go program's goroutine also carries 'line': the source
+ * line of the statement it was executing (0: none, as in the C scenarios). */
 typedef struct ps_event {
     uint64_t seq;   /* delivery number, gap-free from 0 (the bus's consumer sets it) */
     uint64_t vt_ns; /* virtual time since scenario start */
@@ -140,7 +145,9 @@ typedef struct ps_event {
     uint32_t obj;
     uint32_t actor; /* 0..PS_ACTOR_ID_MAX, or PS_ACTOR_CTL */
     uint16_t kind;
-    uint8_t pad[14]; /* to one cache line; zero */
+    uint16_t pad0;
+    uint32_t line;  /* the Go source line its actor was at, 0 if none */
+    uint8_t pad[8]; /* to one cache line; zero */
 } ps_event;
 
 _Static_assert(sizeof(ps_event) == 64, "an event is one cache line");

@@ -2121,14 +2121,14 @@ static int exec_for_counted(gor *g, gframe *f, gnode *s)
     gcell *i = &f->s[s->b->a->x];
     gnode *n = s->b->b;
     for (;;) {
-        gort_point(g);
+        gort_at(g, s->pos.line);
         int64_t bound = (int64_t)ev_fast(g, f, n);
         if (!((int64_t)cell_get(i) < bound))
             return EX_NORMAL;
         int r = loop_control(f, s, exec_list(g, f, s->d->list, s->d->nlist));
         if (r >= 0)
             return r;
-        gort_point(g);
+        gort_at(g, s->pos.line);
         cell_set(i, cell_get(i) + 1);
     }
 }
@@ -2141,7 +2141,7 @@ static int exec_for(gor *g, gframe *f, gnode *s)
         return exec_for_counted(g, f, s);
     for (;;) {
         if (s->b) {
-            gort_point(g);
+            gort_at(g, s->pos.line);
             if (!ev_fast(g, f, s->b))
                 return EX_NORMAL;
         }
@@ -2151,7 +2151,7 @@ static int exec_for(gor *g, gframe *f, gnode *s)
         if (s->c)
             exec(g, f, s->c);
         else if (!s->b)
-            gort_point(g); /* for {}: still a step point each turn */
+            gort_at(g, s->pos.line); /* for {}: still a step point each turn */
     }
 }
 
@@ -2183,7 +2183,7 @@ static int exec_range(gor *g, gframe *f, gnode *s)
         int64_t n = gstr_len(str);
         const unsigned char *p = (const unsigned char *)gstr_ptr(str);
         for (int64_t i = 0; i < n;) {
-            gort_point(g);
+            gort_at(g, s->pos.line);
             int size;
             uint32_t rune = lex_utf8_decode(p + i, (size_t)(n - i), &size);
             gcell rv[1];
@@ -2225,7 +2225,7 @@ static int exec_range(gor *g, gframe *f, gnode *s)
             }
         }
         for (int64_t i = 0; i < len; i++) {
-            gort_point(g);
+            gort_at(g, s->pos.line);
             cell_set(key, (uint64_t)i);
             range_assign(g, f, s, s->a, g->vm->prog->types.basic[GK_INT], key);
             if (s->b)
@@ -2241,7 +2241,7 @@ static int exec_range(gor *g, gframe *f, gnode *s)
         gcell *k, *v;
         for (int64_t pos = m ? gmap_next(g, m, 0, &k, &v) : -1; pos >= 0;
              pos = gmap_next(g, m, pos, &k, &v)) {
-            gort_point(g);
+            gort_at(g, s->pos.line);
             range_assign(g, f, s, s->a, xt->key, k);
             range_assign(g, f, s, s->b, xt->elem, v);
             r = loop_control(f, s, exec_list(g, f, s->d->list, s->d->nlist));
@@ -2255,7 +2255,7 @@ static int exec_range(gor *g, gframe *f, gnode *s)
         int32_t es = xt->elem->size;
         gcell v[es > 0 ? es : 1];
         for (;;) {
-            gort_point(g);
+            gort_at(g, s->pos.line);
             if (!c)
                 gort_block_forever(g);
             if (!gort_chan_recv(g, c, v))
@@ -2638,7 +2638,7 @@ static __attribute__((noinline)) int exec_stmt(gor *g, gframe *f, gnode *s);
 
 static int exec(gor *g, gframe *f, gnode *s)
 {
-    gort_point(g);
+    gort_at(g, s->pos.line);
     int r;
     if (exec_fast(g, f, s, &r))
         return r;
@@ -2802,10 +2802,12 @@ static void call_frame(gor *g, gfunc *fn, gclosure *cl, gcell *frame, gcell *res
 {
     stack_check(g);
     gframe f = {.s = frame, .cl = cl, .fn = fn};
+    uint32_t line = *g->line; /* the caller's statement goes on after the call */
     if (fn->plain) {
         exec_list(g, &f, fn->body->list, fn->body->nlist);
         cells_copy(res, frame + fn->param_words, fn->result_words);
         g->depth--;
+        *g->line = line;
         return;
     }
     for (int i = 0; i < fn->nparams; i++) {
@@ -2835,6 +2837,7 @@ static void call_frame(gor *g, gfunc *fn, gclosure *cl, gcell *frame, gcell *res
         off += sz;
     }
     g->depth--;
+    *g->line = line;
 }
 
 static void call_fn(gor *g, gfunc *fn, gclosure *cl, gcell *args, gcell *res)
@@ -2979,6 +2982,7 @@ void gor_init(gor *g, gvm *vm, int64_t id)
     memset(g, 0, sizeof *g);
     g->vm = vm;
     g->id = id;
+    g->line = &g->no_line;
     g->recover_depth = -1;
     g->rng = vm->seed ^ ((uint64_t)id * 0x9e3779b97f4a7c15ull);
 }

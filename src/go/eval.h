@@ -30,9 +30,11 @@ typedef struct gpanic {
 
 typedef struct gor {
     struct gvm *vm;
-    void *actor; /* the engine's actor (gort.h), or NULL */
-    void *pacer; /* the actor's pacer (gort_point's gate), or NULL */
-    int64_t id;  /* Go's goroutine number: main is 1 */
+    void *actor;      /* the engine's actor (gort.h), or NULL */
+    void *pacer;      /* the actor's pacer (gort_point's gate), or NULL */
+    uint32_t *line;   /* the actor's current source line (gort_at) */
+    uint32_t no_line; /* where line points without an actor */
+    int64_t id;       /* Go's goroutine number: main is 1 */
     /* allocation: a bump region of the goroutine's own */
     char *chunk, *chunk_end;
     /* unwinding */

@@ -45,11 +45,17 @@ void gort_bind(gor *g, ps_actor *self)
 {
     g->actor = self;
     g->pacer = self ? self->pacer : NULL;
+    g->line = self ? &self->line : &g->no_line;
 }
 
 void gort_point_slow(gor *g)
 {
-    if (actor_point(gort_actor(g)))
+    ps_actor *self = gort_actor(g);
+    /* stepping or paused: where it waits, for the code panel (run mode
+     * never comes here, so it costs nothing there) */
+    if (self->line)
+        actor_emit(self, EV_AT, 0, 0, 0);
+    if (actor_point(self))
         gor_stop_unwind(g);
 }
 

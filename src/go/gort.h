@@ -45,6 +45,15 @@ static inline void gort_point(gor *g)
         gort_point_slow(g);
 }
 
+/* The step point before the statement on source line line: every event the
+ * goroutine publishes from here carries it (one plain store: the actor's
+ * line is its own thread's). */
+static inline void gort_at(gor *g, int32_t line)
+{
+    *g->line = (uint32_t)line;
+    gort_point(g);
+}
+
 /* go f(args): a new goroutine running cl with args (nwords words). */
 void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords);
 

@@ -424,6 +424,8 @@ void model_apply(model *m, const ps_event *e)
     }
     int a = (int)e->actor;
     count_op(&m->actors[a], e);
+    if (e->line) /* only its own events carry one (actor.h) */
+        m->actors[a].line = e->line;
     switch (e->kind) {
     case EV_Q_SEND:
     case EV_Q_SEND_BLOCKED:

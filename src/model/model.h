@@ -43,6 +43,7 @@ typedef struct model_actor {
     uint64_t job_dur;
     uint64_t jobs_done;
     uint64_t since; /* virtual ns of the last state change */
+    uint32_t line;  /* a Go program's: the source line of its last event (0: none) */
     /* what a thread that runs no jobs did: its own operations, so its lane
      * can say "add 5 =7" or "lock 3" instead of "done 0" */
     uint64_t sent, received;      /* queue items it sent / received */

@@ -95,10 +95,15 @@ static int parse_event(loader *l, char *s, ps_event *e)
     uint64_t obj;
     char *actor, *kind;
     memset(e, 0, sizeof(*e));
+    uint64_t line = 0;
     if (next_u64(&s, &e->seq) || next_u64(&s, &e->vt_ns) || next_u64(&s, &e->rt_ns) ||
         !(actor = next_word(&s)) || !(kind = next_word(&s)) || next_u64(&s, &obj) ||
-        next_i64(&s, &e->arg) || next_i64(&s, &e->value) || *s || obj > UINT32_MAX)
-        return fail(l, "%s", "not an event line (want: seq vt_ns rt_ns actor kind obj arg value)");
+        next_i64(&s, &e->arg) || next_i64(&s, &e->value) ||
+        (*s == '@' && (++s, next_u64(&s, &line) || !line || line > UINT32_MAX)) || *s ||
+        obj > UINT32_MAX)
+        return fail(l, "%s",
+                    "not an event line (want: seq vt_ns rt_ns actor kind obj arg value [@line])");
+    e->line = (uint32_t)line;
     int k = event_kind_parse(kind), a = parse_actor(actor, l->d->params.workers);
     if (k < 0)
         return fail(l, "unknown event kind '%.40s'", kind);

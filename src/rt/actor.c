@@ -27,6 +27,8 @@ void actor_publish(ps_actor *self, const actor_time *t, ps_event e)
         rt = *t->last + 1;
     e.seq = 0;
     e.rt_ns = rt;
+    if (!e.line && e.actor == (uint32_t)self->id) /* its own line, not a waker's */
+        e.line = self->line;
     e.vt_ns = t->vt == PS_VT_NOW ? pacer_vnow_at(self->pacer, t->now) : t->vt;
     /* The key the ring gave it (raised above the ring's previous one if need
      * be) is the lock's last: the next holder stamps above what was really

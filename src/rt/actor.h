@@ -86,6 +86,10 @@ struct ps_actor {
      * pthread_create (which orders them), then its own thread's alone. */
     uint64_t vborn;
     int fresh;
+    /* A Go goroutine's current source line (0: none), stamped on every event
+     * it publishes about itself (not on one a waker publishes for it).  Its
+     * own thread's alone: written at each statement. */
+    uint32_t line;
 };
 
 /* How to stamp a publish. */
