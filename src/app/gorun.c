@@ -4,12 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "bus/event.h"
 #include "go/check.h"
 #include "go/eval.h"
+#include "go/goprog.h"
 #include "go/gort.h"
 #include "go/lib_natives.h"
 #include "rt/run.h"
@@ -31,41 +31,6 @@ static void gorun_write(void *ctx, int fd, const char *p, size_t n)
         p += k;
         n -= (size_t)k;
     }
-}
-
-/* The source, or NULL with a message printed. */
-static char *gorun_read(const char *path, size_t *len)
-{
-    struct stat st;
-    if (stat(path, &st) != 0) {
-        fprintf(stderr, "poolscope: %s: %s\n", path, strerror(errno));
-        return NULL;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        fprintf(stderr, "poolscope: %s: not a regular file\n", path);
-        return NULL;
-    }
-    if ((unsigned long long)st.st_size > CHECK_MAX_SOURCE) {
-        fprintf(stderr, "poolscope: %s: %lld bytes, over the limit of %u MiB for a Go source\n",
-                path, (long long)st.st_size, CHECK_MAX_SOURCE >> 20);
-        return NULL;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "poolscope: %s: %s\n", path, strerror(errno));
-        return NULL;
-    }
-    char *buf = malloc((size_t)st.st_size + 1);
-    size_t n = buf ? fread(buf, 1, (size_t)st.st_size + 1, f) : 0;
-    fclose(f);
-    if (!buf || n > (size_t)st.st_size) {
-        fprintf(stderr, "poolscope: %s: %s\n", path, buf ? "changed while read" : "out of memory");
-        free(buf);
-        return NULL;
-    }
-    buf[n] = 0;
-    *len = n;
-    return buf;
 }
 
 static void gorun_events(ps_run *r, int log)
@@ -129,38 +94,46 @@ int gorun_headless(const options *o)
                 o->log == LOG_EVENTS ? "--log=events" : "--step or --paused");
         return 2;
     }
-    size_t len = 0;
-    char *src = gorun_read(o->go_path, &len);
-    if (!src)
-        return 2;
-    gprog *p = calloc(1, sizeof *p);
-    gvm *vm = calloc(1, sizeof *vm);
-    if (!p || !vm) {
-        fprintf(stderr, "poolscope: out of memory\n");
-        free(p);
-        free(vm);
-        free(src);
-        return 2;
-    }
-    p->native_of = lib_native;
+    const char *names[16], *values[16];
     for (int i = 0; i < o->nsets; i++)
-        check_add_set(p, o->sets[i].name, o->sets[i].value);
-    go_diag d;
-    int status = 2;
-    if (check_program(p, o->go_path, src, len, &d) != 0) {
-        fprintf(stderr, "%s:%d:%d: %s\n", o->go_path, d.pos.line, d.pos.col, d.msg);
-        goto out;
+        names[i] = o->sets[i].name, values[i] = o->sets[i].value;
+    char err[1024];
+    goprog *g = goprog_load(o->go_path, o->nsets, names, values, err, sizeof err);
+    if (!g) {
+        fprintf(stderr, "%s\n", err);
+        return 2;
     }
-    vm->prog = p;
-    vm->write = gorun_write;
+    gvm *vm = calloc(1, sizeof *vm);
     /* Go's select is random run to run; --seed (or --step, whose runs are
      * all alike) makes it one sequence */
-    vm->seed = o->seed_given ? o->seed : o->start_mode == PACER_STEP ? 0 : clock_now_ns();
-    if (eval_prepare(vm) != 0) {
+    uint64_t seed = o->seed_given ? o->seed : o->start_mode == PACER_STEP ? 0 : clock_now_ns();
+    int status = 2;
+    if (!vm || goprog_vm(g, vm, seed, gorun_write, NULL) != 0) {
         fprintf(stderr, "poolscope: out of memory\n");
         goto out;
     }
-    run_program_opts ro = {
+    run_program_opts ro = gorun_opts(o);
+    ps_run *r = NULL;
+    const char *e = NULL;
+    if (gort_start(vm, &ro, &r, &e) != 0) {
+        fprintf(stderr, "poolscope: %s\n", e ? e : "cannot start the program");
+        if (r)
+            gort_free(vm);
+        goto out;
+    }
+    status = gorun_drive(r, o);
+    gort_free(vm);
+out:
+    if (vm)
+        vm_free(vm);
+    free(vm);
+    goprog_free(g);
+    return status;
+}
+
+run_program_opts gorun_opts(const options *o)
+{
+    return (run_program_opts){
         .mode = o->start_mode,
         .speed_milli = o->speed_given ? o->params.speed_milli : 1000,
         .ring_cap = o->ring_cap,
@@ -171,21 +144,4 @@ int gorun_headless(const options *o)
         .max_goroutines = GORT_MAX_GOROUTINES,
         .goroutine_ring_cap = GORT_RING_CAP,
     };
-    ps_run *r = NULL;
-    const char *err = NULL;
-    if (gort_start(vm, &ro, &r, &err) != 0) {
-        fprintf(stderr, "poolscope: %s\n", err ? err : "cannot start the program");
-        if (r)
-            gort_free(vm);
-        goto out;
-    }
-    status = gorun_drive(r, o);
-    gort_free(vm);
-out:
-    vm_free(vm);
-    check_free(p);
-    free(vm);
-    free(p);
-    free(src);
-    return status;
 }

@@ -5,7 +5,11 @@
 
 #include "options.h"
 
+#include "rt/run.h"
+
 /* Runs o->go_path; returns the exit status. */
 int gorun_headless(const options *o);
+/* The engine's options for a program run as o asks (headless or on screen). */
+run_program_opts gorun_opts(const options *o);
 
 #endif

@@ -423,6 +423,7 @@ void model_apply(model *m, const ps_event *e)
         return;
     }
     int a = (int)e->actor;
+    m->hi_actor = a + 1 > m->hi_actor ? a + 1 : m->hi_actor;
     count_op(&m->actors[a], e);
     if (e->line) /* only its own events carry one (actor.h) */
         m->actors[a].line = e->line;
@@ -480,4 +481,11 @@ int64_t model_queue_item(const model_queue *q, uint64_t i)
     for (uint64_t k = 0; k <= i && itemq_next(&it, &v); k++)
         ;
     return v;
+}
+
+int model_lanes(const model *m)
+{
+    if (!m->layout.program)
+        return m->layout.workers;
+    return m->hi_actor > 1 ? m->hi_actor - 1 : 0;
 }

@@ -96,6 +96,7 @@ typedef struct model_wg {
 typedef struct model {
     ps_layout layout;
     int n_actors; /* actors 0..n_actors-1 are folded in detail (at most PS_MAX_ACTORS) */
+    int hi_actor; /* 1 + the highest of them an event was about (main counts as seen) */
     model_actor actors[PS_MAX_ACTORS];
     /* Every actor, also those past n_actors (a program's goroutines): what
      * is kept of them is counted, never indexed by their id. */
@@ -147,6 +148,9 @@ int model_copy(model *dst, const model *src);
 void model_apply(model *m, const ps_event *e);
 
 const char *model_state_name(int state);
+/* The lanes after main's: every worker of a scenario; a program's
+ * goroutines (of those kept in detail) that have started. */
+int model_lanes(const model *m);
 /* Actor's display name: "main", "W1"... */
 const char *model_actor_name(int actor, char buf[PS_ACTOR_NAME_LEN]);
 /* The i-th most recent event (0 = newest), or NULL. */

@@ -14,11 +14,18 @@ void model_ui_init(model_ui *u)
  * where it was); a thread that exits leaves the listing. */
 static void apply_code(model_ui *u, const scenario_text *t, const ps_event *e)
 {
-    if (!t || e->actor >= PS_MAX_ACTORS || e->kind >= EV_CTL_PAUSE)
+    if (e->actor >= PS_MAX_ACTORS || e->kind >= EV_CTL_PAUSE)
+        return;
+    if (e->line || (e->kind == EV_THREAD_EXIT && !t)) { /* a Go program's: its own line */
+        u->code_at[e->actor] = e->kind == EV_THREAD_EXIT ? 0 : (int32_t)e->line;
+        u->code_last = e->actor;
+        return;
+    }
+    if (!t)
         return;
     int line = scentext_line(t, e->kind, e->actor, e->kind == EV_SAY ? (int)e->obj : -1);
     if (line > 0)
-        u->code_at[e->actor] = (uint8_t)line;
+        u->code_at[e->actor] = line;
     else if (e->kind == EV_THREAD_EXIT)
         u->code_at[e->actor] = 0;
     else

@@ -30,7 +30,7 @@ typedef struct model_ui {
     uint64_t fired[MODEL_AR_COUNT];    /* how often each arrow fired */
     uint64_t fired_vt[MODEL_AR_COUNT]; /* virtual ns it fired last */
     int last_arrow;                    /* the arrow fired last, or -1 */
-    uint8_t code_at[PS_MAX_ACTORS];    /* each thread's code line, 0: none */
+    int32_t code_at[PS_MAX_ACTORS];    /* each thread's code line, 0: none */
     int code_last;                     /* the thread that moved on the listing last, or -1 */
 } model_ui;
 

@@ -74,6 +74,7 @@ typedef struct ps_params {
 
 typedef struct ps_layout {
     int workers; /* actors are main + workers */
+    int program; /* a Go program's: its goroutines are lanes as they start */
     int n_queues;
     struct {
         char name[PS_OBJ_NAME];

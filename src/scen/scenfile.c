@@ -996,3 +996,38 @@ int scentext_line(const scenario_text *t, int kind, int actor, int say)
     }
     return t->line_of[role][kind] ? t->line_of[role][kind] : t->line_of[SCENTEXT_ANY][kind];
 }
+
+/* Appends line [p, p + n) to t, tabs expanded, cut on a UTF-8 boundary. */
+static void go_line(scenario_text *t, const char *p, size_t n)
+{
+    char *out = t->lines[t->n_lines++];
+    size_t o = 0;
+    for (size_t i = 0; i < n && o + 1 < SCENTEXT_LINE_LEN; i++) {
+        if (p[i] == '\t') {
+            do
+                out[o++] = ' ';
+            while (o % 4 && o + 1 < SCENTEXT_LINE_LEN);
+        } else if (p[i] != '\r') {
+            out[o++] = p[i];
+        }
+    }
+    while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80 && o + 1 >= SCENTEXT_LINE_LEN)
+        o--; /* a cut rune's continuation bytes */
+    if (o > 0 && o + 1 >= SCENTEXT_LINE_LEN && (unsigned char)out[o - 1] >= 0xC0)
+        o--; /* and its lead byte */
+    out[o] = 0;
+}
+
+void scentext_from_go(scenario_text *t, const char *path, const char *src, size_t len)
+{
+    memset(t, 0, sizeof *t);
+    snprintf(t->source, sizeof t->source, "%s", path);
+    snprintf(t->code_source, sizeof t->code_source, "%s", path);
+    size_t i = 0;
+    while (i < len && t->n_lines < SCENTEXT_GO_LINES) {
+        const char *nl = memchr(src + i, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - (src + i)) : len - i;
+        go_line(t, src + i, n);
+        i += n + (nl != NULL);
+    }
+}

@@ -21,7 +21,8 @@
 #include "rt/scenario.h"
 
 #define SCENTEXT_DESC_LEN 2048
-#define SCENTEXT_MAX_LINES 80
+#define SCENTEXT_MAX_LINES 80 /* a scenario file's listing */
+#define SCENTEXT_GO_LINES 400 /* a Go program's, shown as it is (scentext_from_go) */
 #define SCENTEXT_LINE_LEN 160
 #define SCENTEXT_PATH_LEN 512
 
@@ -35,7 +36,7 @@ typedef struct scenario_text {
     char code_source[SCENTEXT_PATH_LEN];
     char description[SCENTEXT_DESC_LEN];
     int n_lines; /* code lines 1..n_lines (lines[0] is line 1) */
-    char lines[SCENTEXT_MAX_LINES][SCENTEXT_LINE_LEN];
+    char lines[SCENTEXT_GO_LINES][SCENTEXT_LINE_LEN];
     /* 1-based code line an event highlights, 0 for none: by role and kind,
      * and for say events by role and template index. */
     uint8_t line_of[SCENTEXT_ROLES][EV_KIND_COUNT];
@@ -66,6 +67,10 @@ const char *scenfile_embedded_code(const char *file);
 /* The code line an event of this kind by this actor highlights (say events:
  * template index say), or 0. */
 int scentext_line(const scenario_text *t, int kind, int actor, int say);
+/* A Go program's source as the code panel's listing: tabs to four columns,
+ * a line cut at SCENTEXT_LINE_LEN - 1 bytes (on a UTF-8 boundary), at most
+ * SCENTEXT_GO_LINES lines; no event map (its events carry their lines). */
+void scentext_from_go(scenario_text *t, const char *path, const char *src, size_t len);
 
 /* The largest scenario or code file read (a lecture's is a few KB). */
 #define SCENFILE_MAX_BYTES (1 << 20)

@@ -48,7 +48,7 @@ void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m)
     l->diagram = (tui_rect){1, 0, TUI_DIAG_ROWS, cols};
     layout_diagram(l, cols);
     int rest = rows - 2 - TUI_DIAG_ROWS, y = 1 + TUI_DIAG_ROWS;
-    int s = sync_lines(m), workers = m->layout.workers;
+    int s = sync_lines(m), workers = model_lanes(m);
     /* main's lane comes first: a lecturer must see main block on a full
      * queue or in Wait even when workers scroll.  What is left goes to the
      * worker lanes and the log (3 lines, 2 when it lets one more lane in). */

@@ -18,7 +18,9 @@
 #include <string.h>
 
 #include "sync/clock.h"
+#include "app/gorun.h"
 #include "rec/replay.h"
+#include "rec/session_go.h"
 #include "tui.h"
 #include "tui_app.h"
 #include "tui_draw.h"
@@ -197,8 +199,24 @@ static int color_arg(color_mode c)
 static session *open_session(tui_app *a)
 {
     const options *o = a->o;
-    char msg[512];
+    char msg[1024];
     const char *err = NULL;
+    if (o->go_path) { /* a Go program: checked first, its errors before any screen */
+        const char *names[16], *values[16];
+        for (int i = 0; i < o->nsets; i++)
+            names[i] = o->sets[i].name, values[i] = o->sets[i].value;
+        goprog *g = goprog_load(o->go_path, o->nsets, names, values, msg, sizeof msg);
+        if (!g) {
+            fprintf(stderr, "%s\n", msg);
+            return NULL;
+        }
+        run_program_opts ro = gorun_opts(o);
+        uint64_t seed = o->seed_given ? o->seed : o->start_mode == PACER_STEP ? 0 : clock_now_ns();
+        session *s = session_go_create(g, o->go_path, &ro, seed, &err);
+        if (!s)
+            fprintf(stderr, "poolscope: %s\n", err);
+        return s;
+    }
     if (!o->replay_path) {
         session *s = session_live_create(&o->params, o->start_mode, o->ring_cap, &err);
         if (!s)
@@ -260,6 +278,8 @@ static int app_start(tui_app *a, const options *o)
     }
     tui_switch_text(a);
     model_set_text(a->m, a->text);
+    if (session_go_program(a->s))
+        a->ui.code = 1; /* a Go program: its code is what the lecture is about */
     a->ui.picker = &a->picker;
     a->cell_ns = tui_draw_cell_ns(a->s->params.job_ns);
     a->t0 = clock_now_ns();
@@ -294,7 +314,7 @@ int tui_run(const options *o)
     tui_app a;
     if (app_start(&a, o) != 0) {
         app_end(&a);
-        return 1;
+        return o->go_path ? 2 : 1; /* a Go program that does not load: as go run's 2 */
     }
     if (tui_term_open(color_arg(o->color)) != 0) {
         fprintf(stderr, "poolscope: cannot start curses on this terminal; try --headless\n");

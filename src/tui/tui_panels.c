@@ -245,7 +245,7 @@ static int first_lane(const tui_layout *l, int n, int scroll)
 
 void tui_draw_lanes(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 {
-    int n = in->m->layout.workers, shown = l->lanes_shown;
+    int n = model_lanes(in->m), shown = l->lanes_shown;
     int first = first_lane(l, n, in->ui->lane_scroll);
     shown = shown > n - first ? n - first : shown;
     char title[128];

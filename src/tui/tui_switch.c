@@ -6,6 +6,7 @@
 
 #include "sync/clock.h"
 #include "rec/replay.h"
+#include "rec/session_go.h"
 #include "tui_app.h"
 #include "tui_draw.h"
 
@@ -16,6 +17,12 @@ static void say(tui_app *a, const char *msg)
 
 void tui_switch_text(tui_app *a)
 {
+    const goprog *g = session_go_program(a->s);
+    if (g) { /* a Go program: its own source, markers from its events' lines */
+        scentext_from_go(a->text, a->o->go_path, g->src, g->len);
+        a->ui.text = a->text;
+        return;
+    }
     const replay_data *d = session_replay_data(a->s);
     /* the options' scenario: its file (or a lecturer's own); a recording:
      * the listing its load found, the one its checkpoints folded with */

@@ -1,0 +1,30 @@
+/* goprog.h - a Go program file, loaded and checked, ready to run as many
+ * times as asked: what `poolscope --headless PROGRAM.go` and the screen's
+ * session for a program (rec/session_go.c) share. */
+#ifndef PS_GO_GOPROG_H
+#define PS_GO_GOPROG_H
+
+#include <stddef.h>
+
+#include "check.h"
+#include "eval.h"
+
+typedef struct goprog {
+    gprog prog;
+    char *src; /* the file's bytes: the checked tree points into them */
+    size_t len;
+} goprog;
+
+/* Reads and checks path with the --set overrides (names[i] = values[i]).
+ * NULL with the message in err ("FILE:LINE:COL: ...", or the file's error). */
+goprog *goprog_load(const char *path, int nsets, const char *const names[],
+                    const char *const values[], char *err, size_t len);
+void goprog_free(goprog *g);
+
+/* A fresh machine for one run of g (eval_prepare): its output through
+ * write(ctx, fd, bytes, n), its select and math/rand choices from seed.
+ * 0, or -1 when out of memory.  vm_free after the run. */
+int goprog_vm(goprog *g, gvm *vm, uint64_t seed, void (*write)(void *, int, const char *, size_t),
+              void *ctx);
+
+#endif

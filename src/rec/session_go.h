@@ -1,0 +1,19 @@
+/* session_go.h - a session over a Go program's run: the screen's way to run
+ * PROGRAM.go (headless runs it with app/gorun.c).  Its goroutines are real
+ * threads as in a live scenario; the program's output is kept while the
+ * screen owns the terminal and written to stdout and stderr at the end. */
+#ifndef PS_REC_SESSION_GO_H
+#define PS_REC_SESSION_GO_H
+
+#include "go/goprog.h"
+#include "rt/run.h"
+#include "session.h"
+
+/* Runs g (owned by the session from here, even on failure) with the
+ * engine options o and select's seed.  NULL with *err set. */
+session *session_go_create(goprog *g, const char *path, const run_program_opts *o, uint64_t seed,
+                           const char **err);
+/* The program of a Go session, or NULL for any other session. */
+const goprog *session_go_program(session *s);
+
+#endif

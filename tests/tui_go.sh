@@ -1,0 +1,55 @@
+#!/bin/sh
+# tui_go.sh BIN GODIR - a Go program on the screen, the real binary in tmux
+# (private socket): `poolscope --step PROG.go` shows the program's own code
+# with the code panel open, only the goroutines that started get a lane,
+# `n` moves the markers statement by statement (W1 inside add() on line 8,
+# main on the receive on line 16: tests/go_step/lines.go) to the end, `q` quits, the
+# terminal comes back and the program's output follows on stdout; a Go file
+# that does not compile names FILE:LINE:COL before any screen, status 2.
+bin=$1
+dir=$2
+. "$(dirname "$0")/tmux_lib.sh"
+tmux_lib_init go
+T new-session -d -s ps -x 120 -y 40 "env -i PATH=$PATH HOME=$HOME TERM=screen-256color PS1='$ ' sh"
+wait_for '\$' || fail "shell prompt"
+
+run_in_pane "$bin --step $dir/lines.go"
+wait_for 'Code: lines.go' && ok "the code panel shows the program (lines.go)" || fail "code panel"
+screen | grep -q 'STEP' && ok "--step starts stepping" || fail "no STEP in the header"
+screen | grep -qE '^.W1 ' && fail "a lane for W1 before any go statement ran" ||
+    ok "no lane for a goroutine not started"
+# the markers: "W1▶  8" ("W1>  8" without UTF-8: env -i has no locale)
+at_lines() { screen | grep -qE 'W1(▶|>)  8 ' && screen | grep -qE 'main(▶|>) 16 '; }
+# step until both markers stand where lines.go says (at most 30 steps)
+n=30
+while [ "$n" -gt 0 ]; do
+    at_lines && break
+    T send-keys -t ps n
+    sleep 0.25
+    n=$((n - 1))
+done
+if at_lines; then
+    ok "stepping: W1 on line 8 (in add), main on line 16 (the receive), after $((30 - n)) steps"
+else
+    fail "markers W1 on 8 and main on 16 never shown"
+fi
+screen | grep -qE '^.W1 ' && ok "W1 has a lane once started" || fail "no lane for W1"
+n=30
+while [ "$n" -gt 0 ] && ! screen | grep -q ' DONE '; do
+    T send-keys -t ps n
+    sleep 0.25
+    n=$((n - 1))
+done
+screen | grep -q ' DONE ' && ok "stepped to the program's end (DONE)" || fail "never DONE"
+T send-keys -t ps q
+wait_for 'EXITED 0' && ok "q: exit status 0" || fail "q did not exit 0"
+screen | grep -qx '3' && ok "the program's output (3) after the screen" || fail "no output line 3"
+check_sane "Go program"
+
+printf 'package main\n\nfunc main() {\n\tx := \n}\n' >"$work/bad.go"
+run_in_pane "$bin $work/bad.go"
+wait_for 'EXITED' || fail "bad.go did not end"
+screen | grep -q 'bad.go:[0-9]*:[0-9]*: ' && ok "a syntax error names FILE:LINE:COL" ||
+    fail "no FILE:LINE:COL"
+screen | grep -q 'EXITED 2' && ok "a syntax error: status 2" || fail "a syntax error's status"
+exit $failed
