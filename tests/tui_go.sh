@@ -1,7 +1,8 @@
 #!/bin/sh
 # tui_go.sh BIN GODIR - a Go program on the screen, the real binary in tmux
 # (private socket): `poolscope --step PROG.go` shows the program's own code
-# with the code panel open, only the goroutines that started get a lane,
+# with the code panel open, only the goroutines that started get a lane, each
+# named by its function (main.func1; the lecture's worker(1)..worker(3)),
 # `n` moves the markers statement by statement (W1 inside add() on line 8,
 # main on the receive on line 16: tests/go_step/lines.go) to the end, `q` quits, the
 # terminal comes back and the program's output follows on stdout; a Go file
@@ -34,6 +35,8 @@ else
     fail "markers W1 on 8 and main on 16 never shown"
 fi
 screen | grep -qE '^.W1 ' && ok "W1 has a lane once started" || fail "no lane for W1"
+screen | grep -qE '^.W1 .*main\.func1' && ok "W1's lane names its function (main.func1)" ||
+    fail "no main.func1 on W1's lane"
 n=30
 while [ "$n" -gt 0 ] && ! screen | grep -q ' DONE '; do
     T send-keys -t ps n
@@ -45,6 +48,13 @@ T send-keys -t ps q
 wait_for 'EXITED 0' && ok "q: exit status 0" || fail "q did not exit 0"
 screen | grep -qx '3' && ok "the program's output (3) after the screen" || fail "no output line 3"
 check_sane "Go program"
+
+# the lecture's worker pool: each worker's lane says worker(N), N its id
+run_in_pane "$bin --speed 10 $dir/../go/lecture_1.go"
+wait_for 'worker(3)' && screen | grep -q 'worker(1)' &&
+    ok "the lecture's workers named worker(1)..worker(3)" || fail "no worker(N) lanes"
+T send-keys -t ps q
+wait_for 'EXITED 0' || fail "lecture_1.go: q did not exit 0"
 
 printf 'package main\n\nfunc main() {\n\tx := \n}\n' >"$work/bad.go"
 run_in_pane "$bin $work/bad.go"

@@ -86,7 +86,10 @@ typedef enum ps_kind {
  * received" is queue-recv on it and "result sent" is queue-send on the
  * results queue: the queue events say it, so no second event repeats it.
  *   THREAD_START                  the thread was started (go f()), published by its
- *                                 starter: arg = the starter's id (main: 0)
+ *                                 starter: arg = the starter's id (main: 0); a Go
+ *                                 program's: obj = 1 + the index of its function in
+ *                                 the program (0: none), value = its first argument
+ *                                 when that is an integer
  *   THREAD_EXIT                   value = 0, or PS_ELIMIT (run.h): a program's
  *                                 goroutine whose thread could not be made
  *   JOB_STARTED                   arg = job, value = duration (virtual ns)

@@ -2521,6 +2521,7 @@ static gfunc *ck_new_func(checker *c, const char *name, gnode *decl)
     f->name = name;
     f->decl = decl;
     f->next_all = c->p->funcs;
+    f->index = c->p->nfuncs++;
     c->p->funcs = f;
     return f;
 }

@@ -124,6 +124,7 @@ typedef struct gfunc {
     int is_method;
     _Atomic(gclosure *) value; /* the function as a value (made on first use) */
     struct gfunc *next_all;    /* gprog.funcs */
+    int index;                 /* 0, 1, ... in the order made (thread-start labels) */
     /* written by slots.c: no parameter or result is boxed and no defer, so a
      * call's frame needs no set-up and its body no unwinding frame */
     int plain;
@@ -137,7 +138,8 @@ typedef struct gprog {
     gtypes types;
     gnode *file;
     gfunc *main_fn;
-    gfunc *funcs;  /* every function, through next_all */
+    gfunc *funcs; /* every function, through next_all (newest first) */
+    int nfuncs;
     gfunc **inits; /* init() functions, in order */
     int ninits;
     gnode **var_inits; /* package var specs, in initialization order */

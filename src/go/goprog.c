@@ -8,6 +8,8 @@
 
 #include "lib_natives.h"
 
+static int goprog_labels(goprog *g);
+
 /* The source, or NULL with the message in err. */
 static char *goprog_read(const char *path, size_t *len, char *err, size_t elen)
 {
@@ -65,13 +67,55 @@ goprog *goprog_load(const char *path, int nsets, const char *const names[],
         goprog_free(g);
         return NULL;
     }
+    if (goprog_labels(g) != 0) {
+        snprintf(err, len, "poolscope: out of memory");
+        goprog_free(g);
+        return NULL;
+    }
     return g;
+}
+
+/* The names of the program's functions as tracebacks print them, less the
+ * package: "main.worker" is "worker", "main.main.func1" "main.func1". */
+static int goprog_labels(goprog *g)
+{
+    int n = g->prog.nfuncs;
+    g->labels = calloc((size_t)(n > 0 ? n : 1), sizeof *g->labels);
+    g->label_int = calloc((size_t)(n > 0 ? n : 1), 1);
+    if (!g->labels || !g->label_int)
+        return -1;
+    g->nlabels = n;
+    for (gfunc *fn = g->prog.funcs; fn; fn = fn->next_all) {
+        if (fn->index < 0 || fn->index >= n || !fn->name)
+            continue;
+        const char *name = strncmp(fn->name, "main.", 5) == 0 ? fn->name + 5 : fn->name;
+        if (!(g->labels[fn->index] = strdup(name)))
+            return -1;
+        g->label_int[fn->index] = fn->sig && fn->sig->nparams > 0 && !fn->is_method &&
+                                  types_is_integer(fn->sig->params[0]);
+    }
+    return 0;
+}
+
+void goprog_label(const goprog *g, uint32_t label, int64_t arg, char *buf, size_t len)
+{
+    buf[0] = 0;
+    if (!g || label < 1 || (int)label > g->nlabels || !g->labels[label - 1])
+        return;
+    if (g->label_int[label - 1])
+        snprintf(buf, len, "%s(%lld)", g->labels[label - 1], (long long)arg);
+    else
+        snprintf(buf, len, "%s", g->labels[label - 1]);
 }
 
 void goprog_free(goprog *g)
 {
     if (!g)
         return;
+    for (int i = 0; i < g->nlabels; i++)
+        free(g->labels[i]);
+    free(g->labels);
+    free(g->label_int);
     check_free(&g->prog);
     free(g->src);
     free(g);

@@ -13,7 +13,17 @@ typedef struct goprog {
     gprog prog;
     char *src; /* the file's bytes: the checked tree points into them */
     size_t len;
+    /* per function index (thread-start labels, gfunc.index): the name a
+     * lecturer reads ("worker", "main.func1", "(*T).inc") and whether its
+     * first parameter is an integer (shown as "worker(2)") */
+    int nlabels;
+    char **labels;
+    unsigned char *label_int;
 } goprog;
+
+/* "worker(2)", "main.func1": goroutine label (1 + function index) with its
+ * first argument; "" for 0 or an unknown label. */
+void goprog_label(const goprog *g, uint32_t label, int64_t arg, char *buf, size_t len);
 
 /* Reads and checks path with the --set overrides (names[i] = values[i]).
  * NULL with the message in err ("FILE:LINE:COL: ...", or the file's error). */

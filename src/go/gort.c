@@ -111,7 +111,12 @@ void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords)
     st->args = gor_alloc(g, nwords);
     cells_copy(st->args, args, nwords);
     st->goid = atomic_fetch_add_explicit(&rt->next_goid, 1, memory_order_relaxed);
-    int rc = run_go(rt->run, gort_actor(g), gort_goroutine, st, NULL);
+    const gfunc *fn = cl->fn;
+    int64_t arg0 = 0;
+    if (!cl->bound && fn->sig->nparams > 0 && nwords > 0 && types_is_integer(fn->sig->params[0]))
+        arg0 = (int64_t)cell_get(&args[0]);
+    int rc = run_go_labelled(rt->run, gort_actor(g), gort_goroutine, st, (uint32_t)fn->index + 1,
+                             arg0, NULL);
     if (rc == PS_OK)
         return;
     free(st);

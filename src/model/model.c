@@ -427,6 +427,10 @@ void model_apply(model *m, const ps_event *e)
     count_op(&m->actors[a], e);
     if (e->line) /* only its own events carry one (actor.h) */
         m->actors[a].line = e->line;
+    if (e->kind == EV_THREAD_START) {
+        m->actors[a].label = e->obj;
+        m->actors[a].label_arg = e->value;
+    }
     switch (e->kind) {
     case EV_Q_SEND:
     case EV_Q_SEND_BLOCKED:

@@ -42,8 +42,10 @@ typedef struct model_actor {
     uint64_t job_start; /* virtual ns */
     uint64_t job_dur;
     uint64_t jobs_done;
-    uint64_t since; /* virtual ns of the last state change */
-    uint32_t line;  /* a Go program's: the source line of its last event (0: none) */
+    uint64_t since;    /* virtual ns of the last state change */
+    uint32_t line;     /* a Go program's: the source line of its last event (0: none) */
+    uint32_t label;    /* a Go program's: its thread-start's obj (its function), 0: none */
+    int64_t label_arg; /* and value (its first argument when an integer) */
     /* what a thread that runs no jobs did: its own operations, so its lane
      * can say "add 5 =7" or "lock 3" instead of "done 0" */
     uint64_t sent, received;      /* queue items it sent / received */

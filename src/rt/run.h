@@ -169,6 +169,11 @@ int run_start_program(ps_run *r, run_go_fn main_fn, void *arg);
  * (ENOMEM) for it; run_go_limit names it.  Exited goroutines' threads are
  * joined by the next run_go (a batch at a time) and the rest by run_join. */
 int run_go(ps_run *r, ps_actor *self, run_go_fn fn, void *arg, int *id_out);
+/* run_go with what its thread-start event says of the new goroutine: obj =
+ * label (a Go program's: 1 + its function's index, 0: none), value =
+ * label_arg (its first argument when that is an integer). */
+int run_go_labelled(ps_run *r, ps_actor *self, run_go_fn fn, void *arg, uint32_t label,
+                    int64_t label_arg, int *id_out);
 /* Why the last PS_ELIMIT of r: a line such as "too many goroutines: 10000
  * live (max_goroutines)", into buf. */
 void run_go_limit(ps_run *r, char *buf, size_t len);

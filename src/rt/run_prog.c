@@ -440,6 +440,18 @@ static void emit_about(ps_actor *self, int id, int kind, int64_t arg, int64_t va
         (ps_event){.actor = (uint32_t)id, .kind = (uint16_t)kind, .arg = arg, .value = value});
 }
 
+/* thread-start about goroutine id: arg = its parent, obj and value its label. */
+static void emit_labelled(ps_actor *self, int id, uint32_t label, int64_t label_arg)
+{
+    actor_time t = actor_time_now(self);
+    actor_publish(self, &t,
+                  (ps_event){.actor = (uint32_t)id,
+                             .kind = EV_THREAD_START,
+                             .obj = label,
+                             .arg = self->id,
+                             .value = label_arg});
+}
+
 /* The thread for goroutine g could not be made: it started and exited
  * without running, told by its parent. */
 static int go_failed(ps_run *r, ps_actor *self, run_g *g, int err)
@@ -454,6 +466,12 @@ static int go_failed(ps_run *r, ps_actor *self, run_g *g, int err)
 }
 
 int run_go(ps_run *r, ps_actor *self, run_go_fn fn, void *arg, int *id_out)
+{
+    return run_go_labelled(r, self, fn, arg, 0, 0, id_out);
+}
+
+int run_go_labelled(ps_run *r, ps_actor *self, run_go_fn fn, void *arg, uint32_t label,
+                    int64_t label_arg, int *id_out)
 {
     run_prog *pg = r->prog;
     if (!pg)
@@ -479,7 +497,7 @@ int run_go(ps_run *r, ps_actor *self, run_go_fn fn, void *arg, int *id_out)
     /* relaxed: the thread's own exit (release) comes after pthread_create */
     atomic_fetch_add_explicit(&r->live, 1, memory_order_relaxed);
     /* committed before the thread exists: its events come after (bus.h) */
-    emit_about(self, id, EV_THREAD_START, self->id, 0);
+    emit_labelled(self, id, label, label_arg);
     pthread_t t;
     int rc = pthread_create(&t, &pg->attr, g_entry, g);
     if (rc != 0)

@@ -35,6 +35,9 @@ typedef struct tui_frame_input {
     /* --record: 0 not recording, 1 recording, -1 the recording stopped */
     int rec;
     unsigned caps; /* what the session can do (session.h): the help lists the keys that work */
+    /* a Go program's goroutine names ("worker(2)") from their thread-start
+     * labels, or NULL (a scenario, a recording) */
+    const struct goprog *prog;
 } tui_frame_input;
 
 /* Where each panel goes on a rows x cols screen. */

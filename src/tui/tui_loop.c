@@ -103,6 +103,7 @@ static void draw(tui_app *a, uint64_t now)
         .finished = a->finished,
         .rec = a->rec,
         .caps = session_caps(a->s),
+        .prog = session_go_program(a->s),
     };
     const replay_data *d = session_replay_data(a->s);
     if (d) /* a recording: where in it the screen is */

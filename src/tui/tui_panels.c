@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "go/goprog.h"
 #include "model/logfmt.h"
 #include "tui_draw.h"
 
@@ -174,6 +175,24 @@ static void draw_job(WINDOW *w, const model_actor *ac, int y, uint64_t now)
     tui_putf(w, y, x, 12, TR_NORMAL, "done %llu", (unsigned long long)ac->jobs_done);
 }
 
+/* What a thread did; a Go program's goroutine first says what it runs
+ * ("worker(2)  recv 3"). */
+static void draw_ops(WINDOW *w, const tui_frame_input *in, int a, int y, int x, int width,
+                     char *ops, size_t len)
+{
+    char label[64];
+    const model_actor *ac = &in->m->actors[a];
+    goprog_label(in->prog, ac->label, ac->label_arg, label, sizeof label);
+    if (!label[0]) {
+        tui_put(w, y, x, width, TR_NORMAL, tui_ops_text(in->m, a, ops, len));
+        return;
+    }
+    int lw = tui_width(label);
+    tui_put(w, y, x, width, TR_BOX_TITLE, label);
+    if (width - lw - 2 > 0)
+        tui_put(w, y, x + lw + 2, width - lw - 2, TR_NORMAL, tui_ops_text(in->m, a, ops, len));
+}
+
 static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int cols)
 {
     const model *m = in->m;
@@ -196,7 +215,7 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
     if (!is_main && (ac->job || ac->jobs_done))
         draw_job(w, ac, y, now);
     else
-        tui_put(w, y, 6 + sw, 53 - sw, TR_NORMAL, tui_ops_text(m, a, ops, sizeof ops));
+        draw_ops(w, in, a, y, 6 + sw, 53 - sw, ops, sizeof ops);
     int x = 60;
     if (cols - x - 1 > 4)
         draw_gantt(w, ac, y, x, cols - x - 1, now, in->cell_ns ? in->cell_ns : 1);
