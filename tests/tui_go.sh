@@ -2,7 +2,8 @@
 # tui_go.sh BIN GODIR - a Go program on the screen, the real binary in tmux
 # (private socket): `poolscope --step PROG.go` shows the program's own code
 # with the code panel open, only the goroutines that started get a lane, each
-# named by its function (main.func1; the lecture's worker(1)..worker(3)),
+# named by its function (main.func1; the lecture's worker(1)..worker(3)), the
+# program's output in the log panel,
 # `n` moves the markers statement by statement (W1 inside add() on line 8,
 # main on the receive on line 16: tests/go_step/lines.go) to the end, `q` quits, the
 # terminal comes back and the program's output follows on stdout; a Go file
@@ -53,6 +54,8 @@ check_sane "Go program"
 run_in_pane "$bin --speed 10 $dir/../go/lecture_1.go"
 wait_for 'worker(3)' && screen | grep -q 'worker(1)' &&
     ok "the lecture's workers named worker(1)..worker(3)" || fail "no worker(N) lanes"
+wait_for 'worker 3 finished job 3' && screen | grep -q '^ worker 1 started  job 1' &&
+    ok "the program's output in the log panel" || fail "no program output on the screen"
 T send-keys -t ps q
 wait_for 'EXITED 0' || fail "lecture_1.go: q did not exit 0"
 

@@ -261,3 +261,26 @@ const goprog *session_go_program(session *s)
 {
     return s && s->ops == &go_ops ? ((gosess *)s)->g : NULL;
 }
+
+size_t session_go_output(session *base, char *buf, size_t cap)
+{
+    if (!cap)
+        return 0;
+    buf[0] = 0;
+    if (!session_go_program(base))
+        return 0;
+    gosess *s = (gosess *)base;
+    size_t n = 0;
+    pthread_mutex_lock(&s->mu);
+    if (s->out[0] && fflush(s->out[0]) == 0 && s->buf[0]) {
+        size_t len = s->len[0], from = len > cap - 1 ? len - (cap - 1) : 0;
+        if (from) /* a cut line at the top would read as a line of its own */
+            while (from < len && s->buf[0][from - 1] != '\n')
+                from++;
+        n = len - from;
+        memcpy(buf, s->buf[0] + from, n);
+    }
+    pthread_mutex_unlock(&s->mu);
+    buf[n] = 0;
+    return n;
+}

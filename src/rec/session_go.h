@@ -15,5 +15,9 @@ session *session_go_create(goprog *g, const char *path, const run_program_opts *
                            const char **err);
 /* The program of a Go session, or NULL for any other session. */
 const goprog *session_go_program(session *s);
+/* The last at most cap - 1 bytes of what the program has written to its
+ * stdout so far, NUL-terminated, from the start of a line when it can; 0 for
+ * any other session. */
+size_t session_go_output(session *s, char *buf, size_t cap);
 
 #endif

@@ -45,6 +45,7 @@ typedef struct tui_app {
     /* the running scenario's listing (the code panel's), and the picker */
     scenario_text *text;
     tui_picker picker;
+    char output[16384]; /* a Go program's stdout, its tail, for the log panel */
 } tui_app;
 
 /* What the screen's consumer does with each event it drains (tui_loop.c):

@@ -38,6 +38,7 @@ typedef struct tui_frame_input {
     /* a Go program's goroutine names ("worker(2)") from their thread-start
      * labels, or NULL (a scenario, a recording) */
     const struct goprog *prog;
+    const char *output; /* and its stdout so far (its tail), or NULL */
 } tui_frame_input;
 
 /* Where each panel goes on a rows x cols screen. */

@@ -104,6 +104,9 @@ static void draw(tui_app *a, uint64_t now)
         .rec = a->rec,
         .caps = session_caps(a->s),
         .prog = session_go_program(a->s),
+        .output = session_go_output(a->s, a->output, sizeof a->output) || session_go_program(a->s)
+                      ? a->output
+                      : NULL,
     };
     const replay_data *d = session_replay_data(a->s);
     if (d) /* a recording: where in it the screen is */

@@ -362,11 +362,48 @@ void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
     }
 }
 
+/* A Go program's log: the last lines it printed, newest last. */
+static void draw_output(WINDOW *w, const tui_frame_input *in, const tui_layout *l, int rows)
+{
+    const char *out = in->output;
+    size_t n = strlen(out);
+    if (n && out[n - 1] == '\n')
+        n--;
+    int k = 0;
+    size_t start = n;
+    while (k < rows && start > 0) { /* back to the start of the k-th line from the end */
+        size_t s = start;
+        while (s > 0 && out[s - 1] != '\n')
+            s--;
+        k++;
+        if (s == 0) {
+            start = 0;
+            break;
+        }
+        start = s - 1;
+    }
+    if (start > 0)
+        start++; /* past the newline before the first line shown */
+    for (int i = 0, y = l->log.y + 1 + (rows - k); i < k && start <= n; i++, y++) {
+        const char *nl = memchr(out + start, '\n', n - start);
+        size_t len = nl ? (size_t)(nl - (out + start)) : n - start;
+        char line[512];
+        snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1),
+                 out + start);
+        tui_put(w, y, 1, l->log.w - 2, i == k - 1 ? TR_BOX_TITLE : TR_NORMAL, line);
+        start += len + 1;
+    }
+}
+
 void tui_draw_log(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 {
     const model *m = in->m;
     int rows = l->log.h - 1;
     tui_rule(w, l->log.y, 0, l->log.w, "Log (the program's output, newest last)");
+    if (in->output) {
+        draw_output(w, in, l, rows);
+        return;
+    }
     uint64_t n = m->lines_n < MODEL_LINES ? m->lines_n : MODEL_LINES;
     int k = rows < (int)n ? rows : (int)n;
     for (int i = 0; i < k; i++) {
