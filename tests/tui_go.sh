@@ -3,7 +3,7 @@
 # (private socket): `poolscope --step PROG.go` shows the program's own code
 # with the code panel open, only the goroutines that started get a lane, each
 # named by its function (main.func1; the lecture's worker(1)..worker(3)), the
-# program's output in the log panel,
+# program's output in the log panel, its channels by their names in Sync,
 # `n` moves the markers statement by statement (W1 inside add() on line 8,
 # main on the receive on line 16: tests/go_step/lines.go) to the end, `q` quits, the
 # terminal comes back and the program's output follows on stdout; a Go file
@@ -56,6 +56,9 @@ wait_for 'worker(3)' && screen | grep -q 'worker(1)' &&
     ok "the lecture's workers named worker(1)..worker(3)" || fail "no worker(N) lanes"
 wait_for 'worker 3 finished job 3' && screen | grep -q '^ worker 1 started  job 1' &&
     ok "the program's output in the log panel" || fail "no program output on the screen"
+wait_for 'jobs chan 0/5  sent 5  received 5  closed' &&
+    screen | grep -q 'results chan [0-5]/5  sent [0-5]' &&
+    ok "channels named from the program (jobs closed, results)" || fail "no named channels in Sync"
 T send-keys -t ps q
 wait_for 'EXITED 0' || fail "lecture_1.go: q did not exit 0"
 

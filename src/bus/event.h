@@ -68,11 +68,15 @@
     X(CANCEL, "cancel")                                                                            \
     X(SAY, "say")                                                                                  \
     X(AT, "at")                                                                                    \
+    X(OBJECT, "object")                                                                            \
     X(CTL_PAUSE, "ctl-pause")                                                                      \
     X(CTL_RESUME, "ctl-resume")                                                                    \
     X(CTL_STEP_MODE, "ctl-step-mode")                                                              \
     X(CTL_STEP, "ctl-step")                                                                        \
     X(CTL_SPEED, "ctl-speed")
+
+/* OBJECT's kinds */
+enum { PS_OBJ_CHAN = 1 };
 
 typedef enum ps_kind {
 #define PS_KIND_ENUM(name, text) EV_##name,
@@ -134,6 +138,10 @@ typedef enum ps_kind {
  *   SCENARIO_END                  value = outcome (a program: its exit status)
  *   CTL_STEP                      arg = actor granted
  *   CTL_SPEED                     value = speed in thousandths
+ *   OBJECT                        a Go program made an object: obj = its id, arg =
+ *                                 PS_OBJ_* (its kind), value = a channel's capacity;
+ *                                 line = the line of the make (its name: the
+ *                                 program's, goprog_object_name)
  *   AT                            a Go program's goroutine waits at a step point
  *                                 (step or pause mode) before the statement on
  *                                 source line 'line'

@@ -1442,7 +1442,7 @@ static uint64_t make_builtin(gor *g, gframe *f, gnode *n)
     case GK_CHAN:
         if (a < 0 || a > (1ll << 30))
             gor_panic_runtime(g, "makechan: size out of range");
-        return (uint64_t)(uintptr_t)gort_chan_make(g, t, a);
+        return (uint64_t)(uintptr_t)gort_chan_make(g, t, a, n->pos.line);
     default:
         return 0;
     }

@@ -7,8 +7,10 @@
 #include <sys/stat.h>
 
 #include "lib_natives.h"
+#include "xop.h"
 
 static int goprog_labels(goprog *g);
+static void names_walk(goprog *g, const gnode *n);
 
 /* The source, or NULL with the message in err. */
 static char *goprog_read(const char *path, size_t *len, char *err, size_t elen)
@@ -67,6 +69,7 @@ goprog *goprog_load(const char *path, int nsets, const char *const names[],
         goprog_free(g);
         return NULL;
     }
+    names_walk(g, g->prog.file);
     if (goprog_labels(g) != 0) {
         snprintf(err, len, "poolscope: out of memory");
         goprog_free(g);
@@ -95,6 +98,66 @@ static int goprog_labels(goprog *g)
                                   types_is_integer(fn->sig->params[0]);
     }
     return 0;
+}
+
+static int is_make_chan(const gnode *n)
+{
+    return n && n->kind == N_CALL && n->xop == X_CALL_BUILTIN && n->x == B_MAKE && n->type &&
+           n->type->underlying && n->type->underlying->kind == GK_CHAN;
+}
+
+/* "jobs", "c.results": an assignment's left side as written, or NULL. */
+static const char *lhs_name(go_arena *a, const gnode *l)
+{
+    if (l->kind == N_IDENT)
+        return l->text;
+    if (l->kind == N_SELECTOR && l->a && l->a->kind == N_IDENT) {
+        size_t na = strlen(l->a->text), nb = strlen(l->text);
+        char buf[256];
+        if (na + 1 + nb >= sizeof buf)
+            return l->text;
+        memcpy(buf, l->a->text, na);
+        buf[na] = '.';
+        memcpy(buf + na + 1, l->text, nb);
+        return arena_strndup(a, buf, na + 1 + nb);
+    }
+    return l->kind == N_SELECTOR ? l->text : NULL;
+}
+
+static void name_add(goprog *g, const gnode *make, const char *name)
+{
+    if (name && g->nnames < (int)(sizeof g->names / sizeof g->names[0]))
+        g->names[g->nnames].line = make->pos.line, g->names[g->nnames++].name = name;
+}
+
+/* Every make(chan ...) with a name: x := make, x = make, var x = make,
+ * T{field: make(...)}. */
+static void names_walk(goprog *g, const gnode *n)
+{
+    if (!n)
+        return;
+    if ((n->kind == N_ASSIGN || n->kind == N_VALUESPEC) && n->nlist == n->nlist2)
+        for (int i = 0; i < n->nlist; i++)
+            if (is_make_chan(n->list2[i]))
+                name_add(g, n->list2[i], lhs_name(&g->prog.arena, n->list[i]));
+    if (n->kind == N_KEYVALUE && n->a && n->a->kind == N_IDENT && is_make_chan(n->b))
+        name_add(g, n->b, n->a->text);
+    names_walk(g, n->a);
+    names_walk(g, n->b);
+    names_walk(g, n->c);
+    names_walk(g, n->d);
+    for (int i = 0; i < n->nlist; i++)
+        names_walk(g, n->list[i]);
+    for (int i = 0; i < n->nlist2; i++)
+        names_walk(g, n->list2[i]);
+}
+
+const char *goprog_object_name(const goprog *g, uint32_t line)
+{
+    for (int i = 0; g && i < g->nnames; i++)
+        if ((uint32_t)g->names[i].line == line)
+            return g->names[i].name;
+    return NULL;
 }
 
 void goprog_label(const goprog *g, uint32_t label, int64_t arg, char *buf, size_t len)

@@ -19,7 +19,18 @@ typedef struct goprog {
     int nlabels;
     char **labels;
     unsigned char *label_int;
+    /* the names of the channels the program makes: the variable, field or
+     * key a make(chan ...) is assigned to, by the make's line */
+    int nnames;
+    struct {
+        int32_t line;
+        const char *name; /* in the checked tree's arena */
+    } names[256];
 } goprog;
+
+/* The name of the object made on source line line ("jobs", "c.results"),
+ * or NULL. */
+const char *goprog_object_name(const goprog *g, uint32_t line);
 
 /* "worker(2)", "main.func1": goroutine label (1 + function index) with its
  * first argument; "" for 0 or an unknown label. */

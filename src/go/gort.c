@@ -129,9 +129,19 @@ void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords)
 
 /* ---- channels ---- */
 
-gchan *gort_chan_make(gor *g, const gtype *chan_type, int64_t cap)
+gchan *gort_chan_make(gor *g, const gtype *chan_type, int64_t cap, int32_t line)
 {
-    return gort_chan_new(g, chan_type->underlying->elem, cap);
+    gchan *c = gort_chan_new(g, chan_type->underlying->elem, cap);
+    ps_actor *self = gort_actor(g);
+    actor_time t = actor_time_now(self);
+    actor_publish(self, &t,
+                  (ps_event){.actor = (uint32_t)self->id,
+                             .kind = EV_OBJECT,
+                             .obj = c->q.obj,
+                             .arg = PS_OBJ_CHAN,
+                             .value = cap,
+                             .line = (uint32_t)line});
+    return c;
 }
 
 ps_chan *gchan_queue(gchan *c)

@@ -57,7 +57,8 @@ static inline void gort_at(gor *g, int32_t line)
 /* go f(args): a new goroutine running cl with args (nwords words). */
 void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords);
 
-gchan *gort_chan_make(gor *g, const gtype *chan_type, int64_t cap);
+/* make(chan T, cap) on source line line: publishes the object event. */
+gchan *gort_chan_make(gor *g, const gtype *chan_type, int64_t cap, int32_t line);
 /* A channel of elem values (the library's own: timers, contexts). */
 gchan *gort_chan_new(gor *g, const gtype *elem, int64_t cap);
 struct ps_chan *gchan_queue(gchan *c);

@@ -393,6 +393,46 @@ static void count_thread(model *m, const ps_event *e)
     }
 }
 
+const model_obj *model_obj_find(const model *m, uint32_t id)
+{
+    for (int i = 0; i < m->n_objs; i++)
+        if (m->objs[i].id == id)
+            return &m->objs[i];
+    return NULL;
+}
+
+/* A Go program's objects: made by OBJECT events, then what the queue
+ * events say of them (a channel's depth after each send and receive). */
+static void apply_obj(model *m, const ps_event *e)
+{
+    if (!m->layout.program)
+        return;
+    if (e->kind == EV_OBJECT) {
+        if (m->n_objs < MODEL_OBJS && !model_obj_find(m, e->obj))
+            m->objs[m->n_objs++] =
+                (model_obj){.id = e->obj, .kind = (int)e->arg, .line = e->line, .cap = e->value};
+        return;
+    }
+    model_obj *o = (model_obj *)model_obj_find(m, e->obj);
+    if (!o || o->kind != PS_OBJ_CHAN)
+        return;
+    switch (e->kind) {
+    case EV_Q_SEND:
+        o->sent++;
+        o->depth = e->value;
+        break;
+    case EV_Q_RECV:
+        o->received++;
+        o->depth = e->value;
+        break;
+    case EV_Q_CLOSE:
+        o->closed = 1;
+        break;
+    default:
+        break;
+    }
+}
+
 void model_apply(model *m, const ps_event *e)
 {
     if (e->seq != m->next_seq)
@@ -416,6 +456,7 @@ void model_apply(model *m, const ps_event *e)
         apply_ctl(m, e);
         return;
     }
+    apply_obj(m, e);
     count_thread(m, e);
     if (e->actor >= (uint32_t)m->n_actors) {
         /* past the actors kept in detail (or the controller): counted only */

@@ -58,6 +58,17 @@ typedef struct model_actor {
     uint64_t hist_vt[MODEL_HIST];
 } model_actor;
 
+/* An object a Go program made (an OBJECT event), and what its events say. */
+#define MODEL_OBJS 64
+typedef struct model_obj {
+    uint32_t id;
+    int kind;      /* PS_OBJ_* */
+    uint32_t line; /* where it was made: its name, from the program */
+    int64_t cap, depth;
+    int closed;
+    uint64_t sent, received;
+} model_obj;
+
 typedef struct model_queue {
     uint32_t cap;
     uint64_t depth;
@@ -107,6 +118,9 @@ typedef struct model {
     uint64_t threads_peak;    /* most started and not yet exited at once */
     uint64_t untracked;       /* events of actors past n_actors (not the controller) */
     model_queue queues[PS_MAX_QUEUES];
+    /* a Go program's objects, in the order made (the first MODEL_OBJS) */
+    int n_objs;
+    model_obj objs[MODEL_OBJS];
     model_counter counters[PS_MAX_COUNTERS];
     model_mutex mutexes[PS_MAX_MUTEXES];
     model_wg wgs[PS_MAX_WGS];
@@ -153,6 +167,8 @@ const char *model_state_name(int state);
 /* The lanes after main's: every worker of a scenario; a program's
  * goroutines (of those kept in detail) that have started. */
 int model_lanes(const model *m);
+/* A Go program's object with this id, or NULL. */
+const model_obj *model_obj_find(const model *m, uint32_t id);
 /* Actor's display name: "main", "W1"... */
 const char *model_actor_name(int actor, char buf[PS_ACTOR_NAME_LEN]);
 /* The i-th most recent event (0 = newest), or NULL. */

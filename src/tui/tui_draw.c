@@ -12,8 +12,8 @@
 static int sync_lines(const model *m)
 {
     const ps_layout *y = &m->layout;
-    int n = (y->job_queue >= 0) + y->n_wgs + y->n_counters + y->n_mutexes;
-    return n < 1 ? 1 : n > 3 ? 3 : n;
+    int n = (y->job_queue >= 0) + y->n_wgs + y->n_counters + y->n_mutexes + m->n_objs;
+    return n < 1 ? 1 : n > 3 + (m->n_objs > 0) * 3 ? 3 + (m->n_objs > 0) * 3 : n;
 }
 
 static void layout_diagram(tui_layout *l, int cols)

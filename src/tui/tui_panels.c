@@ -333,6 +333,25 @@ static int sync_items(const model *m, char items[][160], int max)
     return n;
 }
 
+/* A Go program's channel: its name from the program, depth/capacity, sent
+ * and received, closed. */
+static void draw_obj(WINDOW *w, const tui_frame_input *in, const model_obj *o, int y, int cols)
+{
+    char fallback[32];
+    const char *name = goprog_object_name(in->prog, o->line);
+    if (!name) {
+        snprintf(fallback, sizeof fallback, "chan#%u", o->id);
+        name = fallback;
+    }
+    int x = 1 + tui_putf(w, y, 1, 24, TR_BOX_TITLE, "%s ", name);
+    x += tui_putf(w, y, x, 30, TR_NORMAL, o->cap ? "chan %lld/%lld  " : "chan unbuffered  ",
+                  (long long)o->depth, (long long)o->cap);
+    x += tui_putf(w, y, x, 40, TR_DIM, "sent %llu  received %llu  ", (unsigned long long)o->sent,
+                  (unsigned long long)o->received);
+    if (o->closed && x < cols - 8)
+        tui_put(w, y, x, cols - x - 1, TR_WARN, "closed");
+}
+
 void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 {
     const model *m = in->m;
@@ -340,6 +359,8 @@ void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
     tui_rule(w, l->sync.y, 0, l->sync.w, "Sync");
     int n = sync_items(m, items, (int)(sizeof items / sizeof items[0]));
     int y = l->sync.y + 1, end = l->sync.y + l->sync.h;
+    for (int i = 0; i < m->n_objs && y < end; i++, y++)
+        draw_obj(w, in, &m->objs[i], y, l->sync.w);
     for (int i = 0; i < n && y < end; i++, y++)
         tui_put(w, y, 1, l->sync.w - 2, TR_NORMAL, items[i]);
     for (int i = 0; i < m->layout.n_counters && y < end; i++, y++) {
@@ -365,33 +386,28 @@ void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 /* A Go program's log: the last lines it printed, newest last. */
 static void draw_output(WINDOW *w, const tui_frame_input *in, const tui_layout *l, int rows)
 {
+    enum { MAX_ROWS = 256 };
     const char *out = in->output;
-    size_t n = strlen(out);
+    size_t n = strlen(out), starts[MAX_ROWS];
     if (n && out[n - 1] == '\n')
-        n--;
-    int k = 0;
-    size_t start = n;
-    while (k < rows && start > 0) { /* back to the start of the k-th line from the end */
-        size_t s = start;
-        while (s > 0 && out[s - 1] != '\n')
-            s--;
-        k++;
-        if (s == 0) {
-            start = 0;
-            break;
-        }
-        start = s - 1;
-    }
-    if (start > 0)
-        start++; /* past the newline before the first line shown */
-    for (int i = 0, y = l->log.y + 1 + (rows - k); i < k && start <= n; i++, y++) {
-        const char *nl = memchr(out + start, '\n', n - start);
-        size_t len = nl ? (size_t)(nl - (out + start)) : n - start;
+        n--; /* the last line's newline ends it, it does not start another */
+    rows = rows < MAX_ROWS ? rows : MAX_ROWS;
+    if (rows <= 0 || !n)
+        return;
+    int k = 0; /* starts of the last 'rows' lines, a ring */
+    for (size_t i = 0; i <= n; i++)
+        if (i == 0 || out[i - 1] == '\n')
+            starts[k++ % rows] = i;
+    int shown = k < rows ? k : rows;
+    for (int j = 0; j < shown; j++) {
+        size_t from = starts[(k - shown + j) % rows];
+        const char *nl = memchr(out + from, '\n', n - from);
+        size_t len = nl ? (size_t)(nl - (out + from)) : n - from;
         char line[512];
         snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1),
-                 out + start);
-        tui_put(w, y, 1, l->log.w - 2, i == k - 1 ? TR_BOX_TITLE : TR_NORMAL, line);
-        start += len + 1;
+                 out + from);
+        int y = l->log.y + 1 + (rows - shown) + j;
+        tui_put(w, y, 1, l->log.w - 2, j == shown - 1 ? TR_BOX_TITLE : TR_NORMAL, line);
     }
 }
 
