@@ -130,6 +130,11 @@ T send-keys -t ps w 9 9 9 1
 wait_for 'step worker: 99_' 20 && ok "w 9 9 9 1: the prompt keeps 99, no step of W1" ||
     fail "w 9991"
 T send-keys -t ps Escape
+# w then a key that is no digit cancels the prompt and does nothing else:
+# q must not quit the lecture
+T send-keys -t ps w q
+wait_for 'step cancelled' 20 && ! screen | grep -q 'EXITED' &&
+    ok "w q: the prompt cancelled, poolscope still running" || fail "w q"
 
 # + and -: the header's speed, clamped to 0.1x .. 100x.
 T send-keys -t ps +

@@ -136,9 +136,11 @@ int tui_pick_key(tui_app *a, int key)
             say(a, "no such worker");
         return 1;
     } else {
-        a->picking = 0; /* Esc or another key: no step */
-        a->ui.msg_until = now;
-        return key == TUI_KEY_ESC || key == 'w';
+        /* Esc or any other key cancels the prompt and does nothing else: a
+         * 'q' typed instead of a digit must not quit the lecture */
+        a->picking = 0;
+        say(a, "step cancelled");
+        return 1;
     }
     snprintf(msg, sizeof msg, "step worker: %.0d_  (1..%d, Enter steps, Esc cancels)", a->pick,
              a->m->layout.workers);
