@@ -85,6 +85,23 @@ START_TEST(model_worker_pool_sequence)
 }
 END_TEST
 
+/* A lecture line never shows an earlier time than the line above it, even
+ * when the second thread's virtual stamp trails the first's. */
+START_TEST(model_line_times_never_go_back)
+{
+    model m;
+    pool_model(&m);
+    apply(&m, mk(1, EV_JOB_FINISHED, 0, 1, 1000, 1001000000));
+    apply(&m, mk(2, EV_JOB_FINISHED, 0, 2, 1000, 1000000000)); /* stamped 1 ms earlier */
+    ck_assert_uint_eq(model_line_at(&m, 1)->vt_ns, 1001000000);
+    ck_assert_uint_eq(model_line_at(&m, 0)->vt_ns, 1001000000);
+    apply(&m, mk(1, EV_JOB_STARTED, 0, 3, 1000, 1002000000));
+    ck_assert_uint_eq(model_line_at(&m, 0)->vt_ns, 1002000000);
+    ck_assert_uint_eq(m.vt, 1002000000); /* the fold's own time is the events' */
+    model_free(&m);
+}
+END_TEST
+
 START_TEST(model_same_events_same_model)
 {
     model a, b;
@@ -379,6 +396,7 @@ Suite *suite_make(void)
     TCase *tc = tcase_create("model");
     tcase_add_test(tc, model_worker_pool_sequence);
     tcase_add_test(tc, model_same_events_same_model);
+    tcase_add_test(tc, model_line_times_never_go_back);
     tcase_add_test(tc, model_counts_sequence_gaps);
     tcase_add_test(tc, model_waitgroup_mutex_and_lost_updates);
     tcase_add_test(tc, model_per_actor_ops);

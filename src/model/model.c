@@ -448,7 +448,14 @@ void model_apply(model *m, const ps_event *e)
     m->log[m->log_n % MODEL_LOG] = *e;
     m->log_n++;
     if (logfmt_has_line(&m->layout, e)) {
-        m->lines[m->lines_n % MODEL_LINES] = *e;
+        /* a lecture line's time never goes back: events of two threads come
+         * in their real order, and one's virtual stamp can trail the other's
+         * by a tick (1.001s above 1.000s); the log shows the later of the two */
+        ps_event *l = &m->lines[m->lines_n % MODEL_LINES];
+        *l = *e;
+        if (l->vt_ns < m->lines_vt)
+            l->vt_ns = m->lines_vt;
+        m->lines_vt = l->vt_ns;
         m->lines_n++;
     }
     model_ui_apply(&m->ui, &m->layout, m->text, e);

@@ -145,7 +145,8 @@ typedef struct model {
     uint64_t steps;
     ps_event log[MODEL_LOG]; /* last MODEL_LOG events, oldest first from log_n */
     uint64_t log_n;
-    ps_event lines[MODEL_LINES]; /* last events that make a lecture line */
+    ps_event lines[MODEL_LINES]; /* last events that make a lecture line (vt_ns: see lines_vt) */
+    uint64_t lines_vt;           /* the latest line's time: no line is shown earlier */
     uint64_t lines_n;
     /* The view's part (arrows, job total, code lines), folded with the rest;
      * text is the listing that places the threads (model_set_text). */
