@@ -3,7 +3,8 @@
 # (private socket): `poolscope --step PROG.go` shows the program's own code
 # with the code panel open, only the goroutines that started get a lane, each
 # named by its function (main.func1; the lecture's worker(1)..worker(3)), the
-# program's output in the log panel, its channels by their names in Sync,
+# program's output in the log panel, its channels, WaitGroups and mutexes by
+# their names in Sync (jobs, results; wg, c.mu),
 # `n` moves the markers statement by statement (W1 inside add() on line 8,
 # main on the receive on line 16: tests/go_step/lines.go) to the end, `q` quits, the
 # terminal comes back and the program's output follows on stdout; a Go file
@@ -63,6 +64,15 @@ wait_for 'jobs chan 0/5  sent 5  received 5  closed' &&
     ok "channels named from the program (jobs closed, results)" || fail "no named channels in Sync"
 T send-keys -t ps q
 wait_for 'EXITED 0' || fail "lecture_1.go: q did not exit 0"
+
+# the mutex lesson: the WaitGroup and the struct field's mutex by their names
+run_in_pane "$bin --speed 100 $dir/../go/ref_mutexes.go"
+wait_for 'c.mu Mutex held by nobody   waiting: nobody   locked 30000' 100 &&
+    screen | grep -q 'wg WaitGroup counter 0' &&
+    ok "the WaitGroup (wg) and the mutex (c.mu) named from the program" ||
+    fail "no wg and c.mu in Sync"
+T send-keys -t ps q
+wait_for 'EXITED 0' || fail "ref_mutexes.go: q did not exit 0"
 
 printf 'package main\n\nfunc main() {\n\tx := \n}\n' >"$work/bad.go"
 run_in_pane "$bin $work/bad.go"

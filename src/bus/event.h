@@ -76,7 +76,7 @@
     X(CTL_SPEED, "ctl-speed")
 
 /* OBJECT's kinds */
-enum { PS_OBJ_CHAN = 1 };
+enum { PS_OBJ_CHAN = 1, PS_OBJ_WG, PS_OBJ_MUTEX, PS_OBJ_RWMUTEX };
 
 typedef enum ps_kind {
 #define PS_KIND_ENUM(name, text) EV_##name,
@@ -140,8 +140,9 @@ typedef enum ps_kind {
  *   CTL_SPEED                     value = speed in thousandths
  *   OBJECT                        a Go program made an object: obj = its id, arg =
  *                                 PS_OBJ_* (its kind), value = a channel's capacity;
- *                                 line = the line of the make (its name: the
- *                                 program's, goprog_object_name)
+ *                                 line = the line of the make, or of the first use
+ *                                 of a WaitGroup or mutex (which makes it): its name
+ *                                 is the program's, goprog_object_name
  *   AT                            a Go program's goroutine waits at a step point
  *                                 (step or pause mode) before the statement on
  *                                 source line 'line'

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bus/event.h"
 #include "lib_natives.h"
 #include "xop.h"
 
@@ -124,10 +125,29 @@ static const char *lhs_name(go_arena *a, const gnode *l)
     return l->kind == N_SELECTOR ? l->text : NULL;
 }
 
-static void name_add(goprog *g, const gnode *make, const char *name)
+static void name_add(goprog *g, const gnode *at, int chan, const char *name)
 {
-    if (name && g->nnames < (int)(sizeof g->names / sizeof g->names[0]))
-        g->names[g->nnames].line = make->pos.line, g->names[g->nnames++].name = name;
+    if (!name || g->nnames >= (int)(sizeof g->names / sizeof g->names[0]))
+        return;
+    g->names[g->nnames].line = at->pos.line;
+    g->names[g->nnames].chan = chan;
+    g->names[g->nnames++].name = name;
+}
+
+/* wg.Add(1), c.mu.Lock(): a method call on a sync.WaitGroup, Mutex or
+ * RWMutex (or a pointer to one): its receiver, as written. */
+static const char *sync_receiver(go_arena *a, const gnode *n)
+{
+    if (n->kind != N_CALL || !n->a || n->a->kind != N_SELECTOR || !n->a->a)
+        return NULL;
+    const gtype *t = n->a->a->type;
+    if (t && t->kind == GK_POINTER)
+        t = t->elem;
+    if (!t || !t->pkg || strcmp(t->pkg, "sync") != 0 || !t->short_name ||
+        (strcmp(t->short_name, "WaitGroup") && strcmp(t->short_name, "Mutex") &&
+         strcmp(t->short_name, "RWMutex")))
+        return NULL;
+    return lhs_name(a, n->a->a);
 }
 
 /* Every make(chan ...) with a name: x := make, x = make, var x = make,
@@ -139,9 +159,12 @@ static void names_walk(goprog *g, const gnode *n)
     if ((n->kind == N_ASSIGN || n->kind == N_VALUESPEC) && n->nlist == n->nlist2)
         for (int i = 0; i < n->nlist; i++)
             if (is_make_chan(n->list2[i]))
-                name_add(g, n->list2[i], lhs_name(&g->prog.arena, n->list[i]));
+                name_add(g, n->list2[i], 1, lhs_name(&g->prog.arena, n->list[i]));
     if (n->kind == N_KEYVALUE && n->a && n->a->kind == N_IDENT && is_make_chan(n->b))
-        name_add(g, n->b, n->a->text);
+        name_add(g, n->b, 1, n->a->text);
+    const char *recv = sync_receiver(&g->prog.arena, n);
+    if (recv)
+        name_add(g, n, 0, recv);
     names_walk(g, n->a);
     names_walk(g, n->b);
     names_walk(g, n->c);
@@ -152,10 +175,10 @@ static void names_walk(goprog *g, const gnode *n)
         names_walk(g, n->list2[i]);
 }
 
-const char *goprog_object_name(const goprog *g, uint32_t line)
+const char *goprog_object_name(const goprog *g, int kind, uint32_t line)
 {
     for (int i = 0; g && i < g->nnames; i++)
-        if ((uint32_t)g->names[i].line == line)
+        if ((uint32_t)g->names[i].line == line && g->names[i].chan == (kind == PS_OBJ_CHAN))
             return g->names[i].name;
     return NULL;
 }

@@ -24,13 +24,14 @@ typedef struct goprog {
     int nnames;
     struct {
         int32_t line;
+        int chan;         /* 1: a make(chan); 0: a sync method call (first use) */
         const char *name; /* in the checked tree's arena */
     } names[256];
 } goprog;
 
-/* The name of the object made on source line line ("jobs", "c.results"),
- * or NULL. */
-const char *goprog_object_name(const goprog *g, uint32_t line);
+/* The name of the object of kind (PS_OBJ_*) made on source line line
+ * ("jobs", "c.results", "wg", "c.mu"), or NULL. */
+const char *goprog_object_name(const goprog *g, int kind, uint32_t line);
 
 /* "worker(2)", "main.func1": goroutine label (1 + function index) with its
  * first argument; "" for 0 or an unknown label. */

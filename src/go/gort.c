@@ -132,16 +132,21 @@ void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords)
 gchan *gort_chan_make(gor *g, const gtype *chan_type, int64_t cap, int32_t line)
 {
     gchan *c = gort_chan_new(g, chan_type->underlying->elem, cap);
+    gort_object(g, c->q.obj, PS_OBJ_CHAN, cap, line);
+    return c;
+}
+
+void gort_object(gor *g, uint32_t id, int kind, int64_t value, int32_t line)
+{
     ps_actor *self = gort_actor(g);
     actor_time t = actor_time_now(self);
     actor_publish(self, &t,
                   (ps_event){.actor = (uint32_t)self->id,
                              .kind = EV_OBJECT,
-                             .obj = c->q.obj,
-                             .arg = PS_OBJ_CHAN,
-                             .value = cap,
-                             .line = (uint32_t)line});
-    return c;
+                             .obj = id,
+                             .arg = kind,
+                             .value = value,
+                             .line = (uint32_t)(line > 0 ? line : 0)});
 }
 
 ps_chan *gchan_queue(gchan *c)

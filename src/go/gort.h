@@ -57,6 +57,9 @@ static inline void gort_at(gor *g, int32_t line)
 /* go f(args): a new goroutine running cl with args (nwords words). */
 void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords);
 
+/* An object event: the program made object id of kind (PS_OBJ_*) on source
+ * line line (0: the goroutine's current line); value as event.h says. */
+void gort_object(gor *g, uint32_t id, int kind, int64_t value, int32_t line);
 /* make(chan T, cap) on source line line: publishes the object event. */
 gchan *gort_chan_make(gor *g, const gtype *chan_type, int64_t cap, int32_t line);
 /* A channel of elem values (the library's own: timers, contexts). */

@@ -49,6 +49,20 @@ static void *sync_make(gor *g, sync_kind k)
     }
 }
 
+static uint32_t sync_id(void *o, sync_kind k)
+{
+    switch (k) {
+    case SO_MUTEX:
+        return ((ps_mutex *)o)->obj;
+    case SO_RWMUTEX:
+        return ((ps_rwmutex *)o)->obj;
+    case SO_WG:
+        return ((ps_wg *)o)->obj;
+    default:
+        return ((ps_counter *)o)->obj;
+    }
+}
+
 /* The engine object behind a sync value's first word. */
 static void *sync_object(gor *g, gcell *word, sync_kind k)
 {
@@ -62,8 +76,14 @@ static void *sync_object(gor *g, gcell *word, sync_kind k)
     uint64_t expected = 0;
     /* acq_rel: publishes mine, or acquires the winner's */
     if (atomic_compare_exchange_strong_explicit(word, &expected, (uint64_t)(uintptr_t)mine,
-                                                memory_order_acq_rel, memory_order_acquire))
+                                                memory_order_acq_rel, memory_order_acquire)) {
+        /* made now, at its first use: the screen names it from this line */
+        static const int kinds[] = {
+            [SO_MUTEX] = PS_OBJ_MUTEX, [SO_RWMUTEX] = PS_OBJ_RWMUTEX, [SO_WG] = PS_OBJ_WG};
+        if (k != SO_COUNTER)
+            gort_object(g, sync_id(mine, k), kinds[k], 0, 0);
         return mine;
+    }
     return (void *)(uintptr_t)expected; /* lost the race: mine stays unused */
 }
 

@@ -409,14 +409,35 @@ static void apply_obj(model *m, const ps_event *e)
         return;
     if (e->kind == EV_OBJECT) {
         if (m->n_objs < MODEL_OBJS && !model_obj_find(m, e->obj))
-            m->objs[m->n_objs++] =
-                (model_obj){.id = e->obj, .kind = (int)e->arg, .line = e->line, .cap = e->value};
+            m->objs[m->n_objs++] = (model_obj){
+                .id = e->obj, .kind = (int)e->arg, .line = e->line, .cap = e->value, .owner = -1};
         return;
     }
     model_obj *o = (model_obj *)model_obj_find(m, e->obj);
-    if (!o || o->kind != PS_OBJ_CHAN)
+    if (!o)
         return;
     switch (e->kind) {
+    case EV_WG_ADD:
+    case EV_WG_DONE:
+    case EV_WG_WAIT:
+    case EV_WG_WAIT_RETURN:
+        o->count = e->value;
+        break;
+    case EV_MUTEX_ACQUIRED:
+        o->owner = (int)e->arg;
+        o->locks++;
+        break;
+    case EV_MUTEX_RELEASED:
+        o->owner = -1;
+        break;
+    case EV_RW_LOCK_ACQUIRED:
+    case EV_RW_RLOCK_ACQUIRED:
+    case EV_RW_UNLOCK:
+    case EV_RW_RUNLOCK:
+        o->owner = (int)e->arg;
+        o->count = e->value;
+        o->locks += e->kind == EV_RW_LOCK_ACQUIRED || e->kind == EV_RW_RLOCK_ACQUIRED;
+        break;
     case EV_Q_SEND:
         o->sent++;
         o->depth = e->value;

@@ -62,11 +62,14 @@ typedef struct model_actor {
 #define MODEL_OBJS 64
 typedef struct model_obj {
     uint32_t id;
-    int kind;      /* PS_OBJ_* */
-    uint32_t line; /* where it was made: its name, from the program */
-    int64_t cap, depth;
+    int kind;           /* PS_OBJ_* */
+    uint32_t line;      /* where it was made: its name, from the program */
+    int64_t cap, depth; /* a channel's */
     int closed;
     uint64_t sent, received;
+    int64_t count;  /* a WaitGroup's counter; an RWMutex's readers */
+    int owner;      /* a mutex's holder (an RWMutex's writer), -1: none */
+    uint64_t locks; /* acquisitions */
 } model_obj;
 
 typedef struct model_queue {

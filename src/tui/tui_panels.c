@@ -333,23 +333,57 @@ static int sync_items(const model *m, char items[][160], int max)
     return n;
 }
 
-/* A Go program's channel: its name from the program, depth/capacity, sent
- * and received, closed. */
+/* " W1 W3": the threads waiting in state st on object id (at most len). */
+static void obj_waiters(const model *m, int st, uint32_t id, char *buf, size_t len)
+{
+    size_t o = 0;
+    buf[0] = 0;
+    for (int a = 0; a < m->n_actors && o + 8 < len; a++)
+        if (m->actors[a].state == st && m->actors[a].obj == id) {
+            char nm[PS_ACTOR_NAME_LEN];
+            o += (size_t)snprintf(buf + o, len - o, " %s", model_actor_name(a, nm));
+        }
+}
+
+/* A Go program's object by the program's name: a channel's depth/capacity,
+ * sent, received, closed; a WaitGroup's counter and who waits; a mutex's
+ * holder and who waits. */
 static void draw_obj(WINDOW *w, const tui_frame_input *in, const model_obj *o, int y, int cols)
 {
-    char fallback[32];
-    const char *name = goprog_object_name(in->prog, o->line);
+    static const char *const kinds[] = {[PS_OBJ_CHAN] = "chan",
+                                        [PS_OBJ_WG] = "WaitGroup",
+                                        [PS_OBJ_MUTEX] = "Mutex",
+                                        [PS_OBJ_RWMUTEX] = "RWMutex"};
+    const char *kind = o->kind >= PS_OBJ_CHAN && o->kind <= PS_OBJ_RWMUTEX ? kinds[o->kind] : "?";
+    char fallback[32], who[96], nm[PS_ACTOR_NAME_LEN];
+    const char *name = goprog_object_name(in->prog, o->kind, o->line);
     if (!name) {
-        snprintf(fallback, sizeof fallback, "chan#%u", o->id);
+        snprintf(fallback, sizeof fallback, "%s#%u", kind, o->id);
         name = fallback;
     }
+    const model *m = in->m;
     int x = 1 + tui_putf(w, y, 1, 24, TR_BOX_TITLE, "%s ", name);
-    x += tui_putf(w, y, x, 30, TR_NORMAL, o->cap ? "chan %lld/%lld  " : "chan unbuffered  ",
-                  (long long)o->depth, (long long)o->cap);
-    x += tui_putf(w, y, x, 40, TR_DIM, "sent %llu  received %llu  ", (unsigned long long)o->sent,
-                  (unsigned long long)o->received);
-    if (o->closed && x < cols - 8)
-        tui_put(w, y, x, cols - x - 1, TR_WARN, "closed");
+    switch (o->kind) {
+    case PS_OBJ_CHAN:
+        x += tui_putf(w, y, x, 30, TR_NORMAL, o->cap ? "chan %lld/%lld  " : "chan unbuffered  ",
+                      (long long)o->depth, (long long)o->cap);
+        x += tui_putf(w, y, x, 40, TR_DIM, "sent %llu  received %llu  ",
+                      (unsigned long long)o->sent, (unsigned long long)o->received);
+        if (o->closed && x < cols - 8)
+            tui_put(w, y, x, cols - x - 1, TR_WARN, "closed");
+        break;
+    case PS_OBJ_WG:
+        obj_waiters(m, MS_WAIT_WG, o->id, who, sizeof who);
+        tui_putf(w, y, x, cols - x - 1, TR_NORMAL, "WaitGroup counter %lld   waiting:%s",
+                 (long long)o->count, who[0] ? who : " nobody");
+        break;
+    default:
+        obj_waiters(m, MS_WAIT_MUTEX, o->id, who, sizeof who);
+        tui_putf(w, y, x, cols - x - 1, TR_NORMAL, "%s held by %s   waiting:%s   locked %llu", kind,
+                 o->owner >= 0 ? model_actor_name(o->owner, nm) : "nobody",
+                 who[0] ? who : " nobody", (unsigned long long)o->locks);
+        break;
+    }
 }
 
 void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
