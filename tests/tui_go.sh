@@ -4,7 +4,7 @@
 # with the code panel open, only the goroutines that started get a lane, each
 # named by its function (main.func1; the lecture's worker(1)..worker(3)), the
 # program's output in the log panel, its channels, WaitGroups and mutexes by
-# their names in Sync (jobs, results; wg, c.mu),
+# their names in Sync (jobs, results; wg, c.mu), --set values in the code,
 # `n` moves the markers statement by statement (W1 inside add() on line 8,
 # main on the receive on line 16: tests/go_step/lines.go) to the end, `q` quits, the
 # terminal comes back and the program's output follows on stdout; a Go file
@@ -64,6 +64,13 @@ wait_for 'jobs chan 0/5  sent 5  received 5  closed' &&
     ok "channels named from the program (jobs closed, results)" || fail "no named channels in Sync"
 T send-keys -t ps q
 wait_for 'EXITED 0' || fail "lecture_1.go: q did not exit 0"
+
+# --set shows in the code panel as the program now runs
+run_in_pane "$bin --paused --set numJobs=9 $dir/../go/lecture_1.go"
+wait_for 'const numJobs = 9  // -' && ok "--set numJobs=9 shows in the code panel" ||
+    fail "no const numJobs = 9 in the code panel"
+T send-keys -t ps q
+wait_for 'EXITED 0' || fail "--set run: q did not exit 0"
 
 # the mutex lesson: the WaitGroup and the struct field's mutex by their names
 run_in_pane "$bin --speed 100 $dir/../go/ref_mutexes.go"

@@ -3468,6 +3468,8 @@ static void ck_const_spec(checker *c, gnode *spec, scope *into, int global)
         for (int k = 0; k < c->p->nsets; k++)
             if (strcmp(c->p->sets[k].name, name->text) == 0) {
                 c->p->sets[k].used = 1;
+                c->p->sets[k].line = spec->nlist == 1 && spec->nlist2 == 1 ? e->pos.line : 0;
+                c->p->sets[k].col = e->pos.col;
                 const char *val = c->p->sets[k].value;
                 gnode lit = {
                     .kind = N_BASICLIT, .pos = e->pos, .text = val, .len = (int32_t)strlen(val)};

@@ -155,6 +155,9 @@ typedef struct gprog {
     struct {
         const char *name, *value;
         int used;
+        /* where the constant's value is written (the code panel shows the
+         * value set there); line 0 when it cannot be shown alone (a, b = 1, 2) */
+        int32_t line, col;
     } sets[16];
 } gprog;
 
