@@ -156,6 +156,16 @@ tasks1=$(ntasks "$pid")
     fail "r: $tasks0 threads at the start, $tasks1 after"
 step n
 still | cmp -s - "$work/before" && fail "n after r" || ok "r: stepping works after the restart"
+# the footer's message about a state ends with that state: a step that
+# moves a thread clears "W3 cannot step: ..."
+T send-keys -t ps 3
+if wait_for 'W3 cannot step' 20; then
+    step m
+    screen | tail -1 | grep -q 'W3 cannot step' && fail "the message outlived a step of main" ||
+        ok "a step of main clears 'W3 cannot step'"
+else
+    ok "W3 could step at once (no message to clear)"
+fi
 
 T send-keys -t ps q
 wait_for 'EXITED 0' && ok "q: status 0" || fail "q"

@@ -108,6 +108,8 @@ static void do_step(tui_app *a, int actor)
     pacer_view before;
     a->s->ops->view(a->s, &before);
     int rc = a->s->ops->step(a->s, actor);
+    if (rc >= 0) /* a thread moved: what the footer said of the old state is stale */
+        a->ui.msg_until = clock_now_ns();
     if (rc < 0)
         step_failed(a, actor, rc);
     else if (rc < before.n_actors && before.actors[rc].state == PA_TIMED) /* real threads only */
@@ -295,6 +297,10 @@ void tui_act(tui_app *a, const tui_key *k, int key)
         say(a, why);
         return;
     }
+    /* a mode change or a restart makes the footer's message about the old
+     * state stale ("W1 cannot step: ..." after a resume) */
+    if (k->action == TA_PAUSE || k->action == TA_STEP_MODE || k->action == TA_RESTART)
+        a->ui.msg_until = clock_now_ns();
     switch (k->action) {
     case TA_PAUSE:
         toggle_mode(a, a->v.mode == PACER_STEP ? PACER_STEP : PACER_PAUSE);
