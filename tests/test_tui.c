@@ -423,6 +423,9 @@ static void assert_help_80x24(int replay)
                             "that transition just happened.",
                             "Timeline:",
                             "the one 'n' steps next",
+                            "blocked, W1",
+                            " done.",
+                            " free",
                             "the thread ready longest (ties: main, then W1, W2...), else the one",
                             "whose timed work ends first (its job ends, virtual time jumps to it).",
                             NULL};

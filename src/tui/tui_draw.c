@@ -208,20 +208,25 @@ static int help_rows(const tui_frame_input *in, int *first, char names[][32], in
  * step rule, as pacer.h states it.  Returns the row after it. */
 static int help_legend(WINDOW *w, int y, int x, int width, int end)
 {
-    const char *legend[] = {
-        "A token (W1, main) stands in the box of its thread's state.",
-        "A lit arrow: that transition just happened.",
-        NULL,
-    };
-    for (int i = 0; legend[i] && y < end; i++, y++)
-        tui_put(w, y, x, width, TR_DIM, legend[i]);
+    /* every glyph the screen draws is named here (a token's marks, the
+     * queue's slots, the timeline's cells) */
     if (y < end)
-        tui_putf(w, y++, x, width, TR_DIM, "Timeline: %s working  %s idle  %s blocked",
+        tui_put(w, y++, x, width, TR_DIM,
+                "A token (W1, main) stands in the box of its thread's state.");
+    if (y < end)
+        tui_putf(w, y++, x, width, TR_DIM,
+                 "A lit arrow: that transition just happened. W1%s blocked, W1%s done.",
+                 tui_glyph_str(TG_BLOCKED), tui_glyph_str(TG_DONE_MARK));
+    if (y < end)
+        tui_putf(w, y++, x, width, TR_DIM,
+                 "Timeline: %s working  %s idle  %s blocked; queue %s item  %s free",
                  tui_glyph_str(TG_GANTT_WORK), tui_glyph_str(TG_GANTT_IDLE),
-                 tui_glyph_str(TG_GANTT_BLOCKED));
+                 tui_glyph_str(TG_GANTT_BLOCKED), tui_glyph_str(TG_BLOCK_FULL),
+                 tui_glyph_str(TG_BLOCK_EMPTY));
     if (y < end)
         tui_putf(w, y++, x, width, TR_DIM, "Step mode: %s ready to step, %s the one 'n' steps next",
                  tui_glyph_str(TG_READY), tui_glyph_str(TG_NEXT));
+
     const char *rule[] = {
         "n: the thread ready longest (ties: main, then W1, W2...), else the one",
         "whose timed work ends first (its job ends, virtual time jumps to it).",
