@@ -311,6 +311,34 @@ START_TEST(monochrome_vt100)
 }
 END_TEST
 
+/* A projector washes colours out: on the colour screen no cell is bold black
+ * (drawn grey) and none is blue on the default background. */
+START_TEST(projector_contrast)
+{
+    fixture f;
+    vscreen vs;
+    pool_story(&f);
+    ev(&f, 2, EV_THREAD_EXIT, 0, 0, 0, NS); /* a done token too */
+    tui_frame_input in = frame_of(&f);
+    render(&vs, 24, 80, "screen-256color", 1, &in);
+    int bold_black = 0, blue = 0;
+    for (int r = 0; r < 24; r++)
+        for (int x = 0; x < 80; x++) {
+            VTermScreenCell c = cell_at(&vs, r, x);
+            if (!c.chars[0] || c.chars[0] == ' ')
+                continue;
+            int fg_black = VTERM_COLOR_IS_INDEXED(&c.fg) && c.fg.indexed.idx == 0;
+            int fg_blue = VTERM_COLOR_IS_INDEXED(&c.fg) && c.fg.indexed.idx == 4;
+            bold_black += fg_black && c.attrs.bold;
+            blue += fg_blue && VTERM_COLOR_IS_DEFAULT_BG(&c.bg);
+        }
+    ck_assert_msg(!bold_black, "%d cells are bold black", bold_black);
+    ck_assert_msg(!blue, "%d cells are blue on the default background", blue);
+    vs_free(&vs);
+    model_free(&f.m);
+}
+END_TEST
+
 START_TEST(too_small)
 {
     fixture f;
@@ -1141,6 +1169,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, pool_120x40);
     tcase_add_test(tc, monochrome_vt100);
     tcase_add_test(tc, too_small);
+    tcase_add_test(tc, projector_contrast);
     tcase_add_test(tc, help_from_key_table);
     tcase_add_test(tc, keys_gated_by_caps);
     tcase_add_test(tc, help_80x24);

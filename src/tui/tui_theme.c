@@ -9,12 +9,15 @@ typedef struct role_def {
     attr_t mono;  /* attributes without colour: must carry the meaning */
 } role_def;
 
+/* For a projector's washed-out contrast: black text is never bold (bold
+ * black is drawn grey on many terminals), nothing that matters is blue on
+ * black, and a green background carries white. */
 static const role_def roles[TR_COUNT] = {
     [TR_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
     [TR_HEADER] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
-    [TR_HEADER_NAME] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD},
-    [TR_MODE_RUN] = {COLOR_BLACK, COLOR_GREEN, A_BOLD, A_BOLD},
-    [TR_MODE_PAUSE] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_BOLD | A_UNDERLINE},
+    [TR_HEADER_NAME] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE | A_BOLD},
+    [TR_MODE_RUN] = {COLOR_WHITE, COLOR_GREEN, A_BOLD, A_BOLD},
+    [TR_MODE_PAUSE] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_BOLD | A_UNDERLINE},
     [TR_MODE_STEP] = {COLOR_WHITE, COLOR_MAGENTA, A_BOLD, A_BOLD | A_UNDERLINE},
     [TR_MODE_DONE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD, A_BOLD},
     [TR_BOX] = {COLOR_CYAN, -1, A_NORMAL, A_NORMAL},
@@ -22,10 +25,10 @@ static const role_def roles[TR_COUNT] = {
     [TR_ARROW] = {COLOR_WHITE, -1, A_NORMAL, A_NORMAL},
     [TR_ARROW_HOT] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD | A_UNDERLINE},
     [TR_TOK_IDLE] = {COLOR_CYAN, -1, A_BOLD, A_NORMAL},
-    [TR_TOK_WORK] = {COLOR_BLACK, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD},
+    [TR_TOK_WORK] = {COLOR_WHITE, COLOR_GREEN, A_BOLD, A_REVERSE | A_BOLD},
     [TR_TOK_BLOCKED] = {COLOR_WHITE, COLOR_RED, A_BOLD, A_UNDERLINE | A_BOLD},
-    [TR_TOK_DONE] = {COLOR_BLUE, -1, A_BOLD, A_NORMAL},
-    [TR_TOK_MAIN] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE},
+    [TR_TOK_DONE] = {COLOR_WHITE, -1, A_NORMAL, A_NORMAL},
+    [TR_TOK_MAIN] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE},
     [TR_GAUGE] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
     [TR_GAUGE_EMPTY] = {COLOR_WHITE, -1, A_NORMAL, A_NORMAL},
     [TR_RULE] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
@@ -35,8 +38,8 @@ static const role_def roles[TR_COUNT] = {
     [TR_KEY] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE},
     [TR_KEY_LABEL] = {-1, -1, A_NORMAL, A_NORMAL},
     [TR_READY] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
-    [TR_CODE_HOT] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_REVERSE | A_BOLD},
-    [TR_SELECTED] = {COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD},
+    [TR_CODE_HOT] = {COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE | A_BOLD},
+    [TR_SELECTED] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE | A_BOLD},
 };
 
 static const char *const glyph_utf8[TG_COUNT] = {
