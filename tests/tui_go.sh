@@ -4,7 +4,8 @@
 # with the code panel open, only the goroutines that started get a lane, each
 # named by its function (main.func1; the lecture's worker(1)..worker(3)), the
 # program's output in the log panel, its channels, WaitGroups and mutexes by
-# their names in Sync (jobs, results; wg, c.mu), --set values in the code,
+# their names in Sync (jobs, results; wg, c.mu), --set values in the code, a
+# lecturer's own .go file chosen in the picker,
 # `n` moves the markers statement by statement (W1 inside add() on line 8,
 # main on the receive on line 16: tests/go_step/lines.go) to the end, `q` quits, the
 # terminal comes back and the program's output follows on stdout; a Go file
@@ -80,6 +81,24 @@ wait_for 'c.mu Mutex held by nobody   waiting: nobody   locked 30000' 100 &&
     fail "no wg and c.mu in Sync"
 T send-keys -t ps q
 wait_for 'EXITED 0' || fail "ref_mutexes.go: q did not exit 0"
+
+# a lecturer's own .go file from the picker: p lists the current directory's
+printf '// My own program\n// It prints one line.\npackage main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("mine ran")\n}\n' >"$work/zz-mine.go"
+T send-keys -t ps "cd $work" Enter
+run_in_pane "$bin --paused $dir/lines.go"
+wait_for 'Code: lines.go' || fail "lines.go before the picker"
+T send-keys -t ps p
+wait_for 'zz-mine.go' && ok "p lists the .go files of the current directory" ||
+    fail "zz-mine.go not in the picker"
+screen | grep -q 'worker-pool.go' && ok "p lists the built-in Go scenarios" ||
+    fail "no built-in Go scenario in the picker"
+T send-keys -t ps End Enter
+wait_for 'Code: zz-mine.go' && ok "choosing zz-mine.go runs it: its code on the screen" ||
+    fail "zz-mine.go did not start"
+T send-keys -t ps space
+wait_for 'mine ran' && ok "zz-mine.go's output on the screen" || fail "no output of zz-mine.go"
+T send-keys -t ps q
+wait_for 'EXITED 0' || fail "picker run: q did not exit 0"
 
 printf 'package main\n\nfunc main() {\n\tx := \n}\n' >"$work/bad.go"
 run_in_pane "$bin $work/bad.go"

@@ -57,7 +57,10 @@ goprog *goprog_load(const char *path, int nsets, const char *const names[],
         snprintf(err, len, "poolscope: out of memory");
         return NULL;
     }
-    if (!(g->src = goprog_read(path, &g->len, err, len))) {
+    if (!(g->src = goprog_read(path, &g->len, err, len)) || !(g->path = strdup(path))) {
+        if (g->src)
+            snprintf(err, len, "poolscope: out of memory");
+        free(g->src);
         free(g);
         return NULL;
     }
@@ -202,6 +205,7 @@ void goprog_free(goprog *g)
         free(g->labels[i]);
     free(g->labels);
     free(g->label_int);
+    free(g->path);
     check_free(&g->prog);
     free(g->src);
     free(g);

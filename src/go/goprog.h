@@ -11,7 +11,8 @@
 
 typedef struct goprog {
     gprog prog;
-    char *src; /* the file's bytes: the checked tree points into them */
+    char *path; /* the file, as given */
+    char *src;  /* the file's bytes: the checked tree points into them */
     size_t len;
     /* per function index (thread-start labels, gfunc.index): the name a
      * lecturer reads ("worker", "main.func1", "(*T).inc") and whether its

@@ -193,7 +193,7 @@ static void go_destroy(session *base)
 
 /* Real threads only go forward; restart runs the program anew. */
 static const session_ops go_ops = {
-    .caps = 0,
+    .caps = SESSION_PICK, /* the picker can put another program or scenario in its place */
     .poll = go_poll,
     .wait = go_wait,
     .finished = go_finished,

@@ -62,6 +62,9 @@ int scenfile_resolve(const char *arg, ps_params *p, scenario_text *text, char *e
 const char *scenfile_find(const char *name, char *buf, size_t len);
 /* The embedded copy of a built-in's file, or NULL. */
 const char *scenfile_embedded(const char *name);
+/* The directory of the built-in Go scenarios (the .go files of assets/scenarios, the
+ * source tree's first from the build tree, else the installed one), or NULL. */
+const char *scenfile_go_dir(char *buf, size_t len);
 /* The embedded copy of a built-in code file ("worker-pool.go"), or NULL. */
 const char *scenfile_embedded_code(const char *file);
 /* The code line an event of this kind by this actor highlights (say events:

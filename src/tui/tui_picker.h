@@ -11,7 +11,8 @@
 #include "scen/scenfile.h"
 
 typedef struct tui_pick {
-    ps_params params;   /* from the scenario's file */
+    char go_path[4096]; /* a Go program (a built-in's or one in the current directory), or "" */
+    ps_params params;   /* from the scenario's file (a Go program: name and title) */
     scenario_text text; /* its paragraph and listing */
     char err[256];      /* why it cannot run ("" if it can) */
 } tui_pick;
@@ -25,8 +26,9 @@ typedef struct tui_picker {
 
 typedef enum { TP_NONE = 0, TP_CHOSEN, TP_CANCELLED } tui_pick_result;
 
-/* Reads every built-in's file and opens the picker on the entry named
- * current (or the first).  0, or -1 when out of memory. */
+/* Reads every built-in's file, then lists the built-in Go scenarios and the
+ * .go files of the current directory, and opens the picker on the entry
+ * named current (or the first).  0, or -1 when out of memory. */
 int tui_picker_open(tui_picker *p, const char *current);
 void tui_picker_free(tui_picker *p);
 /* A key while open: Up/k, Down/j move, Home/g and End/G go to either end,

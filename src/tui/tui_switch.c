@@ -6,6 +6,7 @@
 
 #include "sync/clock.h"
 #include "rec/replay.h"
+#include "app/gorun.h"
 #include "rec/session_go.h"
 #include "tui_app.h"
 #include "tui_draw.h"
@@ -54,7 +55,7 @@ void tui_switch_text(tui_app *a)
 {
     const goprog *g = session_go_program(a->s);
     if (g) { /* a Go program: its own source, markers from its events' lines */
-        scentext_from_go(a->text, a->o->go_path, g->src, g->len);
+        scentext_from_go(a->text, g->path, g->src, g->len);
         show_sets(a->text, g);
         a->ui.text = a->text;
         return;
@@ -95,6 +96,44 @@ static int start(tui_app *a, const ps_params *p, const char **err)
 /* The chosen scenario replaces the running one; the recording and the
  * exports start over with it, as on r.  If it cannot start, the one that
  * ran before starts again; if neither can, the program ends saying why. */
+/* A Go program chosen in the picker: checked first (a compile error is
+ * said in the footer and the running one goes on), then run in place of it. */
+static void choose_go(tui_app *a, const tui_pick *it)
+{
+    char msg[1024];
+    const char *o_names[16], *o_values[16];
+    const options *o = a->o;
+    if (o->record_path || o->trace_path || o->cast_path) {
+        say(a, "a Go program cannot be recorded on the screen yet: run it with --headless");
+        return;
+    }
+    for (int i = 0; i < o->nsets; i++)
+        o_names[i] = o->sets[i].name, o_values[i] = o->sets[i].value;
+    goprog *g = goprog_load(it->go_path, o->nsets, o_names, o_values, msg, sizeof msg);
+    if (!g) {
+        say(a, msg);
+        return;
+    }
+    tui_out_close(a);
+    a->s->ops->destroy(a->s); /* stops and joins every thread */
+    run_program_opts ro = gorun_opts(o);
+    ro.mode = o->start_mode;
+    uint64_t seed = o->seed_given ? o->seed : o->start_mode == PACER_STEP ? 0 : clock_now_ns();
+    const char *err = NULL;
+    a->s = session_go_create(g, it->go_path, &ro, seed, &err);
+    if (!a->s || (model_free(a->m), model_init(a->m, &a->s->layout) != 0)) {
+        fprintf(a->msgs, "poolscope: %s: %s\n", it->go_path, err ? err : "out of memory");
+        a->out_failed = 1;
+        a->quit = 1;
+        return;
+    }
+    tui_switch_text(a);
+    model_set_text(a->m, a->text);
+    a->ui.code = 1;
+    fresh_view(a);
+    tui_out_open(a);
+}
+
 static void choose(tui_app *a, const tui_pick *it)
 {
     char msg[160];
@@ -102,6 +141,10 @@ static void choose(tui_app *a, const tui_pick *it)
     int failed = 0;
     if (it->err[0]) {
         say(a, it->err);
+        return;
+    }
+    if (it->go_path[0]) {
+        choose_go(a, it);
         return;
     }
     ps_params old = a->s->params;
