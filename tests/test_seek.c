@@ -71,9 +71,13 @@ START_TEST(seek_million)
            (unsigned long long)d.n, (unsigned long long)d.cp_every, (unsigned long long)d.n_cps,
            (double)load / 1e6, (double)ns[N_SEEKS / 2] / 1e6, (double)ns[N_SEEKS - 1] / 1e6,
            N_SEEKS);
-    /* the goal is 20 ms; 200 leaves room for a loaded or sanitized build */
-    ck_assert_msg(ns[N_SEEKS - 1] < 200000000u, "worst seek %.1f ms",
-                  (double)ns[N_SEEKS - 1] / 1e6);
+    /* the goal is 20 ms; 200 leaves room for a loaded build, times PS_TIME_SLACK
+     * for a sanitized one (./dev test-sanitize sets 4: TSan on a loaded 2-core
+     * machine once took 458 ms for one seek, its median 15 ms) */
+    const char *slack_env = getenv("PS_TIME_SLACK");
+    uint64_t slack = slack_env && atoi(slack_env) > 0 ? (uint64_t)atoi(slack_env) : 1;
+    ck_assert_msg(ns[N_SEEKS - 1] < 200000000u * slack, "worst seek %.1f ms (limit %llu ms)",
+                  (double)ns[N_SEEKS - 1] / 1e6, (unsigned long long)(200 * slack));
     model_free(&fold);
     model_free(&at);
     replay_free(&d);

@@ -899,7 +899,18 @@ START_TEST(picker_overlay)
     int n = 0;
     for (const scenario_def *const *d = scenario_all(); *d; d++, n++)
         ck_assert_msg(find_row(&vs, (*d)->name, 0) >= 0, "lists %s", (*d)->name);
-    ck_assert_int_eq(pk.n, n);
+    /* then the Go programs: the built-ins (assets/go) and the current directory's */
+    ck_assert_int_gt(pk.n, n);
+    int go_wp = -1;
+    for (int i = 0; i < pk.n; i++) {
+        ck_assert_msg((i >= n) == (pk.items[i].go_path[0] != 0), "entry %d: Go after C", i);
+        if (i >= n && !strcmp(pk.items[i].params.name, "worker-pool.go"))
+            go_wp = i;
+    }
+    ck_assert_msg(go_wp > 0, "the built-in worker-pool.go is listed");
+    ck_assert_str_eq(pk.items[go_wp].params.title, "Worker pool: 3 workers, 5 jobs of 1 s");
+    ck_assert_msg(strstr(pk.items[go_wp].text.description, "The lecture's first program"),
+                  "its paragraph from its leading comment");
     ck_assert_int_ge(find_row(&vs, "Worker pool: 3 workers, 5 jobs of 1 s", 0), 0);
     /* the highlighted one: an arrow and reverse video */
     int r = find_row(&vs, "> waitgroup ", 0);

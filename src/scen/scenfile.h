@@ -62,7 +62,7 @@ int scenfile_resolve(const char *arg, ps_params *p, scenario_text *text, char *e
 const char *scenfile_find(const char *name, char *buf, size_t len);
 /* The embedded copy of a built-in's file, or NULL. */
 const char *scenfile_embedded(const char *name);
-/* The directory of the built-in Go scenarios (the .go files of assets/scenarios, the
+/* The directory of the built-in Go scenarios (the .go files of assets/go, the
  * source tree's first from the build tree, else the installed one), or NULL. */
 const char *scenfile_go_dir(char *buf, size_t len);
 /* The embedded copy of a built-in code file ("worker-pool.go"), or NULL. */
