@@ -394,8 +394,8 @@ int main(int argc, char **argv)
             printf("%s\n", ratios[i]);
     }
     if (n_goals) {
-        printf(
-            "\nGoals (issues 7, 12 and 14):\n\n| goal | measured | target | |\n|---|---:|---:|---|\n");
+        printf("\nGoals (issues 7, 12 and 14):\n\n| goal | measured | target | "
+               "|\n|---|---:|---:|---|\n");
         for (int i = 0; i < n_goals; i++)
             printf("%s\n", goals[i]);
     }
