@@ -49,7 +49,7 @@ static void pick_go(tui_pick *it, const char *path)
     put(it->params.name, PS_NAME_LEN, base ? base + 1 : path);
     FILE *f = fopen(path, "r");
     if (!f) {
-        snprintf(it->err, sizeof it->err, "%s: cannot be read", path);
+        snprintf(it->err, sizeof it->err, "%.200s: cannot be read", path);
         return;
     }
     char line[512];
