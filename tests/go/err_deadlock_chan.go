@@ -1,10 +1,1 @@
-// main waits on a channel nobody will send on: all goroutines are asleep.
-package main
-
-import "fmt"
-
-func main() {
-	ch := make(chan int)
-	fmt.Println("waiting")
-	fmt.Println(<-ch)
-}
+../../assets/go/deadlock.go
