@@ -48,11 +48,6 @@ int main(int argc, char **argv)
     outputs_set_cast_view(&tui_cast_maker);
     if (o.replay_path && !o.headless && (o.trace_path || o.cast_path))
         return outputs_export_replay(&o, stderr);
-    if (o.go_path && !o.headless && (o.record_path || o.trace_path || o.cast_path)) {
-        fprintf(stderr, "poolscope: --record and the exports of a Go program on the screen are "
-                        "not there yet: run it with --headless to record its events\n");
-        return 2;
-    }
     if (o.go_path && !o.headless)
         return tui_run(&o);
     if (o.go_path)

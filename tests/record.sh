@@ -70,6 +70,34 @@ if [ $st = 2 ] && printf '%s' "$out" | grep -q "drop --scenario, --workers"; the
     "$py" "$here/check_trace.py" "$tmp/live.json" 3 && ok trace-live || no trace-live
 "$bin" --replay "$tmp/worker-pool.rec" --export-trace "$tmp/back.json" >/dev/null 2>&1 &&
     "$py" "$here/check_trace.py" "$tmp/back.json" 3 && ok trace-replay || no trace-replay
+# A Go program: the recording holds its source and --set values (version 2),
+# so it replays, exports and names its goroutines where the file is gone.
+cp "$here/../assets/go/worker-pool.go" "$tmp/pool.go"
+out=$("$bin" --headless "$tmp/pool.go" --set numJobs=3 --record "$tmp/go.rec" 2>&1); st=$?
+if [ $st = 0 ] && [ "$(printf '%s\n' "$out" | grep -c 'finished job')" = 3 ] &&
+    head -1 "$tmp/go.rec" | grep -qx 'poolscope-recording 2' && grep -qx 'set numJobs=3' "$tmp/go.rec" &&
+    grep -qx '| func worker(id int, jobs <-chan int, results chan<- int) {' "$tmp/go.rec"; then
+    ok record-go
+else
+    no record-go; printf '%s\n' "$out" | head -3; head -5 "$tmp/go.rec"
+fi
+rm "$tmp/pool.go"
+"$bin" --replay "$tmp/go.rec" --export-trace "$tmp/go.json" >"$tmp/out" 2>&1 &&
+    "$py" - "$tmp/go.json" <<'PY' && ok trace-go-replay || { no trace-go-replay; cat "$tmp/out"; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+names = sorted(e["args"]["name"] for e in d["traceEvents"] if e.get("name") == "thread_name")
+assert names == ["W1 worker(1)", "W2 worker(2)", "W3 worker(3)", "main"], names
+slices = {e["name"] for e in d["traceEvents"] if e["ph"] == "X"}
+assert {"send jobs 1", "recv results 2"} <= slices, slices
+assert any(n.startswith("recv results (blocked)") for n in slices), slices
+PY
+out=$("$bin" --headless "$here/../assets/go/worker-pool.go" --no-events --record "$tmp/x.rec" 2>&1); st=$?
+if [ $st = 2 ] && printf '%s' "$out" | grep -q -- '--no-events runs the program unwatched: not with --record'; then
+    ok record-go-no-events
+else
+    no record-go-no-events; printf '%s\n' "$out" | head -3
+fi
 out=$("$bin" --headless --speed 100 --export-trace /nonexistent/t.json 2>&1); st=$?
 if [ $st = 1 ] && printf '%s' "$out" | grep -q "cannot export a trace to /nonexistent/t.json"; then ok trace-unwritable; else no trace-unwritable; fi
 

@@ -351,7 +351,7 @@ START_TEST(model_large_actor_ids)
     close(fd);
     ps_params p;
     scenario_defaults("worker-pool", &p);
-    trace_writer *tw = trace_open(path, &p, &m.layout, err, sizeof err);
+    trace_writer *tw = trace_open(path, &p, &m.layout, NULL, err, sizeof err);
     ck_assert_ptr_nonnull(tw);
     big_id_events(&m, tw);
     ck_assert_int_eq(trace_close(tw, err, sizeof err), 0);

@@ -10,6 +10,7 @@
 #include "rec/outfile.h"
 #include "rec/record.h"
 #include "rec/replay.h"
+#include "go/goprog.h"
 #include "rec/session.h"
 #include "model_same.h"
 #include "testlib.h"
@@ -156,6 +157,84 @@ static void bad(const char *text, int rc, int line, const char *what, uint64_t e
 #define EV0 "0 0 0 main scenario-start 0 3 5\n"
 #define EV1 "1 5 9 W1 thread-start 0 0 0\n"
 
+/* ---- a Go program's recordings (version 2) ---- */
+
+static const char go_src[] = "package main\n\nimport \"fmt\"\n\nconst n = 2 // jobs\n\n"
+                             "func main() {\n\tfmt.Println(\"n is\", n)\n}\n";
+
+/* A recording of go_src (+ extra appended to it) with --set n=7 and two
+ * events; the replay's program must be the one recorded, source and all. */
+START_TEST(go_recording_round_trip)
+{
+    char path[128], err[512];
+    static char src[sizeof go_src + 9000];
+    /* a comment line longer than a recording's line: carried over in chunks */
+    size_t n = strlen(go_src);
+    memcpy(src, go_src, n);
+    memcpy(src + n, "// ", 3);
+    memset(src + n + 3, 'x', 8990);
+    src[n + 8993] = '\n';
+    src[n + 8994] = 0;
+    char *copy = strdup(src);
+    const char *names[] = {"n"}, *values[] = {"7"};
+    goprog *g =
+        goprog_load_text("my prog.go", copy, strlen(src), 1, names, values, err, sizeof err);
+    ck_assert_msg(g != NULL, "%s", err);
+    temp_path(path, sizeof path, "go");
+    recorder *r = record_open_go(path, g, err, sizeof err);
+    ck_assert_ptr_nonnull(r);
+    ps_event e0 = {.seq = 0, .kind = EV_SCENARIO_START, .actor = PS_ACTOR_MAIN};
+    ps_event e1 = {
+        .seq = 1, .vt_ns = 5, .kind = EV_THREAD_START, .actor = 4000, .obj = 1, .line = 8};
+    ck_assert_int_eq(record_event(r, &e0), 0);
+    ck_assert_int_eq(record_event(r, &e1), 0);
+    ck_assert_int_eq(record_close(r, err, sizeof err), 0);
+    replay_data d;
+    ck_assert_msg(replay_load(&d, path, err, sizeof err) == 0, "%s", err);
+    ck_assert_ptr_nonnull(d.prog);
+    ck_assert_str_eq(d.prog->path, "my prog.go");
+    ck_assert_uint_eq(d.prog->len, strlen(src));
+    ck_assert_int_eq(memcmp(d.prog->src, src, d.prog->len), 0);
+    ck_assert_int_eq(d.prog->nsets, 1);
+    ck_assert_str_eq(d.prog->set_values[0], "7");
+    ck_assert_int_eq(d.layout.program, 1);
+    ck_assert_uint_eq(d.n, 2);
+    ck_assert_uint_eq(d.events[1].actor, 4000); /* a goroutine past the first 64 */
+    ck_assert_uint_eq(d.events[1].line, 8);
+    /* the listing shows the value set, as the live screen does */
+    ck_assert_msg(strstr(d.text.lines[4], "const n = 7") && strstr(d.text.lines[4], "--set"), "%s",
+                  d.text.lines[4]);
+    replay_free(&d);
+    goprog_free(g);
+    unlink(path);
+}
+END_TEST
+
+#define GO_HEAD "poolscope-recording 2\nprogram p.go\n"
+#define GO_SRC "source 3\n| package main\n|\n| func main() {}\n"
+
+START_TEST(go_bad_recordings)
+{
+    bad(GO_HEAD GO_SRC "events\nend 0\n", 0, 0, "", 0);
+    bad(GO_HEAD "events\n", -1, 3, "needs its 'program' and 'source' lines", 0);
+    bad("poolscope-recording 2\n" GO_SRC "events\n", -1, 6, "needs its 'program'", 0);
+    bad(GO_HEAD "source 4\n| package main\n|\n| func main() {}\nevents\n", -1, 7,
+        "the source ends before", 0);
+    bad(GO_HEAD GO_SRC "| extra\n", -1, 7, "unexpected line", 0);
+    bad(GO_HEAD "source 1\n+ package main\n", -1, 4, "continues no source line", 0);
+    bad(GO_HEAD "source x\n", -1, 3, "want one 'source N' line", 0);
+    bad(GO_HEAD GO_SRC "set n\n", -1, 7, "set line without 'NAME='", 0);
+    bad(GO_HEAD "program q.go\n", -1, 3, "a second 'program' line", 0);
+    /* the program must check here: a recording of another Go is refused */
+    bad(GO_HEAD "source 1\n| package main; func main() { undefined() }\nevents\n", -1, 5,
+        "does not check here: p.go:1:", 0);
+    /* --set of a constant the program lacks: as on the command line */
+    bad(GO_HEAD GO_SRC "set nope=1\nevents\n", -1, 8, "does not check here", 0);
+    /* goroutine ids go past the 64 a scenario has */
+    bad(GO_HEAD GO_SRC "events\n0 0 0 W70000 thread-start 1 0 0\nend 1\n", 0, 0, "", 1);
+}
+END_TEST
+
 START_TEST(bad_recordings)
 {
     char text[1024];
@@ -164,7 +243,7 @@ START_TEST(bad_recordings)
     bad("\x7f"
         "ELF\x02\x01\n",
         -1, 1, "not a poolscope recording", 0);
-    bad("poolscope-recording 2\nevents\n", -1, 1, "version '2' is not supported", 0);
+    bad("poolscope-recording 3\nevents\n", -1, 1, "version '3' is not supported", 0);
     bad("poolscope-recording 1\nparam workers=3\n", -1, 2, "before 'kind'", 0);
     bad("poolscope-recording 1\nparam kind=nope\n", -1, 2, "bad value 'nope' for parameter 'kind'",
         0);
@@ -466,6 +545,8 @@ Suite *suite_make(void)
     TCase *tc = tcase_create("record");
     tcase_add_test(tc, round_trip_every_scenario);
     tcase_add_test(tc, bad_recordings);
+    tcase_add_test(tc, go_recording_round_trip);
+    tcase_add_test(tc, go_bad_recordings);
     tcase_add_test(tc, event_lines_round_trip);
     tcase_add_test(tc, record_to_full_disk);
     tcase_add_test(tc, record_flushes_every_100ms);

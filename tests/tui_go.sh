@@ -100,6 +100,27 @@ wait_for 'mine ran' && ok "zz-mine.go's output on the screen" || fail "no output
 T send-keys -t ps q
 wait_for 'EXITED 0' || fail "picker run: q did not exit 0"
 
+# a Go program recorded on the screen replays where its file is gone: the
+# recording holds the source and the --set values
+cp "$dir/../go/lecture_1.go" "$work/pool.go"
+run_in_pane "$bin --speed 10 --set numJobs=4 --record $work/pool.rec $work/pool.go"
+wait_for ' DONE ' 100 || fail "the recorded run never ended"
+T send-keys -t ps q
+wait_for 'EXITED 0' || fail "recorded run: q did not exit 0"
+rm -f "$work/pool.go"
+head -1 "$work/pool.rec" | grep -qx 'poolscope-recording 2' && ok "--record of a Go program on the screen" ||
+    fail "no version 2 recording: $(head -1 "$work/pool.rec")"
+run_in_pane "$bin --replay $work/pool.rec"
+wait_for 'Code: pool.go' && screen | grep -q 'const numJobs = 4  // -' &&
+    ok "its replay shows the recorded source and --set value, the file gone" ||
+    fail "no code panel from the recording"
+T send-keys -t ps End
+wait_for 'jobs chan 0/4  sent 4  received 4  closed' && screen | grep -q 'worker(2)' &&
+    ok "the replay's end: channels and goroutines by the program's names" ||
+    fail "the replay's end lacks jobs or worker(2)"
+T send-keys -t ps q
+wait_for 'EXITED 0' || fail "replay: q did not exit 0"
+
 printf 'package main\n\nfunc main() {\n\tx := \n}\n' >"$work/bad.go"
 run_in_pane "$bin $work/bad.go"
 wait_for 'EXITED' || fail "bad.go did not end"

@@ -12,6 +12,8 @@
 #include "go/goprog.h"
 #include "go/gort.h"
 #include "go/lib_natives.h"
+#include "outputs.h"
+#include "rec/session_go.h"
 #include "rt/run.h"
 #include "sync/clock.h"
 
@@ -33,11 +35,13 @@ static void gorun_write(void *ctx, int fd, const char *p, size_t n)
     }
 }
 
-static void gorun_events(ps_run *r, int log)
+static void gorun_events(ps_run *r, int log, outputs *k)
 {
     ps_event buf[GORUN_POLL];
     size_t n;
     while ((n = bus_poll(r->bus, buf, GORUN_POLL)) > 0) {
+        for (size_t i = 0; k && i < n; i++)
+            outputs_event(k, &buf[i]);
         if (!log)
             continue;
         for (size_t i = 0; i < n; i++) {
@@ -59,11 +63,13 @@ static void gorun_deadlock(void)
     gorun_write(NULL, 2, msg, sizeof msg - 1);
 }
 
-static int gorun_drive(ps_run *r, const options *o)
+static int gorun_drive(ps_run *r, const options *o, outputs *k)
 {
     int deadlock = 0;
     while (!run_finished(r)) {
-        gorun_events(r, o->log == LOG_EVENTS);
+        gorun_events(r, o->log == LOG_EVENTS, k);
+        if (k)
+            outputs_tick(k);
         if (!deadlock && run_deadlocked(r)) {
             deadlock = 1;
             gorun_deadlock();
@@ -77,7 +83,7 @@ static int gorun_drive(ps_run *r, const options *o)
         }
         bus_wait(r->bus, GORUN_WAIT_NS);
     }
-    gorun_events(r, o->log == LOG_EVENTS);
+    gorun_events(r, o->log == LOG_EVENTS, k);
     run_join(r);
     int status = 0;
     if (deadlock)
@@ -89,9 +95,14 @@ static int gorun_drive(ps_run *r, const options *o)
 
 int gorun_headless(const options *o)
 {
-    if (o->no_events && (o->start_mode != PACER_RUN || o->log == LOG_EVENTS)) {
+    int watched = o->start_mode != PACER_RUN || o->log == LOG_EVENTS || o->record_path ||
+                  o->trace_path || o->cast_path;
+    if (o->no_events && watched) {
         fprintf(stderr, "poolscope: --no-events runs the program unwatched: not with %s\n",
-                o->log == LOG_EVENTS ? "--log=events" : "--step or --paused");
+                o->log == LOG_EVENTS         ? "--log=events"
+                : o->start_mode != PACER_RUN ? "--step or --paused"
+                : o->record_path             ? "--record"
+                                             : "--export-trace or --export-cast");
         return 2;
     }
     const char *names[16], *values[16];
@@ -121,8 +132,18 @@ int gorun_headless(const options *o)
             gort_free(vm);
         goto out;
     }
-    status = gorun_drive(r, o);
+    /* --record and the exports read what the run is from a session's
+     * description (no operations: the loop here drives the run) */
+    outputs k;
+    int want = o->record_path || o->trace_path || o->cast_path;
+    session desc = {.prog = g};
+    session_go_layout(&desc.params, &desc.layout, o->go_path);
+    if (want)
+        outputs_open(&k, o, &desc, stderr);
+    status = gorun_drive(r, o, want ? &k : NULL);
     gort_free(vm);
+    if (want && outputs_close(&k) != 0 && status == 0)
+        status = 1;
 out:
     if (vm)
         vm_free(vm);

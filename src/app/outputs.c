@@ -37,7 +37,9 @@ void outputs_open(outputs *k, const options *o, const session *s, FILE *msg)
     memset(k, 0, sizeof(*k));
     k->msg = msg;
     if (o->record_path) {
-        k->rec = record_open(o->record_path, &s->params, err, sizeof err);
+        /* a Go program's recording holds its source and --set values */
+        k->rec = s->prog ? record_open_go(o->record_path, s->prog, err, sizeof err)
+                         : record_open(o->record_path, &s->params, err, sizeof err);
         if (!k->rec || record_error(k->rec)) {
             fprintf(msg, "poolscope: %s; the run goes on without recording\n",
                     k->rec ? record_error(k->rec) : err);
@@ -45,7 +47,7 @@ void outputs_open(outputs *k, const options *o, const session *s, FILE *msg)
         }
     }
     if (o->trace_path) {
-        k->trace = trace_open(o->trace_path, &s->params, &s->layout, err, sizeof err);
+        k->trace = trace_open(o->trace_path, &s->params, &s->layout, s->prog, err, sizeof err);
         if (!k->trace) {
             fprintf(msg, "poolscope: %s; the run goes on without it\n", err);
             k->failed = 1;

@@ -52,21 +52,44 @@ static char *goprog_read(const char *path, size_t *len, char *err, size_t elen)
 goprog *goprog_load(const char *path, int nsets, const char *const names[],
                     const char *const values[], char *err, size_t len)
 {
-    goprog *g = calloc(1, sizeof *g);
-    if (!g) {
-        snprintf(err, len, "poolscope: out of memory");
-        return NULL;
+    size_t n = 0;
+    char *src = goprog_read(path, &n, err, len);
+    return src ? goprog_load_text(path, src, n, nsets, names, values, err, len) : NULL;
+}
+
+/* The --set overrides, copied: a replay's come from its file's buffer. */
+static int goprog_sets(goprog *g, int nsets, const char *const names[], const char *const values[])
+{
+    if (nsets > GOPROG_MAX_SETS)
+        nsets = GOPROG_MAX_SETS;
+    for (int i = 0; i < nsets; i++) {
+        if (!(g->set_names[i] = strdup(names[i])) || !(g->set_values[i] = strdup(values[i])))
+            return -1;
+        g->nsets = i + 1;
+        check_add_set(&g->prog, g->set_names[i], g->set_values[i]);
     }
-    if (!(g->src = goprog_read(path, &g->len, err, len)) || !(g->path = strdup(path))) {
-        if (g->src)
-            snprintf(err, len, "poolscope: out of memory");
-        free(g->src);
+    return 0;
+}
+
+goprog *goprog_load_text(const char *path, char *src, size_t n, int nsets,
+                         const char *const names[], const char *const values[], char *err,
+                         size_t len)
+{
+    goprog *g = calloc(1, sizeof *g);
+    if (!g || !(g->path = strdup(path))) {
+        snprintf(err, len, "poolscope: out of memory");
+        free(src);
         free(g);
         return NULL;
     }
+    g->src = src;
+    g->len = n;
     g->prog.native_of = lib_native;
-    for (int i = 0; i < nsets; i++)
-        check_add_set(&g->prog, names[i], values[i]);
+    if (goprog_sets(g, nsets, names, values) != 0) {
+        snprintf(err, len, "poolscope: out of memory");
+        goprog_free(g);
+        return NULL;
+    }
     go_diag d;
     if (check_program(&g->prog, path, g->src, g->len, &d) != 0) {
         snprintf(err, len, "%s:%d:%d: %s", path, d.pos.line, d.pos.col, d.msg);
@@ -205,6 +228,8 @@ void goprog_free(goprog *g)
         free(g->labels[i]);
     free(g->labels);
     free(g->label_int);
+    for (int i = 0; i < g->nsets; i++)
+        free(g->set_names[i]), free(g->set_values[i]);
     free(g->path);
     check_free(&g->prog);
     free(g->src);

@@ -9,11 +9,16 @@
 #include "check.h"
 #include "eval.h"
 
+#define GOPROG_MAX_SETS 16 /* as many as gprog.sets holds */
+
 typedef struct goprog {
     gprog prog;
     char *path; /* the file, as given */
     char *src;  /* the file's bytes: the checked tree points into them */
     size_t len;
+    /* the --set overrides it was checked with (owned copies) */
+    int nsets;
+    char *set_names[GOPROG_MAX_SETS], *set_values[GOPROG_MAX_SETS];
     /* per function index (thread-start labels, gfunc.index): the name a
      * lecturer reads ("worker", "main.func1", "(*T).inc") and whether its
      * first parameter is an integer (shown as "worker(2)") */
@@ -42,6 +47,12 @@ void goprog_label(const goprog *g, uint32_t label, int64_t arg, char *buf, size_
  * NULL with the message in err ("FILE:LINE:COL: ...", or the file's error). */
 goprog *goprog_load(const char *path, int nsets, const char *const names[],
                     const char *const values[], char *err, size_t len);
+/* The same for a source already in memory: src (malloc'd, len bytes and a
+ * NUL) is the program's from here, even on failure; path names it in
+ * messages (a recording's program: the file it was recorded from). */
+goprog *goprog_load_text(const char *path, char *src, size_t len, int nsets,
+                         const char *const names[], const char *const values[], char *err,
+                         size_t elen);
 void goprog_free(goprog *g);
 
 /* A fresh machine for one run of g (eval_prepare): its output through

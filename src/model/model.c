@@ -401,6 +401,57 @@ const model_obj *model_obj_find(const model *m, uint32_t id)
     return NULL;
 }
 
+/* A goroutine's waits on its program's objects (obj: the object's id, as
+ * model_obj_find reads it); 1 if e was one of those events.  The scenario's
+ * fixed queues, WaitGroups and mutexes are not a program's. */
+static int apply_go_wait(model *m, const ps_event *e, int a)
+{
+    const model_obj *o = model_obj_find(m, e->obj);
+    int st = m->actors[a].state;
+    int waiting =
+        st == MS_WAIT_SEND || st == MS_WAIT_RECV || st == MS_WAIT_MUTEX || st == MS_WAIT_WG;
+    switch (e->kind) {
+    case EV_Q_SEND_BLOCKED:
+        set_state(m, a, MS_WAIT_SEND, e->obj);
+        return 1;
+    case EV_Q_RECV_BLOCKED:
+        set_state(m, a, MS_WAIT_RECV, e->obj);
+        return 1;
+    case EV_WG_WAIT:
+        if (e->value > 0)
+            set_state(m, a, MS_WAIT_WG, e->obj);
+        return 1;
+    case EV_MUTEX_REQUEST:
+    case EV_RW_LOCK_REQUEST:
+    case EV_RW_RLOCK_REQUEST:
+        /* the holder is known from the events before this one: a request
+         * that finds the lock held waits (a free one is acquired next) */
+        if (o && o->owner >= 0 && o->owner != a)
+            set_state(m, a, MS_WAIT_MUTEX, e->obj);
+        else if (o && e->kind == EV_RW_LOCK_REQUEST && o->count > 0)
+            set_state(m, a, MS_WAIT_MUTEX, e->obj); /* readers inside */
+        return 1;
+    case EV_Q_SEND:
+    case EV_Q_RECV:
+    case EV_Q_RECV_CLOSED:
+    case EV_Q_SEND_CLOSED:
+    case EV_Q_CLOSE:
+    case EV_WG_WAIT_RETURN:
+    case EV_MUTEX_ACQUIRED:
+    case EV_RW_LOCK_ACQUIRED:
+    case EV_RW_RLOCK_ACQUIRED:
+        if (waiting)
+            set_state(m, a, MS_RUNNING, 0);
+        return 1;
+    case EV_WG_ADD:
+    case EV_WG_DONE:
+    case EV_MUTEX_RELEASED:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* A Go program's objects: made by OBJECT events, then what the queue
  * events say of them (a channel's depth after each send and receive). */
 static void apply_obj(model *m, const ps_event *e)
@@ -500,6 +551,8 @@ void model_apply(model *m, const ps_event *e)
         m->actors[a].label = e->obj;
         m->actors[a].label_arg = e->value;
     }
+    if (m->layout.program && apply_go_wait(m, e, a))
+        return;
     switch (e->kind) {
     case EV_Q_SEND:
     case EV_Q_SEND_BLOCKED:

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "go/goprog.h"
 #include "sync/clock.h"
 #include "scen/params_kv.h"
 #include "version.h"
@@ -64,6 +65,68 @@ recorder *record_open(const char *path, const ps_params *p, char *err, size_t le
             RECORD_VERSION, PS_VERSION);
     params_kv_each(p, put_param, r->f);
     fputs("# seq vt_ns rt_ns actor kind obj arg value\nevents\n", r->f);
+    record_flush(r);
+    return r;
+}
+
+/* A text value on one line: "\n" for a newline, "\\" for a backslash. */
+static void put_text(FILE *f, const char *s)
+{
+    for (; *s; s++)
+        if (*s == '\n' || *s == '\\')
+            fputs(*s == '\n' ? "\\n" : "\\\\", f);
+        else
+            fputc(*s, f);
+}
+
+/* The source a line a record: "| TEXT", and "+ TEXT" for the rest of a
+ * line longer than RECORD_SOURCE_CHUNK bytes (a reader's lines are bounded). */
+static void put_source(FILE *f, const char *src, size_t len)
+{
+    int lines = 0;
+    for (size_t i = 0; i < len; i++)
+        lines += src[i] == '\n';
+    lines += len && src[len - 1] != '\n';
+    fprintf(f, "source %d\n", lines);
+    const char *p = src, *end = src + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        for (size_t at = 0; at == 0 || at < n; at += RECORD_SOURCE_CHUNK) {
+            size_t k = n - at < RECORD_SOURCE_CHUNK ? n - at : RECORD_SOURCE_CHUNK;
+            fprintf(f, "%s%.*s\n", at ? "+ " : "| ", (int)k, p + at);
+        }
+        p += n + (nl != NULL);
+    }
+}
+
+recorder *record_open_go(const char *path, const goprog *g, char *err, size_t len)
+{
+    recorder *r = calloc(1, sizeof(*r));
+    if (!r) {
+        snprintf(err, len, "cannot record to %s: out of memory", path);
+        return NULL;
+    }
+    snprintf(r->path, sizeof r->path, "%s", path);
+    r->f = fopen(path, "w");
+    if (!r->f) {
+        snprintf(err, len, "cannot record to %s: %s", path, strerror(errno));
+        free(r);
+        return NULL;
+    }
+    fprintf(r->f, "%s %d\n# written by poolscope %s; see docs/recording-format.md\nprogram ",
+            RECORD_MAGIC, RECORD_VERSION_GO, PS_VERSION);
+    put_text(r->f, g->path);
+    fputc('\n', r->f);
+    for (int i = 0; i < g->nsets; i++) {
+        fputs("set ", r->f);
+        put_text(r->f, g->set_names[i]);
+        fputc('=', r->f);
+        put_text(r->f, g->set_values[i]);
+        fputc('\n', r->f);
+    }
+    put_source(r->f, g->src, g->len);
+    fputs("# seq vt_ns rt_ns actor kind obj arg value [@line]\nevents\n", r->f);
     record_flush(r);
     return r;
 }

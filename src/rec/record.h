@@ -21,6 +21,8 @@
 
 #define RECORD_MAGIC "poolscope-recording"
 #define RECORD_VERSION 1
+#define RECORD_VERSION_GO 2        /* a Go program's: its source instead of parameters */
+#define RECORD_SOURCE_CHUNK 4000u  /* a source line's bytes a record ("+ " continues it) */
 #define RECORD_FLUSH_NS 100000000u /* 100 ms */
 
 typedef struct recorder recorder;
@@ -28,6 +30,10 @@ typedef struct recorder recorder;
 /* Creates path and writes the header.  NULL with a message in err when the
  * file cannot be created. */
 recorder *record_open(const char *path, const ps_params *p, char *err, size_t len);
+struct goprog;
+/* The same for a run of the Go program g: its path, --set values and source
+ * go into the header (version 2), so a replay needs no file but this one. */
+recorder *record_open_go(const char *path, const struct goprog *g, char *err, size_t len);
 /* Appends e.  0; -1 on the call where the recording stopped (then
  * record_error says why); later calls do nothing and return 0. */
 int record_event(recorder *r, const ps_event *e);

@@ -8,9 +8,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "go/goprog.h"
 #include "scen/params_kv.h"
 #include "scen/printable.h"
 #include "record.h"
+#include "session_go.h"
 
 typedef enum { AT_MAGIC, AT_PARAMS, AT_EVENTS, AT_END } load_stage;
 
@@ -21,6 +23,14 @@ typedef struct loader {
     unsigned long line;
     load_stage stage;
     int have_kind;
+    int version; /* 1: a C scenario's parameters; 2: a Go program's source */
+    /* version 2: the program's path, --set values and source as read */
+    char *program;
+    int nsets;
+    char *set_names[GOPROG_MAX_SETS], *set_values[GOPROG_MAX_SETS];
+    char *src;
+    size_t src_len, src_cap;
+    long src_lines, src_left; /* the source's line count, those still to come */
     uint64_t cap;
     char *err;
     size_t len;
@@ -77,7 +87,7 @@ static char *next_word(char **p)
 }
 
 /* "main", "ctl", "W<n>" with n a worker of this run; -1 otherwise. */
-static int parse_actor(const char *s, int workers)
+static int parse_actor(const char *s, long workers)
 {
     if (!strcmp(s, "main"))
         return PS_ACTOR_MAIN;
@@ -104,7 +114,9 @@ static int parse_event(loader *l, char *s, ps_event *e)
         return fail(l, "%s",
                     "not an event line (want: seq vt_ns rt_ns actor kind obj arg value [@line])");
     e->line = (uint32_t)line;
-    int k = event_kind_parse(kind), a = parse_actor(actor, l->d->params.workers);
+    /* a Go program numbers its goroutines up to PS_ACTOR_ID_MAX */
+    int k = event_kind_parse(kind),
+        a = parse_actor(actor, l->version == 1 ? l->d->params.workers : PS_ACTOR_ID_MAX);
     if (k < 0)
         return fail(l, "unknown event kind '%.40s'", kind);
     if (a < 0)
@@ -142,16 +154,138 @@ static int check_magic(loader *l, const char *s)
 {
     size_t n = strlen(RECORD_MAGIC);
     char want[64];
-    snprintf(want, sizeof want, "%s %d", RECORD_MAGIC, RECORD_VERSION);
+    snprintf(want, sizeof want, "%s %d", RECORD_MAGIC, RECORD_VERSION_GO);
     if (strncmp(s, RECORD_MAGIC, n) != 0 || s[n] != ' ')
         return fail(l, "not a poolscope recording (the first line should be '%s')", want);
-    if (strcmp(s + n + 1, "1") != 0)
+    if (strcmp(s + n + 1, "1") == 0)
+        l->version = 1;
+    else if (strcmp(s + n + 1, "2") == 0)
+        l->version = 2;
+    else
         return fail(l,
                     "recording format version '%.20s' is not supported (this poolscope reads "
-                    "version 1)",
+                    "versions 1 and 2)",
                     s + n + 1);
     l->stage = AT_PARAMS;
     return 0;
+}
+
+/* ---- version 2: the program ---- */
+
+/* "\n" and "\\" back to a newline and a backslash, in place. */
+static void unescape_text(char *s)
+{
+    char *o = s;
+    for (; *s; s++)
+        *o++ = s[0] == '\\' && (s[1] == 'n' || s[1] == '\\') ? (*++s == 'n' ? '\n' : '\\') : *s;
+    *o = '\0';
+}
+
+static int parse_program(loader *l, char *s)
+{
+    if (l->program)
+        return fail(l, "%s", "a second 'program' line");
+    unescape_text(s);
+    if (!*s)
+        return fail(l, "%s", "'program' names no file");
+    if (!(l->program = strdup(s)))
+        return fail(l, "%s", "out of memory");
+    return 0;
+}
+
+static int parse_set(loader *l, char *s)
+{
+    char *eq = strchr(s, '=');
+    if (!eq || eq == s)
+        return fail(l, "%s", "set line without 'NAME=' (want: set NAME=VALUE)");
+    if (l->nsets == GOPROG_MAX_SETS)
+        return fail(l, "%s", "more than 16 set lines (allowed: up to 16, as --set)");
+    *eq = '\0';
+    unescape_text(s);
+    unescape_text(eq + 1);
+    int i = l->nsets;
+    if (!(l->set_names[i] = strdup(s)) || !(l->set_values[i] = strdup(eq + 1))) {
+        free(l->set_names[i]);
+        return fail(l, "%s", "out of memory");
+    }
+    l->nsets++;
+    return 0;
+}
+
+static int parse_source_count(loader *l, const char *s)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(s, &end, 10);
+    if (l->src || errno || *end || end == s || n < 0 || n > 1000000)
+        return fail(l, "%s", "want one 'source N' line, N the source's line count");
+    l->src_lines = l->src_left = n;
+    if (!(l->src = malloc(1)))
+        return fail(l, "%s", "out of memory");
+    l->src_cap = 1;
+    l->src[0] = '\0';
+    return 0;
+}
+
+/* "| TEXT" a source line, "+ TEXT" the rest of the one before it. */
+static int source_add(loader *l, const char *s)
+{
+    int more = s[0] == '+';
+    if (!more && l->src_left == 0)
+        return fail(l, "%s", "more source lines than its 'source N' line says");
+    if (more && l->src_left == l->src_lines)
+        return fail(l, "%s", "a '+' line continues no source line");
+    const char *text = s[1] == ' ' ? s + 2 : s + 1;
+    size_t n = strlen(text), need = l->src_len + n + 2;
+    if (need > CHECK_MAX_SOURCE + 2)
+        return fail(l, "%s", "the program's source is over the 4 MiB of a Go source");
+    if (need > l->src_cap) {
+        size_t cap = need * 2 > CHECK_MAX_SOURCE + 2 ? CHECK_MAX_SOURCE + 2 : need * 2;
+        char *b = realloc(l->src, cap);
+        if (!b)
+            return fail(l, "%s", "out of memory");
+        l->src = b;
+        l->src_cap = cap;
+    }
+    if (more && l->src_len) /* back over the newline its line ended with */
+        l->src_len--;
+    memcpy(l->src + l->src_len, text, n);
+    l->src_len += n;
+    l->src[l->src_len++] = '\n';
+    l->src[l->src_len] = '\0';
+    l->src_left -= !more;
+    return 0;
+}
+
+/* The recorded program, checked as it ran: names and listing for every view. */
+static int check_program_of(loader *l)
+{
+    replay_data *d = l->d;
+    if (!l->program || !l->src)
+        return fail(l, "%s", "a version 2 recording needs its 'program' and 'source' lines");
+    if (l->src_left)
+        return fail(l, "%s", "the source ends before the line count of its 'source N' line");
+    char msg[512];
+    const char *names[GOPROG_MAX_SETS], *values[GOPROG_MAX_SETS];
+    for (int i = 0; i < l->nsets; i++)
+        names[i] = l->set_names[i], values[i] = l->set_values[i];
+    char *src = l->src;
+    l->src = NULL;
+    d->prog =
+        goprog_load_text(l->program, src, l->src_len, l->nsets, names, values, msg, sizeof msg);
+    if (!d->prog)
+        return fail(l, "the recorded program does not check here: %.150s", msg);
+    session_go_layout(&d->params, &d->layout, l->program);
+    l->stage = AT_EVENTS;
+    return 0;
+}
+
+static void loader_free(loader *l)
+{
+    free(l->program);
+    for (int i = 0; i < l->nsets; i++)
+        free(l->set_names[i]), free(l->set_values[i]);
+    free(l->src);
 }
 
 static int parse_param(loader *l, char *s)
@@ -206,10 +340,22 @@ static int parse_line(loader *l, char *s)
         return parse_event(l, s, &e) ? -1 : push_event(l, &e);
     if (l->stage == AT_EVENTS && !strncmp(s, "end ", 4))
         return check_end(l, s + 4);
-    if (l->stage == AT_PARAMS && !strncmp(s, "param ", 6))
+    if (l->stage == AT_PARAMS && l->version == 1 && !strncmp(s, "param ", 6))
         return parse_param(l, s + 6);
-    if (l->stage == AT_PARAMS && !strcmp(s, "events"))
+    if (l->stage == AT_PARAMS && l->version == 1 && !strcmp(s, "events"))
         return check_params(l);
+    if (l->stage == AT_PARAMS && l->src_left && (s[0] == '|' || s[0] == '+'))
+        return source_add(l, s);
+    if (l->stage == AT_PARAMS && l->src && s[0] == '+' && (s[1] == ' ' || !s[1]))
+        return source_add(l, s);
+    if (l->stage == AT_PARAMS && !strncmp(s, "program ", 8))
+        return parse_program(l, s + 8);
+    if (l->stage == AT_PARAMS && !strncmp(s, "set ", 4))
+        return parse_set(l, s + 4);
+    if (l->stage == AT_PARAMS && !strncmp(s, "source ", 7))
+        return parse_source_count(l, s + 7);
+    if (l->stage == AT_PARAMS && !strcmp(s, "events"))
+        return check_program_of(l);
     if (l->stage == AT_END)
         return fail(l, "%s", "text after the end line");
     return fail(l, "unexpected line '%.40s'", s);
@@ -242,6 +388,10 @@ static uint64_t cp_spacing(const replay_data *d)
  * name is no built-in's), so it has none. */
 static void load_text(replay_data *d)
 {
+    if (d->prog) {
+        scentext_from_goprog(&d->text, d->prog);
+        return;
+    }
     char err[256];
     ps_params p;
     const char *name = d->params.name;
@@ -412,7 +562,7 @@ static FILE *replay_open(const char *path, char *err, size_t len)
 
 int replay_load(replay_data *d, const char *path, char *err, size_t len)
 {
-    loader l = {d, path, 0, AT_MAGIC, 0, 0, err, len};
+    loader l = {.d = d, .path = path, .stage = AT_MAGIC, .err = err, .len = len};
     memset(d, 0, sizeof(*d));
     err[0] = '\0';
     FILE *f = replay_open(path, err, len);
@@ -420,6 +570,7 @@ int replay_load(replay_data *d, const char *path, char *err, size_t len)
         return -1;
     int rc = load_verdict(&l, read_lines(&l, f));
     fclose(f);
+    loader_free(&l);
     if (rc >= 0)
         load_text(d);
     if (rc >= 0 && build_checkpoints(d)) {
@@ -437,5 +588,6 @@ void replay_free(replay_data *d)
         model_free(&d->cps[k]);
     free(d->cps);
     free(d->events);
+    goprog_free(d->prog);
     memset(d, 0, sizeof(*d));
 }

@@ -40,6 +40,8 @@ typedef struct replay_data {
     /* the listing of the recorded scenario if it is a built-in (its file
      * read now), else empty: every model here folds with it */
     scenario_text text;
+    /* a version 2 recording's Go program, checked as it ran (else NULL) */
+    struct goprog *prog;
     model *cps; /* cps[k]: the model after k * cp_every events */
     uint64_t n_cps, cp_every;
 } replay_data;

@@ -64,11 +64,22 @@ typedef struct session_ops {
     void (*destroy)(session *s);
 } session_ops;
 
+struct goprog;
+
 struct session {
     const session_ops *ops;
     ps_params params;
     ps_layout layout;
+    /* a Go program's run or recording: the program (names, source), owned
+     * by the session; NULL for a C scenario's */
+    const struct goprog *prog;
 };
+
+/* The Go program a session runs or replays, or NULL. */
+static inline const struct goprog *session_program(const session *s)
+{
+    return s ? s->prog : NULL;
+}
 
 /* A live run: starts the threads at once.  NULL with *err on failure. */
 session *session_live_create(const ps_params *p, pacer_mode mode, size_t ring_cap,

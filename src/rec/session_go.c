@@ -211,11 +211,10 @@ static const session_ops go_ops = {
 };
 
 /* The model keeps main and the first PS_MAX_WORKERS goroutines in detail. */
-static void go_params(session *base, const char *path)
+void session_go_layout(ps_params *p, ps_layout *l, const char *path)
 {
     const char *slash = strrchr(path, '/');
     const char *name = slash ? slash + 1 : path;
-    ps_params *p = &base->params;
     memset(p, 0, sizeof *p);
     snprintf(p->name, sizeof p->name, "%s", name);
     snprintf(p->title, sizeof p->title, "%s", name);
@@ -223,7 +222,6 @@ static void go_params(session *base, const char *path)
     p->workers = PS_MAX_WORKERS;
     p->job_ns = 1000000000;
     p->speed_milli = 1000;
-    ps_layout *l = &base->layout;
     memset(l, 0, sizeof *l);
     l->workers = PS_MAX_WORKERS;
     l->program = 1;
@@ -244,7 +242,8 @@ session *session_go_create(goprog *g, const char *path, const run_program_opts *
     s->o = *o;
     s->seed = seed;
     pthread_mutex_init(&s->mu, NULL);
-    go_params(&s->base, path);
+    s->base.prog = g;
+    session_go_layout(&s->base.params, &s->base.layout, path);
     if (go_outputs_open(s) != 0) {
         *err = "out of memory";
         go_destroy(&s->base);

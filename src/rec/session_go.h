@@ -13,6 +13,9 @@
  * engine options o and select's seed.  NULL with *err set. */
 session *session_go_create(goprog *g, const char *path, const run_program_opts *o, uint64_t seed,
                            const char **err);
+/* The parameters and layout every view of a Go program's run reads (its
+ * name from path; main and the first PS_MAX_WORKERS goroutines in detail). */
+void session_go_layout(ps_params *p, ps_layout *l, const char *path);
 /* The program of a Go session, or NULL for any other session. */
 const goprog *session_go_program(session *s);
 /* The last at most cap - 1 bytes of what the program has written to its

@@ -232,6 +232,7 @@ session *session_replay_create(const char *path, pacer_mode mode, char *err, siz
     r->base.ops = &replay_ops;
     r->base.params = r->d.params;
     r->base.layout = r->d.layout;
+    r->base.prog = r->d.prog;
     r->mode = mode;
     r->speed = PACER_SPEED_MIN;
     replay_rebase(r, 0);                                 /* the clock starts now, at virtual 0 */

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "go/goprog.h"
 #include "json.h"
 #include "outfile.h"
 #include "model/logfmt.h"
@@ -18,6 +19,7 @@ struct trace_writer {
     FILE *f;     /* out.f */
     char path[256];
     model m;
+    const goprog *prog; /* a Go program's: goroutine and object names */
     int ctl_named;
 };
 
@@ -39,18 +41,24 @@ static void put_name(trace_writer *t, const char *key, const char *s)
     json_put_string(t->f, s, strlen(s));
 }
 
-static void thread_name(trace_writer *t, int actor)
+/* A track's name: the actor's, or a goroutine's as the screen names it
+ * ("worker(2)", "main.func1"), with its id ("W3 worker(2)"). */
+static void thread_name(trace_writer *t, int actor, uint32_t label, int64_t arg)
 {
-    char b[PS_ACTOR_NAME_LEN];
+    char b[PS_ACTOR_NAME_LEN], l[96] = "", name[128];
+    if (t->prog && label)
+        goprog_label(t->prog, label, arg, l, sizeof l);
+    snprintf(name, sizeof name, "%s%s%s", event_actor_name(actor, b), l[0] ? " " : "", l);
     begin(t, "M", actor, 0);
-    fprintf(t->f, ",\"name\":\"thread_name\",\"args\":{\"name\":\"%s\"}}",
-            event_actor_name(actor, b));
+    fputs(",\"name\":\"thread_name\",\"args\":{\"name\":", t->f);
+    json_put_string(t->f, name, strlen(name));
+    fputs("}}", t->f);
     begin(t, "M", actor, 0);
     fprintf(t->f, ",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":%d}}", actor);
 }
 
-trace_writer *trace_open(const char *path, const ps_params *p, const ps_layout *l, char *err,
-                         size_t len)
+trace_writer *trace_open(const char *path, const ps_params *p, const ps_layout *l,
+                         const goprog *prog, char *err, size_t len)
 {
     trace_writer *t = calloc(1, sizeof(*t));
     if (!t || model_init(&t->m, l)) {
@@ -71,16 +79,69 @@ trace_writer *trace_open(const char *path, const ps_params *p, const ps_layout *
           t->f);
     json_put_string(t->f, title, strlen(title));
     fputs("}}", t->f);
-    for (int a = 0; a <= l->workers && a < PS_MAX_ACTORS; a++)
-        thread_name(t, a);
+    t->prog = prog;
+    /* a program's goroutines are named as they start (their thread-start
+     * says which function); a scenario's workers are all there at once */
+    for (int a = 0; a <= (prog ? 0 : l->workers) && a < PS_MAX_ACTORS; a++)
+        thread_name(t, a, 0, 0);
     return t;
 }
 
+/* A Go program's object by the name the program gives it ("jobs", "c.mu"),
+ * else its kind and number ("chan 3"). */
+static const char *obj_name(const trace_writer *t, uint32_t id, char *buf, size_t len)
+{
+    static const char *const kinds[] = {[PS_OBJ_CHAN] = "chan",
+                                        [PS_OBJ_WG] = "wg",
+                                        [PS_OBJ_MUTEX] = "mutex",
+                                        [PS_OBJ_RWMUTEX] = "rwmutex"};
+    const model_obj *o = model_obj_find(&t->m, id);
+    const char *name = o ? goprog_object_name(t->prog, o->kind, o->line) : NULL;
+    int known =
+        o && o->kind >= 0 && o->kind < (int)(sizeof kinds / sizeof *kinds) && kinds[o->kind];
+    if (name)
+        snprintf(buf, len, "%s", name);
+    else
+        snprintf(buf, len, "%s %u", known ? kinds[o->kind] : "object", id);
+    return buf;
+}
+
+/* The slice a goroutine's state makes, named by the program's objects. */
+static const char *state_slice_go(const trace_writer *t, const model_actor *a, char *buf,
+                                  size_t len, const char **cat)
+{
+    char o[64];
+    *cat = "blocked";
+    switch (a->state) {
+    case MS_SLEEPING:
+        *cat = "sleep";
+        return "sleep";
+    case MS_WAIT_RECV:
+    case MS_WAIT_SEND:
+        snprintf(buf, len, "%s %s (blocked)", a->state == MS_WAIT_RECV ? "recv" : "send",
+                 obj_name(t, a->obj, o, sizeof o));
+        return buf;
+    case MS_WAIT_MUTEX:
+        snprintf(buf, len, "lock %s (waiting)", obj_name(t, a->obj, o, sizeof o));
+        return buf;
+    case MS_WAIT_WG:
+        snprintf(buf, len, "%s.Wait", obj_name(t, a->obj, o, sizeof o));
+        return buf;
+    case MS_RUNNING:
+        *cat = "run";
+        return "running";
+    default:
+        return NULL;
+    }
+}
+
 /* The slice a thread's state makes, or NULL for states not drawn. */
-static const char *state_slice(const model *m, const model_actor *a, char *buf, size_t len,
+static const char *state_slice(const trace_writer *t, const model_actor *a, char *buf, size_t len,
                                const char **cat)
 {
-    const ps_layout *l = &m->layout;
+    const ps_layout *l = &t->m.layout;
+    if (t->prog)
+        return state_slice_go(t, a, buf, len, cat);
     *cat = "blocked";
     switch (a->state) {
     case MS_WORKING:
@@ -109,8 +170,8 @@ static const char *state_slice(const model *m, const model_actor *a, char *buf, 
 /* The slice of the state 'before' left at vt (if it is one drawn). */
 static void close_slice(trace_writer *t, int actor, const model_actor *before, uint64_t vt)
 {
-    char buf[64];
-    const char *cat, *name = state_slice(&t->m, before, buf, sizeof buf, &cat);
+    char buf[128];
+    const char *cat, *name = state_slice(t, before, buf, sizeof buf, &cat);
     if (!name)
         return;
     begin(t, "X", actor, before->since);
@@ -130,9 +191,8 @@ static void counter(trace_writer *t, const char *what, const char *name, uint64_
 }
 
 /* A zero-length slice for the send or receive, and its end of the flow. */
-static void queue_op(trace_writer *t, const ps_event *e, uint64_t nth)
+static void queue_op(trace_writer *t, const ps_event *e, uint64_t nth, const char *q)
 {
-    const char *q = t->m.layout.queues[e->obj].name;
     int send = e->kind == EV_Q_SEND;
     char buf[64];
     snprintf(buf, sizeof buf, "%s %s %" PRId64, send ? "send" : "recv", q, e->arg);
@@ -168,7 +228,7 @@ static void event_records(trace_writer *t, const ps_event *e, uint64_t nth)
     case EV_Q_SEND:
     case EV_Q_RECV:
         if (e->obj < (uint32_t)l->n_queues)
-            queue_op(t, e, nth);
+            queue_op(t, e, nth, l->queues[e->obj].name);
         break;
     case EV_ATOMIC_ADD:
     case EV_ATOMIC_STORE:
@@ -190,21 +250,67 @@ static void event_records(trace_writer *t, const ps_event *e, uint64_t nth)
     }
 }
 
+/* A Go program's records: each goroutine's track named as it starts, its
+ * channels' sends and receives with their flows, the channels' depths and
+ * the WaitGroups' counters as counter tracks. */
+static void event_records_go(trace_writer *t, const ps_event *e, uint64_t nth)
+{
+    char name[64];
+    switch (e->kind) {
+    case EV_THREAD_START:
+        if (e->actor != PS_ACTOR_MAIN && e->actor < (uint32_t)t->m.n_actors)
+            thread_name(t, (int)e->actor, e->obj, e->value);
+        break;
+    case EV_Q_SEND:
+    case EV_Q_RECV:
+        if (model_obj_find(&t->m, e->obj))
+            queue_op(t, e, nth, obj_name(t, e->obj, name, sizeof name));
+        break;
+    case EV_WG_ADD:
+    case EV_WG_DONE:
+        if (model_obj_find(&t->m, e->obj))
+            counter(t, "wg", obj_name(t, e->obj, name, sizeof name), e->vt_ns, "count", e->value);
+        break;
+    case EV_SAY:
+    case EV_ERROR:
+    case EV_CANCEL:
+        instant(t, e);
+        break;
+    default:
+        break;
+    }
+}
+
+/* The send or receive count of the event's queue or channel before it: a
+ * FIFO's k-th receive takes its k-th send (the flow's id). */
+static uint64_t nth_op(const trace_writer *t, const ps_event *e)
+{
+    int send = e->kind == EV_Q_SEND;
+    if (t->prog) {
+        const model_obj *o = model_obj_find(&t->m, e->obj);
+        return o ? send ? o->sent : o->received : 0;
+    }
+    if (e->obj < PS_MAX_QUEUES)
+        return send ? t->m.queues[e->obj].sent : t->m.queues[e->obj].received;
+    return 0;
+}
+
 void trace_event(trace_writer *t, const ps_event *e)
 {
     int a = e->actor;
     if (a == PS_ACTOR_CTL && !t->ctl_named) {
-        thread_name(t, a);
+        thread_name(t, a, 0, 0);
         t->ctl_named = 1;
     }
-    uint64_t nth = 0;
-    if (e->obj < PS_MAX_QUEUES)
-        nth = e->kind == EV_Q_SEND ? t->m.queues[e->obj].sent : t->m.queues[e->obj].received;
+    uint64_t nth = nth_op(t, e);
     model_actor before = a < t->m.n_actors ? t->m.actors[a] : (model_actor){0};
     model_apply(&t->m, e);
     if (a < t->m.n_actors && t->m.actors[a].hist_n != before.hist_n)
         close_slice(t, a, &before, t->m.actors[a].since);
-    event_records(t, e, nth);
+    if (t->prog)
+        event_records_go(t, e, nth);
+    else
+        event_records(t, e, nth);
 }
 
 int trace_close(trace_writer *t, char *err, size_t len)

@@ -25,8 +25,11 @@
 typedef struct trace_writer trace_writer;
 
 /* NULL with a message in err if path cannot be created. */
-trace_writer *trace_open(const char *path, const ps_params *p, const ps_layout *l, char *err,
-                         size_t len);
+struct goprog;
+/* prog: a Go program's run (its goroutines and objects named as the screen
+ * names them), or NULL for a C scenario's. */
+trace_writer *trace_open(const char *path, const ps_params *p, const ps_layout *l,
+                         const struct goprog *prog, char *err, size_t len);
 /* Events in sequence order. */
 void trace_event(trace_writer *t, const ps_event *e);
 /* Closes the open slices and the JSON; frees t.  0, or -1 with a message

@@ -19,6 +19,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "go/goprog.h"
+
 #include "number.h"
 #include "printable.h"
 #include "version.h"
@@ -1044,4 +1046,45 @@ void scentext_from_go(scenario_text *t, const char *path, const char *src, size_
         go_line(t, src + i, n);
         i += n + (nl != NULL);
     }
+}
+
+/* --set NAME=VALUE as the program now runs: the constant's line shows the
+ * value set, marked ("const numJobs = 9  // --set, the file says 5"). */
+static void show_sets(scenario_text *t, const goprog *g)
+{
+    for (int k = 0; k < g->prog.nsets; k++) {
+        int ln = g->prog.sets[k].line, col = g->prog.sets[k].col;
+        if (!g->prog.sets[k].used || ln < 1 || ln > t->n_lines || col < 1)
+            continue;
+        /* the source line, to count the value's display column (tabs: 4) */
+        const char *p = g->src, *end = g->src + g->len;
+        for (int i = 1; i < ln && p < end; i++) {
+            const char *nl = memchr(p, '\n', (size_t)(end - p));
+            p = nl ? nl + 1 : end;
+        }
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        size_t n = eol ? (size_t)(eol - p) : (size_t)(end - p);
+        int x = 0;
+        for (int i = 0; i < col - 1 && (size_t)i < n; i++)
+            x = p[i] == '\t' ? (x / 4 + 1) * 4 : x + 1;
+        char *line = t->lines[ln - 1];
+        size_t len = strlen(line);
+        if ((size_t)x > len)
+            continue;
+        char was[64], out[SCENTEXT_LINE_LEN];
+        snprintf(was, sizeof was, "%s", line + x);
+        was[strcspn(was, "/")] = 0; /* the old value, less a trailing comment */
+        size_t w = strlen(was);
+        while (w > 0 && was[w - 1] == ' ')
+            was[--w] = 0;
+        snprintf(out, sizeof out, "%.*s%s  // --set, the file says %s", x, line,
+                 g->prog.sets[k].value, was);
+        memcpy(line, out, sizeof out);
+    }
+}
+
+void scentext_from_goprog(scenario_text *t, const goprog *g)
+{
+    scentext_from_go(t, g->path, g->src, g->len);
+    show_sets(t, g);
 }

@@ -74,6 +74,10 @@ int scentext_line(const scenario_text *t, int kind, int actor, int say);
  * a line cut at SCENTEXT_LINE_LEN - 1 bytes (on a UTF-8 boundary), at most
  * SCENTEXT_GO_LINES lines; no event map (its events carry their lines). */
 void scentext_from_go(scenario_text *t, const char *path, const char *src, size_t len);
+/* The same for a loaded program, with each --set constant's line showing
+ * the value set, marked ("const numJobs = 9  // --set, the file says 5"). */
+struct goprog;
+void scentext_from_goprog(scenario_text *t, const struct goprog *g);
 
 /* The largest scenario or code file read (a lecture's is a few KB). */
 #define SCENFILE_MAX_BYTES (1 << 20)

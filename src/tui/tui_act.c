@@ -49,7 +49,7 @@ static void say_over(tui_app *a)
 
 static void step_failed(tui_app *a, int actor, int rc)
 {
-    char msg[96], name[PS_ACTOR_NAME_LEN], wait[64];
+    char msg[160], name[PS_ACTOR_NAME_LEN], wait[96];
     switch (rc) {
     case PACER_ENOTREADY:
         if (known_ahead(a)) {
@@ -57,7 +57,7 @@ static void step_failed(tui_app *a, int actor, int rc)
                      model_actor_name(actor, name));
             break;
         }
-        tui_wait_text(a->m, actor, wait, sizeof wait);
+        tui_wait_text(a->m, session_program(a->s), actor, wait, sizeof wait);
         snprintf(msg, sizeof msg, "%s cannot step: %s", model_actor_name(actor, name),
                  *wait                                  ? wait
                  : a->m->actors[actor].state == MS_DONE ? "it is done"

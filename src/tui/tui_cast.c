@@ -16,6 +16,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include "go/goprog.h"
 #include "tui_draw.h"
 #include "tui_term.h"
 #include "tui_theme.h"
@@ -28,7 +29,9 @@ typedef struct tui_cast {
     int lost;       /* a write or read of the frames failed: the cast is not whole */
     tui_ui ui;
     ps_params params;
-    double cast_per_vt; /* cast ns per virtual ns */
+    const goprog *prog;  /* a Go program's: names, and its code panel */
+    scenario_text *text; /* its listing */
+    double cast_per_vt;  /* cast ns per virtual ns */
 } tui_cast;
 
 /* A cast screen put aside by a live restart (r closes the cast and opens a
@@ -180,6 +183,7 @@ static void cast_draw(void *ctx, const model *m, uint64_t vt)
         .now_ns = now + 1,
         .cell_ns = tui_draw_cell_ns(c->params.job_ns),
         .finished = m->ended,
+        .prog = c->prog,
     };
     set_term(c->scr);
     tui_draw(stdscr, &in);
@@ -219,6 +223,15 @@ static void *cast_make(cast_view *v, const session *s, int64_t speed_milli)
     }
     tui_ui_init(&c->ui);
     c->params = s->params;
+    if ((c->prog = session_program(s))) { /* its code, as on the screen */
+        if (!(c->text = malloc(sizeof *c->text))) {
+            cast_free(c);
+            return NULL;
+        }
+        scentext_from_goprog(c->text, c->prog);
+        c->ui.text = c->text;
+        c->ui.code = 1;
+    }
     c->cast_per_vt = 1000.0 / (double)(speed_milli > 0 ? speed_milli : 1000);
     *v = (cast_view){.ctx = c,
                      .width = TUI_CAST_COLS,
@@ -244,6 +257,7 @@ static void cast_free(void *ctx)
         spare.out = spare.in = NULL;
     }
     live_again();
+    free(c->text);
     free(c);
 }
 

@@ -313,7 +313,8 @@ static void draw_threads(WINDOW *w, const tui_frame_input *in, const tui_layout 
     tui_box(w, mb, TR_BOX, "Main goroutine", TR_BOX_TITLE);
     tui_putf(w, mb.y + 1, mb.x + 2, mb.w - 4, TR_BOX_TITLE, "%s",
              model_state_name(m->actors[0].state));
-    tui_put(w, mb.y + 2, mb.x + 2, mb.w - 4, TR_DIM, tui_wait_text(m, 0, wait, sizeof wait));
+    tui_put(w, mb.y + 2, mb.x + 2, mb.w - 4, TR_DIM,
+            tui_wait_text(m, in->prog, 0, wait, sizeof wait));
     draw_objects_box(w, m, ob);
     tui_put(w, mb.y + 2, mb.x + mb.w + 2, ob.x - mb.x - mb.w - 3, TR_ARROW, "uses");
     draw_across(w, mb.y + 3, mb.x + mb.w + 1, ob.x - mb.x - mb.w - 1, 1, TR_ARROW);

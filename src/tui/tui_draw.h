@@ -73,7 +73,10 @@ void tui_code_layout(tui_layout *l, int rows, int cols, const tui_frame_input *i
 void tui_draw_code(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
 
 /* What actor a is waiting on, in words ("recv jobs (empty)"), or "". */
-const char *tui_wait_text(const model *m, int a, char *buf, size_t len);
+struct goprog;
+/* What thread a waits on ("recv jobs (empty)"), or "" if it runs; a Go
+ * program's objects by its names (prog). */
+const char *tui_wait_text(const model *m, const struct goprog *prog, int a, char *buf, size_t len);
 /* What thread a did itself, in words ("adds 5  last =7", "sent 3"), or "". */
 const char *tui_ops_text(const model *m, int a, char *buf, size_t len);
 /* Fills in's replay fields: the place of m (events folded) in recording d. */

@@ -103,7 +103,7 @@ static void draw(tui_app *a, uint64_t now)
         .finished = a->finished,
         .rec = a->rec,
         .caps = session_caps(a->s),
-        .prog = session_go_program(a->s),
+        .prog = session_program(a->s),
         .output = session_go_output(a->s, a->output, sizeof a->output) || session_go_program(a->s)
                       ? a->output
                       : NULL,
@@ -282,7 +282,7 @@ static int app_start(tui_app *a, const options *o)
     }
     tui_switch_text(a);
     model_set_text(a->m, a->text);
-    if (session_go_program(a->s))
+    if (session_program(a->s))
         a->ui.code = 1; /* a Go program: its code is what the lecture is about */
     a->ui.picker = &a->picker;
     a->cell_ns = tui_draw_cell_ns(a->s->params.job_ns);

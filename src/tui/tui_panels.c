@@ -7,12 +7,49 @@
 #include "model/logfmt.h"
 #include "tui_draw.h"
 
-const char *tui_wait_text(const model *m, int a, char *buf, size_t len)
+/* A goroutine's wait, by the program's names: "recv jobs (empty)", "send
+ * ch (no receiver)", "lock c.mu (held by W2)", "wg.Wait() (counter 3)". */
+static const char *wait_text_go(const model *m, const goprog *prog, int a, char *buf, size_t len)
+{
+    const model_actor *ac = &m->actors[a];
+    const model_obj *o = model_obj_find(m, ac->obj);
+    const char *name = o ? goprog_object_name(prog, o->kind, o->line) : NULL;
+    char fallback[24], nm[PS_ACTOR_NAME_LEN];
+    if (!name) {
+        snprintf(fallback, sizeof fallback, "#%u", ac->obj);
+        name = fallback;
+    }
+    int unbuffered = o && o->kind == PS_OBJ_CHAN && o->cap == 0;
+    switch (ac->state) {
+    case MS_WAIT_RECV:
+        snprintf(buf, len, "recv %s (%s)", name, unbuffered ? "no sender" : "empty");
+        break;
+    case MS_WAIT_SEND:
+        snprintf(buf, len, "send %s (%s)", name, unbuffered ? "no receiver" : "full");
+        break;
+    case MS_WAIT_MUTEX:
+        if (o && o->owner >= 0)
+            snprintf(buf, len, "lock %s (held by %s)", name, model_actor_name(o->owner, nm));
+        else
+            snprintf(buf, len, "lock %s%s", name, o && o->count > 0 ? " (readers in)" : "");
+        break;
+    case MS_WAIT_WG:
+        snprintf(buf, len, "%s.Wait() (counter %lld)", name, o ? (long long)o->count : 0LL);
+        break;
+    default:
+        break;
+    }
+    return buf;
+}
+
+const char *tui_wait_text(const model *m, const goprog *prog, int a, char *buf, size_t len)
 {
     const model_actor *ac = &m->actors[a];
     const ps_layout *y = &m->layout;
     uint32_t o = ac->obj;
     buf[0] = 0;
+    if (m->layout.program)
+        return wait_text_go(m, prog, a, buf, len);
     switch (ac->state) {
     case MS_WAIT_RECV:
         snprintf(buf, len, "recv %s (empty)", o < PS_MAX_QUEUES ? y->queues[o].name : "?");
@@ -201,7 +238,7 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
     uint64_t now = in->v->vnow > m->vt ? in->v->vnow : m->vt;
     draw_ready(w, in, a, y, 0);
     tui_put(w, y, 1, 4, TR_BOX_TITLE, model_actor_name(a, name));
-    const char *st = tui_wait_text(m, a, wait, sizeof wait);
+    const char *st = tui_wait_text(m, in->prog, a, wait, sizeof wait);
     /* main's name fills the name column: its wait text says it is blocked
      * ("send jobs (full)") and gets the room main has no job column for */
     int is_main = a == PS_ACTOR_MAIN, sw = is_main ? 24 : 17;

@@ -16,47 +16,11 @@ static void say(tui_app *a, const char *msg)
     tui_ui_say(&a->ui, clock_now_ns(), msg);
 }
 
-/* --set NAME=VALUE as the program now runs: the constant's line shows the
- * value set, marked ("const numJobs = 9  // --set, the file says 5"). */
-static void show_sets(scenario_text *t, const goprog *g)
-{
-    for (int k = 0; k < g->prog.nsets; k++) {
-        int ln = g->prog.sets[k].line, col = g->prog.sets[k].col;
-        if (!g->prog.sets[k].used || ln < 1 || ln > t->n_lines || col < 1)
-            continue;
-        /* the source line, to count the value's display column (tabs: 4) */
-        const char *p = g->src, *end = g->src + g->len;
-        for (int i = 1; i < ln && p < end; i++) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            p = nl ? nl + 1 : end;
-        }
-        const char *eol = memchr(p, '\n', (size_t)(end - p));
-        size_t n = eol ? (size_t)(eol - p) : (size_t)(end - p);
-        int x = 0;
-        for (int i = 0; i < col - 1 && (size_t)i < n; i++)
-            x = p[i] == '\t' ? (x / 4 + 1) * 4 : x + 1;
-        char *line = t->lines[ln - 1];
-        size_t len = strlen(line);
-        if ((size_t)x > len)
-            continue;
-        char was[64], out[SCENTEXT_LINE_LEN];
-        snprintf(was, sizeof was, "%s", line + x);
-        was[strcspn(was, "/")] = 0; /* the old value, less a trailing comment */
-        size_t w = strlen(was);
-        while (w > 0 && was[w - 1] == ' ')
-            was[--w] = 0;
-        snprintf(out, sizeof out, "%.*s%s  // --set, the file says %s", x, line,
-                 g->prog.sets[k].value, was);
-        memcpy(line, out, sizeof out);
-    }
-}
-
 void tui_switch_text(tui_app *a)
 {
-    const goprog *g = session_go_program(a->s);
+    const goprog *g = session_program(a->s);
     if (g) { /* a Go program: its own source, markers from its events' lines */
-        scentext_from_go(a->text, g->path, g->src, g->len);
-        show_sets(a->text, g);
+        scentext_from_goprog(a->text, g);
         a->ui.text = a->text;
         return;
     }
