@@ -87,6 +87,70 @@ END_TEST
 
 /* A lecture line never shows an earlier time than the line above it, even
  * when the second thread's virtual stamp trails the first's. */
+/* A Go program's model: its objects come from OBJECT events. */
+static void go_model(model *m)
+{
+    ps_layout l = {.workers = PS_MAX_WORKERS, .program = 1, .job_queue = -1, .result_queue = -1};
+    ck_assert_int_eq(model_init(m, &l), 0);
+    seq = 0;
+}
+
+/* ops++ by W1 and W2 interleaved (load, load, store, store): W2's store
+ * overwrites W1's, one update lost; an atomic's adds lose none; a goroutine
+ * blocked on a channel or a mutex waits on that object by its id. */
+START_TEST(model_go_shared_variables_and_waits)
+{
+    model m;
+    go_model(&m);
+    apply(&m, mk(0, EV_OBJECT, 7, PS_OBJ_VAR, 6, 1));
+    apply(&m, mk(0, EV_OBJECT, 8, PS_OBJ_ATOMIC, 0, 1));
+    const model_obj *v = model_obj_find(&m, 7), *at = model_obj_find(&m, 8);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_int_eq(v->kind, PS_OBJ_VAR);
+    ck_assert_int_eq(v->cap, 6); /* the declaration's column: its name */
+    apply(&m, mk(1, EV_ATOMIC_LOAD, 7, 0, 0, 2));
+    apply(&m, mk(2, EV_ATOMIC_LOAD, 7, 0, 0, 3));
+    apply(&m, mk(1, EV_ATOMIC_STORE, 7, 0, 1, 4));
+    ck_assert_uint_eq(v->lost, 0);
+    ck_assert_uint_eq(v->overwrites, 0);
+    apply(&m, mk(2, EV_ATOMIC_STORE, 7, 0, 1, 5));
+    ck_assert_int_eq(v->value, 1);
+    ck_assert_int_eq(v->expected, 2);
+    ck_assert_uint_eq(v->lost, 1);
+    ck_assert_uint_eq(v->overwrites, 1);
+    ck_assert_int_eq(v->over_by, 2);
+    ck_assert_int_eq(v->over_whom, 1);
+    /* in turn, no update is lost; a blind store resets what is expected */
+    apply(&m, mk(1, EV_ATOMIC_LOAD, 7, 0, 1, 6));
+    apply(&m, mk(1, EV_ATOMIC_STORE, 7, 0, 2, 7));
+    ck_assert_int_eq(v->expected, 3);
+    ck_assert_uint_eq(v->lost, 1);
+    apply(&m, mk(2, EV_ATOMIC_STORE, 7, 0, 10, 8));
+    ck_assert_uint_eq(v->lost, 0);
+    for (int i = 1; i <= 3; i++)
+        apply(&m, mk(i, EV_ATOMIC_ADD, 8, 1, i, 9));
+    ck_assert_int_eq(at->value, 3);
+    ck_assert_uint_eq(at->lost, 0);
+    ck_assert_uint_eq(at->ops, 3);
+    /* waits by object id (ids past the scenarios' four queues) */
+    apply(&m, mk(0, EV_OBJECT, 40, PS_OBJ_CHAN, 0, 10));
+    apply(&m, mk(3, EV_THREAD_START, 1, 0, 0, 10));
+    apply(&m, mk(3, EV_Q_RECV_BLOCKED, 40, 0, 0, 11));
+    ck_assert_int_eq(m.actors[3].state, MS_WAIT_RECV);
+    ck_assert_uint_eq(m.actors[3].obj, 40);
+    apply(&m, mk(1, EV_Q_SEND, 40, 5, 0, 12));
+    apply(&m, mk(3, EV_Q_RECV, 40, 5, 0, 12));
+    ck_assert_int_eq(m.actors[3].state, MS_RUNNING);
+    apply(&m, mk(0, EV_OBJECT, 41, PS_OBJ_MUTEX, 0, 13));
+    apply(&m, mk(1, EV_MUTEX_REQUEST, 41, 0, 0, 13));
+    apply(&m, mk(1, EV_MUTEX_ACQUIRED, 41, 1, 0, 13));
+    apply(&m, mk(3, EV_MUTEX_REQUEST, 41, 0, 0, 14));
+    ck_assert_int_eq(m.actors[3].state, MS_WAIT_MUTEX);
+    ck_assert_int_eq(model_obj_find(&m, 41)->owner, 1);
+    model_free(&m);
+}
+END_TEST
+
 START_TEST(model_line_times_never_go_back)
 {
     model m;
@@ -404,6 +468,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, model_ui_fold);
     tcase_add_test(tc, logfmt_templates);
     tcase_add_test(tc, model_large_actor_ids);
+    tcase_add_test(tc, model_go_shared_variables_and_waits);
     suite_add_tcase(s, tc);
     return s;
 }

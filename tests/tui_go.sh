@@ -100,6 +100,34 @@ wait_for 'mine ran' && ok "zz-mine.go's output on the screen" || fail "no output
 T send-keys -t ps q
 wait_for 'EXITED 0' || fail "picker run: q did not exit 0"
 
+# the race lesson with the keys alone: W1 and W2 each load ops, then both
+# store: W2's store overwrites W1's, one update lost, said on the screen
+step_until() { # step_until KEY PATTERN: press KEY (at most 40 times) until PATTERN shows
+    _n=40
+    while [ "$_n" -gt 0 ] && ! screen | grep -q -- "$2"; do
+        T send-keys -t ps "$1"
+        sleep 0.2
+        _n=$((_n - 1))
+    done
+    screen | grep -q -- "$2"
+}
+run_in_pane "$bin --step $dir/race.go"
+wait_for 'Code: race.go' || fail "race: no code panel"
+# main's first step declares ops: plain, before any goroutine touches it
+step_until m 'ops plain = 0  loads 0  stores 0' &&
+    ok "race: ops labelled plain from its declaration, before any load or store" ||
+    fail "race: ops not labelled plain at the start"
+step_until m '^.W2 ' && step_until 1 'loads 1 ' && step_until 2 'loads 2 ' &&
+    ok "race: m to start W1 and W2, 1 and 2 to make each load ops" || fail "race: the loads"
+step_until 1 'stores 1 ' && T send-keys -t ps 2 &&
+    wait_for 'ops plain = 1  LOST UPDATES 1 (expected 2)  W2 stored 1 over W1.s 1' &&
+    ok "race: W2's store overwrote W1's: the lost update counted in Sync" ||
+    fail "race: no lost update after both stores"
+screen | grep -q "W2 stored ops = 1 over W1's store of 1: an update lost" &&
+    ok "race: the footer says which store overwrote which" || fail "race: no footer message"
+T send-keys -t ps q
+wait_for 'EXITED 0' || fail "race: q did not exit 0"
+
 # a Go program recorded on the screen replays where its file is gone: the
 # recording holds the source and the --set values
 cp "$dir/../go/lecture_1.go" "$work/pool.go"

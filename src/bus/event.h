@@ -76,7 +76,7 @@
     X(CTL_SPEED, "ctl-speed")
 
 /* OBJECT's kinds */
-enum { PS_OBJ_CHAN = 1, PS_OBJ_WG, PS_OBJ_MUTEX, PS_OBJ_RWMUTEX };
+enum { PS_OBJ_CHAN = 1, PS_OBJ_WG, PS_OBJ_MUTEX, PS_OBJ_RWMUTEX, PS_OBJ_ATOMIC, PS_OBJ_VAR };
 
 typedef enum ps_kind {
 #define PS_KIND_ENUM(name, text) EV_##name,
@@ -142,7 +142,12 @@ typedef enum ps_kind {
  *                                 PS_OBJ_* (its kind), value = a channel's capacity;
  *                                 line = the line of the make, or of the first use
  *                                 of a WaitGroup or mutex (which makes it): its name
- *                                 is the program's, goprog_object_name
+ *                                 is the program's, goprog_object_name.  An atomic
+ *                                 (PS_OBJ_ATOMIC): line of its first sync/atomic
+ *                                 call; a shared plain integer (PS_OBJ_VAR, which
+ *                                 goroutines load and store: ATOMIC_LOAD / _STORE
+ *                                 with obj = its id): line and value = column of
+ *                                 its declaration
  *   AT                            a Go program's goroutine waits at a step point
  *                                 (step or pause mode) before the statement on
  *                                 source line 'line'

@@ -793,6 +793,8 @@ static int ck_assignable(checker *c, gtype *v, gtype *t, gnode *n)
  * Go's message (what = "assignment", "argument", "return statement"...). */
 static void ck_assign(checker *c, gnode *n, opnd *o, gtype *t, const char *what)
 {
+    if (o->m == M_PKG) /* math as a value: its type is nothing */
+        ck_fail(c, n->pos, "use of package %s not in selector", n->text);
     if (o->m == M_TYPE)
         ck_fail(c, n->pos, "%s (type) is not an expression", n->kind == N_IDENT ? n->text : "type");
     if (o->m == M_NOVALUE)
@@ -856,6 +858,8 @@ static void ck_assign(checker *c, gnode *n, opnd *o, gtype *t, const char *what)
 /* A value for an untyped context (x := 5, fmt.Println(5)): its default type. */
 static void ck_use_default(checker *c, gnode *n, opnd *o)
 {
+    if (o->m == M_PKG) /* math as a value: its type is nothing */
+        ck_fail(c, n->pos, "use of package %s not in selector", n->text);
     if (o->m == M_TYPE)
         ck_fail(c, n->pos, "%s (type) is not an expression", n->kind == N_IDENT ? n->text : "type");
     if (o->m == M_NOVALUE)
@@ -875,7 +879,7 @@ static opnd ck_value(checker *c, gnode *n, gtype *hint)
     if (o.m == M_NOVALUE)
         ck_fail(c, n->pos, "%s (no value) used as value", "call");
     if (o.m == M_PKG)
-        ck_fail(c, n->pos, "use of package %s without selector", n->text);
+        ck_fail(c, n->pos, "use of package %s not in selector", n->text);
     if (o.m == M_BUILTIN)
         ck_fail(c, n->pos, "%s (built-in function) must be called", n->text);
     if (o.t && o.t->kind == GK_TUPLE)
@@ -911,6 +915,8 @@ static void ck_mark_addressed(gnode *n)
     while (n->kind == N_PAREN || (n->kind == N_SELECTOR && !n->y) ||
            (n->kind == N_INDEX && n->xop == X_INDEX_ARRAY))
         n = n->a;
+    if (n->kind == N_IDENT && n->sym && n->sym->kind == SY_VAR)
+        n->sym->addressed = 1;
     if (n->kind == N_IDENT && n->sym && n->sym->kind == SY_VAR && !n->sym->global)
         n->sym->boxed = 1;
 }
@@ -2054,6 +2060,8 @@ static void ck_args(checker *c, gnode *call, gtype *sig, int skip_first)
         for (int i = 0; i < na; i++) {
             opnd o = ck_expr(c, call->list[i], NULL);
             char tb[64];
+            if (o.m == M_PKG || o.m == M_TYPE || o.m == M_BUILTIN || !o.t)
+                o = ck_value(c, call->list[i], NULL); /* fails with the operand's own error */
             types_format(o.t ? (types_is_untyped(o.t) && o.m == M_CONST ? o.t : o.t)
                              : basic(c, GK_INVALID),
                          tb, sizeof tb);
@@ -3222,6 +3230,27 @@ static void ck_go_defer(checker *c, gnode *s)
     }
     if (s->kind == N_DEFER)
         c->fn->has_defer = 1;
+    /* go func() { ... }(): what it captures another goroutine shares */
+    gfunc *lit = s->kind == N_GO && call->kind == N_CALL && call->a && call->a->kind == N_FUNCLIT
+                     ? call->a->aux
+                     : NULL;
+    for (int i = 0; lit && i < lit->ncaptures; i++) {
+        gsym *v = lit->captures[i].sym;
+        if (v->go_captured)
+            continue;
+        v->go_captured = 1;
+        if (c->p->ngo_vars == c->p->capgo_vars) {
+            int cap = c->p->capgo_vars ? c->p->capgo_vars * 2 : 16;
+            gsym **nv = arena_alloc(&c->p->arena, (size_t)cap * sizeof *nv);
+            if (!nv)
+                ck_fail(c, s->pos, "poolscope: out of memory");
+            if (c->p->ngo_vars)
+                memcpy(nv, c->p->go_vars, (size_t)c->p->ngo_vars * sizeof *nv);
+            c->p->go_vars = nv;
+            c->p->capgo_vars = cap;
+        }
+        c->p->go_vars[c->p->ngo_vars++] = v;
+    }
 }
 
 static void ck_stmt(checker *c, gnode *s)
@@ -4327,6 +4356,13 @@ int check_program(gprog *p, const char *filename, const char *src, size_t len, g
     c->iota = -1;
     int rc = ck_run(c);
     free(c);
+    /* now that every &x is seen: the shared integers whose loads and
+     * stores the evaluator watches (an addressed one may be read through a
+     * pointer, sync/atomic's way, which it cannot follow) */
+    for (int i = 0; rc == 0 && i < p->ngo_vars; i++) {
+        gsym *v = p->go_vars[i];
+        v->shared = !v->addressed && v->type && types_is_integer(v->type);
+    }
     return rc;
 }
 

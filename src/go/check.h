@@ -69,9 +69,14 @@ typedef struct gsym {
     gtype *type;
     gconst *cv;
     /* variables */
-    int global;          /* a package variable: slot in the globals */
-    int32_t slot;        /* word index in its frame (or the globals) */
-    int boxed;           /* lives in a heap box (captured or address taken, or big) */
+    int global;    /* a package variable: slot in the globals */
+    int32_t slot;  /* word index in its frame (or the globals) */
+    int boxed;     /* lives in a heap box (captured or address taken, or big) */
+    int addressed; /* &x (or a pointer method's receiver) somewhere */
+    /* captured by a function literal that a go statement starts; shared:
+     * that, an integer, and never addressed: its loads and stores are
+     * watched one by one (a race's lost updates show), check_program */
+    int go_captured, shared;
     struct gfunc *owner; /* the function whose frame holds it */
     int used;
     int is_param;
@@ -150,6 +155,9 @@ typedef struct gprog {
     gsym **lib_vars; /* the library's package variables (os.Stdout): initialized first */
     int nlib_vars, caplib_vars;
     int uses_errgroup;
+    /* the variables go statements' function literals capture (go_captured) */
+    struct gsym **go_vars;
+    int ngo_vars, capgo_vars;
     /* --set NAME=VALUE overrides of package constants */
     int nsets;
     struct {

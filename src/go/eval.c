@@ -8,6 +8,7 @@
 
 #include "gmap.h"
 #include "gort.h"
+#include "gvars.h"
 #include "lib_natives.h"
 #include "slots.h"
 #include "xop.h"
@@ -316,10 +317,59 @@ static _Noreturn void nil_deref(gor *g)
     gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
 }
 
+/* ---- shared variables: each load and store watched (gvars.h) ---- */
+
+static gcell *shared_addr(gframe *f, const gnode *n)
+{
+    if (n->y == X_CAPTURED)
+        return (gcell *)(uintptr_t)cell_get(&f->cl->env[n->x]);
+    return frame_box(&f->s[n->x]);
+}
+
+static ps_counter *shared_counter(gor *g, const gnode *n, gcell *p)
+{
+    return gvars_counter(g, p, PS_OBJ_VAR, n->sym->pos.line, n->sym->pos.col);
+}
+
+/* The word of an integer: the evaluator keeps it sign- or zero-extended,
+ * so the counter reads and writes it whole. */
+static counter_word shared_word(const gnode *n, gcell *p)
+{
+    return (counter_word){.at = p, .bits = 64, .is_signed = !types_is_unsigned(n->sym->type)};
+}
+
+/* A load of the shared variable n: a step point, then a seq_cst load and its
+ * atomic-load event under the variable's counter (no actor: a plain load). */
+static uint64_t shared_load(gor *g, gframe *f, const gnode *n)
+{
+    gcell *p = shared_addr(f, n);
+    if (!g->actor)
+        return cell_get(p);
+    int64_t v = 0;
+    if (counter_load_at(shared_counter(g, n, p), g->actor, shared_word(n, p), &v) == PS_ESTOPPED)
+        gor_stop_unwind(g);
+    return (uint64_t)v;
+}
+
+/* A store of w (already wrapped to the type) to the shared variable n. */
+static void shared_store(gor *g, gframe *f, const gnode *n, uint64_t w)
+{
+    gcell *p = shared_addr(f, n);
+    if (!g->actor) {
+        cell_set(p, w);
+        return;
+    }
+    if (counter_store_at(shared_counter(g, n, p), g->actor, shared_word(n, p), (int64_t)w) ==
+        PS_ESTOPPED)
+        gor_stop_unwind(g);
+}
+
 static gcell *var_addr(gor *g, gframe *f, gnode *n)
 {
     gsym *s = n->sym;
     switch (n->xop) {
+    case X_SHARED: /* unwatched: a, b = b, a (rare) */
+        return shared_addr(f, n);
     case X_SLOT:
         return &f->s[n->x];
     case X_SLOT_BOXED:
@@ -343,6 +393,8 @@ static gcell *var_declare(gor *g, gframe *f, gsym *s)
         return &f->s[s->slot];
     gcell *box = gor_alloc(g, s->type->size);
     cell_set(&f->s[s->slot], (uint64_t)(uintptr_t)box);
+    if (s->shared && g->actor) /* named on the screen from its declaration */
+        gvars_counter(g, box, PS_OBJ_VAR, s->pos.line, s->pos.col);
     return box;
 }
 
@@ -1646,6 +1698,8 @@ static uint64_t ev(gor *g, gframe *f, gnode *n)
 static __attribute__((noinline)) uint64_t ev_slow(gor *g, gframe *f, gnode *n)
 {
     switch (n->xop) {
+    case X_SHARED:
+        return shared_load(g, f, n);
     case X_SLOT:
         return cell_get(&f->s[n->x]);
     case X_SLOT_BOXED:
@@ -1903,6 +1957,12 @@ static void store(gor *g, gframe *f, gnode *l, const gtype *from, const gcell *v
         assign_conv(g, from, to, v, slot);
         return;
     }
+    if (l->xop == X_SHARED) { /* an integer: one word, no conversion */
+        gcell w[1];
+        assign_conv(g, from, to, v, w);
+        shared_store(g, f, l, cell_get(w));
+        return;
+    }
     gcell *p = addr(g, f, l);
     if (!p)
         gor_fatal(g, "poolscope: internal error: assignment to a non-addressable place");
@@ -1925,6 +1985,11 @@ static void assign_stmt(gor *g, gframe *f, gnode *s)
             gcell *slot = map_slot(g, f, l);
             uint64_t a = cell_get(slot);
             cell_set(slot, arith(g, &op, a, ev(g, f, s->list2[0])));
+            return;
+        }
+        if (l->xop == X_SHARED) { /* a watched load, then a watched store */
+            uint64_t a = shared_load(g, f, l);
+            shared_store(g, f, l, arith(g, &op, a, ev(g, f, s->list2[0])));
             return;
         }
         gcell *p = addr(g, f, l);
@@ -1978,6 +2043,10 @@ static void assign_stmt(gor *g, gframe *f, gnode *s)
         int32_t sz = l->type->size;
         gcell tmp[sz > 0 ? sz : 1];
         ev_to(g, f, s->list2[0], l->type, tmp);
+        if (l->xop == X_SHARED) {
+            shared_store(g, f, l, cell_get(&tmp[0]));
+            return;
+        }
         gcell *p = addr(g, f, l);
         cells_copy(p, tmp, sz);
         return;
@@ -2667,6 +2736,11 @@ static __attribute__((noinline)) int exec_stmt(gor *g, gframe *f, gnode *s)
         return EX_NORMAL;
     case N_INCDEC: {
         gnode *l = s->a;
+        if (l->xop == X_SHARED) { /* x++: a watched load, then a watched store */
+            uint64_t v = shared_load(g, f, l);
+            shared_store(g, f, l, wrap_int(s->op == T_INC ? v + 1 : v - 1, s->x, s->y));
+            return EX_NORMAL;
+        }
         gcell *p = l->xop == X_INDEX_MAP ? map_slot(g, f, l) : addr(g, f, l);
         uint64_t v = cell_get(p);
         if (!frame_private(l))
@@ -2971,6 +3045,7 @@ void vm_free(gvm *vm)
         c = n;
     }
     vm->chunks = NULL;
+    gvars_free(vm);
     free(vm->globals);
     vm->globals = NULL;
     free(vm->chunks_mu);
@@ -3277,7 +3352,7 @@ int eval_prepare(gvm *vm)
     slots_resolve(vm->prog);
     vm->globals = calloc((size_t)(vm->prog->global_words > 0 ? vm->prog->global_words : 1), 8);
     vm->chunks_mu = malloc(sizeof(ps_lock));
-    if (!vm->globals || !vm->chunks_mu)
+    if (!vm->globals || !vm->chunks_mu || gvars_init(vm) != 0)
         return -1;
     ps_lock_init(vm->chunks_mu);
     atomic_init(&vm->allocated, 0);

@@ -46,6 +46,8 @@ typedef struct gor {
     uintptr_t stack_limit; /* the lowest C stack address calls may use */
     uint64_t rng;          /* select's and math/rand's generator */
     int stopping;          /* unwinding because the run stops: no panic report */
+    /* the last watched variable it used and its counter (gvars.c) */
+    void *var_addr, *var_counter;
 } gor;
 
 /* The program being run: its globals and its outcome. */
@@ -69,6 +71,7 @@ typedef struct gvm {
     gtype *t_time;
     gtype *t_plain_error; /* runtime.plainError */ /* time.Time (a timer channel's element) */
     gcell atomic_obj;
+    void *vars; /* the watched variables' counters by address (gvars.c) */
     /* context: its type, cancel's code, and where Canceled and
      * DeadlineExceeded live among the globals */
     gtype *t_ctx;

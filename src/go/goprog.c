@@ -12,6 +12,7 @@
 
 static int goprog_labels(goprog *g);
 static void names_walk(goprog *g, const gnode *n);
+static void name_add(goprog *g, go_pos at, int cls, const char *name);
 
 /* The source, or NULL with the message in err. */
 static char *goprog_read(const char *path, size_t *len, char *err, size_t elen)
@@ -97,6 +98,9 @@ goprog *goprog_load_text(const char *path, char *src, size_t n, int nsets,
         return NULL;
     }
     names_walk(g, g->prog.file);
+    for (int i = 0; i < g->prog.ngo_vars; i++) /* shared variables: by declaration */
+        if (g->prog.go_vars[i]->shared)
+            name_add(g, g->prog.go_vars[i]->pos, GOPROG_NAME_VAR, g->prog.go_vars[i]->name);
     if (goprog_labels(g) != 0) {
         snprintf(err, len, "poolscope: out of memory");
         goprog_free(g);
@@ -151,13 +155,36 @@ static const char *lhs_name(go_arena *a, const gnode *l)
     return l->kind == N_SELECTOR ? l->text : NULL;
 }
 
-static void name_add(goprog *g, const gnode *at, int chan, const char *name)
+static void name_add(goprog *g, go_pos at, int cls, const char *name)
 {
     if (!name || g->nnames >= (int)(sizeof g->names / sizeof g->names[0]))
         return;
-    g->names[g->nnames].line = at->pos.line;
-    g->names[g->nnames].chan = chan;
+    g->names[g->nnames].line = at.line;
+    g->names[g->nnames].col = cls == GOPROG_NAME_VAR ? at.col : 0;
+    g->names[g->nnames].cls = cls;
     g->names[g->nnames++].name = name;
+}
+
+/* atomic.AddInt64(&ops, 1) and ops.Add(1) on an atomic.Int64: the
+ * variable, as written ("ops", "c.hits"). */
+static const char *atomic_target(go_arena *a, const gnode *n)
+{
+    if (n->kind != N_CALL || !n->a || n->a->kind != N_SELECTOR || !n->a->a)
+        return NULL;
+    const gnode *x = n->a->a;
+    if (x->kind == N_IDENT && x->sym && x->sym->kind == SY_PKG && x->sym->pkg &&
+        strcmp(x->sym->pkg->path, "sync/atomic") == 0) {
+        const gnode *p = n->nlist > 0 ? n->list[0] : NULL;
+        while (p && p->kind == N_PAREN)
+            p = p->a;
+        return p && p->kind == N_UNARY && p->op == T_AND && p->a ? lhs_name(a, p->a) : NULL;
+    }
+    const gtype *t = x->type;
+    if (t && t->kind == GK_POINTER)
+        t = t->elem;
+    if (!t || !t->pkg || strcmp(t->pkg, "sync/atomic") != 0)
+        return NULL;
+    return lhs_name(a, x);
 }
 
 /* wg.Add(1), c.mu.Lock(): a method call on a sync.WaitGroup, Mutex or
@@ -185,12 +212,16 @@ static void names_walk(goprog *g, const gnode *n)
     if ((n->kind == N_ASSIGN || n->kind == N_VALUESPEC) && n->nlist == n->nlist2)
         for (int i = 0; i < n->nlist; i++)
             if (is_make_chan(n->list2[i]))
-                name_add(g, n->list2[i], 1, lhs_name(&g->prog.arena, n->list[i]));
+                name_add(g, n->list2[i]->pos, GOPROG_NAME_CHAN,
+                         lhs_name(&g->prog.arena, n->list[i]));
     if (n->kind == N_KEYVALUE && n->a && n->a->kind == N_IDENT && is_make_chan(n->b))
-        name_add(g, n->b, 1, n->a->text);
+        name_add(g, n->b->pos, GOPROG_NAME_CHAN, n->a->text);
     const char *recv = sync_receiver(&g->prog.arena, n);
     if (recv)
-        name_add(g, n, 0, recv);
+        name_add(g, n->pos, GOPROG_NAME_SYNC, recv);
+    const char *at = atomic_target(&g->prog.arena, n);
+    if (at)
+        name_add(g, n->pos, GOPROG_NAME_ATOMIC, at);
     names_walk(g, n->a);
     names_walk(g, n->b);
     names_walk(g, n->c);
@@ -201,10 +232,15 @@ static void names_walk(goprog *g, const gnode *n)
         names_walk(g, n->list2[i]);
 }
 
-const char *goprog_object_name(const goprog *g, int kind, uint32_t line)
+const char *goprog_object_name(const goprog *g, int kind, uint32_t line, int64_t where)
 {
+    int cls = kind == PS_OBJ_CHAN     ? GOPROG_NAME_CHAN
+              : kind == PS_OBJ_ATOMIC ? GOPROG_NAME_ATOMIC
+              : kind == PS_OBJ_VAR    ? GOPROG_NAME_VAR
+                                      : GOPROG_NAME_SYNC;
     for (int i = 0; g && i < g->nnames; i++)
-        if ((uint32_t)g->names[i].line == line && g->names[i].chan == (kind == PS_OBJ_CHAN))
+        if ((uint32_t)g->names[i].line == line && g->names[i].cls == cls &&
+            (cls != GOPROG_NAME_VAR || g->names[i].col == where))
             return g->names[i].name;
     return NULL;
 }

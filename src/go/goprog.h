@@ -11,6 +11,11 @@
 
 #define GOPROG_MAX_SETS 16 /* as many as gprog.sets holds */
 
+/* What a name in goprog.names is of: a make(chan), a sync method call (its
+ * WaitGroup, Mutex or RWMutex made at first use), a sync/atomic call on &x
+ * or an atomic type's method, a shared plain variable's declaration. */
+enum { GOPROG_NAME_SYNC, GOPROG_NAME_CHAN, GOPROG_NAME_ATOMIC, GOPROG_NAME_VAR };
+
 typedef struct goprog {
     gprog prog;
     char *path; /* the file, as given */
@@ -29,15 +34,16 @@ typedef struct goprog {
      * key a make(chan ...) is assigned to, by the make's line */
     int nnames;
     struct {
-        int32_t line;
-        int chan;         /* 1: a make(chan); 0: a sync method call (first use) */
-        const char *name; /* in the checked tree's arena */
+        int32_t line, col; /* col: a shared variable's declaration (else 0) */
+        int cls;           /* GOPROG_NAME_*: what made the object there */
+        const char *name;  /* in the checked tree's arena */
     } names[256];
 } goprog;
 
 /* The name of the object of kind (PS_OBJ_*) made on source line line
- * ("jobs", "c.results", "wg", "c.mu"), or NULL. */
-const char *goprog_object_name(const goprog *g, int kind, uint32_t line);
+ * ("jobs", "c.results", "wg", "c.mu", "ops"), or NULL; where is the object
+ * event's value (a shared variable's declaration column, else unused). */
+const char *goprog_object_name(const goprog *g, int kind, uint32_t line, int64_t where);
 
 /* "worker(2)", "main.func1": goroutine label (1 + function index) with its
  * first argument; "" for 0 or an unknown label. */

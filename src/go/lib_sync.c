@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "gvars.h"
 #include "rt/counter.h"
 #include "rt/mutex.h"
 #include "rt/rwmutex.h"
@@ -190,13 +191,12 @@ static void once_do_native(gor *g, gcell *args, gcell *res)
 
 /* ---- sync/atomic ---- */
 
+/* The counter of the variable at addr: one per variable, made at its first
+ * atomic operation (its lock orders the events with the word's
+ * modification order; the screen names it from this line). */
 static ps_counter *atomic_counter(gor *g, gcell *addr)
 {
-    (void)addr;
-    /* one counter object names every atomic variable for now (per-variable
-     * objects come with the screen for Go programs): its lock orders the
-     * events with the memory's modification order */
-    return sync_object(g, &g->vm->atomic_obj, SO_COUNTER);
+    return gvars_counter(g, addr, PS_OBJ_ATOMIC, 0, 0);
 }
 
 static counter_word atomic_word(gcell *addr, int bits, int sgn)

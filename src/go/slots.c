@@ -11,6 +11,12 @@ static void slots_node(gnode *n)
         n->xop = n->sym->boxed ? X_SLOT_BOXED : X_SLOT;
         n->x = n->sym->slot;
     }
+    /* a variable another goroutine shares: every read and write of it is
+     * an observed load or store (a captured one is always boxed) */
+    if ((n->xop == X_SLOT_BOXED || n->xop == X_CAPTURED) && n->sym && n->sym->shared) {
+        n->y = n->xop;
+        n->xop = X_SHARED;
+    }
     slots_node(n->a);
     slots_node(n->b);
     slots_node(n->c);

@@ -514,6 +514,10 @@ static void tb_type(tbuf *b, const gtype *t, int depth)
         tb_put(b, "...");
         return;
     }
+    if (!t) { /* an operand without a type (a checker error on its way) */
+        tb_put(b, "invalid type");
+        return;
+    }
     if (t->name) {
         tb_put(b, t->name);
         return;

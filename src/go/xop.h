@@ -101,6 +101,9 @@ typedef enum go_xop {
     /* written by slots.c after the check, in place of X_LOCAL */
     X_SLOT,       /* x = the frame slot holding the value */
     X_SLOT_BOXED, /* x = the frame slot holding the box's address */
+    /* a shared variable (gsym.shared): y = X_SLOT_BOXED or X_CAPTURED, x as
+     * that one's; its loads and stores are watched (eval.c shared_load) */
+    X_SHARED,
     X_COUNT
 } go_xop;
 

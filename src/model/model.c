@@ -85,9 +85,11 @@ static void set_state(model *m, int actor, int state, uint32_t obj)
 }
 
 /* The state a thread returns to when nothing blocks it. */
-static int active_state(int actor)
+/* A thread's state between its waits: a scenario's worker is idle between
+ * jobs; main, and a Go program's goroutines, run their own code. */
+static int active_state_of(const model *m, int actor)
 {
-    return actor == PS_ACTOR_MAIN ? MS_RUNNING : MS_IDLE;
+    return actor == PS_ACTOR_MAIN || m->layout.program ? MS_RUNNING : MS_IDLE;
 }
 
 static void list_add(uint8_t *list, int *n, int actor)
@@ -122,7 +124,7 @@ static void apply_queue(model *m, const ps_event *e, int a)
         if (q->depth < q->cap && itemq_push(&q->items, e->arg) == 0)
             q->depth++;
         q->sent++;
-        set_state(m, a, active_state(a), 0);
+        set_state(m, a, active_state_of(m, a), 0);
         break;
     case EV_Q_SEND_BLOCKED:
         list_add(q->send_waiters, &q->n_send_waiters, a);
@@ -138,7 +140,7 @@ static void apply_queue(model *m, const ps_event *e, int a)
             m->results++;
         if ((int)e->obj == m->layout.job_queue && a != PS_ACTOR_MAIN)
             m->actors[a].job = e->arg;
-        set_state(m, a, active_state(a), 0);
+        set_state(m, a, active_state_of(m, a), 0);
         break;
     case EV_Q_RECV_BLOCKED:
         list_add(q->recv_waiters, &q->n_recv_waiters, a);
@@ -146,7 +148,7 @@ static void apply_queue(model *m, const ps_event *e, int a)
         break;
     case EV_Q_RECV_CLOSED:
         list_remove(q->recv_waiters, &q->n_recv_waiters, a);
-        set_state(m, a, active_state(a), 0);
+        set_state(m, a, active_state_of(m, a), 0);
         break;
     case EV_Q_CLOSE:
         q->closed = 1;
@@ -154,7 +156,7 @@ static void apply_queue(model *m, const ps_event *e, int a)
     case EV_Q_SEND_CLOSED:
         list_remove(q->send_waiters, &q->n_send_waiters, a);
         m->send_on_closed++;
-        set_state(m, a, active_state(a), 0);
+        set_state(m, a, active_state_of(m, a), 0);
         break;
     default:
         break;
@@ -179,7 +181,7 @@ static void apply_wg(model *m, const ps_event *e, int a)
         break;
     case EV_WG_WAIT_RETURN:
         list_remove(w->waiters, &w->n_waiters, a);
-        set_state(m, a, active_state(a), 0);
+        set_state(m, a, active_state_of(m, a), 0);
         break;
     case EV_WG_NEGATIVE:
         w->negative = 1;
@@ -254,7 +256,7 @@ static void apply_mutex(model *m, const ps_event *e, int a)
         }
         x->owner = a;
         x->acquisitions++;
-        set_state(m, a, active_state(a), 0);
+        set_state(m, a, active_state_of(m, a), 0);
         break;
     case EV_MUTEX_RELEASED:
         x->last_owner = a;
@@ -277,7 +279,7 @@ static void apply_thread(model *m, const ps_event *e, int a)
         m->ended = 1;
         break;
     case EV_THREAD_START:
-        set_state(m, a, active_state(a), 0);
+        set_state(m, a, active_state_of(m, a), 0);
         break;
     case EV_THREAD_EXIT:
         set_state(m, a, MS_DONE, 0);
@@ -295,7 +297,7 @@ static void apply_thread(model *m, const ps_event *e, int a)
         ac->jobs_done++;
         m->jobs_finished++;
         m->running_jobs--;
-        set_state(m, a, active_state(a), 0);
+        set_state(m, a, active_state_of(m, a), 0);
         break;
     case EV_SLEEP:
         ac->job_start = e->vt_ns;
@@ -316,7 +318,7 @@ static void apply_thread(model *m, const ps_event *e, int a)
         m->cancelled++;
         if (ac->state == MS_WORKING) { /* its job ended without finishing */
             m->running_jobs--;
-            set_state(m, a, active_state(a), 0);
+            set_state(m, a, active_state_of(m, a), 0);
         }
         break;
     default:
@@ -452,6 +454,53 @@ static int apply_go_wait(model *m, const ps_event *e, int a)
     }
 }
 
+/* An atomic's or a shared variable's operation by goroutine e->actor.  A
+ * store whose goroutine loaded the variable before another goroutine's
+ * store overwrites that store: its update is lost (the race lesson; also
+ * atomic.Load then atomic.Store). */
+static void apply_var(model *m, model_obj *o, const ps_event *e)
+{
+    int a = (int)e->actor;
+    model_actor *ac = a < m->n_actors ? &m->actors[a] : NULL;
+    o->ops++;
+    switch (e->kind) {
+    case EV_ATOMIC_LOAD:
+    case EV_ATOMIC_CAS_FAILED:
+        if (!o->loads && !o->stores) /* its value before any watched store */
+            o->expected = e->value;
+        o->loads++;
+        o->value = e->value;
+        if (ac)
+            ac->load_obj = o->id, ac->has_load = 1, ac->load_stores = o->stores,
+            ac->load_value = e->value;
+        return;
+    case EV_ATOMIC_STORE: {
+        int rmw = ac && ac->has_load && ac->load_obj == o->id;
+        if (rmw && ac->load_stores < o->stores) {
+            o->overwrites++;
+            o->over_by = a;
+            o->over_whom = o->last_store_by;
+            o->over_value = e->value;
+            o->over_old = o->value;
+        }
+        /* the change this store meant to make, on the value it loaded */
+        o->expected =
+            rmw ? wrap_add(o->expected, (int64_t)((uint64_t)e->value - (uint64_t)ac->load_value))
+                : e->value;
+        if (ac)
+            ac->has_load = 0;
+        break;
+    }
+    default: /* add, swap, compare-and-swap: one atomic step, nothing lost */
+        o->expected = wrap_add(o->expected, (int64_t)((uint64_t)e->value - (uint64_t)o->value));
+        break;
+    }
+    o->value = e->value;
+    o->stores++;
+    o->last_store_by = a;
+    o->lost = o->expected > o->value ? (uint64_t)o->expected - (uint64_t)o->value : 0;
+}
+
 /* A Go program's objects: made by OBJECT events, then what the queue
  * events say of them (a channel's depth after each send and receive). */
 static void apply_obj(model *m, const ps_event *e)
@@ -460,8 +509,14 @@ static void apply_obj(model *m, const ps_event *e)
         return;
     if (e->kind == EV_OBJECT) {
         if (m->n_objs < MODEL_OBJS && !model_obj_find(m, e->obj))
-            m->objs[m->n_objs++] = (model_obj){
-                .id = e->obj, .kind = (int)e->arg, .line = e->line, .cap = e->value, .owner = -1};
+            m->objs[m->n_objs++] = (model_obj){.id = e->obj,
+                                               .kind = (int)e->arg,
+                                               .line = e->line,
+                                               .cap = e->value,
+                                               .owner = -1,
+                                               .last_store_by = -1,
+                                               .over_by = -1,
+                                               .over_whom = -1};
         return;
     }
     model_obj *o = (model_obj *)model_obj_find(m, e->obj);
@@ -488,6 +543,14 @@ static void apply_obj(model *m, const ps_event *e)
         o->owner = (int)e->arg;
         o->count = e->value;
         o->locks += e->kind == EV_RW_LOCK_ACQUIRED || e->kind == EV_RW_RLOCK_ACQUIRED;
+        break;
+    case EV_ATOMIC_ADD:
+    case EV_ATOMIC_SWAP:
+    case EV_ATOMIC_CAS:
+    case EV_ATOMIC_CAS_FAILED:
+    case EV_ATOMIC_LOAD:
+    case EV_ATOMIC_STORE:
+        apply_var(m, o, e);
         break;
     case EV_Q_SEND:
         o->sent++;

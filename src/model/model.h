@@ -46,6 +46,12 @@ typedef struct model_actor {
     uint32_t line;     /* a Go program's: the source line of its last event (0: none) */
     uint32_t label;    /* a Go program's: its thread-start's obj (its function), 0: none */
     int64_t label_arg; /* and value (its first argument when an integer) */
+    /* a Go program's last load of a shared variable (object load_obj): the
+     * variable's store count then, and the value it read */
+    uint32_t load_obj;
+    int has_load;
+    uint64_t load_stores;
+    int64_t load_value;
     /* what a thread that runs no jobs did: its own operations, so its lane
      * can say "add 5 =7" or "lock 3" instead of "done 0" */
     uint64_t sent, received;      /* queue items it sent / received */
@@ -70,6 +76,18 @@ typedef struct model_obj {
     int64_t count;  /* a WaitGroup's counter; an RWMutex's readers */
     int owner;      /* a mutex's holder (an RWMutex's writer), -1: none */
     uint64_t locks; /* acquisitions */
+    /* an atomic or a shared plain variable's: its value, operations, and
+     * (plain) the updates lost: expected sums each store's change over the
+     * value its goroutine loaded (a blind store sets it), so expected -
+     * value is what overwritten stores took away */
+    int64_t value, expected;
+    uint64_t loads, stores, ops, lost;
+    /* the last store that overwrote another goroutine's (overwrites: how
+     * many did): by whom and what, over whose store of what */
+    uint64_t overwrites;
+    int last_store_by; /* who stored last (-1: nobody yet) */
+    int over_by, over_whom;
+    int64_t over_value, over_old;
 } model_obj;
 
 typedef struct model_queue {

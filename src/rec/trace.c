@@ -96,7 +96,7 @@ static const char *obj_name(const trace_writer *t, uint32_t id, char *buf, size_
                                         [PS_OBJ_MUTEX] = "mutex",
                                         [PS_OBJ_RWMUTEX] = "rwmutex"};
     const model_obj *o = model_obj_find(&t->m, id);
-    const char *name = o ? goprog_object_name(t->prog, o->kind, o->line) : NULL;
+    const char *name = o ? goprog_object_name(t->prog, o->kind, o->line, o->cap) : NULL;
     int known =
         o && o->kind >= 0 && o->kind < (int)(sizeof kinds / sizeof *kinds) && kinds[o->kind];
     if (name)

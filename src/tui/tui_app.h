@@ -32,6 +32,7 @@ typedef struct tui_app {
     uint64_t last_wall_s;
     uint64_t fast_until; /* after a key: poll fast, its effects arrive soon */
     int picking;         /* 'w' typed: reading a worker number until Enter */
+    uint64_t overwrites; /* stores over another's the footer has told of */
     int pick;
     /* --record and the exports: written from the events drawn, as headless
      * does.  Their messages go to a memory stream, never to the terminal

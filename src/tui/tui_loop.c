@@ -47,6 +47,31 @@ void tui_app_fold(tui_app *a, const ps_event *ev, size_t n)
     }
 }
 
+/* Stepping or paused, a store that overwrote another goroutine's is the
+ * race lesson's moment: the footer says which store overwrote which. */
+static void said_overwrite(tui_app *a)
+{
+    uint64_t n = 0;
+    const model_obj *last = NULL;
+    for (int i = 0; i < a->m->n_objs; i++) {
+        n += a->m->objs[i].overwrites;
+        if (a->m->objs[i].overwrites)
+            last = &a->m->objs[i];
+    }
+    if (n > a->overwrites && last && a->v.mode != PACER_RUN && last->over_by >= 0 &&
+        last->over_whom >= 0) {
+        char msg[160], by[PS_ACTOR_NAME_LEN], whom[PS_ACTOR_NAME_LEN];
+        const char *name =
+            goprog_object_name(session_program(a->s), last->kind, last->line, last->cap);
+        snprintf(msg, sizeof msg, "%s stored %s = %lld over %s's store of %lld: an update lost",
+                 model_actor_name(last->over_by, by), name ? name : "it",
+                 (long long)last->over_value, model_actor_name(last->over_whom, whom),
+                 (long long)last->over_old);
+        tui_ui_say(&a->ui, clock_now_ns(), msg);
+    }
+    a->overwrites = n;
+}
+
 static size_t drain(tui_app *a)
 {
     ps_event buf[256];
@@ -59,6 +84,7 @@ static size_t drain(tui_app *a)
             break;
     }
     tui_ui_sync(&a->ui, a->m, now);
+    said_overwrite(a);
     return total;
 }
 
