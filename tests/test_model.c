@@ -147,6 +147,16 @@ START_TEST(model_go_shared_variables_and_waits)
     apply(&m, mk(3, EV_MUTEX_REQUEST, 41, 0, 0, 14));
     ck_assert_int_eq(m.actors[3].state, MS_WAIT_MUTEX);
     ck_assert_int_eq(model_obj_find(&m, 41)->owner, 1);
+    apply(&m, mk(2, EV_MUTEX_REQUEST, 41, 0, 0, 15)); /* waiters in the order they came */
+    const model_obj *mu = model_obj_find(&m, 41);
+    ck_assert_int_eq(mu->n_waiters, 2);
+    ck_assert_uint_eq(mu->waiters[0], 3);
+    ck_assert_uint_eq(mu->waiters[1], 2);
+    apply(&m, mk(1, EV_MUTEX_RELEASED, 41, 0, 0, 16));
+    apply(&m, mk(3, EV_MUTEX_ACQUIRED, 41, 3, 0, 16));
+    ck_assert_int_eq(mu->n_waiters, 1);
+    ck_assert_uint_eq(mu->waiters[0], 2);
+    ck_assert_int_eq(mu->owner, 3);
     model_free(&m);
 }
 END_TEST

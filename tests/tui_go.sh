@@ -128,6 +128,21 @@ screen | grep -q "W2 stored ops = 1 over W1's store of 1: an update lost" &&
 T send-keys -t ps q
 wait_for 'EXITED 0' || fail "race: q did not exit 0"
 
+# the mutex lesson stepped: W1 holds c.mu, W2 then W3 wait for it, in the
+# order they came; a step refused because of the lock names the holder
+run_in_pane "$bin --step $dir/../go/ref_mutexes.go"
+wait_for 'Code: ref_mutexes.go' || fail "mutexes: no code panel"
+step_until m '^.W3 ' && step_until 1 'held by W1' && step_until 2 'waiting: W2 ' &&
+    step_until 3 'waiting: W2 W3 ' &&
+    ok "mutexes: c.mu held by W1, waiting W2 then W3 in Sync" || fail "mutexes: holder and waiters"
+screen | grep -qE '^ W2 .*lock c\.mu' && ok "mutexes: W2's lane says it waits to lock c.mu" ||
+    fail "mutexes: W2's lane"
+T send-keys -t ps 3
+wait_for 'W3 cannot step: lock c.mu (held by W1)' && ok "mutexes: a refused step names the holder" ||
+    fail "mutexes: no holder in the refusal"
+T send-keys -t ps q
+wait_for 'EXITED 0' || fail "mutexes: q did not exit 0"
+
 # a Go program recorded on the screen replays where its file is gone: the
 # recording holds the source and the --set values
 cp "$dir/../go/lecture_1.go" "$work/pool.go"

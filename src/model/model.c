@@ -403,6 +403,30 @@ const model_obj *model_obj_find(const model *m, uint32_t id)
     return NULL;
 }
 
+/* A lock's waiters in the order they came (the first MODEL_OBJ_WAITERS). */
+static void obj_wait(model_obj *o, int a)
+{
+    for (int i = 0; i < o->n_waiters && i < MODEL_OBJ_WAITERS; i++)
+        if (o->waiters[i] == (uint32_t)a)
+            return;
+    if (o->n_waiters < MODEL_OBJ_WAITERS)
+        o->waiters[o->n_waiters] = (uint32_t)a;
+    o->n_waiters++;
+}
+
+static void obj_unwait(model_obj *o, int a)
+{
+    int n = o->n_waiters < MODEL_OBJ_WAITERS ? o->n_waiters : MODEL_OBJ_WAITERS;
+    for (int i = 0; i < n; i++)
+        if (o->waiters[i] == (uint32_t)a) {
+            memmove(&o->waiters[i], &o->waiters[i + 1], (size_t)(n - i - 1) * sizeof o->waiters[0]);
+            o->n_waiters--;
+            return;
+        }
+    if (o->n_waiters > MODEL_OBJ_WAITERS) /* one past those kept */
+        o->n_waiters--;
+}
+
 /* A goroutine's waits on its program's objects (obj: the object's id, as
  * model_obj_find reads it); 1 if e was one of those events.  The scenario's
  * fixed queues, WaitGroups and mutexes are not a program's. */
@@ -428,10 +452,19 @@ static int apply_go_wait(model *m, const ps_event *e, int a)
     case EV_RW_RLOCK_REQUEST:
         /* the holder is known from the events before this one: a request
          * that finds the lock held waits (a free one is acquired next) */
-        if (o && o->owner >= 0 && o->owner != a)
+        if (o && ((o->owner >= 0 && o->owner != a) ||
+                  (e->kind == EV_RW_LOCK_REQUEST && o->count > 0))) { /* held, or readers in */
             set_state(m, a, MS_WAIT_MUTEX, e->obj);
-        else if (o && e->kind == EV_RW_LOCK_REQUEST && o->count > 0)
-            set_state(m, a, MS_WAIT_MUTEX, e->obj); /* readers inside */
+            obj_wait((model_obj *)o, a);
+        }
+        return 1;
+    case EV_MUTEX_ACQUIRED:
+    case EV_RW_LOCK_ACQUIRED:
+    case EV_RW_RLOCK_ACQUIRED:
+        if (o)
+            obj_unwait((model_obj *)o, a);
+        if (waiting)
+            set_state(m, a, MS_RUNNING, 0);
         return 1;
     case EV_Q_SEND:
     case EV_Q_RECV:
@@ -439,9 +472,6 @@ static int apply_go_wait(model *m, const ps_event *e, int a)
     case EV_Q_SEND_CLOSED:
     case EV_Q_CLOSE:
     case EV_WG_WAIT_RETURN:
-    case EV_MUTEX_ACQUIRED:
-    case EV_RW_LOCK_ACQUIRED:
-    case EV_RW_RLOCK_ACQUIRED:
         if (waiting)
             set_state(m, a, MS_RUNNING, 0);
         return 1;

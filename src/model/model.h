@@ -66,6 +66,7 @@ typedef struct model_actor {
 
 /* An object a Go program made (an OBJECT event), and what its events say. */
 #define MODEL_OBJS 64
+#define MODEL_OBJ_WAITERS 16
 typedef struct model_obj {
     uint32_t id;
     int kind;           /* PS_OBJ_* */
@@ -76,6 +77,10 @@ typedef struct model_obj {
     int64_t count;  /* a WaitGroup's counter; an RWMutex's readers */
     int owner;      /* a mutex's holder (an RWMutex's writer), -1: none */
     uint64_t locks; /* acquisitions */
+    /* who waits to lock it (a mutex, an RWMutex), in the order they came:
+     * the first MODEL_OBJ_WAITERS, n_waiters counts them all */
+    int n_waiters;
+    uint32_t waiters[MODEL_OBJ_WAITERS];
     /* an atomic or a shared plain variable's: its value, operations, and
      * (plain) the updates lost: expected sums each store's change over the
      * value its goroutine loaded (a blind store sets it), so expected -

@@ -246,6 +246,10 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
         st = model_state_name(ac->state);
     else if (!is_main)
         tui_put(w, y, 5, 1, TR_WARN, tui_glyph_str(TG_BLOCKED));
+    /* the lane's column holds the wait, not its detail (Sync has the holder) */
+    char *detail = strstr(wait, " (");
+    if (st == wait && detail && tui_width(wait) > sw)
+        *detail = 0;
     tui_put(w, y, 6, sw, state_role(ac->state), st);
     /* "done 0" means nothing to a thread that runs no jobs (main, the
      * counter and mutex lessons): it shows its own operations instead */
@@ -382,6 +386,21 @@ static void obj_waiters(const model *m, int st, uint32_t id, char *buf, size_t l
         }
 }
 
+/* " W1 W3 +2": who waits for a lock, first come first; "+N" those past the
+ * model's list. */
+static void lock_waiters(const model_obj *o, char *buf, size_t len)
+{
+    size_t n = 0;
+    int shown = o->n_waiters < MODEL_OBJ_WAITERS ? o->n_waiters : MODEL_OBJ_WAITERS;
+    buf[0] = 0;
+    for (int i = 0; i < shown && n + 12 < len; i++) {
+        char nm[PS_ACTOR_NAME_LEN];
+        n += (size_t)snprintf(buf + n, len - n, " %s", model_actor_name((int)o->waiters[i], nm));
+    }
+    if (o->n_waiters > shown && n + 12 < len)
+        snprintf(buf + n, len - n, " +%d", o->n_waiters - shown);
+}
+
 /* An atomic or a shared plain variable: "atomic = 50000  operations 50000",
  * "plain = 4817  loads 50000 stores 50000  LOST UPDATES 45183 (expected
  * 50000)  last: W3 stored 9 over W2's 9".  The words say it without colour;
@@ -448,7 +467,7 @@ static void draw_obj(WINDOW *w, const tui_frame_input *in, const model_obj *o, i
                  (long long)o->count, who[0] ? who : " nobody");
         break;
     default:
-        obj_waiters(m, MS_WAIT_MUTEX, o->id, who, sizeof who);
+        lock_waiters(o, who, sizeof who);
         tui_putf(w, y, x, cols - x - 1, TR_NORMAL, "%s held by %s   waiting:%s   locked %llu", kind,
                  o->owner >= 0 ? model_actor_name(o->owner, nm) : "nobody",
                  who[0] ? who : " nobody", (unsigned long long)o->locks);
