@@ -157,6 +157,28 @@ START_TEST(model_go_shared_variables_and_waits)
     ck_assert_int_eq(mu->n_waiters, 1);
     ck_assert_uint_eq(mu->waiters[0], 2);
     ck_assert_int_eq(mu->owner, 3);
+    /* errgroup: a text in 16-byte chunks, then what it was */
+    apply(&m, mk(0, EV_OBJECT, 42, PS_OBJ_GROUP, 0, 17));
+    const char *msg = "job 2 failed after a long wait";
+    int64_t w[4] = {0};
+    memcpy(w, msg, strlen(msg));
+    apply(&m, mk(2, EV_TEXT, 0, w[0], w[1], 18));
+    apply(&m, mk(2, EV_TEXT, 1, w[2], w[3], 18));
+    apply(&m, mk(2, EV_ERROR, 42, 1, 0, 18));
+    apply(&m, mk(3, EV_TEXT, 0, 0, 0, 19));
+    apply(&m, mk(3, EV_CANCEL, 42, 0, 0, 19));
+    const model_obj *gr = model_obj_find(&m, 42);
+    ck_assert_str_eq(m.actors[2].text, msg);
+    ck_assert_int_eq(m.actors[2].outcome, 1);
+    ck_assert_int_eq(m.actors[3].outcome, 2);
+    ck_assert_uint_eq(gr->failed, 1);
+    ck_assert_uint_eq(gr->cancelled, 1);
+    ck_assert_int_eq(gr->first_by, 2);
+    ck_assert_str_eq(gr->first, msg);
+    apply(&m, mk(0, EV_TEXT, 0, w[0], w[1], 20));
+    apply(&m, mk(0, EV_ERROR, 42, 2, 0, 20));
+    ck_assert_int_eq(gr->waited, 1);
+    ck_assert_str_eq(gr->returned, "job 2 failed aft");
     model_free(&m);
 }
 END_TEST

@@ -448,11 +448,12 @@ static void assert_help_80x24(int replay)
         }
     }
     const char *legend[] = {"stands in the box of its thread's state.",
-                            "that transition just happened.",
+                            "Lit arrow: it just happened.",
                             "Timeline:",
                             "the one 'n' steps next",
-                            "blocked, W1",
-                            " done.",
+                            "blocked W1",
+                            " done W1",
+                            " cancelled",
                             " free",
                             "the thread ready longest (ties: main, then W1, W2...), else the one",
                             "whose timed work ends first (its job ends, virtual time jumps to it).",

@@ -143,6 +143,21 @@ wait_for 'W3 cannot step: lock c.mu (held by W1)' && ok "mutexes: a refused step
 T send-keys -t ps q
 wait_for 'EXITED 0' || fail "mutexes: q did not exit 0"
 
+# errgroup: the function that returned an error shows failed with its
+# text, the ones its context cancelled show cancelled, Wait what it returned
+run_in_pane "$bin --speed 10 $dir/errgroup_cancel.go"
+wait_for 'Wait returned job 2 failed' 100 &&
+    ok "errgroup: Sync says what Wait returned (job 2 failed)" || fail "errgroup: no Wait result"
+screen | grep -qE '^ W2 +failed +main\.func1 +error: job 2 failed' &&
+    ok "errgroup: W2 failed, with its error" || fail "errgroup: W2 not failed"
+screen | grep -qE '^ W[134] +cancelled +main\.func1 +context canceled' &&
+    ok "errgroup: a goroutine its context cancelled shows cancelled" ||
+    fail "errgroup: no cancelled lane"
+screen | grep -q 'g errgroup running 0  failed 1  cancelled 3' &&
+    ok "errgroup: the group counts failed 1, cancelled 3" || fail "errgroup: the group's counts"
+T send-keys -t ps q
+wait_for 'EXITED 0' || fail "errgroup: q did not exit 0"
+
 # a Go program recorded on the screen replays where its file is gone: the
 # recording holds the source and the --set values
 cp "$dir/../go/lecture_1.go" "$work/pool.go"

@@ -1,6 +1,6 @@
 // select with a timeout
 // Timeouts with select and time.After.
-// poolscope: elapsed-ms 2000
+// poolscope: elapsed-ms 2100
 package main
 
 import (
@@ -31,6 +31,6 @@ func main() {
 	case <-time.After(1 * time.Second):
 		fmt.Println("timeout 2")
 	}
-	time.Sleep(500 * time.Millisecond)
+	time.Sleep(600 * time.Millisecond) // past the first goroutine's send at 2 s: no tie
 	fmt.Println("still", len(c1), "in c1")
 }

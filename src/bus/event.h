@@ -69,6 +69,7 @@
     X(SAY, "say")                                                                                  \
     X(AT, "at")                                                                                    \
     X(OBJECT, "object")                                                                            \
+    X(TEXT, "text")                                                                                \
     X(CTL_PAUSE, "ctl-pause")                                                                      \
     X(CTL_RESUME, "ctl-resume")                                                                    \
     X(CTL_STEP_MODE, "ctl-step-mode")                                                              \
@@ -76,7 +77,15 @@
     X(CTL_SPEED, "ctl-speed")
 
 /* OBJECT's kinds */
-enum { PS_OBJ_CHAN = 1, PS_OBJ_WG, PS_OBJ_MUTEX, PS_OBJ_RWMUTEX, PS_OBJ_ATOMIC, PS_OBJ_VAR };
+enum {
+    PS_OBJ_CHAN = 1,
+    PS_OBJ_WG,
+    PS_OBJ_MUTEX,
+    PS_OBJ_RWMUTEX,
+    PS_OBJ_ATOMIC,
+    PS_OBJ_VAR,
+    PS_OBJ_GROUP
+};
 
 typedef enum ps_kind {
 #define PS_KIND_ENUM(name, text) EV_##name,
@@ -148,6 +157,15 @@ typedef enum ps_kind {
  *                                 goroutines load and store: ATOMIC_LOAD / _STORE
  *                                 with obj = its id): line and value = column of
  *                                 its declaration
+ *   TEXT                          a Go program's text for the events after it: obj =
+ *                                 chunk (0 starts a text), arg and value its 16 bytes
+ *                                 (little-endian, NUL-padded); then ERROR / CANCEL
+ *   ERROR (a Go program)          errgroup: the goroutine's function returned the error
+ *                                 in the TEXT before it; obj = group, arg = 1 the
+ *                                 group's first (Wait returns it), 0 a later one, 2 the
+ *                                 group's Wait returned it ("" and value 1: nil)
+ *   CANCEL (a Go program)         errgroup: the function returned the context's error
+ *                                 (the group was cancelled): obj = group
  *   AT                            a Go program's goroutine waits at a step point
  *                                 (step or pause mode) before the statement on
  *                                 source line 'line'

@@ -196,9 +196,11 @@ static const char *sync_receiver(go_arena *a, const gnode *n)
     const gtype *t = n->a->a->type;
     if (t && t->kind == GK_POINTER)
         t = t->elem;
-    if (!t || !t->pkg || strcmp(t->pkg, "sync") != 0 || !t->short_name ||
-        (strcmp(t->short_name, "WaitGroup") && strcmp(t->short_name, "Mutex") &&
-         strcmp(t->short_name, "RWMutex")))
+    int group = t && t->pkg && strcmp(t->pkg, "golang.org/x/sync/errgroup") == 0 && t->short_name &&
+                strcmp(t->short_name, "Group") == 0;
+    if (!group && (!t || !t->pkg || strcmp(t->pkg, "sync") != 0 || !t->short_name ||
+                   (strcmp(t->short_name, "WaitGroup") && strcmp(t->short_name, "Mutex") &&
+                    strcmp(t->short_name, "RWMutex"))))
         return NULL;
     return lhs_name(a, n->a->a);
 }
@@ -214,6 +216,12 @@ static void names_walk(goprog *g, const gnode *n)
             if (is_make_chan(n->list2[i]))
                 name_add(g, n->list2[i]->pos, GOPROG_NAME_CHAN,
                          lhs_name(&g->prog.arena, n->list[i]));
+    /* g, ctx := errgroup.WithContext(ctx): the group is made on this line */
+    if ((n->kind == N_ASSIGN || n->kind == N_VALUESPEC) && n->nlist >= 1 && n->nlist2 == 1 &&
+        n->list2[0]->kind == N_CALL && n->list2[0]->a && n->list2[0]->a->kind == N_SELECTOR &&
+        n->list2[0]->a->text && strcmp(n->list2[0]->a->text, "WithContext") == 0 &&
+        n->list2[0]->type && n->list2[0]->type->kind == GK_TUPLE)
+        name_add(g, n->list2[0]->pos, GOPROG_NAME_SYNC, lhs_name(&g->prog.arena, n->list[0]));
     if (n->kind == N_KEYVALUE && n->a && n->a->kind == N_IDENT && is_make_chan(n->b))
         name_add(g, n->b->pos, GOPROG_NAME_CHAN, n->a->text);
     const char *recv = sync_receiver(&g->prog.arena, n);

@@ -149,6 +149,27 @@ void gort_object(gor *g, uint32_t id, int kind, int64_t value, int32_t line)
                              .line = (uint32_t)(line > 0 ? line : 0)});
 }
 
+void gort_text(gor *g, const char *s, size_t n)
+{
+    ps_actor *self = gort_actor(g);
+    if (n > GORT_TEXT_MAX)
+        n = GORT_TEXT_MAX;
+    for (size_t at = 0; at == 0 || at < n; at += 16) {
+        char chunk[16] = {0};
+        memcpy(chunk, s + at, n - at < 16 ? n - at : 16);
+        int64_t lo, hi;
+        memcpy(&lo, chunk, 8);
+        memcpy(&hi, chunk + 8, 8);
+        actor_time t = actor_time_now(self);
+        actor_publish(self, &t,
+                      (ps_event){.actor = (uint32_t)self->id,
+                                 .kind = EV_TEXT,
+                                 .obj = (uint32_t)(at / 16),
+                                 .arg = lo,
+                                 .value = hi});
+    }
+}
+
 ps_chan *gchan_queue(gchan *c)
 {
     return &c->q;
@@ -156,8 +177,15 @@ ps_chan *gchan_queue(gchan *c)
 
 void gort_go_native(gor *g, int (*fn)(ps_actor *self, void *arg), void *arg)
 {
+    gort_go_native_as(g, fn, arg, NULL);
+}
+
+void gort_go_native_as(gor *g, int (*fn)(ps_actor *self, void *arg), void *arg,
+                       const struct gfunc *as)
+{
     gort *rt = gort_of(g);
-    int rc = run_go(rt->run, gort_actor(g), fn, arg, NULL);
+    int rc = as ? run_go_labelled(rt->run, gort_actor(g), fn, arg, (uint32_t)as->index + 1, 0, NULL)
+                : run_go(rt->run, gort_actor(g), fn, arg, NULL);
     gort_check(g, rc);
     if (rc != PS_OK) {
         char why[160], msg[220];

@@ -67,6 +67,15 @@ gchan *gort_chan_new(gor *g, const gtype *elem, int64_t cap);
 struct ps_chan *gchan_queue(gchan *c);
 /* A goroutine of the runtime's own (a timer): fn(actor, arg) in C. */
 void gort_go_native(gor *g, int (*fn)(struct ps_actor *self, void *arg), void *arg);
+/* The same, named on the screen as the Go function 'as' (errgroup's g.Go(f)
+ * runs f: its lane says main.func1). */
+struct gfunc;
+void gort_go_native_as(gor *g, int (*fn)(struct ps_actor *self, void *arg), void *arg,
+                       const struct gfunc *as);
+/* Publishes s (its first GORT_TEXT_MAX bytes) as text events: 16 bytes an
+ * event in arg and value, chunk number in obj (event.h TEXT). */
+#define GORT_TEXT_MAX 128
+void gort_text(gor *g, const char *s, size_t n);
 void gort_chan_send(gor *g, gchan *c, const gcell *v);
 /* Receives into dst (elem size words); 0 if closed and drained (dst zeroed). */
 int gort_chan_recv(gor *g, gchan *c, gcell *dst);

@@ -89,7 +89,8 @@ ps_counter *gvars_counter(gor *g, gcell *addr, int kind, int32_t line, int64_t w
     }
     if (!c) {
         s = gvars_find(t, addr);
-        c = malloc(sizeof *c);
+        /* aligned: a ps_counter keeps its lock on a cache line of its own */
+        c = aligned_alloc(64, (sizeof *c + 63) & ~(size_t)63);
         if (!c) {
             ps_lock_release(&t->mu);
             gor_fatal(g, "out of memory");

@@ -282,9 +282,38 @@ static ggroup *group_of(gor *g, const gcell *args)
     uint64_t expected = 0;
     /* acq_rel: publishes gr, or acquires the winner's */
     if (atomic_compare_exchange_strong_explicit(&obj[0], &expected, (uint64_t)(uintptr_t)gr,
-                                                memory_order_acq_rel, memory_order_acquire))
+                                                memory_order_acq_rel, memory_order_acquire)) {
+        gort_object(g, gr->wg.obj, PS_OBJ_GROUP, 0, 0); /* named from this line */
         return gr;
+    }
     return (ggroup *)(uintptr_t)expected;
+}
+
+/* What an error says (its Error method), as text events for the screen,
+ * then the event about it. */
+static void group_say(gor *g, const giface *err, int kind, uint32_t obj, int64_t arg)
+{
+    gcell out[1];
+    const gstr *s = NULL;
+    if (err && eval_call_method0(g, err, "Error", out))
+        s = word_str(cell_get(&out[0]));
+    gort_text(g, gstr_ptr(s), (size_t)gstr_len(s));
+    actor_emit(g->actor, kind, obj, arg, err == NULL);
+}
+
+/* The function's error: the group's first (Wait returns it) or a later one;
+ * the context's own error (context.Canceled) says it was cancelled. */
+static void group_failed(gor *g, ggroup *gr, const giface *err, int first)
+{
+    /* only a group made by WithContext has a context (and context.Canceled
+     * is then initialized: its cancel func returns it) */
+    const giface *canceled =
+        gr->cancel ? (const giface *)(uintptr_t)cell_get(&g->vm->globals[g->vm->ctx_canceled_slot])
+                   : NULL;
+    if (err == canceled)
+        group_say(g, err, EV_CANCEL, gr->wg.obj, first);
+    else
+        group_say(g, err, EV_ERROR, gr->wg.obj, first);
 }
 
 static void group_rc(gor *g, int rc)
@@ -318,6 +347,7 @@ static int group_goroutine(ps_actor *self, void *arg)
             if (first)
                 j->gr->err = err;
             ps_lock_release(&j->gr->mu);
+            group_failed(&g, j->gr, err, first);
             if (first && j->gr->cancel)
                 eval_call(&g, j->gr->cancel, none, none);
         }
@@ -349,7 +379,7 @@ static void group_go_native(gor *g, gcell *args, gcell *res)
     j->vm = g->vm;
     j->gr = gr;
     j->f = (gclosure *)(uintptr_t)cell_get(&args[1]);
-    gort_go_native(g, group_goroutine, j);
+    gort_go_native_as(g, group_goroutine, j, j->f ? j->f->fn : NULL);
 }
 
 static void group_try_go_native(gor *g, gcell *args, gcell *res)
@@ -368,7 +398,7 @@ static void group_try_go_native(gor *g, gcell *args, gcell *res)
     j->vm = g->vm;
     j->gr = gr;
     j->f = (gclosure *)(uintptr_t)cell_get(&args[1]);
-    gort_go_native(g, group_goroutine, j);
+    gort_go_native_as(g, group_goroutine, j, j->f ? j->f->fn : NULL);
     cell_set(&res[0], 1);
 }
 
@@ -383,6 +413,7 @@ static void group_wait_native(gor *g, gcell *args, gcell *res)
     ps_lock_acquire(&gr->mu);
     giface *err = gr->err;
     ps_lock_release(&gr->mu);
+    group_say(g, err, EV_ERROR, gr->wg.obj, 2); /* what Wait returned */
     cell_set(&res[0], (uint64_t)(uintptr_t)err);
 }
 

@@ -403,6 +403,44 @@ const model_obj *model_obj_find(const model *m, uint32_t id)
     return NULL;
 }
 
+/* 16 bytes of a text (TEXT: chunk obj, bytes in arg and value); chunk 0
+ * starts it anew. */
+static void go_text(model_actor *ac, const ps_event *e)
+{
+    size_t at = (size_t)e->obj * 16;
+    if (e->obj == 0)
+        memset(ac->text, 0, sizeof ac->text);
+    if (at + 16 >= sizeof ac->text)
+        return;
+    memcpy(ac->text + at, &e->arg, 8);
+    memcpy(ac->text + at + 8, &e->value, 8);
+}
+
+/* errgroup: a function's error or cancellation (the text before it says
+ * what), or what Wait returned (arg 2). */
+static void go_outcome(model *m, model_obj *o, const ps_event *e, int a)
+{
+    model_actor *ac = &m->actors[a];
+    if (e->kind == EV_ERROR && e->arg == 2) {
+        if (o) {
+            o->waited = 1;
+            snprintf(o->returned, sizeof o->returned, "%s", e->value ? "" : ac->text);
+        }
+        return;
+    }
+    ac->outcome = e->kind == EV_CANCEL ? 2 : 1;
+    if (!o)
+        return;
+    if (e->kind == EV_CANCEL)
+        o->cancelled++;
+    else
+        o->failed++;
+    if (e->arg == 1) {
+        o->first_by = a;
+        snprintf(o->first, sizeof o->first, "%s", ac->text);
+    }
+}
+
 /* A lock's waiters in the order they came (the first MODEL_OBJ_WAITERS). */
 static void obj_wait(model_obj *o, int a)
 {
@@ -437,6 +475,13 @@ static int apply_go_wait(model *m, const ps_event *e, int a)
     int waiting =
         st == MS_WAIT_SEND || st == MS_WAIT_RECV || st == MS_WAIT_MUTEX || st == MS_WAIT_WG;
     switch (e->kind) {
+    case EV_TEXT:
+        go_text(&m->actors[a], e);
+        return 1;
+    case EV_ERROR:
+    case EV_CANCEL:
+        go_outcome(m, (model_obj *)o, e, a);
+        return 1;
     case EV_Q_SEND_BLOCKED:
         set_state(m, a, MS_WAIT_SEND, e->obj);
         return 1;
@@ -546,7 +591,8 @@ static void apply_obj(model *m, const ps_event *e)
                                                .owner = -1,
                                                .last_store_by = -1,
                                                .over_by = -1,
-                                               .over_whom = -1};
+                                               .over_whom = -1,
+                                               .first_by = -1};
         return;
     }
     model_obj *o = (model_obj *)model_obj_find(m, e->obj);

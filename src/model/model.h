@@ -17,6 +17,7 @@
 #include "scen/scenfile.h"
 
 #define MODEL_HIST 64  /* per-actor state changes kept for the Gantt strip */
+#define MODEL_TEXT 129 /* a goroutine's text (GORT_TEXT_MAX bytes and a NUL) */
 #define MODEL_LOG 64   /* last events kept */
 #define MODEL_LINES 64 /* last lecture-line events kept */
 #define MODEL_SPARK 32 /* per-counter values kept for the sparkline */
@@ -52,6 +53,11 @@ typedef struct model_actor {
     int has_load;
     uint64_t load_stores;
     int64_t load_value;
+    /* a Go program's: the text its last TEXT events spelled, and how its
+     * errgroup function ended: 1 it returned an error (text: what it
+     * said), 2 the group's context cancelled it */
+    char text[MODEL_TEXT];
+    int outcome;
     /* what a thread that runs no jobs did: its own operations, so its lane
      * can say "add 5 =7" or "lock 3" instead of "done 0" */
     uint64_t sent, received;      /* queue items it sent / received */
@@ -93,6 +99,12 @@ typedef struct model_obj {
     int last_store_by; /* who stored last (-1: nobody yet) */
     int over_by, over_whom;
     int64_t over_value, over_old;
+    /* an errgroup's: functions that failed or were cancelled, the first
+     * error and who returned it, what Wait returned */
+    uint64_t failed, cancelled;
+    int first_by;
+    int waited; /* Wait returned: returned[] holds its error, "" for nil */
+    char first[MODEL_TEXT], returned[MODEL_TEXT];
 } model_obj;
 
 typedef struct model_queue {

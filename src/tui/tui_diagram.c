@@ -41,6 +41,9 @@ static void token_text(const model *m, int a, char *buf, size_t len)
     const char *name = model_actor_name(a, nb);
     if (ac->state == MS_WORKING)
         snprintf(buf, len, "%s:j%lld", name, (long long)ac->job);
+    else if (ac->state == MS_DONE && ac->outcome) /* an errgroup function failed or was cancelled */
+        snprintf(buf, len, "%s%s", name,
+                 tui_glyph_str(ac->outcome == 2 ? TG_CANCEL_MARK : TG_FAIL_MARK));
     else if (ac->state == MS_DONE)
         snprintf(buf, len, "%s%s", name, tui_glyph_str(TG_DONE_MARK));
     else if (token_role(ac->state) == TR_TOK_BLOCKED)

@@ -215,8 +215,10 @@ static int help_legend(WINDOW *w, int y, int x, int width, int end)
                 "A token (W1, main) stands in the box of its thread's state.");
     if (y < end)
         tui_putf(w, y++, x, width, TR_DIM,
-                 "A lit arrow: that transition just happened. W1%s blocked, W1%s done.",
-                 tui_glyph_str(TG_BLOCKED), tui_glyph_str(TG_DONE_MARK));
+                 "Lit arrow: it just happened. W1%s blocked W1%s done W1%s failed "
+                 "W1%s cancelled",
+                 tui_glyph_str(TG_BLOCKED), tui_glyph_str(TG_DONE_MARK),
+                 tui_glyph_str(TG_FAIL_MARK), tui_glyph_str(TG_CANCEL_MARK));
     if (y < end)
         tui_putf(w, y++, x, width, TR_DIM,
                  "Timeline: %s working  %s idle  %s blocked; queue %s item  %s free",

@@ -220,6 +220,16 @@ static void draw_ops(WINDOW *w, const tui_frame_input *in, int a, int y, int x, 
     char label[64];
     const model_actor *ac = &in->m->actors[a];
     goprog_label(in->prog, ac->label, ac->label_arg, label, sizeof label);
+    if (ac->outcome && ac->state == MS_DONE) { /* what its function returned */
+        /* the state column says failed or cancelled: this says with what */
+        snprintf(ops, len, "%s%s", ac->outcome == 2 ? "" : "error: ", ac->text);
+        int lw = label[0] ? tui_width(label) + 2 : 0;
+        if (label[0])
+            tui_put(w, y, x, width, TR_BOX_TITLE, label);
+        if (width - lw > 0)
+            tui_put(w, y, x + lw, width - lw, TR_WARN, ops);
+        return;
+    }
     if (!label[0]) {
         tui_put(w, y, x, width, TR_NORMAL, tui_ops_text(in->m, a, ops, len));
         return;
@@ -242,7 +252,11 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
     /* main's name fills the name column: its wait text says it is blocked
      * ("send jobs (full)") and gets the room main has no job column for */
     int is_main = a == PS_ACTOR_MAIN, sw = is_main ? 24 : 17;
-    if (!*st)
+    tui_role role = state_role(ac->state);
+    if (!*st && ac->state == MS_DONE && ac->outcome) { /* its errgroup function's end */
+        st = ac->outcome == 2 ? "cancelled" : "failed";
+        role = TR_WARN;
+    } else if (!*st)
         st = model_state_name(ac->state);
     else if (!is_main)
         tui_put(w, y, 5, 1, TR_WARN, tui_glyph_str(TG_BLOCKED));
@@ -250,7 +264,7 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
     char *detail = strstr(wait, " (");
     if (st == wait && detail && tui_width(wait) > sw)
         *detail = 0;
-    tui_put(w, y, 6, sw, state_role(ac->state), st);
+    tui_put(w, y, 6, sw, role, st);
     /* "done 0" means nothing to a thread that runs no jobs (main, the
      * counter and mutex lessons): it shows its own operations instead */
     if (!is_main && (ac->job || ac->jobs_done))
@@ -401,6 +415,24 @@ static void lock_waiters(const model_obj *o, char *buf, size_t len)
         snprintf(buf + n, len - n, " +%d", o->n_waiters - shown);
 }
 
+/* An errgroup: "errgroup running 2  failed 1  cancelled 2  first error
+ * W2: task 2 failed  Wait returned task 2 failed". */
+static void draw_group(WINDOW *w, const model_obj *o, int y, int x, int cols)
+{
+    char by[PS_ACTOR_NAME_LEN];
+    x += tui_putf(w, y, x, 40, TR_NORMAL, "errgroup running %lld  ", (long long)o->count);
+    if (o->failed)
+        x += tui_putf(w, y, x, 20, TR_WARN, "failed %llu  ", (unsigned long long)o->failed);
+    if (o->cancelled)
+        x += tui_putf(w, y, x, 20, TR_WARN, "cancelled %llu  ", (unsigned long long)o->cancelled);
+    if (o->first_by >= 0 && !o->waited && x < cols - 8)
+        x += tui_putf(w, y, x, cols - x - 1, TR_WARN, "first error %s: %s  ",
+                      model_actor_name(o->first_by, by), o->first);
+    if (o->waited && x < cols - 8)
+        tui_putf(w, y, x, cols - x - 1, o->returned[0] ? TR_WARN : TR_NORMAL, "Wait returned %s",
+                 o->returned[0] ? o->returned : "nil");
+}
+
 /* An atomic or a shared plain variable: "atomic = 50000  operations 50000",
  * "plain = 4817  loads 50000 stores 50000  LOST UPDATES 45183 (expected
  * 50000)  last: W3 stored 9 over W2's 9".  The words say it without colour;
@@ -438,8 +470,9 @@ static void draw_obj(WINDOW *w, const tui_frame_input *in, const model_obj *o, i
 {
     static const char *const kinds[] = {
         [PS_OBJ_CHAN] = "chan",       [PS_OBJ_WG] = "WaitGroup",  [PS_OBJ_MUTEX] = "Mutex",
-        [PS_OBJ_RWMUTEX] = "RWMutex", [PS_OBJ_ATOMIC] = "atomic", [PS_OBJ_VAR] = "plain"};
-    const char *kind = o->kind >= PS_OBJ_CHAN && o->kind <= PS_OBJ_VAR ? kinds[o->kind] : "?";
+        [PS_OBJ_RWMUTEX] = "RWMutex", [PS_OBJ_ATOMIC] = "atomic", [PS_OBJ_VAR] = "plain",
+        [PS_OBJ_GROUP] = "errgroup"};
+    const char *kind = o->kind >= PS_OBJ_CHAN && o->kind <= PS_OBJ_GROUP ? kinds[o->kind] : "?";
     char fallback[32], who[96], nm[PS_ACTOR_NAME_LEN];
     const char *name = goprog_object_name(in->prog, o->kind, o->line, o->cap);
     if (!name) {
@@ -460,6 +493,9 @@ static void draw_obj(WINDOW *w, const tui_frame_input *in, const model_obj *o, i
     case PS_OBJ_ATOMIC:
     case PS_OBJ_VAR:
         draw_var(w, o, kind, y, x, cols);
+        break;
+    case PS_OBJ_GROUP:
+        draw_group(w, o, y, x, cols);
         break;
     case PS_OBJ_WG:
         obj_waiters(m, MS_WAIT_WG, o->id, who, sizeof who);

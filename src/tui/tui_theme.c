@@ -43,17 +43,18 @@ static const role_def roles[TR_COUNT] = {
 };
 
 static const char *const glyph_utf8[TG_COUNT] = {
-    [TG_ARROW_R] = "\u25b6",    [TG_ARROW_L] = "\u25c0",       [TG_ARROW_D] = "\u25bc",
-    [TG_BLOCK_FULL] = "\u2588", [TG_BLOCK_EMPTY] = "\u2591",   [TG_GANTT_WORK] = "\u2588",
-    [TG_GANTT_IDLE] = "\u00b7", [TG_GANTT_BLOCKED] = "\u2592", [TG_GANTT_DONE] = " ",
-    [TG_DONE_MARK] = "\u2713",  [TG_READY] = "\u25b8",         [TG_NEXT] = "\u25c6",
-    [TG_BLOCKED] = "\u2026",    [TG_DOT] = "\u00b7",
+    [TG_ARROW_R] = "\u25b6",     [TG_ARROW_L] = "\u25c0",       [TG_ARROW_D] = "\u25bc",
+    [TG_BLOCK_FULL] = "\u2588",  [TG_BLOCK_EMPTY] = "\u2591",   [TG_GANTT_WORK] = "\u2588",
+    [TG_GANTT_IDLE] = "\u00b7",  [TG_GANTT_BLOCKED] = "\u2592", [TG_GANTT_DONE] = " ",
+    [TG_DONE_MARK] = "\u2713",   [TG_READY] = "\u25b8",         [TG_NEXT] = "\u25c6",
+    [TG_BLOCKED] = "\u2026",     [TG_DOT] = "\u00b7",           [TG_FAIL_MARK] = "\u2717",
+    [TG_CANCEL_MARK] = "\u2298",
 };
 static const char *const glyph_ascii[TG_COUNT] = {
     [TG_ARROW_R] = ">",     [TG_ARROW_L] = "<",    [TG_ARROW_D] = "v",    [TG_BLOCK_FULL] = "#",
     [TG_BLOCK_EMPTY] = ".", [TG_GANTT_WORK] = "#", [TG_GANTT_IDLE] = ".", [TG_GANTT_BLOCKED] = "=",
     [TG_GANTT_DONE] = " ",  [TG_DONE_MARK] = "+",  [TG_READY] = ">",      [TG_NEXT] = "*",
-    [TG_BLOCKED] = "..",    [TG_DOT] = ".",
+    [TG_BLOCKED] = "..",    [TG_DOT] = ".",        [TG_FAIL_MARK] = "!",  [TG_CANCEL_MARK] = "~",
 };
 static const char *const spark_utf8[8] = {"\u2581", "\u2582", "\u2583", "\u2584",
                                           "\u2585", "\u2586", "\u2587", "\u2588"};

@@ -51,6 +51,8 @@ typedef enum tui_glyph {
     TG_GANTT_BLOCKED,
     TG_GANTT_DONE,
     TG_DONE_MARK,
+    TG_FAIL_MARK,   /* an errgroup function returned an error */
+    TG_CANCEL_MARK, /* its group's context cancelled it */
     TG_READY,
     TG_NEXT,
     TG_BLOCKED,
