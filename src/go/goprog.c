@@ -256,6 +256,10 @@ const char *goprog_object_name(const goprog *g, int kind, uint32_t line, int64_t
 void goprog_label(const goprog *g, uint32_t label, int64_t arg, char *buf, size_t len)
 {
     buf[0] = 0;
+    if (label == GOPROG_LABEL_TIMER) {
+        snprintf(buf, len, "timer");
+        return;
+    }
     if (!g || label < 1 || (int)label > g->nlabels || !g->labels[label - 1])
         return;
     if (g->label_int[label - 1])

@@ -48,6 +48,9 @@ const char *goprog_object_name(const goprog *g, int kind, uint32_t line, int64_t
 /* "worker(2)", "main.func1": goroutine label (1 + function index) with its
  * first argument; "" for 0 or an unknown label. */
 void goprog_label(const goprog *g, uint32_t label, int64_t arg, char *buf, size_t len);
+/* The label of the runtime's own timer goroutines (time.After, Ticker,
+ * AfterFunc): Go has no goroutine there, so the lane says what it is. */
+#define GOPROG_LABEL_TIMER UINT32_MAX
 
 /* Reads and checks path with the --set overrides (names[i] = values[i]).
  * NULL with the message in err ("FILE:LINE:COL: ...", or the file's error). */

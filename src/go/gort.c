@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "goprog.h"
 #include "rt/chan_select.h"
 #include "rt/run.h"
 #include "sync/lock.h"
@@ -180,19 +181,29 @@ void gort_go_native(gor *g, int (*fn)(ps_actor *self, void *arg), void *arg)
     gort_go_native_as(g, fn, arg, NULL);
 }
 
-void gort_go_native_as(gor *g, int (*fn)(ps_actor *self, void *arg), void *arg,
-                       const struct gfunc *as)
+static void gort_go_label(gor *g, int (*fn)(ps_actor *self, void *arg), void *arg, uint32_t label)
 {
     gort *rt = gort_of(g);
-    int rc = as ? run_go_labelled(rt->run, gort_actor(g), fn, arg, (uint32_t)as->index + 1, 0, NULL)
-                : run_go(rt->run, gort_actor(g), fn, arg, NULL);
+    int rc = label ? run_go_labelled(rt->run, gort_actor(g), fn, arg, label, 0, NULL)
+                   : run_go(rt->run, gort_actor(g), fn, arg, NULL);
     gort_check(g, rc);
     if (rc != PS_OK) {
         char why[160], msg[220];
         run_go_limit(rt->run, why, sizeof why);
-        snprintf(msg, sizeof msg, "poolscope: cannot start a timer's goroutine: %s", why);
+        snprintf(msg, sizeof msg, "poolscope: cannot start the runtime's goroutine: %s", why);
         gor_fatal(g, msg);
     }
+}
+
+void gort_go_native_as(gor *g, int (*fn)(ps_actor *self, void *arg), void *arg,
+                       const struct gfunc *as)
+{
+    gort_go_label(g, fn, arg, as ? (uint32_t)as->index + 1 : 0);
+}
+
+void gort_go_timer(gor *g, int (*fn)(ps_actor *self, void *arg), void *arg)
+{
+    gort_go_label(g, fn, arg, GOPROG_LABEL_TIMER);
 }
 
 gchan *gort_chan_new(gor *g, const gtype *elem, int64_t cap)

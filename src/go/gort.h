@@ -72,6 +72,8 @@ void gort_go_native(gor *g, int (*fn)(struct ps_actor *self, void *arg), void *a
 struct gfunc;
 void gort_go_native_as(gor *g, int (*fn)(struct ps_actor *self, void *arg), void *arg,
                        const struct gfunc *as);
+/* A timer's goroutine (time.After, Ticker, AfterFunc): its lane says timer. */
+void gort_go_timer(gor *g, int (*fn)(struct ps_actor *self, void *arg), void *arg);
 /* Publishes s (its first GORT_TEXT_MAX bytes) as text events: 16 bytes an
  * event in arg and value, chunk number in obj (event.h TEXT). */
 #define GORT_TEXT_MAX 128

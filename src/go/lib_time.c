@@ -450,7 +450,7 @@ static void timer_launch(gor *g, timer *t, uint32_t gen, int64_t d, int64_t peri
         gor_fatal(g, "out of memory");
     *run =
         (timer_run){.t = t, .gen = gen, .dur = d, .period = period, .vfrom = (uint64_t)gort_now(g)};
-    gort_go_native(g, timer_goroutine, run);
+    gort_go_timer(g, timer_goroutine, run);
 }
 
 static timer *timer_start(gor *g, int64_t d, int64_t period, gclosure *fn, const gtype *elem)
