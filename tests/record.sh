@@ -72,7 +72,7 @@ if [ $st = 2 ] && printf '%s' "$out" | grep -q "drop --scenario, --workers"; the
     "$py" "$here/check_trace.py" "$tmp/back.json" 3 && ok trace-replay || no trace-replay
 # A Go program: the recording holds its source and --set values (version 2),
 # so it replays, exports and names its goroutines where the file is gone.
-cp "$here/../assets/go/worker-pool.go" "$tmp/pool.go"
+cp "$here/../assets/scenarios/worker-pool.go" "$tmp/pool.go"
 out=$("$bin" --headless "$tmp/pool.go" --set numJobs=3 --record "$tmp/go.rec" 2>&1); st=$?
 if [ $st = 0 ] && [ "$(printf '%s\n' "$out" | grep -c 'finished job')" = 3 ] &&
     head -1 "$tmp/go.rec" | grep -qx 'poolscope-recording 2' && grep -qx 'set numJobs=3' "$tmp/go.rec" &&
@@ -92,7 +92,7 @@ slices = {e["name"] for e in d["traceEvents"] if e["ph"] == "X"}
 assert {"send jobs 1", "recv results 2"} <= slices, slices
 assert any(n.startswith("recv results (blocked)") for n in slices), slices
 PY
-out=$("$bin" --headless "$here/../assets/go/worker-pool.go" --no-events --record "$tmp/x.rec" 2>&1); st=$?
+out=$("$bin" --headless "$here/../assets/scenarios/worker-pool.go" --no-events --record "$tmp/x.rec" 2>&1); st=$?
 if [ $st = 2 ] && printf '%s' "$out" | grep -q -- '--no-events runs the program unwatched: not with --record'; then
     ok record-go-no-events
 else

@@ -712,7 +712,7 @@ const char *scenfile_go_dir(char *buf, size_t len)
     const char *dirs[2] = {PS_DATADIR, PS_SOURCE_ASSETS};
     int first = in_build_tree();
     for (int i = 0; i < 2; i++) {
-        snprintf(buf, len, "%s/go", dirs[(first + i) % 2]);
+        snprintf(buf, len, "%s/scenarios", dirs[(first + i) % 2]);
         char probe[PATH_MAX + 32];
         snprintf(probe, sizeof probe, "%s/worker-pool.go", buf);
         if (access(probe, R_OK) == 0)

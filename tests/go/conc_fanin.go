@@ -1,1 +1,1 @@
-../../assets/go/fan-in.go
+../../assets/scenarios/fan-in.go

@@ -1,1 +1,1 @@
-../../assets/go/rate-limit.go
+../../assets/scenarios/rate-limit.go

@@ -1,1 +1,1 @@
-../../assets/go/rwmutex.go
+../../assets/scenarios/rwmutex.go

@@ -1,1 +1,1 @@
-../../assets/go/select-timeout.go
+../../assets/scenarios/select-timeout.go

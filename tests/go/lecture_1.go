@@ -1,1 +1,1 @@
-../../assets/go/worker-pool.go
+../../assets/scenarios/worker-pool.go

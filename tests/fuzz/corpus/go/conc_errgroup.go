@@ -1,1 +1,1 @@
-../../../../assets/go/errgroup.go
+../../../../assets/scenarios/errgroup.go

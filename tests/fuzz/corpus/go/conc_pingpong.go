@@ -1,1 +1,1 @@
-../../../../assets/go/unbuffered.go
+../../../../assets/scenarios/unbuffered.go

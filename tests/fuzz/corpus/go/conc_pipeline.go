@@ -1,1 +1,1 @@
-../../../../assets/go/pipeline.go
+../../../../assets/scenarios/pipeline.go

@@ -1,1 +1,1 @@
-../../../../assets/go/deadlock.go
+../../../../assets/scenarios/deadlock.go

@@ -1,1 +1,1 @@
-../../../../assets/go/waitgroup.go
+../../../../assets/scenarios/waitgroup.go

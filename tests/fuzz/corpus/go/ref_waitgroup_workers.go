@@ -1,1 +1,1 @@
-../../../../assets/go/waitgroup-workers.go
+../../../../assets/scenarios/waitgroup-workers.go
