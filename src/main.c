@@ -3,7 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "rt/scenario.h"
+#include "scen/catalog.h"
 #include "app/gorun.h"
 #include "app/headless.h"
 #include "app/options.h"
@@ -12,10 +12,25 @@
 #include "tui/tui_cast.h"
 #include "version.h"
 
-static void list_scenarios(void)
+/* NAME and title of each built-in, as --scenario NAME takes it. */
+static int list_scenarios(void)
 {
-    for (const scenario_def *const *d = scenario_all(); *d; d++)
-        printf("%-20s %s\n", (*d)->name, (*d)->summary);
+    char dir[4096], path[8192], title[128], desc[8];
+    char **names;
+    int n = catalog_dir(dir, sizeof dir) ? catalog_names(dir, &names) : -1;
+    if (n < 0) {
+        fprintf(stderr,
+                "poolscope: the built-in scenarios are not installed (looked in %s and %s)\n",
+                PS_DATADIR "/scenarios", PS_SOURCE_ASSETS "/scenarios");
+        return 1;
+    }
+    for (int i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        catalog_about(path, title, sizeof title, desc, sizeof desc);
+        printf("%-20.*s %s\n", (int)(strlen(names[i]) - 3), names[i], title);
+    }
+    catalog_names_free(names, n);
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -34,8 +49,7 @@ int main(int argc, char **argv)
         printf("poolscope %s\n", PS_VERSION);
         return 0;
     case ACT_LIST:
-        list_scenarios();
-        return 0;
+        return list_scenarios();
     case ACT_RUN:
         break;
     }
@@ -48,11 +62,9 @@ int main(int argc, char **argv)
     outputs_set_cast_view(&tui_cast_maker);
     if (o.replay_path && !o.headless && (o.trace_path || o.cast_path))
         return outputs_export_replay(&o, stderr);
-    if (o.go_path && !o.headless)
+    if (!o.headless)
         return tui_run(&o);
     if (o.go_path)
         return gorun_headless(&o);
-    if (!o.headless)
-        return tui_run(&o);
-    return headless_run(&o, stdout);
+    return headless_run(&o, stdout); /* a recording */
 }

@@ -58,8 +58,9 @@ run_in_pane "$bin --speed 10 $dir/../go/lecture_1.go"
 wait_for 'worker(3)' && screen | grep -q 'worker(1)' &&
     ok "the lecture's workers named worker(1)..worker(3)" || fail "no worker(N) lanes"
 # which worker takes which job varies from run to run, as in Go
-wait_for ' DONE ' 100 && [ "$(screen | grep -cE '^ worker [1-3] finished job [1-5]')" -ge 3 ] &&
-    ok "the program's output in the log panel" || fail "no program output on the screen"
+wait_for ' DONE ' 100 && T send-keys -t ps c && sleep 0.3 &&
+    [ "$(screen | grep -cE '^ worker [1-3] finished job [1-5]')" -ge 3 ] &&
+    ok "the program's output in the log panel (c hides the code)" || fail "no program output on the screen"
 wait_for 'jobs chan 0/5  sent 5  received 5  closed' &&
     screen | grep -q 'results chan [0-5]/5  sent [0-5]' &&
     ok "channels named from the program (jobs closed, results)" || fail "no named channels in Sync"
@@ -169,7 +170,7 @@ rm -f "$work/pool.go"
 head -1 "$work/pool.rec" | grep -qx 'poolscope-recording 2' && ok "--record of a Go program on the screen" ||
     fail "no version 2 recording: $(head -1 "$work/pool.rec")"
 run_in_pane "$bin --replay $work/pool.rec"
-wait_for 'Code: pool.go' && screen | grep -q 'const numJobs = 4  // -' &&
+wait_for 'Code: pool.go' && wait_for 'const numJobs = 4  // -' 60 &&
     ok "its replay shows the recorded source and --set value, the file gone" ||
     fail "no code panel from the recording"
 T send-keys -t ps End

@@ -27,19 +27,20 @@ wait_for 'PAUSED' || fail "space pauses while recording"
 sleep 0.3
 T send-keys -t ps Space
 wait_for ' DONE ' 100 || fail "the recorded run ends"
-screen | sed -n 's/^ *[0-9.]*s  \(worker .*\)$/\1/p' | sed 's/ *$//' >"$work/screen.lines"
 T send-keys -t ps q
 wait_for 'EXITED 0' && ok "live --record: q, status 0" || fail "live --record exit"
 check_sane "live --record"
 tail -1 "$work/live.rec" | grep -q '^end [0-9]*$' && ok "the recording is closed (end line)" ||
     fail "recording without end line: $(tail -1 "$work/live.rec")"
 
-# 2. Headless replay prints the lines the live screen showed.
-"$bin" --headless --replay "$work/live.rec" --speed 100 2>&1 | grep -v '^#' >"$work/replay.lines"
-if [ -s "$work/screen.lines" ] && cmp -s "$work/screen.lines" "$work/replay.lines"; then
-    ok "headless replay prints the live screen's $(wc -l <"$work/replay.lines") lines"
+# 2. Headless replay hands out every event the live screen recorded, as recorded.
+"$bin" --headless --replay "$work/live.rec" --speed 100 --log=events 2>&1 | grep -v '^#' >"$work/replay.lines"
+sed -n '/^events$/,$p' "$work/live.rec" | grep '^[0-9]' >"$work/screen.lines"
+if [ -s "$work/screen.lines" ] && cmp -s "$work/screen.lines" "$work/replay.lines" &&
+    grep -q ' ctl-pause ' "$work/replay.lines"; then
+    ok "headless replay hands out the live run's $(wc -l <"$work/replay.lines") events, the pause too"
 else
-    fail "headless replay differs from the live log"
+    fail "headless replay differs from the recording"
     diff "$work/screen.lines" "$work/replay.lines" | head -10
 fi
 
@@ -65,7 +66,7 @@ T send-keys -t ps Home
 wait_for "event 0/$n" && ok "replay: Home goes back to event 0" || fail "replay: Home"
 T send-keys -t ps ']'
 wait_for "event [1-9][0-9]*/$n" && ok "replay: ] jumps forward" || fail "replay: ]"
-# } and {: lecture line by lecture line, the line the newest in the log
+# } and {: operation by operation, the newest event in the log
 newest() { screen | grep -B1 'event [0-9]*/' | head -1; }
 l1=$(sed -n 1p "$work/screen.lines"); l2=$(sed -n 2p "$work/screen.lines")
 T send-keys -t ps Home
@@ -80,7 +81,7 @@ T send-keys -t ps '{'
 sleep 0.3
 a3=$(newest)
 case "$a1|$a2|$a3" in
-*"$l1"*"|"*"$l2"*"|"*"$l1"*) ok "replay: } goes to the next lecture line, { back ($l1, $l2, $l1)" ;;
+*"$l1"*"|"*"$l2"*"|"*"$l1"*) ok "replay: } goes to the next operation, { back ($l1, $l2, $l1)" ;;
 *) fail "replay: } / { gave '$a1' '$a2' '$a3' (want '$l1' '$l2' '$l1')" ;;
 esac
 T send-keys -t ps q
@@ -120,7 +121,7 @@ wait_for 'EXITED 2' && screen | grep -q 'needs --headless' &&
 # 6. Step mode: the keys choose the interleaving, the recording keeps it.
 run_in_pane "$bin --step --record $work/step.rec"
 wait_for ' STEP ' || fail "step start"
-for i in 1 2 3 4 5 6 7 8; do T send-keys -t ps m; sleep 0.15; done
+for i in $(seq 1 24); do T send-keys -t ps m; sleep 0.15; done
 T send-keys -t ps 3; sleep 0.2
 T send-keys -t ps 2; sleep 0.2
 T send-keys -t ps 1; sleep 0.2

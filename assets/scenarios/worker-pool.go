@@ -3,6 +3,7 @@
 // them, each job takes a second, main collects five results.
 // poolscope: lines-unordered
 // poolscope: elapsed-ms 2000
+// poolscope: diagram worker-pool jobs
 package main
 
 import (

@@ -2,8 +2,6 @@
 
 #include <inttypes.h>
 
-#include "model/logfmt.h"
-
 static int text_open(void *ctx, FILE *term, int width, int height)
 {
     (void)width;
@@ -18,38 +16,35 @@ static void text_actors(FILE *f, const model *m)
     for (int a = 0; a < m->n_actors && a < 10; a++) {
         const model_actor *ac = &m->actors[a];
         fprintf(f, "  %-5s %-10s", model_actor_name(a, name), model_state_name(ac->state));
-        if (ac->state == MS_WORKING)
-            fprintf(f, " job %" PRId64, ac->job);
+        if (ac->line)
+            fprintf(f, " line %u", (unsigned)ac->line);
         fputs("\033[K\r\n", f);
     }
 }
 
+/* The program's objects by kind and id (a text cast has no program to
+ * name them): a channel's depth, a WaitGroup's count, a variable's value. */
 static void text_objects(FILE *f, const model *m)
 {
-    const ps_layout *l = &m->layout;
-    for (int q = 0; q < l->n_queues; q++)
-        fprintf(f, "  queue %-8s %" PRIu64 "/%u%s\033[K\r\n", l->queues[q].name, m->queues[q].depth,
-                (unsigned)m->queues[q].cap, m->queues[q].closed ? " closed" : "");
-    for (int c = 0; c < l->n_counters; c++)
-        fprintf(f, "  %-14s %" PRId64 "\033[K\r\n", l->counters[c], m->counters[c].value);
-    for (int w = 0; w < l->n_wgs; w++)
-        fprintf(f, "  %-14s %" PRId64 "\033[K\r\n", l->wgs[w], m->wgs[w].count);
+    for (int i = 0; i < m->n_objs && i < 8; i++) {
+        const model_obj *o = &m->objs[i];
+        if (o->kind == PS_OBJ_CHAN)
+            fprintf(f, "  chan#%-4u %" PRId64 "/%" PRId64 "%s\033[K\r\n", o->id, o->depth, o->cap,
+                    o->closed ? " closed" : "");
+        else if (o->kind == PS_OBJ_WG)
+            fprintf(f, "  wg#%-6u %" PRId64 "\033[K\r\n", o->id, o->count);
+        else if (o->kind == PS_OBJ_ATOMIC || o->kind == PS_OBJ_VAR)
+            fprintf(f, "  var#%-5u %" PRId64 "\033[K\r\n", o->id, o->value);
+    }
 }
 
 static void text_draw(void *ctx, const model *m, uint64_t vt)
 {
-    char line[128];
     FILE *f = ((cast_text *)ctx)->term;
     fprintf(f, "\033[H\033[1mpoolscope\033[0m  t = %.3f s\033[K\r\n\033[K\r\n", (double)vt / 1e9);
     text_actors(f, m);
     fputs("\033[K\r\n", f);
     text_objects(f, m);
-    fputs("\033[K\r\n", f);
-    for (uint64_t i = 6; i-- > 0;) {
-        const ps_event *e = model_line_at(m, i);
-        if (e && logfmt_line(&m->layout, e, line, sizeof line))
-            fprintf(f, "  %s\033[K\r\n", line);
-    }
     fputs("\033[J", f);
 }
 

@@ -138,6 +138,7 @@ int gorun_headless(const options *o)
     int want = o->record_path || o->trace_path || o->cast_path;
     session desc = {.prog = g};
     session_go_layout(&desc.params, &desc.layout, o->go_path);
+    desc.layout.job_line = goprog_job_line(g);
     if (want)
         outputs_open(&k, o, &desc, stderr);
     status = gorun_drive(r, o, want ? &k : NULL);

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include "sync/clock.h"
-#include "model/logfmt.h"
 #include "model/model.h"
 #include "rec/replay.h"
 #include "rec/session.h"
@@ -21,14 +20,10 @@
 static void print_event(FILE *out, log_kind log, model *m, const ps_event *e)
 {
     char line[256];
-    size_t n;
     model_apply(m, e);
-    if (log == LOG_EVENTS)
-        n = event_format(e, line, sizeof line - 1);
-    else
-        n = logfmt_line(&m->layout, e, line, sizeof line - 1);
-    if (!n)
-        return;
+    if (log != LOG_EVENTS)
+        return; /* the summary says what the run did */
+    size_t n = event_format(e, line, sizeof line - 1);
     if (n > sizeof line - 2)
         n = sizeof line - 2; /* event_format says what it would have written */
     line[n++] = '\n';        /* one fwrite of the line: no format string to parse */
@@ -42,9 +37,9 @@ static void summary(FILE *out, const model *m, session *s, uint64_t wall)
     s->ops->stats(s, &st);
     /* a recording's name is the file's text */
     snprintf(name, sizeof name, "%s", s->params.name);
-    fprintf(out, "# %s: %.3f s wall, %.3f s virtual, %" PRIu64 " events, %" PRIu64 " jobs",
+    fprintf(out, "# %s: %.3f s wall, %.3f s virtual, %" PRIu64 " events, %" PRIu64 " goroutines",
             printable_fix(name), (double)wall / 1e9, (double)m->vt / 1e9, m->events,
-            m->jobs_finished);
+            m->threads_started + m->started);
     if (st.replayed)
         fputs(", replayed", out);
     else
@@ -91,19 +86,11 @@ static void drain(session *s, FILE *out, log_kind log, model *m, outputs *k)
     }
 }
 
-/* A live run, or the recording of --replay (its warning printed). */
+/* The recording of --replay (its warning printed). */
 static session *open_session(const options *o)
 {
     char msg[512];
-    const char *err = NULL;
-    session *s;
-    if (!o->replay_path) {
-        s = session_live_create(&o->params, o->start_mode, o->ring_cap, &err);
-        if (!s)
-            fprintf(stderr, "poolscope: %s\n", err);
-        return s;
-    }
-    s = session_replay_create(o->replay_path, o->start_mode, msg, sizeof msg);
+    session *s = session_replay_create(o->replay_path, o->start_mode, msg, sizeof msg);
     if (msg[0])
         fprintf(stderr, "poolscope: %s\n", msg);
     if (s && o->speed_given)
@@ -133,7 +120,7 @@ int headless_run(const options *o, FILE *out)
     outputs_open(&k, o, s, stderr);
     drain(s, out, o->log, m, &k);
     uint64_t wall = clock_now_ns() - t0;
-    int ok = m->ended && !m->seq_errors;
+    int ok = !m->seq_errors; /* a deadlocked program's recording is whole without an end event */
     session_stats st;
     s->ops->stats(s, &st);
     ok &= !st.cut; /* a recording cut short is not the run it claims (docs: status 1) */

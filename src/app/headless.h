@@ -1,4 +1,5 @@
-/* headless.h - runs a scenario without a screen and prints the lecture's lines. */
+/* headless.h - replays a recording without a screen: every event (--log=events)
+ * or a summary. */
 #ifndef PS_HEADLESS_H
 #define PS_HEADLESS_H
 
@@ -6,7 +7,7 @@
 
 #include "options.h"
 
-/* Exit status: 0 if the scenario ran to its end, 1 if it failed to. */
+/* Exit status: 0 if the recorded run is whole, 1 if not (or unreadable). */
 int headless_run(const options *o, FILE *out);
 
 #endif

@@ -6,24 +6,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "version.h"
+
+#include "scen/catalog.h"
 #include "scen/number.h"
 #include "scen/printable.h"
 
 static const char usage[] =
     "usage: poolscope [options] [PROGRAM.go]\n"
-    "Runs a concurrency lecture scenario with real threads and shows it live,\n"
-    "or a Go program (PROGRAM.go: --headless runs it as go run does).\n"
+    "Runs a Go program with every goroutine a real thread and shows it live\n"
+    "(--headless: runs it as go run does).  Without PROGRAM.go, a built-in\n"
+    "scenario (a Go program of the lecture; default worker-pool).\n"
     "\n"
-    "  --headless            print the lecture's lines instead of the screen\n"
-    "  --log=lines|events    headless: lecture lines (default) or every event\n"
-    "  --scenario NAME|FILE  scenario to run (default worker-pool), or a scenario\n"
-    "                        file (contains '/' or ends in .ini); see --list\n"
-    "  --list                list the scenarios\n"
-    "  --workers N           worker threads (1..64)\n"
-    "  --jobs N              jobs, or iterations per thread (0..10000000)\n"
-    "  --job-ms MS           virtual duration of one job or sleep (0..3600000)\n"
-    "  --queue N             job queue capacity (1..1000000)\n"
+    "  --headless            no screen: the program's output, as go run's\n"
+    "  --log=lines|events    headless replay: a summary (default) or every event\n"
+    "  --scenario NAME|FILE  a built-in scenario by name (see --list), or a .go file\n"
+    "  --list                list the built-in scenarios\n"
     "  --speed X             virtual time per real time (0.1..100, default 1)\n"
     "  --paused              start paused\n"
     "  --step                start in step mode\n"
@@ -113,11 +113,10 @@ static int file_option(options *o, int argc, char **argv, int *i, char *err, siz
     return -1;
 }
 
-typedef struct overrides {
-    long long workers, jobs, job_ms, queue, speed;
-} overrides;
+/* The options of the C scenarios, which are gone: each says what to do now. */
+static const char *const retired[] = {"--workers", "--jobs", "--job-ms", "--queue"};
 
-static int parse_one(options *o, overrides *ov, const char **scen, int argc, char **argv, int *i,
+static int parse_one(options *o, long long *speed, const char **scen, int argc, char **argv, int *i,
                      char *err, size_t len)
 {
     const char *a = argv[*i], *v;
@@ -155,20 +154,8 @@ static int parse_one(options *o, overrides *ov, const char **scen, int argc, cha
         if (!*v)
             return bad(err, len, "--scenario", NULL, "a name from --list");
         *scen = v;
-    } else if ((v = value_of(a, "--workers", argc, argv, i))) {
-        if (parse_ll(v, 1, PS_MAX_WORKERS, &ov->workers))
-            return bad(err, len, "--workers", *v ? v : NULL, "1..64");
-    } else if ((v = value_of(a, "--jobs", argc, argv, i))) {
-        if (parse_ll(v, 0, 10000000, &ov->jobs))
-            return bad(err, len, "--jobs", *v ? v : NULL, "0..10000000");
-    } else if ((v = value_of(a, "--job-ms", argc, argv, i))) {
-        if (parse_ll(v, 0, 3600000, &ov->job_ms))
-            return bad(err, len, "--job-ms", *v ? v : NULL, "0..3600000");
-    } else if ((v = value_of(a, "--queue", argc, argv, i))) {
-        if (parse_ll(v, 1, 1000000, &ov->queue))
-            return bad(err, len, "--queue", *v ? v : NULL, "1..1000000");
     } else if ((v = value_of(a, "--speed", argc, argv, i))) {
-        if (parse_speed(v, &ov->speed))
+        if (parse_speed(v, speed))
             return bad(err, len, "--speed", *v ? v : NULL, "0.1..100");
     } else if ((v = value_of(a, "--set", argc, argv, i))) {
         const char *eq = strchr(v, '=');
@@ -201,57 +188,18 @@ static int parse_one(options *o, overrides *ov, const char **scen, int argc, cha
         int rc = file_option(o, argc, argv, i, err, len);
         if (rc >= 0)
             return rc;
+        for (size_t k = 0; k < sizeof retired / sizeof retired[0]; k++)
+            if (!strncmp(a, retired[k], strlen(retired[k])) &&
+                (a[strlen(retired[k])] == 0 || a[strlen(retired[k])] == '=')) {
+                snprintf(err, len,
+                         "poolscope: %s is gone: every scenario is a Go program now; set its "
+                         "constants with --set NAME=VALUE (worker-pool: --set numJobs=9)",
+                         retired[k]);
+                return 2;
+            }
         snprintf(err, len, "poolscope: unknown option '%s' (see --help)", a);
         return 2;
     }
-    return 0;
-}
-
-/* An override the scenario does not read is an error, not silently ignored. */
-/* A title that counts workers or jobs would lie after --workers or --jobs:
- * keep its topic (up to a colon) and say what the command line set. */
-static void retitle(ps_params *p, const overrides *ov)
-{
-    char t[2 * PS_TITLE_LEN + 2], extra[PS_TITLE_LEN] = "";
-    size_t n = 0;
-    if (ov->workers >= 0)
-        n += (size_t)snprintf(extra + n, sizeof extra - n, ", %lld workers", ov->workers);
-    if (ov->jobs >= 0 && n < sizeof extra)
-        n += (size_t)snprintf(extra + n, sizeof extra - n, ", %lld jobs", ov->jobs);
-    if (ov->job_ms >= 0 && n < sizeof extra)
-        n += (size_t)snprintf(extra + n, sizeof extra - n, ", %lld ms each", ov->job_ms);
-    if (ov->queue >= 0 && n < sizeof extra)
-        snprintf(extra + n, sizeof extra - n, ", queue %lld", ov->queue);
-    if (!extra[0])
-        return;
-    size_t topic = strcspn(p->title, ":");
-    snprintf(t, sizeof t, "%.*s:%s", (int)topic, p->title, extra + 1);
-    t[PS_TITLE_LEN - 1] = '\0'; /* a title too long is cut, never overflows */
-    memcpy(p->title, t, PS_TITLE_LEN);
-}
-
-static int ov_check(const ps_params *p, const overrides *ov, char *err, size_t len)
-{
-    const scenario_def *d = scenario_by_kind(p->kind);
-    const struct {
-        long long v;
-        unsigned bit;
-        const char *opt;
-    } all[] = {{ov->workers, SP_WORKERS, "--workers"},
-               {ov->jobs, SP_JOBS, "--jobs"},
-               {ov->job_ms, SP_JOB_MS, "--job-ms"},
-               {ov->queue, SP_QUEUE, "--queue"}};
-    char allowed[128] = "--speed";
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        if (d->uses & all[i].bit)
-            snprintf(allowed + strlen(allowed), sizeof allowed - strlen(allowed), ", %s",
-                     all[i].opt);
-    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-        if (all[i].v >= 0 && !(d->uses & all[i].bit)) {
-            snprintf(err, len, "poolscope: %s does not apply to scenario %s (allowed: %s)",
-                     all[i].opt, p->name, allowed);
-            return 2;
-        }
     return 0;
 }
 
@@ -292,13 +240,13 @@ static int file_id_same(const file_id *a, const file_id *b)
 /* An output that is an input, or two outputs that are one file, would
  * overwrite the lecturer's file or mix two exports: refused (exit 2),
  * naming both.  /dev/null and other non-regular files may be shared. */
-static int files_distinct(const options *o, const char *scen, char *err, size_t len)
+static int files_distinct(const options *o, const char *prog, char *err, size_t len)
 {
     const struct {
         const char *opt, *path;
         int output;
     } f[] = {
-        {.opt = "--scenario", .path = strchr(scen, '/') || strstr(scen, ".ini") ? scen : NULL},
+        {.opt = "program", .path = prog},
         {.opt = "--replay", .path = o->replay_path},
         {.opt = "--record", .path = o->record_path, .output = 1},
         {.opt = "--export-trace", .path = o->trace_path, .output = 1},
@@ -325,64 +273,78 @@ static int files_distinct(const options *o, const char *scen, char *err, size_t 
     return 0;
 }
 
+static int ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), k = strlen(tail);
+    return n > k && !strcmp(s + n - k, tail);
+}
+
+/* --scenario's argument (or the default): a .go file, or a built-in's name
+ * (scen/catalog.h) whose path goes into o->scenario_path. */
+static int resolve_scenario(options *o, const char *scen, int given, char *err, size_t len)
+{
+    if (ends_with(scen, ".ini")) {
+        snprintf(err, len,
+                 "poolscope: %.200s: scenario files (.ini) are gone: a scenario is a Go program "
+                 "(see docs/scenarios.md)",
+                 scen);
+        printable_fix(err);
+        return 2;
+    }
+    /* a path, or a .go file here; else a built-in's name ("race", "race.go") */
+    if (strchr(scen, '/') || (ends_with(scen, ".go") && access(scen, F_OK) == 0)) {
+        o->go_path = scen;
+        return 0;
+    }
+    if (!catalog_find(scen, o->scenario_path, sizeof o->scenario_path)) {
+        char dir[4096];
+        if (!catalog_dir(dir, sizeof dir))
+            snprintf(err, len,
+                     "poolscope: the built-in scenarios are not installed (looked in %s/scenarios "
+                     "and %s/scenarios): name a .go file",
+                     PS_DATADIR, PS_SOURCE_ASSETS);
+        else if (given)
+            snprintf(err, len, "poolscope: unknown scenario '%.200s' (see --list)", scen);
+        else
+            snprintf(err, len, "poolscope: %s/%s.go is missing", dir, scen);
+        printable_fix(err);
+        return 2;
+    }
+    o->go_path = o->scenario_path;
+    return 0;
+}
+
 int options_parse(options *o, int argc, char **argv, char *err, size_t len)
 {
     memset(o, 0, sizeof(*o));
     o->start_mode = PACER_RUN;
-    overrides ov = {-1, -1, -1, -1, -1};
-    const char *scen = "worker-pool";
+    long long speed = -1;
+    const char *scen = NULL;
     for (int i = 1; i < argc; i++) {
-        int rc = parse_one(o, &ov, &scen, argc, argv, &i, err, len);
+        int rc = parse_one(o, &speed, &scen, argc, argv, &i, err, len);
         if (rc)
             return rc;
     }
-    if (o->replay_path && (ov.workers >= 0 || ov.jobs >= 0 || ov.job_ms >= 0 || ov.queue >= 0 ||
-                           strcmp(scen, "worker-pool") != 0)) {
+    o->speed_given = speed >= 0;
+    o->params.speed_milli = speed >= 0 ? speed : 1000;
+    if (o->replay_path && (scen || o->go_path)) {
         snprintf(err, len,
-                 "poolscope: --replay takes the recording's own scenario and "
-                 "parameters: drop --scenario, --workers, --jobs, --job-ms, --queue");
+                 "poolscope: --replay takes the recording's own program: drop --scenario and "
+                 "PROGRAM.go");
         return 2;
     }
-    o->speed_given = ov.speed >= 0;
-    if (strlen(scen) > 3 && !strcmp(scen + strlen(scen) - 3, ".go"))
-        o->go_path = scen;
-    if (o->go_path) { /* a Go program: its own constants, not a scenario's parameters */
-        if (ov.workers >= 0 || ov.jobs >= 0 || ov.job_ms >= 0 || ov.queue >= 0) {
-            snprintf(err, len,
-                     "poolscope: for a Go program, set its constants with --set NAME=VALUE");
-            return 2;
-        }
-        if (ov.speed >= 0)
-            o->params.speed_milli = ov.speed;
-        return 0;
-    }
-    int found = scenfile_resolve(scen, &o->params, &o->text, err, len);
-    if (found < 0)
-        return 2; /* err: "FILE:LINE: what is wrong (allowed: ...)" */
-    if (found > 0) {
-        snprintf(err, len, "poolscope: unknown scenario '%s' (see --list)", scen);
+    if (o->replay_path || o->action != ACT_RUN)
+        return files_distinct(o, NULL, err, len);
+    if (scen && o->go_path) {
+        snprintf(err, len, "poolscope: give one program: --scenario %.200s or %.200s", scen,
+                 o->go_path);
+        printable_fix(err);
         return 2;
     }
-    if (ov_check(&o->params, &ov, err, len))
-        return 2;
-    if (ov.workers >= 0)
-        o->params.workers = (int)ov.workers;
-    if (ov.jobs >= 0)
-        o->params.jobs = (int)ov.jobs;
-    if (ov.job_ms >= 0) { /* one duration for every job, instead of a list or range */
-        o->params.job_ns = ov.job_ms * 1000000LL;
-        o->params.n_durations = 0;
-        o->params.job_ns_max = 0;
+    if (!o->go_path) {
+        int rc = resolve_scenario(o, scen ? scen : CATALOG_DEFAULT, scen != NULL, err, len);
+        if (rc)
+            return rc;
     }
-    if (ov.queue >= 0)
-        o->params.queue_cap = (int)ov.queue;
-    if (ov.speed >= 0)
-        o->params.speed_milli = ov.speed;
-    retitle(&o->params, &ov);
-    char why[160];
-    if (scenario_finish(&o->params, why, sizeof why) != 0) {
-        snprintf(err, len, "poolscope: scenario %s: %s", o->params.name, why);
-        return 2;
-    }
-    return files_distinct(o, scen, err, len);
+    return files_distinct(o, o->go_path, err, len);
 }

@@ -7,7 +7,6 @@
 #include "bus/event.h"
 #include "rt/pacer.h"
 #include "rt/scenario.h"
-#include "scen/scenfile.h"
 
 typedef enum { LOG_LINES = 0, LOG_EVENTS } log_kind;
 typedef enum { COLOR_AUTO = 0, COLOR_ALWAYS, COLOR_NEVER } color_mode;
@@ -20,15 +19,15 @@ typedef struct options {
     color_mode color;
     pacer_mode start_mode; /* --paused / --step */
     size_t ring_cap;
-    ps_params params;        /* defaults of the scenario, then the overrides */
-    scenario_text text;      /* the scenario file's description and code listing */
-    const char *record_path; /* --record: write the run to this file */
-    const char *replay_path; /* --replay: a recording instead of a live run */
-    const char *trace_path;  /* --export-trace: Chrome trace JSON */
-    const char *cast_path;   /* --export-cast: asciicast v2 */
-    int speed_given;         /* --speed was given (a replay keeps its own otherwise) */
-    const char *go_path;     /* PROGRAM.go (or --scenario PROGRAM.go): run Go source */
-    uint64_t seed;           /* --seed: select's and math/rand's generator */
+    ps_params params;         /* speed_milli: --speed, else 1x */
+    const char *record_path;  /* --record: write the run to this file */
+    const char *replay_path;  /* --replay: a recording instead of a live run */
+    const char *trace_path;   /* --export-trace: Chrome trace JSON */
+    const char *cast_path;    /* --export-cast: asciicast v2 */
+    int speed_given;          /* --speed was given (a replay keeps its own otherwise) */
+    const char *go_path;      /* the program: PROGRAM.go, --scenario's, or a built-in's */
+    char scenario_path[4096]; /* a built-in's path (go_path points here) */
+    uint64_t seed;            /* --seed: select's and math/rand's generator */
     int seed_given;
     int no_events; /* --no-events: a headless Go program publishes nothing */
     int nsets;     /* --set NAME=VALUE: package constants */

@@ -38,8 +38,9 @@ void outputs_open(outputs *k, const options *o, const session *s, FILE *msg)
     k->msg = msg;
     if (o->record_path) {
         /* a Go program's recording holds its source and --set values */
-        k->rec = s->prog ? record_open_go(o->record_path, s->prog, err, sizeof err)
-                         : record_open(o->record_path, &s->params, err, sizeof err);
+        k->rec = s->prog ? record_open_go(o->record_path, s->prog, err, sizeof err) : NULL;
+        if (!s->prog)
+            snprintf(err, sizeof err, "cannot record %s: no program", o->record_path);
         if (!k->rec || record_error(k->rec)) {
             fprintf(msg, "poolscope: %s; the run goes on without recording\n",
                     k->rec ? record_error(k->rec) : err);

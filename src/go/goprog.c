@@ -268,6 +268,44 @@ void goprog_label(const goprog *g, uint32_t label, int64_t arg, char *buf, size_
         snprintf(buf, len, "%s", g->labels[label - 1]);
 }
 
+/* The value of directive "// poolscope: KEY VALUE" in the leading comment
+ * (before package), into buf; NULL if there is none. */
+static const char *goprog_directive(const goprog *g, const char *key, char *buf, size_t len)
+{
+    const char *p = g->src, *end = g->src + g->len;
+    size_t kn = strlen(key);
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        if (n >= 8 && !strncmp(p, "package ", 8))
+            return NULL;
+        const char *d = "// poolscope: ";
+        size_t dn = strlen(d);
+        if (n > dn + kn && !strncmp(p, d, dn) && !strncmp(p + dn, key, kn) && p[dn + kn] == ' ') {
+            size_t vn = n - dn - kn - 1;
+            while (vn && (p[dn + kn + 1 + vn - 1] == '\r' || p[dn + kn + 1 + vn - 1] == ' '))
+                vn--;
+            snprintf(buf, len, "%.*s", (int)vn, p + dn + kn + 1);
+            return buf;
+        }
+        p += n + 1;
+    }
+    return NULL;
+}
+
+uint32_t goprog_job_line(const goprog *g)
+{
+    char v[96];
+    const char *pre = "worker-pool ";
+    if (!g || !goprog_directive(g, "diagram", v, sizeof v) || strncmp(v, pre, strlen(pre)) != 0)
+        return 0;
+    const char *name = v + strlen(pre);
+    for (int i = 0; i < g->nnames; i++)
+        if (g->names[i].cls == GOPROG_NAME_CHAN && !strcmp(g->names[i].name, name))
+            return (uint32_t)g->names[i].line;
+    return 0;
+}
+
 void goprog_free(goprog *g)
 {
     if (!g)

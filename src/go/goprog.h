@@ -48,6 +48,10 @@ const char *goprog_object_name(const goprog *g, int kind, uint32_t line, int64_t
 /* "worker(2)", "main.func1": goroutine label (1 + function index) with its
  * first argument; "" for 0 or an unknown label. */
 void goprog_label(const goprog *g, uint32_t label, int64_t arg, char *buf, size_t len);
+/* The line where the channel the program's "// poolscope: diagram
+ * worker-pool NAME" directive names is made (the lecture's worker-pool
+ * diagram shows it as the job queue), or 0: no such directive or channel. */
+uint32_t goprog_job_line(const goprog *g);
 /* The label of the runtime's own timer goroutines (time.After, Ticker,
  * AfterFunc): Go has no goroutine there, so the lane says what it is. */
 #define GOPROG_LABEL_TIMER UINT32_MAX

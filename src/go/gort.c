@@ -52,12 +52,17 @@ void gort_bind(gor *g, ps_actor *self)
 void gort_point_slow(gor *g)
 {
     ps_actor *self = gort_actor(g);
+    if (self->at_point && self->at_line == self->line)
+        return; /* nothing happened since the point on this line: the same step */
     /* stepping or paused: where it waits, for the code panel (run mode
      * never comes here, so it costs nothing there) */
     if (self->line)
         actor_emit(self, EV_AT, 0, 0, 0);
-    if (actor_point(self))
+    self->at_point = 0;
+    if (pacer_point(self->pacer, self->id))
         gor_stop_unwind(g);
+    self->at_point = 1; /* the statement's operation is this step too (actor.h) */
+    self->at_line = self->line;
 }
 
 /* An engine result that means the run stops: unwind. */

@@ -4,8 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "logfmt.h"
-
 static const char *const state_names[MS_STATE_COUNT] = {
     [MS_NEW] = "new",
     [MS_RUNNING] = "running",
@@ -36,13 +34,9 @@ int model_init(model *m, const ps_layout *layout)
     m->n_actors = layout->workers + 1;
     if (m->n_actors > PS_MAX_ACTORS)
         m->n_actors = PS_MAX_ACTORS;
-    for (int i = 0; i < layout->n_queues && i < PS_MAX_QUEUES; i++) {
-        m->queues[i].cap = layout->queues[i].cap ? layout->queues[i].cap : 1;
-        itemq_init(&m->queues[i].items);
-    }
-    for (int i = 0; i < PS_MAX_MUTEXES; i++)
-        m->mutexes[i].owner = m->mutexes[i].last_owner = -1;
     m->speed_milli = 1000;
+    m->job_obj = -1;
+    itemq_init(&m->job_items);
     model_ui_init(&m->ui);
     return 0;
 }
@@ -54,21 +48,14 @@ void model_set_text(model *m, const scenario_text *t)
 
 void model_free(model *m)
 {
-    for (int i = 0; i < PS_MAX_QUEUES; i++)
-        itemq_free(&m->queues[i].items);
+    itemq_free(&m->job_items);
 }
 
 int model_copy(model *dst, const model *src)
 {
     *dst = *src;
-    int rc = 0;
-    for (int i = 0; i < PS_MAX_QUEUES; i++) /* none shares src's chunks, even on failure */
-        itemq_init(&dst->queues[i].items);
-    for (int i = 0; i < PS_MAX_QUEUES && !rc; i++)
-        rc = itemq_copy(&dst->queues[i].items, &src->queues[i].items);
-    if (rc)
-        model_free(dst);
-    return rc;
+    itemq_init(&dst->job_items); /* shares none of src's chunks, even on failure */
+    return itemq_copy(&dst->job_items, &src->job_items);
 }
 
 static void set_state(model *m, int actor, int state, uint32_t obj)
@@ -84,117 +71,11 @@ static void set_state(model *m, int actor, int state, uint32_t obj)
     a->hist_n++;
 }
 
-/* The state a thread returns to when nothing blocks it. */
-/* A thread's state between its waits: a scenario's worker is idle between
- * jobs; main, and a Go program's goroutines, run their own code. */
+/* A goroutine between its waits runs its own code. */
 static int active_state_of(const model *m, int actor)
 {
-    return actor == PS_ACTOR_MAIN || m->layout.program ? MS_RUNNING : MS_IDLE;
-}
-
-static void list_add(uint8_t *list, int *n, int actor)
-{
-    for (int i = 0; i < *n; i++)
-        if (list[i] == actor)
-            return;
-    if (*n < PS_MAX_ACTORS)
-        list[(*n)++] = (uint8_t)actor;
-}
-
-static int list_remove(uint8_t *list, int *n, int actor)
-{
-    for (int i = 0; i < *n; i++) {
-        if (list[i] != actor)
-            continue;
-        memmove(&list[i], &list[i + 1], (size_t)(*n - i - 1));
-        (*n)--;
-        return 1;
-    }
-    return 0;
-}
-
-static void apply_queue(model *m, const ps_event *e, int a)
-{
-    if (e->obj >= PS_MAX_QUEUES || (int)e->obj >= m->layout.n_queues)
-        return;
-    model_queue *q = &m->queues[e->obj];
-    switch (e->kind) {
-    case EV_Q_SEND:
-        list_remove(q->send_waiters, &q->n_send_waiters, a);
-        if (q->depth < q->cap && itemq_push(&q->items, e->arg) == 0)
-            q->depth++;
-        q->sent++;
-        set_state(m, a, active_state_of(m, a), 0);
-        break;
-    case EV_Q_SEND_BLOCKED:
-        list_add(q->send_waiters, &q->n_send_waiters, a);
-        set_state(m, a, MS_WAIT_SEND, e->obj);
-        break;
-    case EV_Q_RECV:
-        list_remove(q->recv_waiters, &q->n_recv_waiters, a);
-        int64_t item;
-        if (q->depth && itemq_pop(&q->items, &item))
-            q->depth--;
-        q->received++;
-        if ((int)e->obj == m->layout.result_queue)
-            m->results++;
-        if ((int)e->obj == m->layout.job_queue && a != PS_ACTOR_MAIN)
-            m->actors[a].job = e->arg;
-        set_state(m, a, active_state_of(m, a), 0);
-        break;
-    case EV_Q_RECV_BLOCKED:
-        list_add(q->recv_waiters, &q->n_recv_waiters, a);
-        set_state(m, a, MS_WAIT_RECV, e->obj);
-        break;
-    case EV_Q_RECV_CLOSED:
-        list_remove(q->recv_waiters, &q->n_recv_waiters, a);
-        set_state(m, a, active_state_of(m, a), 0);
-        break;
-    case EV_Q_CLOSE:
-        q->closed = 1;
-        break;
-    case EV_Q_SEND_CLOSED:
-        list_remove(q->send_waiters, &q->n_send_waiters, a);
-        m->send_on_closed++;
-        set_state(m, a, active_state_of(m, a), 0);
-        break;
-    default:
-        break;
-    }
-}
-
-static void apply_wg(model *m, const ps_event *e, int a)
-{
-    if (e->obj >= PS_MAX_WGS)
-        return;
-    model_wg *w = &m->wgs[e->obj];
-    switch (e->kind) {
-    case EV_WG_ADD:
-    case EV_WG_DONE:
-        w->count = e->value;
-        break;
-    case EV_WG_WAIT:
-        if (e->value > 0) {
-            list_add(w->waiters, &w->n_waiters, a);
-            set_state(m, a, MS_WAIT_WG, e->obj);
-        }
-        break;
-    case EV_WG_WAIT_RETURN:
-        list_remove(w->waiters, &w->n_waiters, a);
-        set_state(m, a, active_state_of(m, a), 0);
-        break;
-    case EV_WG_NEGATIVE:
-        w->negative = 1;
-        break;
-    default:
-        break;
-    }
-}
-
-static void spark_push(model_counter *c)
-{
-    c->spark[c->spark_n % MODEL_SPARK] = c->value;
-    c->spark_n++;
+    (void)m, (void)actor;
+    return MS_RUNNING;
 }
 
 /* a + b as two's complement: a recording may hold any int64, and the fold
@@ -202,69 +83,6 @@ static void spark_push(model_counter *c)
 static int64_t wrap_add(int64_t a, int64_t b)
 {
     return (int64_t)((uint64_t)a + (uint64_t)b);
-}
-
-static void apply_counter(model *m, const ps_event *e, int a)
-{
-    if (e->obj >= PS_MAX_COUNTERS)
-        return;
-    model_counter *c = &m->counters[e->obj];
-    switch (e->kind) {
-    case EV_ATOMIC_ADD:
-        c->value = e->value;
-        c->expected = wrap_add(c->expected, e->arg);
-        c->ops++;
-        spark_push(c);
-        break;
-    case EV_ATOMIC_LOAD:
-        m->loaded[a] = e->value;
-        break;
-    case EV_ATOMIC_STORE:
-        /* A plain increment stores what it loaded + 1, overwriting updates
-         * other threads made after it loaded.  Lost is what the counter lacks
-         * now: a later store can bring back a value an earlier one undid, so
-         * counting overwrites one by one would count some twice. */
-        c->value = e->value;
-        c->expected = wrap_add(c->expected, 1);
-        c->plain = 1;
-        c->ops++;
-        c->lost = c->expected > c->value ? (uint64_t)c->expected - (uint64_t)c->value : 0;
-        spark_push(c);
-        break;
-    default:
-        break;
-    }
-}
-
-static void apply_mutex(model *m, const ps_event *e, int a)
-{
-    if (e->obj >= PS_MAX_MUTEXES)
-        return;
-    model_mutex *x = &m->mutexes[e->obj];
-    switch (e->kind) {
-    case EV_MUTEX_REQUEST:
-        if (x->owner >= 0 && x->owner != a) {
-            list_add(x->waiters, &x->n_waiters, a);
-            set_state(m, a, MS_WAIT_MUTEX, e->obj);
-        }
-        break;
-    case EV_MUTEX_ACQUIRED:
-        if (list_remove(x->waiters, &x->n_waiters, a)) {
-            x->contended++;
-            if (x->last_owner >= 0 && x->last_owner != a)
-                x->handoffs++;
-        }
-        x->owner = a;
-        x->acquisitions++;
-        set_state(m, a, active_state_of(m, a), 0);
-        break;
-    case EV_MUTEX_RELEASED:
-        x->last_owner = a;
-        x->owner = -1;
-        break;
-    default:
-        break;
-    }
 }
 
 static void apply_thread(model *m, const ps_event *e, int a)
@@ -580,9 +398,10 @@ static void apply_var(model *m, model_obj *o, const ps_event *e)
  * events say of them (a channel's depth after each send and receive). */
 static void apply_obj(model *m, const ps_event *e)
 {
-    if (!m->layout.program)
-        return;
     if (e->kind == EV_OBJECT) {
+        if (m->job_obj < 0 && m->layout.job_line && e->line == m->layout.job_line &&
+            e->arg == PS_OBJ_CHAN)
+            m->job_obj = e->obj;
         if (m->n_objs < MODEL_OBJS && !model_obj_find(m, e->obj))
             m->objs[m->n_objs++] = (model_obj){.id = e->obj,
                                                .kind = (int)e->arg,
@@ -644,6 +463,50 @@ static void apply_obj(model *m, const ps_event *e)
     }
 }
 
+/* The worker-pool diagram: what the job channel's events and a worker's
+ * timed work mean (a worker is any goroutine but main).  A receive from it
+ * dispatches a job; the worker's sleep is the job's work; it is idle again
+ * when it comes back for the next. */
+static int job_fold(model *m, const ps_event *e)
+{
+    int a = (int)e->actor;
+    int on_jobs = m->job_obj >= 0 && (int64_t)e->obj == m->job_obj;
+    int worker = a != PS_ACTOR_MAIN && a < m->n_actors;
+    model_actor *ac = worker ? &m->actors[a] : NULL;
+    int64_t item;
+    switch (e->kind) {
+    case EV_THREAD_START:
+        return worker && m->job_obj >= 0 ? MODEL_AR_INIT : -1;
+    case EV_Q_SEND:
+        if (!on_jobs || itemq_push(&m->job_items, e->arg) != 0)
+            return -1;
+        return a == PS_ACTOR_MAIN ? MODEL_AR_ADD : -1;
+    case EV_Q_RECV:
+        if (!on_jobs)
+            return -1;
+        itemq_pop(&m->job_items, &item);
+        if (!ac)
+            return -1;
+        ac->has_job = 1;
+        ac->job = e->arg;
+        return MODEL_AR_DISPATCH;
+    case EV_Q_RECV_BLOCKED:
+    case EV_Q_RECV_CLOSED:
+        if (on_jobs && ac)
+            ac->has_job = 0;
+        return -1;
+    case EV_SLEEP:
+        return ac && ac->has_job ? MODEL_AR_GET : -1;
+    case EV_WAKE:
+        if (!ac || !ac->has_job)
+            return -1;
+        ac->jobs_done++; /* the job's work is done: its result is the worker's next step */
+        return MODEL_AR_DONE;
+    default:
+        return -1;
+    }
+}
+
 void model_apply(model *m, const ps_event *e)
 {
     if (e->seq != m->next_seq)
@@ -658,23 +521,14 @@ void model_apply(model *m, const ps_event *e)
         m->rt = e->rt_ns;
     m->log[m->log_n % MODEL_LOG] = *e;
     m->log_n++;
-    if (logfmt_has_line(&m->layout, e)) {
-        /* a lecture line's time never goes back: events of two threads come
-         * in their real order, and one's virtual stamp can trail the other's
-         * by a tick (1.001s above 1.000s); the log shows the later of the two */
-        ps_event *l = &m->lines[m->lines_n % MODEL_LINES];
-        *l = *e;
-        if (l->vt_ns < m->lines_vt)
-            l->vt_ns = m->lines_vt;
-        m->lines_vt = l->vt_ns;
-        m->lines_n++;
-    }
-    model_ui_apply(&m->ui, &m->layout, m->text, e);
+    model_ui_apply(&m->ui, e);
     if (e->kind >= EV_CTL_PAUSE) {
         apply_ctl(m, e);
         return;
     }
     apply_obj(m, e);
+    if (m->layout.job_line)
+        model_ui_fire(&m->ui, job_fold(m, e), e->vt_ns);
     count_thread(m, e);
     if (e->actor >= (uint32_t)m->n_actors) {
         /* past the actors kept in detail (or the controller): counted only */
@@ -690,39 +544,8 @@ void model_apply(model *m, const ps_event *e)
         m->actors[a].label = e->obj;
         m->actors[a].label_arg = e->value;
     }
-    if (m->layout.program && apply_go_wait(m, e, a))
-        return;
-    switch (e->kind) {
-    case EV_Q_SEND:
-    case EV_Q_SEND_BLOCKED:
-    case EV_Q_RECV:
-    case EV_Q_RECV_BLOCKED:
-    case EV_Q_RECV_CLOSED:
-    case EV_Q_CLOSE:
-    case EV_Q_SEND_CLOSED:
-        apply_queue(m, e, a);
-        break;
-    case EV_WG_ADD:
-    case EV_WG_DONE:
-    case EV_WG_WAIT:
-    case EV_WG_WAIT_RETURN:
-    case EV_WG_NEGATIVE:
-        apply_wg(m, e, a);
-        break;
-    case EV_ATOMIC_ADD:
-    case EV_ATOMIC_LOAD:
-    case EV_ATOMIC_STORE:
-        apply_counter(m, e, a);
-        break;
-    case EV_MUTEX_REQUEST:
-    case EV_MUTEX_ACQUIRED:
-    case EV_MUTEX_RELEASED:
-        apply_mutex(m, e, a);
-        break;
-    default:
+    if (!apply_go_wait(m, e, a))
         apply_thread(m, e, a);
-        break;
-    }
 }
 
 const ps_event *model_log_at(const model *m, uint64_t i)
@@ -732,25 +555,7 @@ const ps_event *model_log_at(const model *m, uint64_t i)
     return &m->log[(m->log_n - 1 - i) % MODEL_LOG];
 }
 
-const ps_event *model_line_at(const model *m, uint64_t i)
-{
-    if (i >= m->lines_n || i >= MODEL_LINES)
-        return NULL;
-    return &m->lines[(m->lines_n - 1 - i) % MODEL_LINES];
-}
-
-int64_t model_queue_item(const model_queue *q, uint64_t i)
-{
-    itemq_iter it = itemq_begin(&q->items);
-    int64_t v = 0;
-    for (uint64_t k = 0; k <= i && itemq_next(&it, &v); k++)
-        ;
-    return v;
-}
-
 int model_lanes(const model *m)
 {
-    if (!m->layout.program)
-        return m->layout.workers;
     return m->hi_actor > 1 ? m->hi_actor - 1 : 0;
 }

@@ -19,7 +19,6 @@
 #define MODEL_HIST 64  /* per-actor state changes kept for the Gantt strip */
 #define MODEL_TEXT 129 /* a goroutine's text (GORT_TEXT_MAX bytes and a NUL) */
 #define MODEL_LOG 64   /* last events kept */
-#define MODEL_LINES 64 /* last lecture-line events kept */
 #define MODEL_SPARK 32 /* per-counter values kept for the sparkline */
 
 typedef enum model_state {
@@ -40,6 +39,7 @@ typedef struct model_actor {
     uint8_t state;
     uint32_t obj;       /* the queue / mutex / wg it waits on */
     int64_t job;        /* current (or last) job, 0 if none */
+    int has_job;        /* worker-pool diagram: it took a job and has not come back for the next */
     uint64_t job_start; /* virtual ns */
     uint64_t job_dur;
     uint64_t jobs_done;
@@ -107,43 +107,6 @@ typedef struct model_obj {
     char first[MODEL_TEXT], returned[MODEL_TEXT];
 } model_obj;
 
-typedef struct model_queue {
-    uint32_t cap;
-    uint64_t depth;
-    itemq items; /* the queue's contents in order (grows with depth, not cap) */
-    int closed;
-    uint64_t sent, received;
-    uint8_t send_waiters[PS_MAX_ACTORS]; /* actor ids in FIFO order */
-    int n_send_waiters;
-    uint8_t recv_waiters[PS_MAX_ACTORS];
-    int n_recv_waiters;
-} model_queue;
-
-typedef struct model_counter {
-    int64_t value;
-    uint64_t ops;     /* adds, or stores for a plain counter */
-    int plain;        /* written with separate load and store (the race lesson) */
-    int64_t expected; /* sum of the deltas the threads meant to apply */
-    uint64_t lost;    /* plain counter: updates missing, expected - value (model.c) */
-    int64_t spark[MODEL_SPARK];
-    uint32_t spark_n;
-} model_counter;
-
-typedef struct model_mutex {
-    int owner; /* actor id or -1 */
-    uint8_t waiters[PS_MAX_ACTORS];
-    int n_waiters;
-    uint64_t acquisitions, contended, handoffs;
-    int last_owner;
-} model_mutex;
-
-typedef struct model_wg {
-    int64_t count;
-    uint8_t waiters[PS_MAX_ACTORS];
-    int n_waiters;
-    int negative; /* a Done/Add drove it below zero (reported, not applied) */
-} model_wg;
-
 typedef struct model {
     ps_layout layout;
     int n_actors; /* actors 0..n_actors-1 are folded in detail (at most PS_MAX_ACTORS) */
@@ -155,15 +118,13 @@ typedef struct model {
     uint64_t threads_exited;  /* thread-exit events */
     uint64_t threads_peak;    /* most started and not yet exited at once */
     uint64_t untracked;       /* events of actors past n_actors (not the controller) */
-    model_queue queues[PS_MAX_QUEUES];
-    /* a Go program's objects, in the order made (the first MODEL_OBJS) */
+    /* the worker-pool diagram's job channel (layout.job_line): its object
+     * id (-1 until made) and contents in order, front first */
+    int64_t job_obj;
+    itemq job_items;
+    /* the program's objects, in the order made (the first MODEL_OBJS) */
     int n_objs;
     model_obj objs[MODEL_OBJS];
-    model_counter counters[PS_MAX_COUNTERS];
-    model_mutex mutexes[PS_MAX_MUTEXES];
-    model_wg wgs[PS_MAX_WGS];
-    /* per-actor view of the last counter value it loaded (race lesson) */
-    int64_t loaded[PS_MAX_ACTORS];
     uint64_t vt, rt;     /* latest virtual / real time seen */
     uint64_t events;     /* events folded */
     uint64_t next_seq;   /* the sequence number expected next */
@@ -183,16 +144,13 @@ typedef struct model {
     uint64_t steps;
     ps_event log[MODEL_LOG]; /* last MODEL_LOG events, oldest first from log_n */
     uint64_t log_n;
-    ps_event lines[MODEL_LINES]; /* last events that make a lecture line (vt_ns: see lines_vt) */
-    uint64_t lines_vt;           /* the latest line's time: no line is shown earlier */
-    uint64_t lines_n;
     /* The view's part (arrows, job total, code lines), folded with the rest;
      * text is the listing that places the threads (model_set_text). */
     const scenario_text *text;
     model_ui ui;
 } model;
 
-/* 0, or -1 if the queue contents cannot be allocated. */
+/* 0 (no allocation fails here: the job queue's contents grow as it fills). */
 int model_init(model *m, const ps_layout *layout);
 void model_free(model *m);
 /* The listing whose line map places each thread in m->ui (NULL: none); not
@@ -203,8 +161,8 @@ int model_copy(model *dst, const model *src);
 void model_apply(model *m, const ps_event *e);
 
 const char *model_state_name(int state);
-/* The lanes after main's: every worker of a scenario; a program's
- * goroutines (of those kept in detail) that have started. */
+/* The lanes after main's: the goroutines (of those kept in detail) that
+ * have started. */
 int model_lanes(const model *m);
 /* A Go program's object with this id, or NULL. */
 const model_obj *model_obj_find(const model *m, uint32_t id);
@@ -212,9 +170,5 @@ const model_obj *model_obj_find(const model *m, uint32_t id);
 const char *model_actor_name(int actor, char buf[PS_ACTOR_NAME_LEN]);
 /* The i-th most recent event (0 = newest), or NULL. */
 const ps_event *model_log_at(const model *m, uint64_t i);
-const ps_event *model_line_at(const model *m, uint64_t i);
-/* Queue item at position i from its head (i < depth). */
-/* Item i from the head (0 first); O(i): views read the first few. */
-int64_t model_queue_item(const model_queue *q, uint64_t i);
 
 #endif

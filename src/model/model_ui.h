@@ -1,6 +1,6 @@
 /* model_ui.h - what the screen shows of the events besides the state they
- * leave: which diagram arrow each event fires, the job total main will
- * submit, and the code line each thread stands on.  model_apply folds it
+ * leave: which diagram arrow each event fires (model.c decides), and the
+ * code line each goroutine stands on.  model_apply folds it
  * beside the rest of the model (model.h: m->ui), so a replay's checkpoints
  * hold it too and a seek lands where a fold from the start would.  Times
  * are the events' virtual ones: a view maps them to its own clock (the
@@ -13,7 +13,6 @@
 
 #include "bus/event.h"
 #include "rt/scenario.h"
-#include "scen/scenfile.h"
 
 /* The diagram's transitions, named as in the lecture's mermaid diagram. */
 typedef enum model_arrow {
@@ -26,7 +25,6 @@ typedef enum model_arrow {
 } model_arrow;
 
 typedef struct model_ui {
-    int64_t jobs_total;                /* from scenario-start: jobs main will submit */
     uint64_t fired[MODEL_AR_COUNT];    /* how often each arrow fired */
     uint64_t fired_vt[MODEL_AR_COUNT]; /* virtual ns it fired last */
     int last_arrow;                    /* the arrow fired last, or -1 */
@@ -35,10 +33,9 @@ typedef struct model_ui {
 } model_ui;
 
 void model_ui_init(model_ui *u);
-/* Folds e.  t is the listing whose line map places the threads (NULL: no
- * listing, no code lines). */
-void model_ui_apply(model_ui *u, const ps_layout *l, const scenario_text *t, const ps_event *e);
-/* The arrow e fires, or -1. */
-int model_ui_arrow(const ps_layout *l, const ps_event *e);
+/* Folds e: each goroutine's code line (its events carry it). */
+void model_ui_apply(model_ui *u, const ps_event *e);
+/* Arrow a (MODEL_AR_*, or -1: none) fired at virtual instant vt. */
+void model_ui_fire(model_ui *u, int a, uint64_t vt);
 
 #endif

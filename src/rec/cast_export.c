@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "cast.h"
-#include "model/logfmt.h"
 
 struct cast_export {
     cast_writer *w;
@@ -89,16 +88,15 @@ static size_t marker(const cast_export *x, const ps_event *e, char *buf, size_t 
     case EV_SCENARIO_END:
         return (size_t)snprintf(buf, len, "end");
     case EV_Q_CLOSE:
-        return (size_t)snprintf(buf, len, "close(%s)",
-                                x->m.layout.queues[e->obj % PS_MAX_QUEUES].name);
+        return (size_t)snprintf(buf, len, "close");
     case EV_WG_WAIT_RETURN:
         return (size_t)snprintf(buf, len, "wg.Wait returns");
     case EV_ERROR:
-        return (size_t)snprintf(buf, len, "error in job %lld", (long long)e->arg);
+        return (size_t)snprintf(buf, len, "error");
     case EV_CTL_STEP:
         return (size_t)snprintf(buf, len, "step %llu", (unsigned long long)x->m.steps);
     default:
-        return logfmt_line(&x->m.layout, e, buf, len);
+        return 0;
     }
 }
 

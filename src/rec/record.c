@@ -7,7 +7,6 @@
 
 #include "go/goprog.h"
 #include "sync/clock.h"
-#include "scen/params_kv.h"
 #include "version.h"
 
 struct recorder {
@@ -39,34 +38,6 @@ static int record_flush(recorder *r)
     if (fflush(r->f) != 0 || ferror(r->f))
         return record_fail(r, errno);
     return 0;
-}
-
-static void put_param(void *ctx, const char *key, const char *value)
-{
-    fprintf((FILE *)ctx, "param %s=%s\n", key, value);
-}
-
-recorder *record_open(const char *path, const ps_params *p, char *err, size_t len)
-{
-    recorder *r = calloc(1, sizeof(*r));
-    if (!r) {
-        snprintf(err, len, "cannot record to %s: out of memory", path);
-        return NULL;
-    }
-    snprintf(r->path, sizeof r->path, "%s", path);
-    r->f = fopen(path, "w");
-    if (!r->f) {
-        snprintf(err, len, "cannot record to %s: %s", path, strerror(errno));
-        free(r);
-        return NULL;
-    }
-    /* comments say what the columns are, for whoever greps the file */
-    fprintf(r->f, "%s %d\n# written by poolscope %s; see docs/recording-format.md\n", RECORD_MAGIC,
-            RECORD_VERSION, PS_VERSION);
-    params_kv_each(p, put_param, r->f);
-    fputs("# seq vt_ns rt_ns actor kind obj arg value\nevents\n", r->f);
-    record_flush(r);
-    return r;
 }
 
 /* A text value on one line: "\n" for a newline, "\\" for a backslash. */

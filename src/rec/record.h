@@ -1,7 +1,7 @@
 /* record.h - writes a run to a recording file, from the consumer's side.
  *
- * Format (docs/recording-format.md): a "poolscope-recording 1" line, the
- * resolved parameters as "param key=value" lines, an "events" line, one
+ * Format (docs/recording-format.md): a "poolscope-recording 2" line, the
+ * program's path, --set values and source, an "events" line, one
  * event_format() line per event, and an "end N" line when the run closed.
  * Lines are buffered and flushed at least every RECORD_FLUSH_NS and at close,
  * so a recording cut short by a crash or a kill keeps every line up to its
@@ -20,19 +20,17 @@
 #include "rt/scenario.h"
 
 #define RECORD_MAGIC "poolscope-recording"
-#define RECORD_VERSION 1
-#define RECORD_VERSION_GO 2        /* a Go program's: its source instead of parameters */
+#define RECORD_VERSION_C 1         /* a C scenario's (parameters): no longer read */
+#define RECORD_VERSION_GO 2        /* a Go program's: its path, --set values and source */
 #define RECORD_SOURCE_CHUNK 4000u  /* a source line's bytes a record ("+ " continues it) */
 #define RECORD_FLUSH_NS 100000000u /* 100 ms */
 
 typedef struct recorder recorder;
 
-/* Creates path and writes the header.  NULL with a message in err when the
- * file cannot be created. */
-recorder *record_open(const char *path, const ps_params *p, char *err, size_t len);
 struct goprog;
-/* The same for a run of the Go program g: its path, --set values and source
- * go into the header (version 2), so a replay needs no file but this one. */
+/* Creates path and writes the header of a run of the Go program g: its
+ * path, --set values and source (version 2), so a replay needs no file but
+ * this one.  NULL with a message in err when the file cannot be created. */
 recorder *record_open_go(const char *path, const struct goprog *g, char *err, size_t len);
 /* Appends e.  0; -1 on the call where the recording stopped (then
  * record_error says why); later calls do nothing and return 0. */

@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "go/goprog.h"
-#include "scen/params_kv.h"
 #include "scen/printable.h"
 #include "record.h"
 #include "session_go.h"
@@ -22,8 +21,7 @@ typedef struct loader {
     const char *path;
     unsigned long line;
     load_stage stage;
-    int have_kind;
-    int version; /* 1: a C scenario's parameters; 2: a Go program's source */
+    int version; /* 2 (a Go program's source): the only one read */
     /* version 2: the program's path, --set values and source as read */
     char *program;
     int nsets;
@@ -115,8 +113,7 @@ static int parse_event(loader *l, char *s, ps_event *e)
                     "not an event line (want: seq vt_ns rt_ns actor kind obj arg value [@line])");
     e->line = (uint32_t)line;
     /* a Go program numbers its goroutines up to PS_ACTOR_ID_MAX */
-    int k = event_kind_parse(kind),
-        a = parse_actor(actor, l->version == 1 ? l->d->params.workers : PS_ACTOR_ID_MAX);
+    int k = event_kind_parse(kind), a = parse_actor(actor, PS_ACTOR_ID_MAX);
     if (k < 0)
         return fail(l, "unknown event kind '%.40s'", kind);
     if (a < 0)
@@ -157,15 +154,16 @@ static int check_magic(loader *l, const char *s)
     snprintf(want, sizeof want, "%s %d", RECORD_MAGIC, RECORD_VERSION_GO);
     if (strncmp(s, RECORD_MAGIC, n) != 0 || s[n] != ' ')
         return fail(l, "not a poolscope recording (the first line should be '%s')", want);
-    if (strcmp(s + n + 1, "1") == 0)
-        l->version = 1;
-    else if (strcmp(s + n + 1, "2") == 0)
-        l->version = 2;
-    else
+    if (strcmp(s + n + 1, "1") == 0) /* poolscope's C scenarios, retired */
+        return fail(l, "%s",
+                    "recording format version 1 (a C scenario's, before every scenario was a Go "
+                    "program) is no longer read: record the scenario's Go program again");
+    if (strcmp(s + n + 1, "2") != 0)
         return fail(l,
                     "recording format version '%.20s' is not supported (this poolscope reads "
-                    "versions 1 and 2)",
+                    "version 2)",
                     s + n + 1);
+    l->version = 2;
     l->stage = AT_PARAMS;
     return 0;
 }
@@ -276,6 +274,7 @@ static int check_program_of(loader *l)
     if (!d->prog)
         return fail(l, "the recorded program does not check here: %.150s", msg);
     session_go_layout(&d->params, &d->layout, l->program);
+    d->layout.job_line = goprog_job_line(d->prog);
     l->stage = AT_EVENTS;
     return 0;
 }
@@ -286,35 +285,6 @@ static void loader_free(loader *l)
     for (int i = 0; i < l->nsets; i++)
         free(l->set_names[i]), free(l->set_values[i]);
     free(l->src);
-}
-
-static int parse_param(loader *l, char *s)
-{
-    char msg[160], *eq = strchr(s, '=');
-    if (!eq)
-        return fail(l, "%s", "parameter line without '=' (want: param key=value)");
-    *eq = '\0';
-    if (!l->have_kind && strcmp(s, "kind") != 0)
-        return fail(l, "parameter '%.40s' before 'kind' (kind must come first)", s);
-    if (params_kv_set(&l->d->params, s, eq + 1, msg, sizeof msg))
-        return fail(l, "%s", msg);
-    l->have_kind = 1;
-    return 0;
-}
-
-/* The parameters must make a run this build can show. */
-static int check_params(loader *l)
-{
-    const ps_params *p = &l->d->params;
-    if (!l->have_kind)
-        return fail(l, "%s", "no 'param kind=...' line before 'events'");
-    char msg[160] = "";
-    ps_params checked = *p; /* the recorded values stay as they were */
-    if (scenario_finish(&checked, msg, sizeof msg) != 0 || checked.workers != p->workers)
-        return fail(l, "parameters out of range: %s", msg[0] ? msg : "workers is not jobs");
-    scenario_layout(p, &l->d->layout);
-    l->stage = AT_EVENTS;
-    return 0;
 }
 
 static int check_end(loader *l, const char *s)
@@ -340,10 +310,6 @@ static int parse_line(loader *l, char *s)
         return parse_event(l, s, &e) ? -1 : push_event(l, &e);
     if (l->stage == AT_EVENTS && !strncmp(s, "end ", 4))
         return check_end(l, s + 4);
-    if (l->stage == AT_PARAMS && l->version == 1 && !strncmp(s, "param ", 6))
-        return parse_param(l, s + 6);
-    if (l->stage == AT_PARAMS && l->version == 1 && !strcmp(s, "events"))
-        return check_params(l);
     if (l->stage == AT_PARAMS && l->src_left && (s[0] == '|' || s[0] == '+'))
         return source_add(l, s);
     if (l->stage == AT_PARAMS && l->src && s[0] == '+' && (s[1] == ' ' || !s[1]))
@@ -363,13 +329,11 @@ static int parse_line(loader *l, char *s)
 
 /* ---- checkpoints ---- */
 
+/* A checkpoint's size: the model, and its job queue's contents (a guess:
+ * a channel's buffer of a few thousand items, 10 bytes an item, itemq.h) */
 static size_t model_bytes(const ps_layout *layout)
 {
-    size_t b = sizeof(model);
-    for (int i = 0; i < layout->n_queues && i < PS_MAX_QUEUES; i++)
-        /* the mirror's worst case: a 10-byte varint per item (itemq.h) */
-        b += (layout->queues[i].cap ? layout->queues[i].cap : 1) * (size_t)10;
-    return b;
+    return sizeof(model) + (layout->job_line ? 4096u * 10u : 0);
 }
 
 /* Spacing: REPLAY_CP_MIN, or wider so that every checkpoint fits the budget
@@ -383,20 +347,11 @@ static uint64_t cp_spacing(const replay_data *d)
     return every < REPLAY_CP_MIN ? REPLAY_CP_MIN : every;
 }
 
-/* The recorded built-in's listing: its file read now, as the screen would.
- * A recording of a lecturer's own file names none that can be found (the
- * name is no built-in's), so it has none. */
+/* The recorded program's listing, from the source the recording holds. */
 static void load_text(replay_data *d)
 {
-    if (d->prog) {
+    if (d->prog)
         scentext_from_goprog(&d->text, d->prog);
-        return;
-    }
-    char err[256];
-    ps_params p;
-    const char *name = d->params.name;
-    if (!scenario_find(name) || scenfile_resolve(name, &p, &d->text, err, sizeof err) != 0)
-        memset(&d->text, 0, sizeof d->text);
 }
 
 static int build_checkpoints(replay_data *d)

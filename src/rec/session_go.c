@@ -143,6 +143,7 @@ static int go_restart(session *base, model *m)
     s->o.mode = pacer_get_mode(s->run->pacer);
     go_end(s);
     const char *err;
+    session_go_drop_output(base);        /* a fresh run: the output starts anew too */
     const scenario_text *text = m->text; /* the view's listing stays */
     model_free(m);
     if (model_init(m, &base->layout) != 0)
@@ -218,14 +219,10 @@ void session_go_layout(ps_params *p, ps_layout *l, const char *path)
     memset(p, 0, sizeof *p);
     snprintf(p->name, sizeof p->name, "%s", name);
     snprintf(p->title, sizeof p->title, "%s", name);
-    p->kind = -1;
-    p->workers = PS_MAX_WORKERS;
-    p->job_ns = 1000000000;
     p->speed_milli = 1000;
     memset(l, 0, sizeof *l);
     l->workers = PS_MAX_WORKERS;
     l->program = 1;
-    l->job_queue = l->result_queue = -1;
 }
 
 session *session_go_create(goprog *g, const char *path, const run_program_opts *o, uint64_t seed,
@@ -244,6 +241,7 @@ session *session_go_create(goprog *g, const char *path, const run_program_opts *
     pthread_mutex_init(&s->mu, NULL);
     s->base.prog = g;
     session_go_layout(&s->base.params, &s->base.layout, path);
+    s->base.layout.job_line = goprog_job_line(g);
     if (go_outputs_open(s) != 0) {
         *err = "out of memory";
         go_destroy(&s->base);
@@ -254,6 +252,23 @@ session *session_go_create(goprog *g, const char *path, const run_program_opts *
         return NULL;
     }
     return &s->base;
+}
+
+void session_go_drop_output(session *base)
+{
+    if (!session_go_program(base))
+        return;
+    gosess *s = (gosess *)base;
+    pthread_mutex_lock(&s->mu);
+    for (int i = 0; i < 2; i++) /* kept so far: gone; later writes are kept anew */
+        if (s->out[i]) {
+            fclose(s->out[i]);
+            free(s->buf[i]);
+            s->buf[i] = NULL;
+            s->len[i] = 0;
+            s->out[i] = open_memstream(&s->buf[i], &s->len[i]); /* NULL: later writes dropped */
+        }
+    pthread_mutex_unlock(&s->mu);
 }
 
 const goprog *session_go_program(session *s)

@@ -23,4 +23,8 @@ const goprog *session_go_program(session *s);
  * any other session. */
 size_t session_go_output(session *s, char *buf, size_t cap);
 
+/* Forgets what the program wrote so far (the screen switches to another
+ * program: this one's output must not reach the terminal under it). */
+void session_go_drop_output(session *s);
+
 #endif

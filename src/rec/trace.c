@@ -9,7 +9,6 @@
 #include "go/goprog.h"
 #include "json.h"
 #include "outfile.h"
-#include "model/logfmt.h"
 #include "model/model.h"
 
 #define FLOW_QUEUE_SHIFT 40 /* flow id: queue << 40 | item number, + 1 */
@@ -139,32 +138,7 @@ static const char *state_slice_go(const trace_writer *t, const model_actor *a, c
 static const char *state_slice(const trace_writer *t, const model_actor *a, char *buf, size_t len,
                                const char **cat)
 {
-    const ps_layout *l = &t->m.layout;
-    if (t->prog)
-        return state_slice_go(t, a, buf, len, cat);
-    *cat = "blocked";
-    switch (a->state) {
-    case MS_WORKING:
-        *cat = "job";
-        snprintf(buf, len, "job %" PRId64, a->job);
-        return buf;
-    case MS_SLEEPING:
-        *cat = "sleep";
-        return "sleep";
-    case MS_WAIT_RECV:
-    case MS_WAIT_SEND:
-        snprintf(buf, len, "%s %s (blocked)", a->state == MS_WAIT_RECV ? "recv" : "send",
-                 a->obj < PS_MAX_QUEUES ? l->queues[a->obj].name : "?");
-        return buf;
-    case MS_WAIT_MUTEX:
-        snprintf(buf, len, "lock %s (waiting)", a->obj < PS_MAX_MUTEXES ? l->mutexes[a->obj] : "?");
-        return buf;
-    case MS_WAIT_WG:
-        snprintf(buf, len, "%s.Wait", a->obj < PS_MAX_WGS ? l->wgs[a->obj] : "?");
-        return buf;
-    default:
-        return NULL;
-    }
+    return state_slice_go(t, a, buf, len, cat);
 }
 
 /* The slice of the state 'before' left at vt (if it is one drawn). */
@@ -210,44 +184,12 @@ static void queue_op(trace_writer *t, const ps_event *e, uint64_t nth, const cha
 static void instant(trace_writer *t, const ps_event *e)
 {
     char buf[128];
-    if (!logfmt_line(&t->m.layout, e, buf, sizeof buf))
-        snprintf(buf, sizeof buf, "%s job %" PRId64 " (%" PRId64 ")", event_kind_name(e->kind),
-                 e->arg, e->value);
+    snprintf(buf, sizeof buf, "%s %" PRId64 " (%" PRId64 ")", event_kind_name(e->kind), e->arg,
+             e->value);
     begin(t, "i", e->actor, e->vt_ns);
     fputs(",\"s\":\"t\",\"cat\":\"lecture\"", t->f);
     put_name(t, "name", buf);
     fprintf(t->f, ",\"args\":{\"seq\":%" PRIu64 "}}", e->seq);
-}
-
-/* Records that depend on the event itself; nth is the queue's send or
- * receive count before the event. */
-static void event_records(trace_writer *t, const ps_event *e, uint64_t nth)
-{
-    const ps_layout *l = &t->m.layout;
-    switch (e->kind) {
-    case EV_Q_SEND:
-    case EV_Q_RECV:
-        if (e->obj < (uint32_t)l->n_queues)
-            queue_op(t, e, nth, l->queues[e->obj].name);
-        break;
-    case EV_ATOMIC_ADD:
-    case EV_ATOMIC_STORE:
-        if (e->obj < (uint32_t)l->n_counters)
-            counter(t, "counter", l->counters[e->obj], e->vt_ns, "value", e->value);
-        break;
-    case EV_WG_ADD:
-    case EV_WG_DONE:
-        if (e->obj < (uint32_t)l->n_wgs)
-            counter(t, "wg", l->wgs[e->obj], e->vt_ns, "count", e->value);
-        break;
-    case EV_SAY:
-    case EV_ERROR:
-    case EV_CANCEL:
-        instant(t, e);
-        break;
-    default:
-        break;
-    }
 }
 
 /* A Go program's records: each goroutine's track named as it starts, its
@@ -286,13 +228,8 @@ static void event_records_go(trace_writer *t, const ps_event *e, uint64_t nth)
 static uint64_t nth_op(const trace_writer *t, const ps_event *e)
 {
     int send = e->kind == EV_Q_SEND;
-    if (t->prog) {
-        const model_obj *o = model_obj_find(&t->m, e->obj);
-        return o ? send ? o->sent : o->received : 0;
-    }
-    if (e->obj < PS_MAX_QUEUES)
-        return send ? t->m.queues[e->obj].sent : t->m.queues[e->obj].received;
-    return 0;
+    const model_obj *o = model_obj_find(&t->m, e->obj);
+    return o ? send ? o->sent : o->received : 0;
 }
 
 void trace_event(trace_writer *t, const ps_event *e)
@@ -307,10 +244,7 @@ void trace_event(trace_writer *t, const ps_event *e)
     model_apply(&t->m, e);
     if (a < t->m.n_actors && t->m.actors[a].hist_n != before.hist_n)
         close_slice(t, a, &before, t->m.actors[a].since);
-    if (t->prog)
-        event_records_go(t, e, nth);
-    else
-        event_records(t, e, nth);
+    event_records_go(t, e, nth);
 }
 
 int trace_close(trace_writer *t, char *err, size_t len)

@@ -18,6 +18,7 @@ static void actor_hook_call(actor_hook_at at, ps_actor *waiter)
 
 void actor_publish(ps_actor *self, const actor_time *t, ps_event e)
 {
+    self->at_point = 0; /* something to show happened: the next point is a step of its own */
     /* Quiet: one predictable branch on a field beside producer and bus,
      * which the instrumented path reads anyway; nothing else. */
     if (self->quiet)

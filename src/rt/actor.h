@@ -90,6 +90,14 @@ struct ps_actor {
      * it publishes about itself (not on one a waker publishes for it).  Its
      * own thread's alone: written at each statement. */
     uint32_t line;
+    /* 1 from a Go statement's step point (gort) until its next event: the
+     * operation the statement does (a send, a lock, a go) stops at no point
+     * of its own, so a step moves it through the statement and the
+     * operation at once; so does another point on the same line (a
+     * for-range's first turn after the for statement's).  Its own thread's
+     * alone; at_line is the line of that point. */
+    int at_point;
+    uint32_t at_line;
 };
 
 /* How to stamp a publish. */
@@ -128,8 +136,14 @@ static inline void actor_emit(ps_actor *self, int kind, uint32_t obj, int64_t ar
                              .value = value});
 }
 
+/* A step point before a visible action: 0 to go on, -1 if the run stops.
+ * Right after a statement's point (at_point) it is the same step: nothing
+ * happened in between to show, and a key that moved nothing would look
+ * lost to the class.  A wait it then makes still sees the run stop. */
 static inline int actor_point(ps_actor *self)
 {
+    if (self->at_point)
+        return 0;
     return pacer_point(self->pacer, self->id);
 }
 

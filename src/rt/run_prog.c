@@ -173,11 +173,9 @@ ps_run *run_create_program(const run_program_opts *opts, const char **err)
     }
     memset(r, 0, size);
     snprintf(r->params.name, sizeof r->params.name, "program");
-    r->params.kind = -1;
     r->params.speed_milli = o.speed_milli;
     /* views keep detail for the first actors: main and 64 goroutines */
     r->layout.workers = PS_MAX_WORKERS;
-    r->layout.job_queue = r->layout.result_queue = -1;
     /* lanes 0 (main) and 1 (controller); a dynamic lane for every other
      * goroutine, twice as many as live ones: the exited stay until drained */
     r->bus = bus_create_lanes(2, o.ring_cap, 2 * o.max_goroutines, o.goroutine_ring_cap);
@@ -196,7 +194,6 @@ ps_run *run_create_program(const run_program_opts *opts, const char **err)
     r->ctl.rt0 = r->rt0;
     atomic_init(&r->ctl.wdone, 0);
     atomic_init(&r->live, 0);
-    atomic_init(&r->outcome, 0);
     r->test_fault = run_signals_test_fault();
     if (o.quiet)
         run_prog_set_quiet(r, 1);

@@ -4,7 +4,6 @@
 #include <stdio.h>
 
 #include "sync/clock.h"
-#include "model/logfmt.h"
 #include "rec/replay.h"
 #include "tui_app.h"
 #include "tui_draw.h"
@@ -84,9 +83,12 @@ static void said_work_done(tui_app *a, int actor, uint64_t vend)
     char msg[96], name[PS_ACTOR_NAME_LEN];
     const model_actor *ac = &a->m->actors[actor];
     model_actor_name(actor, name);
-    if (ac->state == MS_WORKING && ac->job)
+    if ((ac->state == MS_WORKING || ac->has_job) && ac->job) /* a worker-pool diagram's job */
         snprintf(msg, sizeof msg, "%s finished job %lld: virtual time jumped to %.3f s", name,
                  (long long)ac->job, (double)vend / 1e9);
+    else if (ac->state == MS_SLEEPING)
+        snprintf(msg, sizeof msg, "%s finished its sleep: virtual time jumped to %.3f s", name,
+                 (double)vend / 1e9);
     else
         snprintf(msg, sizeof msg, "%s finished its wait: virtual time jumped to %.3f s", name,
                  (double)vend / 1e9);
@@ -177,8 +179,16 @@ static int64_t jump(const tui_app *a)
     return n < 1 ? 1 : n;
 }
 
-/* The position that shows the next (dir > 0) or the previous lecture line
- * as the log's newest: one past that line's event; -1 if there is none. */
+/* An operation a lecturer steps to: a goroutine's event other than a wait
+ * at a step point (AT) or a text chunk; the controller's are none. */
+static int is_operation(const ps_event *e)
+{
+    return e->actor != PS_ACTOR_CTL && e->kind < EV_CTL_PAUSE && e->kind != EV_AT &&
+           e->kind != EV_TEXT;
+}
+
+/* The position that shows the next (dir > 0) or the previous operation as
+ * the newest: one past that operation's event; -1 if there is none. */
 static int64_t line_pos(const tui_app *a, int dir)
 {
     const replay_data *d = session_replay_data(a->s);
@@ -187,25 +197,25 @@ static int64_t line_pos(const tui_app *a, int dir)
         return -1;
     if (dir > 0) {
         for (uint64_t i = (uint64_t)pos; i < d->n; i++)
-            if (logfmt_has_line(&d->layout, &d->events[i]))
+            if (is_operation(&d->events[i]))
                 return (int64_t)i + 1;
         return -1;
     }
     for (int64_t i = pos - 2; i >= 0; i--)
-        if (logfmt_has_line(&d->layout, &d->events[i]))
+        if (is_operation(&d->events[i]))
             return i + 1;
     return -1;
 }
 
-/* '{' '}': lecture line by lecture line, held there (step mode) so the
- * class can read it. */
+/* '{' '}': operation by operation, held there (step mode) so the class
+ * can read it. */
 static void seek_line(tui_app *a, int dir)
 {
     int64_t to = line_pos(a, dir);
     if (a->v.mode != PACER_STEP)
         a->s->ops->set_mode(a->s, PACER_STEP);
     if (to < 0) {
-        say(a, dir > 0 ? "no lecture line after this one" : "no lecture line before this one");
+        say(a, dir > 0 ? "no operation after this one" : "no operation before this one");
         return;
     }
     seek_to(a, to);

@@ -181,7 +181,7 @@ static void cast_draw(void *ctx, const model *m, uint64_t vt)
         .name = c->params.name,
         .wall_ns = now,
         .now_ns = now + 1,
-        .cell_ns = tui_draw_cell_ns(c->params.job_ns),
+        .cell_ns = tui_draw_cell_ns(),
         .finished = m->ended,
         .prog = c->prog,
     };

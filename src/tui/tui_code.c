@@ -1,7 +1,7 @@
-/* tui_code.c - the code panel: the scenario's listing (assets/code/NAME.go)
- * with each thread's marker (W1▶, main▶) on the line it stands on.  Where a
- * thread stands is folded from its events in the model (m->ui.code_at); this file only
- * places and draws the panel, so a frame stays a function of its input. */
+/* tui_code.c - the code panel: the program's listing with each goroutine's marker (W1▶, main▶) on
+ * the line it stands on.  Where a thread stands is folded from its events in the model
+ * (m->ui.code_at); this file only places and draws the panel, so a frame stays a function of its
+ * input. */
 #include <stdio.h>
 #include <string.h>
 
@@ -40,13 +40,18 @@ static int side_width(const tui_frame_input *in)
 
 void tui_code_layout(tui_layout *l, int rows, int cols, const tui_frame_input *in)
 {
-    if (cols < TUI_CODE_SIDE_COLS) { /* narrow: the listing replaces the log */
+    int left = cols - side_width(in);
+    if (cols < TUI_CODE_SIDE_COLS || left < TUI_MIN_COLS) {
+        /* no room beside the panels for whole lines: the listing takes the
+         * log's place, full width, and the log keeps its newest lines under
+         * it when there is room for both */
+        int keep = l->log.h >= 12 ? 4 : 0;
         l->code = l->log;
-        l->log.h = 0;
+        l->code.h -= keep;
+        l->log.y += l->code.h;
+        l->log.h = keep;
         return;
     }
-    int left = cols - side_width(in);
-    left = left < TUI_MIN_COLS ? TUI_MIN_COLS : left;
     tui_layout_compute(l, rows, left, in->m);
     if (in->replay) /* the position bar, under the panels on the left */
         tui_layout_replay(l);
@@ -75,6 +80,12 @@ static int first_line(const tui_frame_input *in, int n)
         if (count > best_count || (count == best_count && off < best_off))
             best = top, best_count = count, best_off = off;
     }
+    if (best_count == 0 && !anchor) /* nobody on it yet: where the program starts */
+        for (int i = 0; i < total; i++)
+            if (!strncmp(in->ui->text->lines[i], "func main()", 11)) {
+                int top = i + 1 - 2 > 1 ? i + 1 - 2 : 1;
+                return top + n - 1 <= total ? top : total - n + 1;
+            }
     return best;
 }
 
@@ -137,7 +148,7 @@ void tui_draw_code(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
         tui_vline(w, r.y, r.x + 1, r.h, TR_RULE);
         r.x += 2, r.w -= 2;
     }
-    const char *src = t && t->code_source[0] ? t->code_source : t ? t->source : "";
+    const char *src = t ? t->source : "";
     const char *base = strrchr(src, '/');
     int top = first_line(in, rows), last = top + rows - 1 < total ? top + rows - 1 : total;
     char title[160];

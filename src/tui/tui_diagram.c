@@ -1,12 +1,18 @@
 /* tui_diagram.c - the lecture's state diagram, live.
  *
- * Drawn like its mermaid source: Main goroutine (Create Workers, Submit Jobs)
- * -> Job Queue -> Worker pool {Idle Worker <-> Working}, with the same
- * transition labels.  Each thread is a token standing in the box of its
- * state; an arrow lights up when its transition happens.  Scenarios without
- * a job queue get the same idea over generic thread states. */
+ * A program whose directive names its job channel ("// poolscope: diagram
+ * worker-pool jobs", docs/scenarios.md) gets the lecture's diagram, drawn
+ * like its mermaid source: Main goroutine (Create Workers, Submit Jobs) ->
+ * Job Queue -> Worker pool {Idle Worker <-> Working}, with the same
+ * transition labels.  Each goroutine is a token standing in the box of its
+ * state; an arrow lights up when its transition happens (model.c: a send
+ * on the channel adds a job, a receive dispatches it, the worker's sleep is
+ * its work).  Any other program gets the same idea over generic states,
+ * with its objects. */
 #include <stdio.h>
 #include <string.h>
+
+#include "go/goprog.h"
 
 #include "tui_draw.h"
 
@@ -39,7 +45,7 @@ static void token_text(const model *m, int a, char *buf, size_t len)
     char nb[PS_ACTOR_NAME_LEN];
     const model_actor *ac = &m->actors[a];
     const char *name = model_actor_name(a, nb);
-    if (ac->state == MS_WORKING)
+    if (ac->has_job && ac->state != MS_DONE)
         snprintf(buf, len, "%s:j%lld", name, (long long)ac->job);
     else if (ac->state == MS_DONE && ac->outcome) /* an errgroup function failed or was cancelled */
         snprintf(buf, len, "%s%s", name,
@@ -83,33 +89,40 @@ static void draw_tokens(WINDOW *w, const model *m, tui_rect box, actor_filter in
     }
 }
 
-static int in_idle(const model *m, int a)
-{
-    int s = m->actors[a].state;
-    return a != PS_ACTOR_MAIN && (s == MS_IDLE || s == MS_WAIT_RECV || s == MS_DONE);
-}
-
+/* A worker is idle from its start until it takes a job, and again once it
+ * comes back for the next; it works while it holds one. */
 static int in_working(const model *m, int a)
 {
-    int s = m->actors[a].state;
-    return a != PS_ACTOR_MAIN && s != MS_NEW && !in_idle(m, a);
+    const model_actor *ac = &m->actors[a];
+    return a != PS_ACTOR_MAIN && a < model_lanes(m) + 1 && ac->has_job && ac->state != MS_DONE;
+}
+
+static int in_idle(const model *m, int a)
+{
+    return a != PS_ACTOR_MAIN && a < model_lanes(m) + 1 && m->actors[a].state != MS_NEW &&
+           !in_working(m, a);
 }
 
 /* ---- worker-pool variant ---- */
 
 typedef enum { PH_CREATE, PH_SUBMIT, PH_RESULTS, PH_DONE } main_phase;
 
+/* The job channel's object, or NULL before main makes it. */
+static const model_obj *job_chan(const model *m)
+{
+    return m->job_obj >= 0 ? model_obj_find(m, (uint32_t)m->job_obj) : NULL;
+}
+
+/* Main creates workers until its first send, submits until it closes the
+ * channel, then gets the results. */
 static main_phase phase_of(const model *m)
 {
-    const model_queue *q = &m->queues[m->layout.job_queue];
+    const model_obj *q = job_chan(m);
     if (m->actors[0].state == MS_DONE || m->ended)
         return PH_DONE;
-    if (q->closed)
+    if (q && q->closed)
         return PH_RESULTS;
-    int started = 0;
-    for (int a = 1; a < m->n_actors; a++)
-        started += m->actors[a].state != MS_NEW;
-    return q->sent == 0 && started < m->layout.workers ? PH_CREATE : PH_SUBMIT;
+    return !q || q->sent == 0 ? PH_CREATE : PH_SUBMIT;
 }
 
 static void draw_main_box(WINDOW *w, const tui_frame_input *in, tui_rect b)
@@ -145,21 +158,22 @@ static void draw_main_box(WINDOW *w, const tui_frame_input *in, tui_rect b)
 }
 
 /* "2 3 4 ... +97" : the queue's items in order from its head. */
-static void draw_queue_items(WINDOW *w, const model_queue *q, int y, int x, int width)
+static void draw_queue_items(WINDOW *w, const itemq *q, int y, int x, int width)
 {
     int used = tui_put(w, y, x, width, TR_DIM, "next: ");
-    if (!q->depth) {
+    uint64_t depth = itemq_len(q);
+    if (!depth) {
         tui_put(w, y, x + used, width - used, TR_DIM, "(empty)");
         return;
     }
-    itemq_iter it = itemq_begin(&q->items);
+    itemq_iter it = itemq_begin(q);
     int64_t item;
-    for (uint64_t i = 0; i < q->depth && itemq_next(&it, &item); i++) {
-        char id[24], more[24];
+    for (uint64_t i = 0; i < depth && itemq_next(&it, &item); i++) {
+        char id[24], more[32];
         snprintf(id, sizeof id, "%lld", (long long)item);
-        snprintf(more, sizeof more, "+%llu more", (unsigned long long)(q->depth - i));
+        snprintf(more, sizeof more, "+%llu more", (unsigned long long)(depth - i));
         int need = (int)strlen(id) + 1;
-        if (used + need + (i + 1 < q->depth ? (int)strlen(more) + 1 : 0) > width) {
+        if (used + need + (i + 1 < depth ? (int)strlen(more) + 1 : 0) > width) {
             tui_put(w, y, x + used, width - used, TR_DIM, more);
             return;
         }
@@ -167,44 +181,49 @@ static void draw_queue_items(WINDOW *w, const model_queue *q, int y, int x, int 
     }
 }
 
-static void waiters_text(const uint8_t *list, int n, char *buf, size_t len)
+/* " W1 W3": who waits in state st on object id, by id. */
+static void waiters_text(const model *m, int st, int64_t id, char *buf, size_t len)
 {
     size_t o = 0;
     buf[0] = 0;
-    for (int i = 0; i < n && o + 8 < len; i++) {
-        char name[PS_ACTOR_NAME_LEN];
-        o += (size_t)snprintf(buf + o, len - o, "%s%s", i ? " " : "",
-                              model_actor_name(list[i], name));
-    }
+    for (int a = 0; a < m->n_actors && o + 8 < len; a++)
+        if (m->actors[a].state == st && (int64_t)m->actors[a].obj == id) {
+            char name[PS_ACTOR_NAME_LEN];
+            o +=
+                (size_t)snprintf(buf + o, len - o, "%s%s", o ? " " : "", model_actor_name(a, name));
+        }
 }
 
 static void draw_queue_box(WINDOW *w, const tui_frame_input *in, tui_rect b)
 {
     const model *m = in->m;
-    int qi = m->layout.job_queue;
-    const model_queue *q = &m->queues[qi];
+    const model_obj *q = job_chan(m);
+    const char *name = q ? goprog_object_name(in->prog, q->kind, q->line, q->cap) : NULL;
     char title[64], nums[48], who[160];
-    snprintf(title, sizeof title, "Job Queue: %s", m->layout.queues[qi].name);
+    snprintf(title, sizeof title, "Job Queue: %s", name ? name : "jobs");
     tui_box(w, b, TR_BOX, title, TR_BOX_TITLE);
     int inner = b.w - 4, x = b.x + 2;
-    snprintf(nums, sizeof nums, " %llu/%u", (unsigned long long)q->depth, q->cap);
-    int tag = q->closed ? 9 : 0, nw = (int)strlen(nums);
+    uint64_t depth = q ? (uint64_t)q->depth : 0, cap = q ? (uint64_t)q->cap : 0;
+    snprintf(nums, sizeof nums, " %llu/%llu", (unsigned long long)depth, (unsigned long long)cap);
+    int closed = q && q->closed;
+    int tag = closed ? 9 : 0, nw = (int)strlen(nums);
     int bar = inner - nw - tag;
     bar = bar > 30 ? 30 : bar;
-    tui_bar(w, b.y + 1, x, bar, q->depth, q->cap);
+    tui_bar(w, b.y + 1, x, bar, depth, cap ? cap : 1);
     tui_put(w, b.y + 1, x + bar, nw, TR_BOX_TITLE, nums);
-    if (q->closed)
+    if (closed)
         tui_put(w, b.y + 1, x + bar + nw + 2, 7, TR_WARN, "CLOSED");
-    draw_queue_items(w, q, b.y + 2, x, inner);
-    if (q->n_recv_waiters) {
-        waiters_text(q->recv_waiters, q->n_recv_waiters, who, sizeof who);
+    draw_queue_items(w, &m->job_items, b.y + 2, x, inner);
+    waiters_text(m, MS_WAIT_RECV, m->job_obj, who, sizeof who);
+    if (*who) {
         tui_putf(w, b.y + 3, x, inner, TR_TOK_BLOCKED, "waiting to receive (empty): %s", who);
-    } else if (q->n_send_waiters) {
-        waiters_text(q->send_waiters, q->n_send_waiters, who, sizeof who);
-        tui_putf(w, b.y + 3, x, inner, TR_TOK_BLOCKED, "waiting to send (full): %s", who);
-    } else {
-        tui_put(w, b.y + 3, x, inner, TR_DIM, "nobody blocked on it");
+        return;
     }
+    waiters_text(m, MS_WAIT_SEND, m->job_obj, who, sizeof who);
+    if (*who)
+        tui_putf(w, b.y + 3, x, inner, TR_TOK_BLOCKED, "waiting to send (full): %s", who);
+    else
+        tui_put(w, b.y + 3, x, inner, TR_DIM, "nobody blocked on it");
 }
 
 /* A vertical connector from a box's bottom border into the box below. */
@@ -284,27 +303,37 @@ static int in_done(const model *m, int a)
     return m->actors[a].state == MS_DONE;
 }
 
-static void draw_objects_box(WINDOW *w, const model *m, tui_rect b)
+/* The program's objects by its names, a line each: "jobs chan 2/5",
+ * "wg = 3", "c.mu held by W2", "ops = 17". */
+static void draw_objects_box(WINDOW *w, const tui_frame_input *in, tui_rect b)
 {
+    const model *m = in->m;
     tui_box(w, b, TR_BOX, "Shared objects", TR_BOX_TITLE);
     int y = b.y + 1, x = b.x + 2, inner = b.w - 4;
-    char who[160];
-    for (int i = 0; i < m->layout.n_wgs && y < b.y + b.h - 1; i++, y++) {
-        waiters_text(m->wgs[i].waiters, m->wgs[i].n_waiters, who, sizeof who);
-        tui_putf(w, y, x, inner, TR_BOX_TITLE, "WaitGroup %s = %lld%s%s", m->layout.wgs[i],
-                 (long long)m->wgs[i].count, *who ? "   waiting: " : "", who);
-    }
-    for (int i = 0; i < m->layout.n_counters && y < b.y + b.h - 1; i++, y++) {
-        int n = tui_putf(w, y, x, inner, TR_BOX_TITLE, "%s = %lld  ", m->layout.counters[i],
-                         (long long)m->counters[i].value);
-        const model_counter *c = &m->counters[i];
-        tui_sparkline(w, y, x + n, inner - n, c->spark, MODEL_SPARK, c->spark_n);
-    }
-    for (int i = 0; i < m->layout.n_mutexes && y < b.y + b.h - 1; i++, y++) {
-        char name[PS_ACTOR_NAME_LEN];
-        int o = m->mutexes[i].owner;
-        tui_putf(w, y, x, inner, TR_BOX_TITLE, "mutex %s: %s", m->layout.mutexes[i],
-                 o >= 0 ? model_actor_name(o, name) : "free");
+    for (int i = 0; i < m->n_objs && y < b.y + b.h - 1; i++, y++) {
+        const model_obj *o = &m->objs[i];
+        char fallback[24], nm[PS_ACTOR_NAME_LEN];
+        const char *name = goprog_object_name(in->prog, o->kind, o->line, o->cap);
+        if (!name)
+            snprintf(fallback, sizeof fallback, "#%u", o->id), name = fallback;
+        switch (o->kind) {
+        case PS_OBJ_CHAN:
+            tui_putf(w, y, x, inner, TR_BOX_TITLE, "%s chan %lld/%lld%s", name, (long long)o->depth,
+                     (long long)o->cap, o->closed ? " closed" : "");
+            break;
+        case PS_OBJ_WG:
+        case PS_OBJ_GROUP:
+            tui_putf(w, y, x, inner, TR_BOX_TITLE, "%s = %lld", name, (long long)o->count);
+            break;
+        case PS_OBJ_MUTEX:
+        case PS_OBJ_RWMUTEX:
+            tui_putf(w, y, x, inner, TR_BOX_TITLE, "%s held by %s", name,
+                     o->owner >= 0 ? model_actor_name(o->owner, nm) : "nobody");
+            break;
+        default:
+            tui_putf(w, y, x, inner, TR_BOX_TITLE, "%s = %lld", name, (long long)o->value);
+            break;
+        }
     }
 }
 
@@ -318,7 +347,7 @@ static void draw_threads(WINDOW *w, const tui_frame_input *in, const tui_layout 
              model_state_name(m->actors[0].state));
     tui_put(w, mb.y + 2, mb.x + 2, mb.w - 4, TR_DIM,
             tui_wait_text(m, in->prog, 0, wait, sizeof wait));
-    draw_objects_box(w, m, ob);
+    draw_objects_box(w, in, ob);
     tui_put(w, mb.y + 2, mb.x + mb.w + 2, ob.x - mb.x - mb.w - 3, TR_ARROW, "uses");
     draw_across(w, mb.y + 3, mb.x + mb.w + 1, ob.x - mb.x - mb.w - 1, 1, TR_ARROW);
     draw_down(w, mb.y + mb.h - 1, mb.x + 1, arrow_role(in, MODEL_AR_INIT), "go func() x workers");
@@ -336,7 +365,7 @@ static void draw_threads(WINDOW *w, const tui_frame_input *in, const tui_layout 
 
 void tui_draw_diagram(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 {
-    if (in->m->layout.job_queue >= 0 && in->m->layout.job_queue < PS_MAX_QUEUES)
+    if (in->m->layout.job_line)
         draw_pool(w, in, l);
     else
         draw_threads(w, in, l);

@@ -9,11 +9,11 @@
 #include "tui_keys.h"
 #include "tui_picker.h"
 
+/* The Sync panel's lines: one an object, at most 6 (the program's first). */
 static int sync_lines(const model *m)
 {
-    const ps_layout *y = &m->layout;
-    int n = (y->job_queue >= 0) + y->n_wgs + y->n_counters + y->n_mutexes + m->n_objs;
-    return n < 1 ? 1 : n > 3 + (m->n_objs > 0) * 3 ? 3 + (m->n_objs > 0) * 3 : n;
+    int n = m->n_objs;
+    return n < 1 ? 1 : n > 6 ? 6 : n;
 }
 
 static void layout_diagram(tui_layout *l, int cols)
@@ -79,9 +79,9 @@ void tui_layout_replay(tui_layout *l)
     l->posbar = (tui_rect){l->log.y + l->log.h, 0, 1, l->footer.w};
 }
 
-uint64_t tui_draw_cell_ns(int64_t job_ns)
+uint64_t tui_draw_cell_ns(void)
 {
-    return job_ns / 4 > 1000000 ? (uint64_t)job_ns / 4 : 1000000u;
+    return 1000000u; /* 1 ms: the timeline's finest; it widens to fit the run (tui_panels.c) */
 }
 
 const char *tui_mode_word(const tui_frame_input *in)

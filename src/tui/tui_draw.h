@@ -66,8 +66,10 @@ void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
 void tui_draw_log(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
 
 /* The code panel (tui_code.c).  With it on, tui_code_layout moves the panels:
- * from TUI_CODE_SIDE_COLS columns on the listing takes a column on the right
- * (the others keep at least 80); below that it takes the log's place. */
+ * from TUI_CODE_SIDE_COLS columns on, when the longest line fits beside 80
+ * columns for the others, the listing takes a column on the right; else it
+ * takes the log's place at full width, the log keeping its newest lines
+ * under it when there is room. */
 #define TUI_CODE_SIDE_COLS 120
 void tui_code_layout(tui_layout *l, int rows, int cols, const tui_frame_input *in);
 void tui_draw_code(WINDOW *w, const tui_frame_input *in, const tui_layout *l);
@@ -84,8 +86,8 @@ struct replay_data;
 void tui_frame_replay(tui_frame_input *in, const struct replay_data *d, const model *m);
 /* The replay position bar (tui_draw_replay.c). */
 void tui_draw_posbar(WINDOW *w, const tui_frame_input *in, tui_rect r);
-/* Virtual time per timeline cell: a quarter of a job, 1 ms at least. */
-uint64_t tui_draw_cell_ns(int64_t job_ns);
+/* Virtual time per timeline cell. */
+uint64_t tui_draw_cell_ns(void);
 /* The mode word shown in the header: RUNNING, PAUSED, STEP, DONE (a replay
  * at its last event: END). */
 const char *tui_mode_word(const tui_frame_input *in);

@@ -224,7 +224,7 @@ static int color_arg(color_mode c)
     return c == COLOR_NEVER ? 0 : c == COLOR_ALWAYS ? 1 : 2;
 }
 
-/* A live run, or the recording of --replay; NULL after saying why.  A
+/* A Go program's run, or the recording of --replay; NULL after saying why.  A
  * replay's warning (a recording cut short) is shown in the footer. */
 static session *open_session(tui_app *a)
 {
@@ -243,12 +243,6 @@ static session *open_session(tui_app *a)
         run_program_opts ro = gorun_opts(o);
         uint64_t seed = o->seed_given ? o->seed : o->start_mode == PACER_STEP ? 0 : clock_now_ns();
         session *s = session_go_create(g, o->go_path, &ro, seed, &err);
-        if (!s)
-            fprintf(stderr, "poolscope: %s\n", err);
-        return s;
-    }
-    if (!o->replay_path) {
-        session *s = session_live_create(&o->params, o->start_mode, o->ring_cap, &err);
         if (!s)
             fprintf(stderr, "poolscope: %s\n", err);
         return s;
@@ -311,7 +305,7 @@ static int app_start(tui_app *a, const options *o)
     if (session_program(a->s))
         a->ui.code = 1; /* a Go program: its code is what the lecture is about */
     a->ui.picker = &a->picker;
-    a->cell_ns = tui_draw_cell_ns(a->s->params.job_ns);
+    a->cell_ns = tui_draw_cell_ns();
     a->t0 = clock_now_ns();
     a->dirty = 1;
     /* the outputs are written from events that come once: a session that

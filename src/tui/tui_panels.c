@@ -1,10 +1,10 @@
 /* tui_panels.c - the worker lanes (state, job progress, Gantt strip), the
  * sync panel and the event log. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "go/goprog.h"
-#include "model/logfmt.h"
 #include "tui_draw.h"
 
 /* A goroutine's wait, by the program's names: "recv jobs (empty)", "send
@@ -44,29 +44,8 @@ static const char *wait_text_go(const model *m, const goprog *prog, int a, char 
 
 const char *tui_wait_text(const model *m, const goprog *prog, int a, char *buf, size_t len)
 {
-    const model_actor *ac = &m->actors[a];
-    const ps_layout *y = &m->layout;
-    uint32_t o = ac->obj;
     buf[0] = 0;
-    if (m->layout.program)
-        return wait_text_go(m, prog, a, buf, len);
-    switch (ac->state) {
-    case MS_WAIT_RECV:
-        snprintf(buf, len, "recv %s (empty)", o < PS_MAX_QUEUES ? y->queues[o].name : "?");
-        break;
-    case MS_WAIT_SEND:
-        snprintf(buf, len, "send %s (full)", o < PS_MAX_QUEUES ? y->queues[o].name : "?");
-        break;
-    case MS_WAIT_MUTEX:
-        snprintf(buf, len, "lock %s", o < PS_MAX_MUTEXES ? y->mutexes[o] : "?");
-        break;
-    case MS_WAIT_WG:
-        snprintf(buf, len, "%s.Wait()", o < PS_MAX_WGS ? y->wgs[o] : "?");
-        break;
-    default:
-        break;
-    }
-    return buf;
+    return wait_text_go(m, prog, a, buf, len);
 }
 
 static tui_glyph gantt_glyph(int state)
@@ -114,15 +93,55 @@ static int state_at(const model_actor *ac, uint64_t t)
     return n <= MODEL_HIST ? MS_NEW : -1;
 }
 
-/* Gantt strip: one cell per cell_ns of virtual time from the start, like a
- * Gantt chart; once full it scrolls, keeping the newest at the right. */
+/* The timeline's columns: from here to the right edge, on every lane and
+ * on the time axis (wider terminals give the lanes' text more room). */
+static int strip_x(int cols)
+{
+    return cols >= 100 ? 72 : 60;
+}
+
+/* The smallest of m[0..n) times a power of ten ns that is at least min. */
+static uint64_t round_up(uint64_t min, const uint64_t *m, int n)
+{
+    for (uint64_t p = 1; p <= UINT64_MAX / 1000; p *= 10)
+        for (int i = 0; i < n; i++)
+            if (m[i] * p / 10 >= min)
+                return m[i] * p / 10;
+    return min;
+}
+
+/* A tick's spacing: 1, 2, 2.5 or 5 times a power of ten. */
+static uint64_t nice_ns(uint64_t min)
+{
+    static const uint64_t m[] = {10, 20, 25, 50};
+    return round_up(min, m, 4);
+}
+
+/* Virtual time a timeline cell stands for: the run so far over the strip's
+ * n cells (a nice number, at least the base of 1 ms), so it fills the
+ * width and its axis reads the run's length. */
+static uint64_t strip_cell(const tui_frame_input *in, uint64_t now, int n)
+{
+    uint64_t base = in->cell_ns ? in->cell_ns : 1;
+    uint64_t need = n > 1 ? (now + (uint64_t)n - 2) / (uint64_t)(n - 1) : now;
+    /* finer steps than a tick's, so the run fills most of the width */
+    static const uint64_t m[] = {10, 12, 15, 20, 25, 30, 40, 50, 60, 80};
+    return round_up(need > base ? need : base, m, 10);
+}
+
+static uint64_t strip_now(const tui_frame_input *in)
+{
+    return in->v->vnow > in->m->vt ? in->v->vnow : in->m->vt;
+}
+
+/* Gantt strip: one cell per cell ns of virtual time from the start, like a
+ * Gantt chart; the cells grow coarser as the run goes on, so it always
+ * shows the whole run (the time axis above says the scale). */
 static void draw_gantt(WINDOW *w, const model_actor *ac, int y, int x, int n, uint64_t now,
                        uint64_t cell)
 {
-    uint64_t span = (uint64_t)(n - 1) * cell;
-    uint64_t start = now > span ? now - span : 0;
     for (int i = 0; i < n; i++) {
-        uint64_t t = start + (uint64_t)i * cell;
+        uint64_t t = (uint64_t)i * cell;
         if (t > now)
             break;
         int s = state_at(ac, t);
@@ -182,26 +201,26 @@ const char *tui_ops_text(const model *m, int a, char *buf, size_t len)
     o = ops_part(buf, len, o, "locks", (long long)ac->locks);
     /* the race lesson: what it read, and what it wrote back over others */
     if (ac->stores && o < len)
-        snprintf(buf + o, len - o, "%sread %lld wrote %lld", o ? "  " : "", (long long)m->loaded[a],
-                 (long long)ac->last_value);
+        snprintf(buf + o, len - o, "%sread %lld wrote %lld", o ? "  " : "",
+                 (long long)ac->load_value, (long long)ac->last_value);
     else if (ac->adds && o < len)
         snprintf(buf + o, len - o, "  last =%lld", (long long)ac->last_value);
     else if (ac->loads && o < len)
-        snprintf(buf + o, len - o, "%sread %lld", o ? "  " : "", (long long)m->loaded[a]);
+        snprintf(buf + o, len - o, "%sread %lld", o ? "  " : "", (long long)ac->load_value);
     else if (!o)
         ops_part(buf, len, o, "Done", (long long)ac->wg_dones);
     return buf;
 }
 
 /* A worker's job, its progress and its count of jobs done. */
-static void draw_job(WINDOW *w, const model_actor *ac, int y, uint64_t now)
+static void draw_job(WINDOW *w, const model_actor *ac, int y, int x, uint64_t now)
 {
-    int x = 23;
+    /* a worker-pool diagram's worker works on its job while it sleeps */
+    int working = ac->state == MS_WORKING || (ac->has_job && ac->state == MS_SLEEPING);
     if (ac->job)
-        tui_putf(w, y, x, 11, ac->state == MS_WORKING ? TR_BOX_TITLE : TR_DIM, "job %lld",
-                 (long long)ac->job);
+        tui_putf(w, y, x, 11, working ? TR_BOX_TITLE : TR_DIM, "job %lld", (long long)ac->job);
     x += 12;
-    if (ac->state == MS_WORKING && ac->job_dur) {
+    if (working && ac->job_dur) {
         uint64_t done = now > ac->job_start ? now - ac->job_start : 0;
         done = done > ac->job_dur ? ac->job_dur : done;
         tui_bar(w, y, x, 10, done, ac->job_dur);
@@ -217,9 +236,14 @@ static void draw_job(WINDOW *w, const model_actor *ac, int y, uint64_t now)
 static void draw_ops(WINDOW *w, const tui_frame_input *in, int a, int y, int x, int width,
                      char *ops, size_t len)
 {
-    char label[64];
+    char label[64], fn[48];
     const model_actor *ac = &in->m->actors[a];
-    goprog_label(in->prog, ac->label, ac->label_arg, label, sizeof label);
+    goprog_label(in->prog, ac->label, ac->label_arg, fn, sizeof fn);
+    /* where it is, as a traceback says it: its function and line */
+    if (ac->line && ac->state != MS_DONE)
+        snprintf(label, sizeof label, "%s%sline %u", fn, fn[0] ? " " : "", (unsigned)ac->line);
+    else
+        snprintf(label, sizeof label, "%s", fn);
     if (ac->outcome && ac->state == MS_DONE) { /* what its function returned */
         /* the state column says failed or cancelled: this says with what */
         snprintf(ops, len, "%s%s", ac->outcome == 2 ? "" : "error: ", ac->text);
@@ -267,13 +291,20 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
     tui_put(w, y, 6, sw, role, st);
     /* "done 0" means nothing to a thread that runs no jobs (main, the
      * counter and mutex lessons): it shows its own operations instead */
-    if (!is_main && (ac->job || ac->jobs_done))
-        draw_job(w, ac, y, now);
-    else
-        draw_ops(w, in, a, y, 6 + sw, 53 - sw, ops, sizeof ops);
-    int x = 60;
+    int x = strip_x(cols);
+    if (!is_main && (ac->job || ac->jobs_done)) {
+        /* a worker of the pool: its function first where there is room */
+        char fn[48];
+        goprog_label(in->prog, ac->label, ac->label_arg, fn, sizeof fn);
+        int shift = cols >= 100 && fn[0] ? 12 : 0;
+        if (shift)
+            tui_put(w, y, 23, shift - 1, TR_BOX_TITLE, fn);
+        draw_job(w, ac, y, 23 + shift, now);
+    } else {
+        draw_ops(w, in, a, y, 6 + sw, x - 7 - sw, ops, sizeof ops);
+    }
     if (cols - x - 1 > 4)
-        draw_gantt(w, ac, y, x, cols - x - 1, now, in->cell_ns ? in->cell_ns : 1);
+        draw_gantt(w, ac, y, x, cols - x - 1, now, strip_cell(in, strip_now(in), cols - x - 1));
 }
 
 /* A compact cell's word: what the worker waits on or works at, in text, so
@@ -285,7 +316,7 @@ static const char *cell_detail(const model_actor *ac, char *buf, size_t len)
         [MS_WAIT_RECV] = "recv",  [MS_SLEEPING] = "sleep", [MS_WAIT_SEND] = "send",
         [MS_WAIT_MUTEX] = "lock", [MS_WAIT_WG] = "Wait",   [MS_DONE] = "done",
     };
-    if (ac->state == MS_WORKING)
+    if (ac->state == MS_WORKING || (ac->has_job && ac->state == MS_SLEEPING))
         snprintf(buf, len, "j%lld", (long long)ac->job);
     else if ((ac->state == MS_IDLE || ac->state == MS_RUNNING) && ac->adds)
         snprintf(buf, len, "+%llu", (unsigned long long)ac->adds);
@@ -317,6 +348,30 @@ static int first_lane(const tui_layout *l, int n, int scroll)
     return scroll - scroll % c;
 }
 
+/* "0 1s 2s": the timeline's scale on n columns from x (the lanes' rule):
+ * a tick label every so many cells, never crowded. */
+static void draw_axis(WINDOW *w, const tui_frame_input *in, int y, int x, int n)
+{
+    if (n < 6)
+        return;
+    uint64_t cell = strip_cell(in, strip_now(in), n);
+    uint64_t tick = nice_ns(cell * 6);
+    for (uint64_t t = 0; t / cell < (uint64_t)n; t += tick) {
+        char lab[24];
+        double sec = (double)t / 1e9;
+        if (t == 0)
+            snprintf(lab, sizeof lab, "0");
+        else if (t >= 1000000000u)
+            snprintf(lab, sizeof lab, "%gs", sec);
+        else
+            snprintf(lab, sizeof lab, "%gms", sec * 1000);
+        int at = (int)(t / cell), lw = (int)strlen(lab);
+        if (at + lw > n)
+            break;
+        tui_put(w, y, x + at, lw, TR_RULE, lab);
+    }
+}
+
 void tui_draw_lanes(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 {
     int n = model_lanes(in->m), shown = l->lanes_shown;
@@ -329,19 +384,22 @@ void tui_draw_lanes(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
     else
         snprintf(title, sizeof title, "Threads");
     tui_rule(w, l->lanes.y, 0, l->lanes.w, title);
-    /* the glyphs' key; without "timeline:" when a long title leaves no room
-     * (the compact cells use the same glyphs for the state now) */
+    /* the glyphs' key, left of the time axis; without "timeline:" when a
+     * long title leaves no room (the compact cells use the same glyphs) */
+    int ax = l->lane_cols > 1 ? l->lanes.w : strip_x(l->lanes.w);
     char legend[96];
     for (int word = 1; word >= 0; word--) {
         snprintf(legend, sizeof legend, " %s%s work %s idle %s blocked ", word ? "timeline: " : "",
                  tui_glyph_str(TG_GANTT_WORK), tui_glyph_str(TG_GANTT_IDLE),
                  tui_glyph_str(TG_GANTT_BLOCKED));
         int lw = tui_width(legend);
-        if (l->lanes.w - lw - 2 > (int)strlen(title) + 6) {
-            tui_put(w, l->lanes.y, l->lanes.w - lw - 2, lw, TR_RULE, legend);
+        if (ax - lw - 1 > (int)strlen(title) + 6) {
+            tui_put(w, l->lanes.y, ax - lw - 1, lw, TR_RULE, legend);
             break;
         }
     }
+    if (l->lane_cols == 1)
+        draw_axis(w, in, l->lanes.y, ax, l->lanes.w - ax - 1);
     draw_lane(w, in, PS_ACTOR_MAIN, l->lanes.y + 1, l->lanes.w);
     int c = l->lane_cols;
     for (int i = 0; i < shown; i++) {
@@ -351,41 +409,6 @@ void tui_draw_lanes(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
         else
             draw_lane(w, in, 1 + first + i, y, l->lanes.w);
     }
-}
-
-/* The sync panel's items, each a short phrase; they flow into its lines. */
-static int sync_items(const model *m, char items[][160], int max)
-{
-    const ps_layout *y = &m->layout;
-    int n = 0;
-    if (y->job_queue >= 0 && n < max) {
-        long long total = (long long)m->ui.jobs_total;
-        snprintf(items[n++], 160,
-                 "results received %llu/%lld   jobs done %llu/%lld   "
-                 "running %d (peak %d)",
-                 (unsigned long long)m->results, total, (unsigned long long)m->jobs_finished, total,
-                 m->running_jobs, m->max_running_jobs);
-    }
-    for (int i = 0; i < y->n_wgs && n < max; i++) {
-        char who[120] = "";
-        size_t o = 0;
-        for (int k = 0; k < m->wgs[i].n_waiters && o + 8 < sizeof who; k++) {
-            char nm[PS_ACTOR_NAME_LEN];
-            o += (size_t)snprintf(who + o, sizeof who - o, " %s",
-                                  model_actor_name(m->wgs[i].waiters[k], nm));
-        }
-        snprintf(items[n++], 160, "WaitGroup %s counter %lld   waiting:%s%s", y->wgs[i],
-                 (long long)m->wgs[i].count, *who ? who : " nobody",
-                 m->wgs[i].negative ? "   NEGATIVE (panic in Go)" : "");
-    }
-    for (int i = 0; i < y->n_mutexes && n < max; i++) {
-        char nm[PS_ACTOR_NAME_LEN];
-        const model_mutex *x = &m->mutexes[i];
-        snprintf(items[n++], 160, "mutex %s owner %s   waiting %d   acquired %llu", y->mutexes[i],
-                 x->owner >= 0 ? model_actor_name(x->owner, nm) : "none", x->n_waiters,
-                 (unsigned long long)x->acquisitions);
-    }
-    return n;
 }
 
 /* " W1 W3": the threads waiting in state st on object id (at most len). */
@@ -514,32 +537,10 @@ static void draw_obj(WINDOW *w, const tui_frame_input *in, const model_obj *o, i
 void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 {
     const model *m = in->m;
-    char items[PS_MAX_WGS + PS_MAX_MUTEXES + 1][160];
     tui_rule(w, l->sync.y, 0, l->sync.w, "Sync");
-    int n = sync_items(m, items, (int)(sizeof items / sizeof items[0]));
     int y = l->sync.y + 1, end = l->sync.y + l->sync.h;
     for (int i = 0; i < m->n_objs && y < end; i++, y++)
         draw_obj(w, in, &m->objs[i], y, l->sync.w);
-    for (int i = 0; i < n && y < end; i++, y++)
-        tui_put(w, y, 1, l->sync.w - 2, TR_NORMAL, items[i]);
-    for (int i = 0; i < m->layout.n_counters && y < end; i++, y++) {
-        const model_counter *c = &m->counters[i];
-        /* a counter written as load + store is not atomic: say so, it is the lesson */
-        int x =
-            1 + tui_putf(w, y, 1, 40, TR_NORMAL, "%s %s = %lld  ", c->plain ? "plain" : "atomic",
-                         m->layout.counters[i], (long long)c->value);
-        tui_sparkline(w, y, x, 24, c->spark, MODEL_SPARK, c->spark_n);
-        x += 26;
-        x += tui_putf(w, y, x, 30, TR_DIM, "ops %llu  ", (unsigned long long)c->ops);
-        if (c->lost)
-            tui_putf(w, y, x, l->sync.w - x - 1, TR_WARN, "LOST UPDATES %llu (expected %lld)",
-                     (unsigned long long)c->lost, (long long)c->expected);
-        else if (c->plain)
-            tui_putf(w, y, x, l->sync.w - x - 1, TR_NORMAL, "expected %lld, no update lost",
-                     (long long)c->expected);
-        else
-            tui_put(w, y, x, l->sync.w - x - 1, TR_DIM, "no lost updates");
-    }
 }
 
 /* A Go program's log: the last lines it printed, newest last. */
@@ -574,20 +575,21 @@ void tui_draw_log(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 {
     const model *m = in->m;
     int rows = l->log.h - 1;
-    tui_rule(w, l->log.y, 0, l->log.w, "Log (the program's output, newest last)");
+    tui_rule(w, l->log.y, 0, l->log.w,
+             in->output ? "Log (the program's output, newest last)" : "Events (newest last)");
     if (in->output) {
         draw_output(w, in, l, rows);
         return;
     }
-    uint64_t n = m->lines_n < MODEL_LINES ? m->lines_n : MODEL_LINES;
+    /* a recording holds no output: its last events instead */
+    uint64_t n = m->log_n < MODEL_LOG ? m->log_n : MODEL_LOG;
     int k = rows < (int)n ? rows : (int)n;
     for (int i = 0; i < k; i++) {
-        const ps_event *e = model_line_at(m, (uint64_t)(k - 1 - i));
+        const ps_event *e = model_log_at(m, (uint64_t)(k - 1 - i));
         char line[256];
         int y = l->log.y + 1 + (rows - k) + i; /* bottom-aligned: newest last */
-        if (!e || !logfmt_line(&m->layout, e, line, sizeof line))
+        if (!e || !event_format(e, line, sizeof line))
             continue;
-        tui_putf(w, y, 1, 10, TR_DIM, "%8.3fs", (double)e->vt_ns / 1e9);
-        tui_put(w, y, 12, l->log.w - 13, i == k - 1 ? TR_BOX_TITLE : TR_NORMAL, line);
+        tui_put(w, y, 1, l->log.w - 2, i == k - 1 ? TR_BOX_TITLE : TR_NORMAL, line);
     }
 }

@@ -1,16 +1,16 @@
 /* tui_picker.c - the scenario picker overlay (see tui_picker.h). */
 #include "tui_picker.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "scen/catalog.h"
 #include "tui_keys.h"
 #include "tui_widgets.h"
 
-#define NAME_COLS 18 /* the longest built-in name, waitgroup-workers, and a blank */
+#define NAME_COLS 22 /* the longest built-in name, waitgroup-workers.go, and a blank */
 
 void tui_picker_free(tui_picker *p)
 {
@@ -18,89 +18,30 @@ void tui_picker_free(tui_picker *p)
     memset(p, 0, sizeof(*p));
 }
 
-/* One built-in as its file says (the C defaults if it has none). */
-static void pick_load(tui_pick *it, const scenario_def *d)
-{
-    int rc = scenfile_resolve(d->name, &it->params, &it->text, it->err, sizeof it->err);
-    if (rc == 0) {
-        it->err[0] = '\0';
-    } else if (rc > 0) {
-        snprintf(it->err, sizeof it->err, "no scenario file for %s", d->name);
-        scenario_defaults(d->name, &it->params);
-    }
-    if (rc != 0) /* still listed, by its C name */
-        snprintf(it->params.name, PS_NAME_LEN, "%s", d->name);
-}
-
 /* A Go program as an entry: its file name, the title and paragraph of its
  * leading comment (docs/scenarios.md). */
-static void put(char *dst, size_t n, const char *src)
-{
-    size_t k = strlen(src);
-    k = k < n ? k : n - 1;
-    memcpy(dst, src, k);
-    dst[k] = 0;
-}
-
 static void pick_go(tui_pick *it, const char *path)
 {
-    put(it->go_path, sizeof it->go_path, path);
+    snprintf(it->go_path, sizeof it->go_path, "%s", path);
     const char *base = strrchr(path, '/');
-    put(it->params.name, PS_NAME_LEN, base ? base + 1 : path);
-    FILE *f = fopen(path, "r");
-    if (!f) {
+    snprintf(it->params.name, PS_NAME_LEN, "%.31s", base ? base + 1 : path);
+    if (catalog_about(path, it->params.title, PS_TITLE_LEN, it->text.description,
+                      sizeof it->text.description) != 0)
         snprintf(it->err, sizeof it->err, "%.200s: cannot be read", path);
-        return;
-    }
-    char line[512];
-    size_t o = 0;
-    int first = 1;
-    while (fgets(line, sizeof line, f) && strncmp(line, "package ", 8) != 0) {
-        line[strcspn(line, "\n")] = 0;
-        if (strncmp(line, "// ", 3) != 0 || !strncmp(line, "// poolscope:", 13))
-            continue;
-        if (first)
-            put(it->params.title, PS_TITLE_LEN, line + 3);
-        else if (o + 2 < sizeof it->text.description)
-            o += (size_t)snprintf(it->text.description + o, sizeof it->text.description - o, "%s%s",
-                                  o ? " " : "", line + 3);
-        first = 0;
-    }
-    fclose(f);
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* The .go files of dir, sorted, as entries after the first n of p; the new n. */
 static int add_go_dir(tui_picker *p, int n, int cap, const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return n;
-    char *names[256];
-    int k = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) && k < 256) {
-        size_t len = strlen(e->d_name);
-        if (len > 3 && !strcmp(e->d_name + len - 3, ".go") && (names[k] = strdup(e->d_name)))
-            k++;
-    }
-    closedir(d);
-    qsort(names, (size_t)k, sizeof names[0], by_name);
-    for (int i = 0; i < k; i++) {
-        size_t dl = strlen(dir), nl = strlen(names[i]);
-        if (n < cap && dl + 1 + nl < PATH_MAX) {
-            char path[PATH_MAX];
-            memcpy(path, dir, dl);
-            path[dl] = '/';
-            memcpy(path + dl + 1, names[i], nl + 1);
+    char **names;
+    int k = catalog_names(dir, &names);
+    for (int i = 0; i < k && n < cap; i++) {
+        char path[PATH_MAX];
+        if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) < sizeof path)
             pick_go(&p->items[n++], path);
-        }
-        free(names[i]);
     }
+    if (k > 0)
+        catalog_names_free(names, k);
     return n;
 }
 
@@ -108,18 +49,13 @@ static int add_go_dir(tui_picker *p, int n, int cap, const char *dir)
 
 int tui_picker_open(tui_picker *p, const char *current)
 {
-    int n = 0;
+    int n = 0, cap = PICKER_MAX_GO;
     tui_picker_free(p);
-    for (const scenario_def *const *d = scenario_all(); *d; d++)
-        n++;
-    int cap = n + PICKER_MAX_GO;
     p->items = calloc((size_t)cap, sizeof(*p->items));
     if (!p->items)
         return -1;
-    for (int i = 0; i < n; i++)
-        pick_load(&p->items[i], scenario_all()[i]);
     char dir[PATH_MAX];
-    if (scenfile_go_dir(dir, sizeof dir))
+    if (catalog_dir(dir, sizeof dir))
         n = add_go_dir(p, n, cap, dir);
     n = add_go_dir(p, n, cap, ".");
     p->n = n;

@@ -1,7 +1,8 @@
-/* tui_picker.h - the scenario picker: an overlay listing every built-in
- * scenario with its title, and the highlighted one's paragraph.  It reads
- * the scenario files each time it opens (a lecturer may have edited one);
- * what choosing does is tui_switch.c's business (stop, join, start anew). */
+/* tui_picker.h - the scenario picker: an overlay listing the built-in
+ * scenarios (Go programs) and the current directory's .go files with their
+ * titles, and the highlighted one's paragraph.  It reads the files each
+ * time it opens (a lecturer may have edited one); what choosing does is
+ * tui_switch.c's business (stop, join, start anew). */
 #ifndef PS_TUI_PICKER_H
 #define PS_TUI_PICKER_H
 
@@ -11,8 +12,8 @@
 #include "scen/scenfile.h"
 
 typedef struct tui_pick {
-    char go_path[4096]; /* a Go program (a built-in's or one in the current directory), or "" */
-    ps_params params;   /* from the scenario's file (a Go program: name and title) */
+    char go_path[4096]; /* the program (a built-in's or one in the current directory) */
+    ps_params params;   /* its file name and title */
     scenario_text text; /* its paragraph and listing */
     char err[256];      /* why it cannot run ("" if it can) */
 } tui_pick;
@@ -21,14 +22,14 @@ typedef struct tui_picker {
     int open;
     int sel; /* the highlighted entry */
     int n;
-    tui_pick *items; /* scenario_all() order */
+    tui_pick *items; /* the built-ins, then the current directory's, each sorted */
 } tui_picker;
 
 typedef enum { TP_NONE = 0, TP_CHOSEN, TP_CANCELLED } tui_pick_result;
 
-/* Reads every built-in's file, then lists the built-in Go scenarios and the
- * .go files of the current directory, and opens the picker on the entry
- * named current (or the first).  0, or -1 when out of memory. */
+/* Lists the built-in Go scenarios and the .go files of the current
+ * directory, and opens the picker on the entry named current (or the
+ * first).  0, or -1 when out of memory. */
 int tui_picker_open(tui_picker *p, const char *current);
 void tui_picker_free(tui_picker *p);
 /* A key while open: Up/k, Down/j move, Home/g and End/G go to either end,

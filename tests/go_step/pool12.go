@@ -1,3 +1,16 @@
+// A worker pool of 12 workers and 20 jobs of a second
+// Step mode's test program (tests/tui_step.sh): w and two digits reach W10 and above.
+// poolscope: diagram worker-pool jobs
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+const numWorkers = 12
+const numJobs = 20
+
 func worker(id int, jobs <-chan int, results chan<- int) {
 	for j := range jobs {
 		fmt.Println("worker", id, "started  job", j)
@@ -8,20 +21,18 @@ func worker(id int, jobs <-chan int, results chan<- int) {
 }
 
 func main() {
-	const numJobs = 5
-	jobs := make(chan int, numJobs)
+	jobs := make(chan int, 5)
 	results := make(chan int, numJobs)
-
-	for w := 1; w <= 3; w++ {
+	for w := 1; w <= numWorkers; w++ {
 		go worker(w, jobs, results)
 	}
-
 	for j := 1; j <= numJobs; j++ {
 		jobs <- j
 	}
 	close(jobs)
-
+	sum := 0
 	for a := 1; a <= numJobs; a++ {
-		<-results
+		sum += <-results
 	}
+	fmt.Println("sum:", sum)
 }
