@@ -6,7 +6,44 @@
 
 #include "model/model.h"
 
-/* The fields a view reads; queue items compared by content. */
+/* A program's object as each model folded it. */
+static inline void model_obj_same(const model_obj *x, const model_obj *y)
+{
+    ck_assert_uint_eq(x->id, y->id);
+    ck_assert_int_eq(x->kind, y->kind);
+    ck_assert_uint_eq(x->line, y->line);
+    ck_assert_int_eq(x->cap, y->cap);
+    ck_assert_int_eq(x->depth, y->depth);
+    ck_assert_int_eq(x->closed, y->closed);
+    ck_assert_uint_eq(x->sent, y->sent);
+    ck_assert_uint_eq(x->received, y->received);
+    ck_assert_int_eq(x->count, y->count);
+    ck_assert_int_eq(x->owner, y->owner);
+    ck_assert_uint_eq(x->locks, y->locks);
+    ck_assert_int_eq(x->n_waiters, y->n_waiters);
+    ck_assert_mem_eq(x->waiters, y->waiters, sizeof x->waiters);
+    ck_assert_int_eq(x->value, y->value);
+    ck_assert_int_eq(x->expected, y->expected);
+    ck_assert_uint_eq(x->loads, y->loads);
+    ck_assert_uint_eq(x->stores, y->stores);
+    ck_assert_uint_eq(x->ops, y->ops);
+    ck_assert_uint_eq(x->lost, y->lost);
+    ck_assert_uint_eq(x->overwrites, y->overwrites);
+    ck_assert_int_eq(x->last_store_by, y->last_store_by);
+    ck_assert_int_eq(x->over_by, y->over_by);
+    ck_assert_int_eq(x->over_whom, y->over_whom);
+    ck_assert_int_eq(x->over_value, y->over_value);
+    ck_assert_int_eq(x->over_old, y->over_old);
+    ck_assert_uint_eq(x->failed, y->failed);
+    ck_assert_uint_eq(x->cancelled, y->cancelled);
+    ck_assert_int_eq(x->first_by, y->first_by);
+    ck_assert_int_eq(x->waited, y->waited);
+    ck_assert_str_eq(x->first, y->first);
+    ck_assert_str_eq(x->returned, y->returned);
+}
+
+/* The fields a view reads: every goroutine's lane, every object the
+ * program made, the counts, the log, and the view's part. */
 static inline void model_same(const model *a, const model *b)
 {
     ck_assert_uint_eq(a->events, b->events);
@@ -15,36 +52,28 @@ static inline void model_same(const model *a, const model *b)
     ck_assert_uint_eq(a->vt, b->vt);
     ck_assert_uint_eq(a->rt, b->rt);
     ck_assert_mem_eq(a->kind_count, b->kind_count, sizeof a->kind_count);
+    ck_assert_int_eq(a->n_actors, b->n_actors);
+    ck_assert_int_eq(a->hi_actor, b->hi_actor);
     ck_assert_mem_eq(a->actors, b->actors, sizeof a->actors);
-    ck_assert_mem_eq(a->counters, b->counters, sizeof a->counters);
-    ck_assert_mem_eq(a->mutexes, b->mutexes, sizeof a->mutexes);
-    ck_assert_mem_eq(a->wgs, b->wgs, sizeof a->wgs);
-    ck_assert_mem_eq(a->loaded, b->loaded, sizeof a->loaded);
-    for (int q = 0; q < PS_MAX_QUEUES; q++) {
-        const model_queue *x = &a->queues[q], *y = &b->queues[q];
-        ck_assert_uint_eq(x->depth, y->depth);
-        ck_assert_uint_eq(x->sent, y->sent);
-        ck_assert_uint_eq(x->received, y->received);
-        ck_assert_int_eq(x->closed, y->closed);
-        for (uint64_t i = 0; i < x->depth; i++)
-            ck_assert_int_eq(model_queue_item(x, i), model_queue_item(y, i));
-    }
-    ck_assert_uint_eq(a->jobs_started, b->jobs_started);
-    ck_assert_uint_eq(a->jobs_finished, b->jobs_finished);
-    ck_assert_uint_eq(a->results, b->results);
+    ck_assert_uint_eq(a->threads_started, b->threads_started);
+    ck_assert_uint_eq(a->threads_exited, b->threads_exited);
+    ck_assert_uint_eq(a->threads_peak, b->threads_peak);
+    ck_assert_uint_eq(a->untracked, b->untracked);
+    ck_assert_int_eq(a->n_objs, b->n_objs);
+    for (int i = 0; i < a->n_objs && i < MODEL_OBJS; i++)
+        model_obj_same(&a->objs[i], &b->objs[i]);
+    ck_assert_int_eq(a->started, b->started);
     ck_assert_int_eq(a->ended, b->ended);
+    ck_assert_int_eq(a->errors, b->errors);
+    ck_assert_int_eq(a->paused, b->paused);
+    ck_assert_int_eq(a->step_mode, b->step_mode);
+    ck_assert_int_eq(a->speed_milli, b->speed_milli);
     ck_assert_uint_eq(a->steps, b->steps);
     ck_assert_uint_eq(a->log_n, b->log_n);
     ck_assert_mem_eq(a->log, b->log, sizeof a->log);
-    ck_assert_uint_eq(a->lines_n, b->lines_n);
-    /* the view's part: arrows, job total, code lines */
+    /* the view's part: code lines (and whatever else model_ui folds) */
     ck_assert_ptr_eq(a->text, b->text);
-    ck_assert_int_eq(a->ui.jobs_total, b->ui.jobs_total);
-    ck_assert_mem_eq(a->ui.fired, b->ui.fired, sizeof a->ui.fired);
-    ck_assert_mem_eq(a->ui.fired_vt, b->ui.fired_vt, sizeof a->ui.fired_vt);
-    ck_assert_int_eq(a->ui.last_arrow, b->ui.last_arrow);
-    ck_assert_mem_eq(a->ui.code_at, b->ui.code_at, sizeof a->ui.code_at);
-    ck_assert_int_eq(a->ui.code_last, b->ui.code_last);
+    ck_assert_mem_eq(&a->ui, &b->ui, sizeof a->ui);
 }
 
 #endif

@@ -1,5 +1,5 @@
 /* test_cast.c - the asciicast writer: header, escaping, times that never go
- * back, markers; the cast export drives a view over events. */
+ * back, markers; the cast export drives a view over a Go program's events. */
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,6 +7,7 @@
 
 #include "rec/cast.h"
 #include "rec/cast_export.h"
+#include "rec/session_go.h"
 
 static char *slurp(const char *path)
 {
@@ -81,36 +82,55 @@ START_TEST(cast_export_frames_and_markers)
                    .open = fake_open,
                    .draw = fake_draw,
                    .close = fake_close};
-    scenario_defaults("worker-pool", &p);
-    scenario_layout(&p, &l);
+    session_go_layout(&p, &l, "worker-pool.go");
     snprintf(path, sizeof path, "/tmp/ps-test-castx-%ld.cast", (long)getpid());
     cast_export *x = cast_export_open(path, &p, &l, &v, 1000, err, sizeof err);
     ck_assert_ptr_nonnull(x);
+    /* worker-pool.go with one job: main makes jobs, starts worker(1) and
+     * sends it the job; the worker sleeps a second; main steps once (a
+     * ctl-step) and closes the channel; the worker's range ends */
     ps_event e[] = {
-        {.seq = 0, .vt_ns = 0, .kind = EV_SCENARIO_START, .arg = 3, .value = 5},
-        {.seq = 1, .vt_ns = 1000, .actor = 1, .kind = EV_THREAD_START},
-        {.seq = 2,
-         .vt_ns = 2000,
+        {.seq = 0, .vt_ns = 0, .kind = EV_SCENARIO_START, .arg = 20000},
+        {.seq = 1,
+         .vt_ns = 0,
+         .kind = EV_OBJECT,
+         .obj = 0,
+         .arg = PS_OBJ_CHAN,
+         .value = 5,
+         .line = 27},
+        {.seq = 2, .vt_ns = 1000, .actor = 1, .kind = EV_THREAD_START, .obj = 5, .value = 1},
+        {.seq = 3, .vt_ns = 1500, .kind = EV_Q_SEND, .obj = 0, .arg = 1, .value = 1, .line = 37},
+        {.seq = 4, .vt_ns = 2000, .actor = 1, .kind = EV_Q_RECV, .obj = 0, .arg = 1, .line = 15},
+        {.seq = 5, .vt_ns = 2000, .actor = 1, .kind = EV_SLEEP, .value = 1000000000, .line = 17},
+        {.seq = 6,
+         .vt_ns = 1000002000,
          .actor = 1,
-         .kind = EV_JOB_STARTED,
-         .arg = 1,
-         .value = 1000000000},
-        {.seq = 3, .vt_ns = 1000002000, .actor = 1, .kind = EV_JOB_FINISHED, .arg = 1},
-        {.seq = 4, .vt_ns = 1000003000, .kind = EV_SCENARIO_END},
+         .kind = EV_WAKE,
+         .value = 1000000000,
+         .line = 17},
+        {.seq = 7, .vt_ns = 1000002000, .actor = PS_ACTOR_CTL, .kind = EV_CTL_STEP, .arg = 0},
+        {.seq = 8, .vt_ns = 1000002500, .kind = EV_Q_CLOSE, .obj = 0, .line = 39},
+        {.seq = 9, .vt_ns = 1000002500, .actor = 1, .kind = EV_Q_RECV_CLOSED, .obj = 0},
+        {.seq = 10, .vt_ns = 1000002600, .actor = 1, .kind = EV_THREAD_EXIT},
+        {.seq = 11, .vt_ns = 1000003000, .kind = EV_SCENARIO_END},
     };
     for (size_t i = 0; i < sizeof e / sizeof e[0]; i++)
         cast_export_event(x, &e[i]);
     ck_assert_int_eq(cast_export_close(x, err, sizeof err), 0);
     ck_assert_int_eq(f.closed, 1);
-    /* first frame, ~10 idle frames over the 1 s job, the last one */
+    /* first frame, ~10 idle frames over the 1 s sleep, the last one */
     ck_assert_int_ge(f.frames, 11);
     ck_assert_int_le(f.frames, 14);
     const char *s = slurp(path);
     ck_assert_ptr_nonnull(strstr(s, "\"width\": 100, \"height\": 30"));
+    ck_assert_ptr_nonnull(strstr(s, "\"title\": \"worker-pool.go\"")); /* the program's name */
     ck_assert_ptr_nonnull(strstr(s, "[0.000000, \"m\", \"start\"]"));
-    ck_assert_ptr_nonnull(strstr(s, ", \"m\", \"worker 1 started  job 1\"]"));
+    ck_assert_ptr_nonnull(strstr(s, "[1.000002, \"m\", \"step 1\"]"));
+    ck_assert_ptr_nonnull(strstr(s, "[1.000003, \"m\", \"close")); /* close or close(jobs) */
     ck_assert_ptr_nonnull(strstr(s, "[1.000003, \"m\", \"end\"]"));
-    ck_assert_ptr_nonnull(strstr(s, "events 5 vt 1000003000"));
+    ck_assert_ptr_nonnull(strstr(s, "events 12 vt 1000003000"));
+    /* the idle frames show the sleep going on: one at 0.5 s of it */
+    ck_assert_ptr_nonnull(strstr(s, "events 6 vt 50000"));
     unlink(path);
 }
 END_TEST
@@ -134,14 +154,13 @@ START_TEST(cast_export_lost_frame_fails)
                    .open = fake_open,
                    .draw = fake_draw,
                    .failed = fake_failed};
-    scenario_defaults("worker-pool", &p);
-    scenario_layout(&p, &l);
+    session_go_layout(&p, &l, "worker-pool.go");
     snprintf(path, sizeof path, "/tmp/ps-test-castlost-%ld.cast", (long)getpid());
     unlink(path);
     cast_export *x = cast_export_open(path, &p, &l, &v, 1000, err, sizeof err);
     ck_assert_ptr_nonnull(x);
     ps_event e[] = {
-        {.seq = 0, .vt_ns = 0, .kind = EV_SCENARIO_START, .arg = 3, .value = 5},
+        {.seq = 0, .vt_ns = 0, .kind = EV_SCENARIO_START, .arg = 20000},
         {.seq = 1, .vt_ns = 500000000, .kind = EV_SCENARIO_END},
     };
     for (size_t i = 0; i < sizeof e / sizeof e[0]; i++)

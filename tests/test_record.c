@@ -1,49 +1,56 @@
-/* test_record.c - recordings: live run -> record -> replay gives the same
- * lecture and the same model; every kind of bad recording is named by
- * FILE:LINE; a full disk stops the recording, not the run; replay controls. */
+/* test_record.c - recordings: a Go program's live run -> record -> replay
+ * gives the same events and the same model; every kind of bad recording is
+ * named by FILE:LINE, a version 1 recording (a retired C scenario's) is
+ * refused; a full disk stops the recording, not the run; replay controls. */
 #include <check.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "model/logfmt.h"
+#include "version.h" /* PS_SOURCE_ASSETS */
+
 #include "rec/outfile.h"
 #include "rec/record.h"
 #include "rec/replay.h"
 #include "go/goprog.h"
 #include "rec/session.h"
+#include "rec/session_go.h"
 #include "model_same.h"
-#include "testlib.h"
 
-/* What a consumer saw: its model and its lecture lines. */
+/* What a consumer saw: its model and every event. */
 typedef struct seen {
     model m;
-    char *lines;
-    size_t len, cap;
+    ps_event *events;
+    size_t n, cap;
+    int deadlocked;
 } seen;
 
 static void seen_event(seen *v, const ps_event *e)
 {
-    char line[256];
     model_apply(&v->m, e);
-    size_t n = logfmt_line(&v->m.layout, e, line, sizeof line);
-    if (!n)
-        return;
-    if (v->len + n + 2 > v->cap) {
-        v->cap = (v->cap + n + 2) * 2;
-        v->lines = realloc(v->lines, v->cap);
+    if (v->n == v->cap) {
+        v->cap = v->cap ? v->cap * 2 : 1024;
+        v->events = realloc(v->events, v->cap * sizeof *v->events);
+        ck_assert_ptr_nonnull(v->events);
     }
-    memcpy(v->lines + v->len, line, n);
-    v->len += n;
-    v->lines[v->len++] = '\n';
-    v->lines[v->len] = '\0';
+    v->events[v->n++] = *e;
 }
 
-/* Drains s to its end like headless does, recording if rec is given. */
+/* Steps a live run in step mode takes before it runs on (a program of 50
+ * goroutines doing 1000 increments each would take 50 000 steps). */
+#define DRAIN_STEPS 300
+
+/* Drains s to its end like headless does, recording if rec is given; a
+ * deadlock stops the run, as the screen does.  In step mode it steps with
+ * the default rule, DRAIN_STEPS steps, then runs on. */
 static void drain(session *s, seen *v, recorder *rec)
 {
     ps_event buf[256];
     pacer_view pv;
+    int steps = 0;
     memset(v, 0, sizeof(*v));
     ck_assert_int_eq(model_init(&v->m, &s->layout), 0);
     while (!s->ops->finished(s)) {
@@ -55,8 +62,14 @@ static void drain(session *s, seen *v, recorder *rec)
         }
         if (n)
             continue;
+        if (s->ops->deadlocked(s) && !v->deadlocked) {
+            v->deadlocked = 1;
+            s->ops->stop(s);
+        }
         s->ops->view(s, &pv);
-        if (pv.mode != PACER_STEP || s->ops->step(s, PACER_ANY) < 0)
+        if (pv.mode == PACER_STEP && steps++ == DRAIN_STEPS)
+            s->ops->set_mode(s, PACER_RUN);
+        else if (pv.mode != PACER_STEP || s->ops->step(s, PACER_ANY) < 0)
             s->ops->wait(s, 10000000);
     }
 }
@@ -64,7 +77,24 @@ static void drain(session *s, seen *v, recorder *rec)
 static void seen_free(seen *v)
 {
     model_free(&v->m);
-    free(v->lines);
+    free(v->events);
+}
+
+/* Ends a live session: the program's output, which it kept, is dropped
+ * (destroy would write it to stdout). */
+static void destroy_quiet(session *s)
+{
+    fflush(stdout);
+    int out = dup(1), null = open("/dev/null", O_WRONLY);
+    if (out >= 0 && null >= 0)
+        dup2(null, 1);
+    s->ops->destroy(s);
+    if (out >= 0 && null >= 0)
+        dup2(out, 1);
+    if (out >= 0)
+        close(out);
+    if (null >= 0)
+        close(null);
 }
 
 static void temp_path(char *path, size_t len, const char *tag)
@@ -72,54 +102,126 @@ static void temp_path(char *path, size_t len, const char *tag)
     snprintf(path, len, "/tmp/ps-test-%s-%ld.rec", tag, (long)getpid());
 }
 
-/* Live run of scenario d in mode, recorded; replayed; both the same. */
-static void round_trip(const scenario_def *d, pacer_mode mode)
+/* The Go file at path, loaded and checked. */
+static goprog *load_go(const char *path)
 {
-    ps_params p;
-    char path[128], err[512];
-    const char *cerr;
+    char err[512];
+    goprog *g = goprog_load(path, 0, NULL, NULL, err, sizeof err);
+    ck_assert_msg(g != NULL, "%s", err);
+    return g;
+}
+
+/* A live session of the Go file at path in mode, at 100x. */
+static session *live_go(const char *path, pacer_mode mode)
+{
+    const char *cerr = NULL;
+    run_program_opts o = {.mode = mode, .speed_milli = PACER_SPEED_MAX};
+    session *s = session_go_create(load_go(path), path, &o, 0, &cerr);
+    ck_assert_msg(s != NULL, "%s: %s", path, cerr ? cerr : "?");
+    return s;
+}
+
+/* A live run of the Go file at path in mode, recorded; replayed; both the
+ * same: every event, the model, the program.  1 if the run deadlocked. */
+static int round_trip(const char *path, pacer_mode mode)
+{
+    char rec_path[128], err[512];
     seen live, back;
-    ck_assert_int_eq(scenario_defaults(d->name, &p), 0);
-    p.speed_milli = PACER_SPEED_MAX;
-    temp_path(path, sizeof path, d->name);
-    session *s = session_live_create(&p, mode, 0, &cerr);
-    ck_assert_ptr_nonnull(s);
-    recorder *rec = record_open(path, &s->params, err, sizeof err);
-    ck_assert_ptr_nonnull(rec);
+    const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    temp_path(rec_path, sizeof rec_path, base);
+    session *s = live_go(path, mode);
+    const goprog *g = session_go_program(s);
+    ck_assert_ptr_nonnull(g);
+    recorder *rec = record_open_go(rec_path, g, err, sizeof err);
+    ck_assert_msg(rec != NULL, "%s", err);
     drain(s, &live, rec);
     ck_assert_int_eq(record_close(rec, err, sizeof err), 0);
-    s->ops->destroy(s);
-    ck_assert_int_eq(live.m.ended, 1);
+    ps_params lp = s->params;
+    ps_layout ll = s->layout;
+    goprog *src = load_go(path); /* the file, to compare the recorded source with */
+    destroy_quiet(s);
+    ck_assert_msg(live.m.ended || live.deadlocked, "%s did not end", path);
+    ck_assert_uint_gt(live.n, 2);
+    ck_assert_uint_eq(live.m.seq_errors, 0);
+    if (mode == PACER_STEP)
+        ck_assert_uint_gt(live.m.kind_count[EV_CTL_STEP], 0);
 
-    session *r = session_replay_create(path, PACER_RUN, err, sizeof err);
-    ck_assert_msg(r != NULL && !err[0], "%s", err);
-    ck_assert_mem_eq(&r->params, &p, sizeof p);
+    session *r = session_replay_create(rec_path, PACER_RUN, err, sizeof err);
+    ck_assert_msg(r != NULL && !err[0], "%s: %s", path, err);
+    ck_assert_str_eq(r->params.name, lp.name);
+    ck_assert_str_eq(r->params.title, lp.title);
+    ck_assert_mem_eq(&r->layout, &ll, sizeof ll);
+    const goprog *rg = session_program(r);
+    ck_assert_ptr_nonnull(rg);
+    ck_assert_str_eq(rg->path, path);
+    ck_assert_uint_eq(rg->len, src->len);
+    ck_assert_int_eq(memcmp(rg->src, src->src, src->len), 0);
+    ck_assert_int_eq(rg->nlabels, src->nlabels);
+    goprog_free(src);
     ck_assert_uint_eq(r->ops->length(r), live.m.events);
     r->ops->set_speed(r, PACER_SPEED_MAX);
     drain(r, &back, NULL);
-    ck_assert_str_eq(back.lines, live.lines);
+    ck_assert_int_eq(back.deadlocked, 0); /* a recording only replays */
+    ck_assert_uint_eq(back.n, live.n);
+    for (size_t i = 0; i < live.n; i++)
+        ck_assert_msg(!memcmp(&back.events[i], &live.events[i], sizeof live.events[i]),
+                      "%s: event %zu differs", path, i);
     model_same(&back.m, &live.m);
     r->ops->destroy(r);
+    int dl = live.deadlocked;
     seen_free(&live);
     seen_free(&back);
-    unlink(path);
+    unlink(rec_path);
+    return dl;
 }
 
+static int name_cmp(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Built-ins whose run is tens of thousands of statements (goroutines doing
+ * thousands of operations each): a stepped round trip of theirs runs on for
+ * a second after its DRAIN_STEPS steps, as their running one does, and
+ * tests nothing the others' stepped ones do not; they round trip running. */
+static int heavy(const char *name)
+{
+    return !strcmp(name, "atomic-counters.go") || !strcmp(name, "mutexes.go") ||
+           !strcmp(name, "race.go");
+}
+
+/* Every built-in scenario (assets/scenarios/NAME.go) round trips, running
+ * and (all but the heavy ones) stepped: with the controller's ctl-step
+ * events, then running on. */
 START_TEST(round_trip_every_scenario)
 {
-    for (const scenario_def *const *d = scenario_all(); *d; d++) {
-        round_trip(*d, PACER_RUN);
-        round_trip(*d, PACER_STEP); /* with the controller's ctl-step events */
+    char dir[4096], path[4096 + 256];
+    char *names[256];
+    int n = 0;
+    snprintf(dir, sizeof dir, "%s/scenarios", PS_SOURCE_ASSETS);
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    for (struct dirent *de; (de = readdir(d));) {
+        size_t len = strlen(de->d_name);
+        if (len > 3 && !strcmp(de->d_name + len - 3, ".go") && n < 256)
+            names[n++] = strdup(de->d_name);
+    }
+    closedir(d);
+    qsort(names, (size_t)n, sizeof names[0], name_cmp);
+    ck_assert_int_ge(n, 9); /* the nine the C scenarios were, and more */
+    for (int i = 0; i < n; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        int dl = round_trip(path, PACER_RUN);
+        if (!strcmp(names[i], "deadlock.go")) /* a run the deadlock stopped records too */
+            ck_assert_int_eq(dl, 1);
+        if (!heavy(names[i]))
+            round_trip(path, PACER_STEP);
+        free(names[i]);
     }
 }
 END_TEST
 
 /* ---- bad recordings ---- */
-
-static const char header[] = "poolscope-recording 1\n"
-                             "param kind=worker-pool\n"
-                             "param workers=3\n"
-                             "events\n";
 
 /* Loads text as a recording: the load's result, its message in err. */
 static int load_text(const char *text, char *err, size_t len, replay_data *d)
@@ -153,9 +255,6 @@ static void bad(const char *text, int rc, int line, const char *what, uint64_t e
         replay_free(&d);
     }
 }
-
-#define EV0 "0 0 0 main scenario-start 0 3 5\n"
-#define EV1 "1 5 9 W1 thread-start 0 0 0\n"
 
 /* ---- a Go program's recordings (version 2) ---- */
 
@@ -235,6 +334,12 @@ START_TEST(go_bad_recordings)
 }
 END_TEST
 
+/* A version 2 header: the program p.go, three lines of source (lines 1-6),
+ * its events line (7): the first event is line 8. */
+#define HEADER GO_HEAD GO_SRC "events\n"
+#define EV0 "0 0 0 main scenario-start 0 3 5\n"
+#define EV1 "1 5 9 W1 thread-start 0 0 0\n"
+
 START_TEST(bad_recordings)
 {
     char text[1024];
@@ -244,48 +349,52 @@ START_TEST(bad_recordings)
         "ELF\x02\x01\n",
         -1, 1, "not a poolscope recording", 0);
     bad("poolscope-recording 3\nevents\n", -1, 1, "version '3' is not supported", 0);
-    bad("poolscope-recording 1\nparam workers=3\n", -1, 2, "before 'kind'", 0);
-    bad("poolscope-recording 1\nparam kind=nope\n", -1, 2, "bad value 'nope' for parameter 'kind'",
-        0);
-    bad("poolscope-recording 1\nparam kind=worker-pool\nparam colour=red\n", -1, 3,
-        "unknown parameter 'colour'", 0);
-    bad("poolscope-recording 1\nparam kind=worker-pool\nparam workers=0\nevents\n", -1, 4,
-        "workers (allowed: 1..64)", 0);
-    bad("poolscope-recording 1\nparam kind=worker-pool\n", -1, 3, "before its 'events' line", 0);
-    bad("poolscope-recording 1\nevents\n", -1, 2, "no 'param kind", 0);
-    snprintf(text, sizeof text, "%s" EV0 EV1 "end 2\n", header);
+    bad(GO_HEAD GO_SRC, -1, 7, "before its 'events' line", 0);
+    snprintf(text, sizeof text, "%s" EV0 EV1 "end 2\n", HEADER);
     bad(text, 0, 0, "", 2);
-    snprintf(text, sizeof text, "%s" EV0 "garbage here\n" EV1 "end 2\n", header);
-    bad(text, 1, 6, "unexpected line 'garbage here'; replaying the 1 events", 1);
-    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 thread-start 0 0\n", header);
-    bad(text, 1, 6, "not an event line", 1);
-    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 thread-begin 0 0 0\n", header);
-    bad(text, 1, 6, "unknown event kind 'thread-begin'", 1);
-    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W9 thread-start 0 0 0\n", header);
-    bad(text, 1, 6, "unknown actor 'W9'", 1);
-    snprintf(text, sizeof text, "%s" EV0 "2 5 9 W1 thread-start 0 0 0\n", header);
-    bad(text, 1, 6, "out of sequence: seq 2, want 1", 1);
-    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 thread-sta", header);
-    bad(text, 1, 6, "last line is cut short", 1);
-    snprintf(text, sizeof text, "%s" EV0 EV1, header);
+    snprintf(text, sizeof text, "%s" EV0 "garbage here\n" EV1 "end 2\n", HEADER);
+    bad(text, 1, 9, "unexpected line 'garbage here'; replaying the 1 events", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 thread-start 0 0\n", HEADER);
+    bad(text, 1, 9, "not an event line", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 thread-begin 0 0 0\n", HEADER);
+    bad(text, 1, 9, "unknown event kind 'thread-begin'", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 bob thread-start 0 0 0\n", HEADER);
+    bad(text, 1, 9, "unknown actor 'bob'", 1);
+    snprintf(text, sizeof text, "%s" EV0 "2 5 9 W1 thread-start 0 0 0\n", HEADER);
+    bad(text, 1, 9, "out of sequence: seq 2, want 1", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 thread-sta", HEADER);
+    bad(text, 1, 9, "last line is cut short", 1);
+    snprintf(text, sizeof text, "%s" EV0 EV1, HEADER);
     bad(text, 1, 0, "no end line (the recording was cut short); replaying the 2 events", 2);
-    snprintf(text, sizeof text, "%s" EV0 EV1 "end 3\n", header);
-    bad(text, 1, 7, "end line says '3'", 2);
-    snprintf(text, sizeof text, "%s" EV0 EV1 "end 2\n" EV1, header);
-    bad(text, 1, 8, "text after the end line", 2);
-    snprintf(text, sizeof text, "%s" EV0 "1 -5 9 W1 thread-start 0 0 0\n", header);
-    bad(text, 1, 6, "not an event line", 1);
+    snprintf(text, sizeof text, "%s" EV0 EV1 "end 3\n", HEADER);
+    bad(text, 1, 10, "end line says '3'", 2);
+    snprintf(text, sizeof text, "%s" EV0 EV1 "end 2\n" EV1, HEADER);
+    bad(text, 1, 11, "text after the end line", 2);
+    snprintf(text, sizeof text, "%s" EV0 "1 -5 9 W1 thread-start 0 0 0\n", HEADER);
+    bad(text, 1, 9, "not an event line", 1);
     /* a Go program's source line: "@N" after the value, N >= 1 */
-    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 at 0 0 0 @0\n", header);
-    bad(text, 1, 6, "not an event line", 1);
-    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 at 0 0 0 @12x\n", header);
-    bad(text, 1, 6, "not an event line", 1);
-    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 at 0 0 0 @4294967296\n", header);
-    bad(text, 1, 6, "not an event line", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 at 0 0 0 @0\n", HEADER);
+    bad(text, 1, 9, "not an event line", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 at 0 0 0 @12x\n", HEADER);
+    bad(text, 1, 9, "not an event line", 1);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 at 0 0 0 @4294967296\n", HEADER);
+    bad(text, 1, 9, "not an event line", 1);
     char err[256];
     replay_data d;
     ck_assert_int_eq(replay_load(&d, "/nonexistent/x.rec", err, sizeof err), -1);
     ck_assert_str_eq(err, "cannot read recording /nonexistent/x.rec: No such file or directory");
+}
+END_TEST
+
+/* A version 1 recording (a C scenario's parameters, before every scenario
+ * was a Go program) is refused, and the message says which version. */
+START_TEST(version_1_refused)
+{
+    static const char v1[] = "poolscope-recording 1\n"
+                             "param kind=worker-pool\n"
+                             "param workers=3\n"
+                             "events\n" EV0 EV1 "end 2\n";
+    bad(v1, -1, 1, "version 1", 0);
 }
 END_TEST
 
@@ -296,36 +405,47 @@ END_TEST
 START_TEST(event_lines_round_trip)
 {
     char text[1024], err[256], buf[256];
-    snprintf(text, sizeof text,
-             "%s" EV0 "1 5 9 W1 at 0 0 0 @12\n2 6 10 W1 sleep 0 0 7 @13\nend 3\n", header);
+    snprintf(text, sizeof text, "%s" EV0 "1 5 9 W1 at 0 0 0 @2\n2 6 10 W1 sleep 0 0 7 @3\nend 3\n",
+             HEADER);
     replay_data d;
     ck_assert_int_eq(load_text(text, err, sizeof err, &d), 0);
     ck_assert_uint_eq(d.n, 3);
     ck_assert_uint_eq(d.events[0].line, 0);
-    ck_assert_uint_eq(d.events[1].line, 12);
+    ck_assert_uint_eq(d.events[1].line, 2);
     ck_assert_int_eq(d.events[1].kind, EV_AT);
-    ck_assert_uint_eq(d.events[2].line, 13);
+    ck_assert_uint_eq(d.events[2].line, 3);
     event_format(&d.events[2], buf, sizeof buf);
-    ck_assert_str_eq(buf, "2 6 10 W1 sleep 0 0 7 @13");
+    ck_assert_str_eq(buf, "2 6 10 W1 sleep 0 0 7 @3");
     event_format(&d.events[0], buf, sizeof buf);
     ck_assert_str_eq(buf, "0 0 0 main scenario-start 0 3 5");
     model m;
     ck_assert_int_eq(model_init(&m, &d.layout), 0);
+    model_set_text(&m, &d.text);
     for (uint64_t i = 0; i < d.n; i++)
         model_apply(&m, &d.events[i]);
-    ck_assert_uint_eq(m.actors[1].line, 13);
+    ck_assert_uint_eq(m.actors[1].line, 3);
     ck_assert_uint_eq(m.actors[0].line, 0);
+    ck_assert_int_eq(m.ui.code_at[1], 3); /* where the screen shows W1 in the listing */
     model_free(&m);
     replay_free(&d);
 }
 END_TEST
 
+/* go_src as a program (its path: name). */
+static goprog *small_prog(const char *name)
+{
+    char err[512];
+    goprog *g =
+        goprog_load_text(name, strdup(go_src), strlen(go_src), 0, NULL, NULL, err, sizeof err);
+    ck_assert_msg(g != NULL, "%s", err);
+    return g;
+}
+
 START_TEST(record_to_full_disk)
 {
     char err[512];
-    ps_params p;
-    scenario_defaults("worker-pool", &p);
-    recorder *r = record_open("/dev/full", &p, err, sizeof err);
+    goprog *g = small_prog("small.go");
+    recorder *r = record_open_go("/dev/full", g, err, sizeof err);
     ck_assert_ptr_nonnull(r); /* opening works; the first flush fails */
     ck_assert_ptr_nonnull(record_error(r));
     ck_assert_msg(strstr(record_error(r), "recording to /dev/full stopped") &&
@@ -335,8 +455,9 @@ START_TEST(record_to_full_disk)
     ck_assert_int_eq(record_event(r, &e), 0); /* stopped: no second report */
     ck_assert_int_eq(record_close(r, err, sizeof err), -1);
     ck_assert_ptr_nonnull(strstr(err, "/dev/full"));
-    ck_assert_ptr_null(record_open("/nonexistent/dir/x.rec", &p, err, sizeof err));
+    ck_assert_ptr_null(record_open_go("/nonexistent/dir/x.rec", g, err, sizeof err));
     ck_assert_str_eq(err, "cannot record to /nonexistent/dir/x.rec: No such file or directory");
+    goprog_free(g);
 }
 END_TEST
 
@@ -345,10 +466,10 @@ END_TEST
 START_TEST(record_flushes_every_100ms)
 {
     char path[128], err[512];
-    ps_params p;
-    scenario_defaults("worker-pool", &p);
+    goprog *g = small_prog("small.go");
     temp_path(path, sizeof path, "flush");
-    recorder *r = record_open(path, &p, err, sizeof err);
+    recorder *r = record_open_go(path, g, err, sizeof err);
+    ck_assert_ptr_nonnull(r);
     ps_event e = {.kind = EV_SCENARIO_START, .arg = 3, .value = 5};
     record_event(r, &e);
     usleep(120000);
@@ -361,51 +482,76 @@ START_TEST(record_flushes_every_100ms)
     record_close(r, err, sizeof err);
     ck_assert_int_eq(replay_load(&d, path, err, sizeof err), 0);
     replay_free(&d);
+    goprog_free(g);
     unlink(path);
 }
 END_TEST
 
-/* Parameters survive a recording, text with newlines and backslashes too. */
+/* What a recording says of its run survives it: the parameters and layout
+ * a replay gives are the live session's (the name from the program's
+ * path, spaces and all), and --set values with backslashes, quotes, an
+ * '=' and a newline come back as set. */
 START_TEST(params_round_trip)
 {
     char path[128], err[512];
-    ps_params p;
-    scenario_defaults("waitgroup", &p);
-    snprintf(p.title, sizeof p.title, "a\\b\nc = d");
-    p.workers = 7;
-    p.job_ns = 1234567; /* not a scenario's default */
+    static const char src[] = "package main\n\nimport \"fmt\"\n\nconst title = \"plain\"\n\n"
+                              "func main() {\n\tfmt.Println(title)\n}\n";
+    const char *names[] = {"title"}, *values[] = {"a\\b \"q\"\nc = d"};
+    goprog *g = goprog_load_text("/some dir/my prog.go", strdup(src), strlen(src), 1, names, values,
+                                 err, sizeof err);
+    ck_assert_msg(g != NULL, "%s", err);
+    ps_params lp;
+    ps_layout ll;
+    session_go_layout(&lp, &ll, g->path);
     temp_path(path, sizeof path, "params");
-    recorder *r = record_open(path, &p, err, sizeof err);
-    record_close(r, err, sizeof err);
+    recorder *r = record_open_go(path, g, err, sizeof err);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(record_close(r, err, sizeof err), 0);
     replay_data d;
-    ck_assert_int_eq(replay_load(&d, path, err, sizeof err), 0);
-    ck_assert_mem_eq(&d.params, &p, sizeof p);
-    ck_assert_int_eq(d.layout.workers, 7);
+    ck_assert_msg(replay_load(&d, path, err, sizeof err) == 0, "%s", err);
+    ck_assert_str_eq(d.params.name, "my prog.go");
+    ck_assert_str_eq(d.params.name, lp.name);
+    ck_assert_str_eq(d.params.title, lp.title);
+    ck_assert_int_eq(d.params.speed_milli, lp.speed_milli);
+    ck_assert_mem_eq(&d.layout, &ll, sizeof ll);
+    ck_assert_int_eq(d.layout.program, 1);
+    ck_assert_ptr_nonnull(d.prog);
+    ck_assert_str_eq(d.prog->path, "/some dir/my prog.go");
+    ck_assert_int_eq(d.prog->nsets, 1);
+    ck_assert_str_eq(d.prog->set_names[0], "title");
+    ck_assert_str_eq(d.prog->set_values[0], values[0]);
+    ck_assert_uint_eq(d.n, 0);
     replay_free(&d);
+    goprog_free(g);
     unlink(path);
 }
 END_TEST
 
 /* ---- replay controls ---- */
 
-/* A recorded worker-pool run at 100x, replayed in mode. */
+/* assets/scenarios/worker-pool.go, into buf. */
+static const char *pool_path(char *buf, size_t len)
+{
+    snprintf(buf, len, "%s/scenarios/worker-pool.go", PS_SOURCE_ASSETS);
+    return buf;
+}
+
+/* A recorded worker-pool.go run at 100x, replayed in mode. */
 static session *replay_of_pool(pacer_mode mode, char *path, size_t len)
 {
-    ps_params p;
-    char err[512];
-    const char *cerr;
+    char err[512], prog[4096];
     seen live;
-    scenario_defaults("worker-pool", &p);
-    p.speed_milli = PACER_SPEED_MAX;
     temp_path(path, len, "controls");
-    session *s = session_live_create(&p, PACER_RUN, 0, &cerr);
-    recorder *rec = record_open(path, &s->params, err, sizeof err);
+    session *s = live_go(pool_path(prog, sizeof prog), PACER_RUN);
+    recorder *rec = record_open_go(path, session_program(s), err, sizeof err);
+    ck_assert_msg(rec != NULL, "%s", err);
     drain(s, &live, rec);
-    record_close(rec, err, sizeof err);
-    s->ops->destroy(s);
+    ck_assert_int_eq(record_close(rec, err, sizeof err), 0);
+    destroy_quiet(s);
+    ck_assert_int_eq(live.m.ended, 1);
     seen_free(&live);
     session *r = session_replay_create(path, mode, err, sizeof err);
-    ck_assert_ptr_nonnull(r);
+    ck_assert_msg(r != NULL, "%s", err);
     return r;
 }
 
@@ -423,10 +569,15 @@ START_TEST(replay_step_pause_seek)
     ck_assert_uint_eq(r->ops->poll(r, e, 64), 1);
     ck_assert_uint_eq(e[0].seq, 0);
     /* a step for W2 hands out everything up to W2's next event */
+    size_t w2 = 1;
+    while (w2 < d->n && d->events[w2].actor != 2)
+        w2++;
+    ck_assert_uint_lt(w2, 20); /* worker 2 started among the first events */
     ck_assert_int_eq(r->ops->step(r, 2), 2);
     size_t n = r->ops->poll(r, e, 64);
-    ck_assert_uint_ge(n, 1);
+    ck_assert_uint_eq(n, w2);
     ck_assert_int_eq(e[n - 1].actor, 2);
+    ck_assert_uint_eq(e[n - 1].seq, w2);
     /* seek: the model as of 20 events, and the next event handed out is 20 */
     ck_assert_int_eq(r->ops->seek(r, 20, &m), 0);
     ck_assert_uint_eq(m.events, 20);
@@ -441,7 +592,7 @@ START_TEST(replay_step_pause_seek)
     r->ops->wait(r, 30000000);
     ck_assert_uint_eq(r->ops->poll(r, e, 64), 0);
     ck_assert_int_eq(r->ops->step(r, PACER_ANY), PACER_EMODE);
-    /* run: the rest comes at 100x (2.1 virtual s: about 21 ms) */
+    /* run: the rest comes at 100x (2 virtual s: about 20 ms) */
     r->ops->set_mode(r, PACER_RUN);
     uint64_t got = 21;
     while (!r->ops->finished(r)) {
@@ -464,26 +615,23 @@ END_TEST
  * stats, deadlocked and stop, for real threads and for a recording. */
 START_TEST(session_caps_and_ops)
 {
-    char path[128];
+    char path[128], prog[4096];
     ps_event e[64];
-    ps_params p;
-    const char *cerr;
     session_stats st;
     model m;
-    scenario_defaults("worker-pool", &p);
-    p.speed_milli = PACER_SPEED_MAX;
-    session *l = session_live_create(&p, PACER_RUN, 0, &cerr);
-    ck_assert_ptr_nonnull(l);
+    session *l = live_go(pool_path(prog, sizeof prog), PACER_RUN);
     ck_assert_uint_eq(session_caps(l), SESSION_PICK);
     ck_assert(l->ops->seek == NULL);
     ck_assert_ptr_null(session_replay_data(l));
+    ck_assert_ptr_nonnull(session_program(l));
+    ck_assert_uint_eq(l->ops->length(l), 0); /* real threads: not known */
     while (!l->ops->finished(l))
         if (!session_poll(l, e, 64))
             l->ops->wait(l, 10000000);
     ck_assert_int_eq(l->ops->deadlocked(l), 0);
     l->ops->stats(l, &st);
     ck_assert_int_eq(st.replayed, 0);
-    l->ops->destroy(l);
+    destroy_quiet(l);
 
     session *r = replay_of_pool(PACER_RUN, path, sizeof path);
     ck_assert_uint_eq(session_caps(r), SESSION_SEEK | SESSION_BACK);
@@ -543,8 +691,10 @@ Suite *suite_make(void)
 {
     Suite *s = suite_create("record");
     TCase *tc = tcase_create("record");
+    tcase_set_timeout(tc, 120);
     tcase_add_test(tc, round_trip_every_scenario);
     tcase_add_test(tc, bad_recordings);
+    tcase_add_test(tc, version_1_refused);
     tcase_add_test(tc, go_recording_round_trip);
     tcase_add_test(tc, go_bad_recordings);
     tcase_add_test(tc, event_lines_round_trip);

@@ -1,6 +1,7 @@
-/* test_seek.c - seeking in a 1 000 000-event recording: the model after a
- * seek is the model of a fold from zero, and a seek takes well under 50 ms.
- * Prints the load time and the median and worst seek. */
+/* test_seek.c - seeking in a 1 000 000-event recording of a Go worker pool
+ * (recgen.h): the model after a seek is the model of a fold from zero, and
+ * a seek takes well under 50 ms.  Prints the load time and the median and
+ * worst seek. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 #include "recgen.h"
 
 #define TARGET_EVENTS 1000000u
-#define WORKERS 4
+#define WORKERS 3
 #define JOBS ((TARGET_EVENTS - 16) / 6 + 1)
 
 static void generate(const char *path, ps_params *p)
@@ -85,11 +86,11 @@ START_TEST(seek_million)
 }
 END_TEST
 
-/* The view's part of the model (model_ui.h: the arrow fired last, how
- * often each fired, the job total, each thread's code line) after a seek
- * is the one a fold from the first event gives, at every position around
- * a checkpoint and between: the screen after a jump shows what it would
- * have shown playing there. */
+/* The view's part of the model (model_ui.h: each goroutine's code line, the
+ * one that moved last) and the program's objects after a seek are the ones
+ * a fold from the first event gives, at every position around a checkpoint
+ * and between: the screen after a jump shows what it would have shown
+ * playing there. */
 START_TEST(seek_keeps_view_state)
 {
     char path[128], err[256];
@@ -99,24 +100,41 @@ START_TEST(seek_keeps_view_state)
     replay_data d;
     ck_assert_int_eq(replay_load(&d, path, err, sizeof err), 0);
     unlink(path);
-    ck_assert_int_gt(d.text.n_lines, 0); /* the built-in's listing was found */
+    ck_assert_ptr_nonnull(d.prog);       /* a Go program's recording */
+    ck_assert_int_gt(d.text.n_lines, 0); /* its listing, from the recorded source */
+    ck_assert_int_eq(d.layout.program, 1);
+    ck_assert_str_eq(d.params.name, p.name);
     model fold, at;
     model_init(&fold, &d.layout);
     model_set_text(&fold, &d.text);
     model_init(&at, &d.layout);
     uint64_t folded = 0, cp = d.cp_every;
+    ck_assert_uint_lt(2 * cp + 3, d.n);
     uint64_t pos[] = {0, 1, 5, 11, cp - 1, cp, cp + 1, cp + 4, 2 * cp + 3, d.n - 7, d.n};
     for (size_t i = 0; i < sizeof pos / sizeof pos[0]; i++) {
         for (; folded < pos[i]; folded++)
             model_apply(&fold, &d.events[folded]);
         ck_assert_int_eq(replay_model_at(&d, pos[i], &at), 0);
         model_same(&at, &fold);
+        if (pos[i] == cp + 1) { /* mid-run: a job in flight, code lines shown */
+            ck_assert_int_eq(at.n_objs, 2);
+            ck_assert_uint_gt(at.objs[0].sent, 0);
+            ck_assert_int_ge(at.ui.code_last, 0);
+            ck_assert_int_gt(at.ui.code_at[at.ui.code_last], 0);
+        }
     }
-    /* and it is not empty: the job total, the last arrow, code lines */
-    ck_assert_int_eq(at.ui.jobs_total, 3000);
-    ck_assert_int_ge(at.ui.last_arrow, 0);
-    ck_assert_int_ge(at.ui.code_last, 0);
-    ck_assert_uint_gt(at.ui.fired[MODEL_AR_DONE], 0);
+    /* and it is not empty: both channels carried every job, the close, the
+     * goroutines' exits (their code lines gone with them) */
+    ck_assert_int_eq(at.n_objs, 2);
+    ck_assert_uint_eq(at.objs[0].sent, 3000);
+    ck_assert_uint_eq(at.objs[0].received, 3000);
+    ck_assert_int_eq(at.objs[0].closed, 1);
+    ck_assert_uint_eq(at.objs[1].received, 3000);
+    ck_assert_uint_eq(at.threads_started, 3);
+    ck_assert_uint_eq(at.threads_exited, 4);
+    ck_assert_uint_eq(at.actors[1].received + at.actors[2].received + at.actors[3].received, 3000);
+    ck_assert_int_eq(at.ended, 1);
+    ck_assert_int_eq(at.ui.code_at[1], 0);
     model_free(&fold);
     model_free(&at);
     replay_free(&d);
