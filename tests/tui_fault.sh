@@ -1,7 +1,7 @@
 #!/bin/sh
-# tui_fault.sh BIN - a crash inside a scenario thread gives the terminal back
+# tui_fault.sh BIN - a crash inside a goroutine's thread gives the terminal back
 # (the real binary in tmux, private socket).
-#   SigBlk  on a running screen no scenario thread blocks SIGILL(4), SIGABRT(6),
+#   SigBlk  on a running screen no goroutine's thread blocks SIGILL(4), SIGABRT(6),
 #           SIGBUS(7), SIGFPE(8) or SIGSEGV(11): Linux turns a blocked fault
 #           into its default action, so the crash handler would never run.
 #           They still block the UI thread's signals (INT, WINCH).
@@ -44,18 +44,18 @@ for tid in $(ls /proc/"$pid"/task | sort -n | grep -vx "$pid" | tail -4); do
     blk=$(awk '/^SigBlk:/ {print $2}' /proc/"$pid"/task/"$tid"/status)
     n=$((n + 1))
     for s in 4 6 7 8 11; do
-        sigbit "$blk" $s && fail "SigBlk: scenario thread $tid blocks signal $s (SigBlk $blk)"
+        sigbit "$blk" $s && fail "SigBlk: goroutine thread $tid blocks signal $s (SigBlk $blk)"
     done
     for s in 2 28; do
-        sigbit "$blk" $s || fail "SigBlk: scenario thread $tid lets signal $s in (SigBlk $blk)"
+        sigbit "$blk" $s || fail "SigBlk: goroutine thread $tid lets signal $s in (SigBlk $blk)"
     done
 done
 [ $n = 4 ] || fail "SigBlk: $n goroutine threads (want main and 3 workers)"
-[ $failed = 0 ] && ok "SigBlk: $n scenario threads block INT and WINCH, none ILL ABRT BUS FPE SEGV"
+[ $failed = 0 ] && ok "SigBlk: $n goroutine threads block INT and WINCH, none ILL ABRT BUS FPE SEGV"
 T send-keys -t ps q
 wait_for 'EXITED 0' || fail "SigBlk: q quits"
 
-# A fault inside main, a scenario thread, while the screen runs.
+# A fault inside main, a goroutine's thread, while the screen runs.
 for case in SEGV:11 BUS:7 FPE:8 ILL:4 ABRT:6; do
     sig=${case%:*}; num=${case#*:}; want=$((128 + num))
     before=$failed; failed=0
@@ -73,8 +73,8 @@ for case in SEGV:11 BUS:7 FPE:8 ILL:4 ABRT:6; do
         fail "$sig: cursor/alternate screen flags '$flags' (want '1 0')"
     screen | grep -q "^BEFORE-$sig\$" && ok "$sig: the shell's earlier output is back" ||
         fail "$sig: 'BEFORE-$sig' not on the screen"
-    screen | grep -q "poolscope: SIG$sig in a scenario thread (tid [0-9]*); terminal restored" &&
-        ok "$sig: says SIG$sig in a scenario thread" || fail "$sig: no message naming the signal"
+    screen | grep -q "poolscope: SIG$sig in a goroutine's thread (tid [0-9]*); terminal restored" &&
+        ok "$sig: says SIG$sig in a goroutine's thread" || fail "$sig: no message naming the signal"
     if [ -n "$pid" ] && { kill -0 "$pid" 2>/dev/null || [ -d "/proc/$pid" ]; }; then
         fail "$sig: process $pid still there"
     fi

@@ -58,11 +58,78 @@ int model_copy(model *dst, const model *src)
     return itemq_copy(&dst->job_items, &src->job_items);
 }
 
+int model_tl_class(int state)
+{
+    switch (state) {
+    case MS_NEW:
+    case MS_DONE:
+        return 0;
+    case MS_IDLE:
+        return 1;
+    case MS_WAIT_RECV:
+    case MS_WAIT_SEND:
+    case MS_WAIT_MUTEX:
+    case MS_WAIT_WG:
+        return 3;
+    default:
+        return 2;
+    }
+}
+
+static uint64_t tl_bucket(const model_actor *a, uint64_t vt)
+{
+    return vt >> (MODEL_TL_BASE + a->tl_shift);
+}
+
+/* Halves the timeline's grain until virtual instant vt has a bucket. */
+static void tl_fit(model_actor *a, uint64_t vt)
+{
+    while (tl_bucket(a, vt) >= MODEL_TL && a->tl_shift < 63 - MODEL_TL_BASE) {
+        for (int i = 0; i < MODEL_TL / 2; i++)
+            a->tl[i] = a->tl[2 * i] > a->tl[2 * i + 1] ? a->tl[2 * i] : a->tl[2 * i + 1];
+        memset(a->tl + MODEL_TL / 2, 0, MODEL_TL / 2);
+        a->tl_shift++;
+        a->tl_last >>= 1;
+    }
+}
+
+/* A state change at vt: the old state lasted from the last change until
+ * vt (its buckets, and vt's own, which now also holds the new one). */
+static void tl_mark(model_actor *a, uint64_t vt, int old, int state)
+{
+    tl_fit(a, vt);
+    uint64_t b = tl_bucket(a, vt);
+    if (b >= MODEL_TL)
+        b = MODEL_TL - 1; /* past 2^63 ns: the last bucket */
+    uint8_t was = (uint8_t)model_tl_class(old), now = (uint8_t)model_tl_class(state);
+    for (uint64_t k = a->tl_last; k <= b; k++)
+        a->tl[k] = a->tl[k] > was ? a->tl[k] : was;
+    a->tl[b] = a->tl[b] > now ? a->tl[b] : now;
+    a->tl_last = (uint32_t)b;
+}
+
+int model_tl_at(const model *m, int a, uint64_t t0, uint64_t t1, uint64_t now)
+{
+    const model_actor *ac = &m->actors[a];
+    if (t0 > now)
+        return -1;
+    uint64_t b0 = tl_bucket(ac, t0), b1 = tl_bucket(ac, t1 - 1), bn = tl_bucket(ac, now);
+    int best = 0, cur = model_tl_class(ac->state);
+    for (uint64_t k = b0; k <= b1 && k <= bn && k < MODEL_TL; k++) {
+        int c = k < ac->tl_last    ? ac->tl[k]
+                : k == ac->tl_last ? (ac->tl[k] > cur ? ac->tl[k] : cur)
+                                   : cur;
+        best = c > best ? c : best;
+    }
+    return best;
+}
+
 static void set_state(model *m, int actor, int state, uint32_t obj)
 {
     model_actor *a = &m->actors[actor];
     if (a->state == state && a->obj == obj)
         return;
+    tl_mark(a, m->vt, a->state, state);
     a->state = (uint8_t)state;
     a->obj = obj;
     a->since = m->vt;

@@ -16,10 +16,12 @@
 #include "rt/scenario.h"
 #include "scen/scenfile.h"
 
-#define MODEL_HIST 64  /* per-actor state changes kept for the Gantt strip */
-#define MODEL_TEXT 129 /* a goroutine's text (GORT_TEXT_MAX bytes and a NUL) */
-#define MODEL_LOG 64   /* last events kept */
-#define MODEL_SPARK 32 /* per-counter values kept for the sparkline */
+#define MODEL_HIST 64    /* per-actor state changes kept (the trace's slices) */
+#define MODEL_TL 256     /* per-actor timeline buckets: the whole run, coarser as it goes on */
+#define MODEL_TL_BASE 20 /* a bucket is 2^(20 + tl_shift) ns: about 1 ms at first */
+#define MODEL_TEXT 129   /* a goroutine's text (GORT_TEXT_MAX bytes and a NUL) */
+#define MODEL_LOG 64     /* last events kept */
+#define MODEL_SPARK 32   /* per-counter values kept for the sparkline */
 
 typedef enum model_state {
     MS_NEW = 0,    /* not started yet */
@@ -65,7 +67,13 @@ typedef struct model_actor {
     uint64_t locks;               /* mutex acquisitions */
     uint64_t wg_dones;            /* WaitGroup Done calls */
     int64_t last_value;           /* counter value its last add or store left */
-    uint32_t hist_n;              /* total state changes; the last MODEL_HIST are kept */
+    /* the timeline: bucket k holds the strongest state class (model_tl_class)
+     * the actor was in during [k, k + 1) x 2^(MODEL_TL_BASE + tl_shift) ns;
+     * when the run outgrows the buckets, pairs merge and tl_shift grows, so
+     * the whole run stays, at a coarser grain */
+    uint8_t tl[MODEL_TL];
+    uint32_t tl_shift, tl_last; /* tl_last: the bucket of its last state change */
+    uint32_t hist_n;            /* total state changes; the last MODEL_HIST are kept */
     uint8_t hist_state[MODEL_HIST];
     uint64_t hist_vt[MODEL_HIST];
 } model_actor;
@@ -161,6 +169,12 @@ int model_copy(model *dst, const model *src);
 void model_apply(model *m, const ps_event *e);
 
 const char *model_state_name(int state);
+/* A state's class on the timeline: 0 none (not started, done), 1 idle, 2
+ * running or timed work, 3 blocked; a bucket keeps the highest it saw. */
+int model_tl_class(int state);
+/* The strongest class of actor a during virtual [t0, t1) (t1 > t0), up to
+ * virtual now (its current state after its last change). */
+int model_tl_at(const model *m, int a, uint64_t t0, uint64_t t1, uint64_t now);
 /* The lanes after main's: the goroutines (of those kept in detail) that
  * have started. */
 int model_lanes(const model *m);

@@ -9,7 +9,7 @@ void run_signals_ui(sigset_t *set)
 {
     sigemptyset(set);
     /* stop signals: the screen's handler wakes its loop through a pipe, the
-     * loop ends the run; in a scenario thread they would only interrupt its
+     * loop ends the run; in a goroutine's thread they would only interrupt its
      * futex waits and leave the loop's poll asleep */
     sigaddset(set, SIGHUP);
     sigaddset(set, SIGINT);

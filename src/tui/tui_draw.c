@@ -29,12 +29,32 @@ static void layout_diagram(tui_layout *l, int cols)
     l->work_box = (tui_rect){y0 + 6, iw + gap, 5, cols - iw - gap};
 }
 
-/* Rows for n lanes when avail rows are left for the lanes and the log: the
- * log keeps 3 lines, 2 when that lets one more lane in; at least 1 lane. */
+/* Rows for n lanes when avail rows are left for the lanes and the log:
+ * every lane when the log keeps a line (no goroutine that fits is hidden);
+ * else the log keeps 2 lines and the lanes scroll; at least 1 lane. */
 static int lane_rows(int avail, int n)
 {
-    int rows = avail - 3 < n ? avail - 2 : avail - 3;
+    if (n <= avail - 1)
+        return n;
+    int rows = avail - 2;
     return rows > n ? n : rows < 1 ? 1 : rows;
+}
+
+/* The lanes' rows for n workers in avail rows (the lanes' rule, main's lane
+ * and the log's rule already counted out), one a row or, when most would
+ * scroll out of sight (64 at 80x24), several to a row as cells saying
+ * their state and job; sets lane_cols and lanes_shown. */
+static int layout_lanes(tui_layout *l, int avail, int n, int cols)
+{
+    int lanes = lane_rows(avail, n);
+    l->lane_cols = 1;
+    l->lanes_shown = lanes < n ? lanes : n;
+    if (n > 2 * lanes) {
+        l->lane_cols = (cols - 1) / TUI_CELL_W;
+        lanes = lane_rows(avail, (n + l->lane_cols - 1) / l->lane_cols);
+        l->lanes_shown = lanes * l->lane_cols < n ? lanes * l->lane_cols : n;
+    }
+    return lanes;
 }
 
 void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m)
@@ -48,20 +68,20 @@ void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m)
     l->diagram = (tui_rect){1, 0, TUI_DIAG_ROWS, cols};
     layout_diagram(l, cols);
     int rest = rows - 2 - TUI_DIAG_ROWS, y = 1 + TUI_DIAG_ROWS;
-    int s = sync_lines(m), workers = model_lanes(m);
+    int workers = model_lanes(m), s0 = sync_lines(m), s, lanes = 0;
     /* main's lane comes first: a lecturer must see main block on a full
-     * queue or in Wait even when workers scroll.  What is left goes to the
-     * worker lanes and the log (3 lines, 2 when it lets one more lane in). */
-    int avail = rest - (1 + s) - 1 - 1 - 1;
-    int lanes = lane_rows(avail, workers);
-    l->lane_cols = 1;
-    l->lanes_shown = lanes < workers ? lanes : workers;
-    if (workers > 2 * lanes) {
-        /* most workers would scroll out of sight (64 at 80x24): several
-         * to a row, each a cell saying its state and job */
-        l->lane_cols = (cols - 1) / TUI_CELL_W;
-        lanes = lane_rows(avail, (workers + l->lane_cols - 1) / l->lane_cols);
-        l->lanes_shown = lanes * l->lane_cols < workers ? lanes * l->lane_cols : workers;
+     * queue or in Wait even when workers scroll.  The worker lanes come
+     * next: the Sync panel gives up lines (down to one) before a goroutine
+     * that would fit is hidden; the log keeps what is left.  When they do
+     * not fit anyway, Sync keeps two lines and the lanes scroll. */
+    for (s = s0; s >= 1; s--) {
+        lanes = layout_lanes(l, rest - (1 + s) - 3, workers, cols);
+        if (l->lanes_shown >= workers)
+            break;
+    }
+    if (s < 1) {
+        s = s0 < 2 ? s0 : 2;
+        lanes = layout_lanes(l, rest - (1 + s) - 3, workers, cols);
     }
     /* each section: a rule row, then its lines (main's, then the workers') */
     l->lanes = (tui_rect){y, 0, 2 + lanes, cols};

@@ -75,16 +75,19 @@ int main(int argc, char **argv)
     }
     fprintf(f, ".TH POOLSCOPE 1 \"\" \"poolscope %s\" \"User Commands\"\n", PS_VERSION);
     fputs(".SH NAME\npoolscope \\- a Go concurrency lecture with real threads, live\n"
-          ".SH SYNOPSIS\n.B poolscope\n[\\fIoptions\\fR]\n"
-          ".SH DESCRIPTION\n\\fBpoolscope\\fR runs a scenario of the lecture (a worker pool "
-          "over a job queue, a WaitGroup with an atomic counter) with real threads and shows "
-          "every visible action live on the screen: the lecture's state diagram with each "
-          "thread standing in the box of its state, the queue, a lane per worker with a "
-          "timeline, the synchronisation objects and the program's own output.\n"
+          ".SH SYNOPSIS\n.B poolscope\n[\\fIoptions\\fR] [\\fIPROGRAM.go\\fR]\n"
+          ".SH DESCRIPTION\n\\fBpoolscope\\fR runs a Go program (one file of package main, "
+          "or a built-in scenario of the lecture: \\fB\\-\\-list\\fR; the default is the "
+          "lecture's worker pool) with every goroutine a real thread and shows every visible "
+          "action live on the screen: the lecture's state diagram with each goroutine "
+          "standing in the box of its state, the program's channels, WaitGroups, mutexes and "
+          "shared variables by their names, a lane per goroutine with a timeline, the "
+          "program's code with each goroutine's marker, and the program's own output.\n"
           ".PP\nWith \\fB\\-\\-record\\fR \\fIFILE\\fR the run is written to FILE as it is shown; "
           "\\fB\\-\\-replay\\fR \\fIFILE\\fR shows it again, with REPLAY in the header and a "
           "position bar, and keys to step, go back and jump (below).\n"
-          ".PP\nWith \\fB\\-\\-headless\\fR it prints the lecture's lines instead.  Without a "
+          ".PP\nWith \\fB\\-\\-headless\\fR it runs the program as go run does (its output, "
+          "errors and exit status).  Without a "
           "terminal (or with TERM=dumb) the screen is refused with exit status 2.\n",
           f);
     options_section(f);

@@ -80,19 +80,6 @@ static tui_role gantt_role(int state)
     }
 }
 
-/* The actor's state at virtual time t, from its kept history; -1 if older
- * than what is kept. */
-static int state_at(const model_actor *ac, uint64_t t)
-{
-    uint32_t n = ac->hist_n, kept = n < MODEL_HIST ? n : MODEL_HIST;
-    for (uint32_t i = 0; i < kept; i++) {
-        uint32_t k = (n - 1 - i) % MODEL_HIST;
-        if (ac->hist_vt[k] <= t)
-            return ac->hist_state[k];
-    }
-    return n <= MODEL_HIST ? MS_NEW : -1;
-}
-
 /* The timeline's columns: from here to the right edge, on every lane and
  * on the time axis (wider terminals give the lanes' text more room). */
 static int strip_x(int cols)
@@ -129,24 +116,30 @@ static uint64_t strip_cell(const tui_frame_input *in, uint64_t now, int n)
     return round_up(need > base ? need : base, m, 10);
 }
 
+/* The timeline's right end: the clock while it runs, the last event once
+ * the run is over (the pacer's clock goes on, the run does not). */
 static uint64_t strip_now(const tui_frame_input *in)
 {
+    if (in->finished)
+        return in->m->vt;
     return in->v->vnow > in->m->vt ? in->v->vnow : in->m->vt;
 }
 
 /* Gantt strip: one cell per cell ns of virtual time from the start, like a
  * Gantt chart; the cells grow coarser as the run goes on, so it always
  * shows the whole run (the time axis above says the scale). */
-static void draw_gantt(WINDOW *w, const model_actor *ac, int y, int x, int n, uint64_t now,
+static void draw_gantt(WINDOW *w, const model *m, int a, int y, int x, int n, uint64_t now,
                        uint64_t cell)
 {
+    static const int state_of[] = {MS_DONE, MS_IDLE, MS_RUNNING, MS_WAIT_RECV}; /* by class */
     for (int i = 0; i < n; i++) {
         uint64_t t = (uint64_t)i * cell;
-        if (t > now)
+        int c = model_tl_at(m, a, t, t + cell, now);
+        if (c < 0)
             break;
-        int s = state_at(ac, t);
-        if (s < 0)
+        if (c == 0)
             continue;
+        int s = state_of[c];
         tui_put(w, y, x + i, 1, gantt_role(s), tui_glyph_str(gantt_glyph(s)));
     }
 }
@@ -304,7 +297,7 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
         draw_ops(w, in, a, y, 6 + sw, x - 7 - sw, ops, sizeof ops);
     }
     if (cols - x - 1 > 4)
-        draw_gantt(w, ac, y, x, cols - x - 1, now, strip_cell(in, strip_now(in), cols - x - 1));
+        draw_gantt(w, m, a, y, x, cols - x - 1, now, strip_cell(in, strip_now(in), cols - x - 1));
 }
 
 /* A compact cell's word: what the worker waits on or works at, in text, so

@@ -21,12 +21,12 @@
 
 static SCREEN *screen;
 static int sig_pipe[2] = {-1, -1};
-/* Only the UI thread takes stop signals (the scenario threads block them,
+/* Only the UI thread takes stop signals (the goroutines' threads block them,
  * rt/run_signals.h), so the handler and the loop share a thread. */
 static volatile sig_atomic_t stop_signal;
 /* What a fatal signal needs to give the terminal back, computed before it is
  * needed because a handler may only write() and tcsetattr().  The handler
- * runs in whichever thread crashed, and the scenario threads are started
+ * runs in whichever thread crashed, and the goroutines' threads are started
  * before the screen: these plain variables are written before the release
  * store of term_armed and read only after an acquire load that saw 1. */
 static struct termios saved_tio;
@@ -140,7 +140,7 @@ static size_t msg_num(char *buf, size_t at, size_t cap, long n)
     return at;
 }
 
-/* "poolscope: SIGSEGV in a scenario thread (tid 1234); terminal restored",
+/* "poolscope: SIGSEGV in a goroutine's thread (tid 1234); terminal restored",
  * with the sender when it came from kill(2): fatal_sig, fatal_tid and
  * fatal_from are stored before restore_state leaves 0 (seq_cst) and read
  * after it did. */
@@ -158,7 +158,7 @@ static void fatal_report(void)
     n = msg_str(buf, n, cap, "poolscope: ");
     n = msg_str(buf, n, cap, name);
     n = msg_str(buf, n, cap,
-                tid == ui_tid ? " in the UI thread (tid " : " in a scenario thread (tid ");
+                tid == ui_tid ? " in the UI thread (tid " : " in a goroutine's thread (tid ");
     n = msg_num(buf, n, cap, tid);
     n = msg_str(buf, n, cap, ")");
     if (from) {
@@ -196,10 +196,10 @@ static void restore_wait(int ms)
         nanosleep(&step, NULL);
 }
 
-/* Runs in whichever thread took the signal: a scenario thread's fault as well
+/* Runs in whichever thread took the signal: a goroutine's thread's fault as well
  * as the UI thread's (run_start never blocks the faults).  One thread wins
  * fatal_sig.  The terminal is restored by the UI thread, interrupted in this
- * handler so that it writes no frame after the reset: a scenario thread asks
+ * handler so that it writes no frame after the reset: a goroutine's thread asks
  * it with pthread_kill and waits.  Then the winner dies of its signal, so the
  * exit status is the signal's and a core shows the faulting thread (like
  * htop's CRT.c).  Every other thread waits in here for that. */
