@@ -537,7 +537,19 @@ void tui_draw_sync(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 }
 
 /* A Go program's log: the last lines it printed, newest last. */
-static void draw_output(WINDOW *w, const tui_frame_input *in, const tui_layout *l, int rows)
+/* Lines of the program's output so far (the last one without its newline
+ * counts too). */
+static int output_lines(const char *out)
+{
+    size_t n = strlen(out);
+    int k = n > 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        k += out[i] == '\n';
+    return k;
+}
+
+/* The program's last lines on rows [y0, y0 + rows), newest last at the bottom. */
+static void draw_output(WINDOW *w, const tui_frame_input *in, const tui_layout *l, int y0, int rows)
 {
     enum { MAX_ROWS = 256 };
     const char *out = in->output;
@@ -559,30 +571,68 @@ static void draw_output(WINDOW *w, const tui_frame_input *in, const tui_layout *
         char line[512];
         snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1),
                  out + from);
-        int y = l->log.y + 1 + (rows - shown) + j;
+        int y = y0 + (rows - shown) + j;
         tui_put(w, y, 1, l->log.w - 2, j == shown - 1 ? TR_BOX_TITLE : TR_NORMAL, line);
+    }
+}
+
+/* An event as the log says it, by the program's names: "1.000s  W2
+ * queue-recv jobs 4  line 16".  Its time is at least shown's (two
+ * goroutines' events come in their real order, and one's virtual stamp can
+ * trail the other's by a tick: the log never goes back). */
+static void event_line(const tui_frame_input *in, const ps_event *e, uint64_t shown, char *buf,
+                       size_t len)
+{
+    char who[PS_ACTOR_NAME_LEN], at[24] = "";
+    const char *what = NULL;
+    int on_obj = (e->kind >= EV_Q_SEND && e->kind <= EV_ATOMIC_CAS_FAILED) ||
+                 e->kind == EV_OBJECT || e->kind == EV_ERROR || e->kind == EV_CANCEL;
+    const model_obj *o = on_obj ? model_obj_find(in->m, e->obj) : NULL;
+    if (o)
+        what = goprog_object_name(in->prog, o->kind, o->line, o->cap);
+    if (e->line)
+        snprintf(at, sizeof at, "  line %u", (unsigned)e->line);
+    uint64_t vt = e->vt_ns > shown ? e->vt_ns : shown;
+    snprintf(buf, len, "%8.3fs  %-5s %s %s%s%lld%s", (double)vt / 1e9,
+             event_actor_name((int)e->actor, who), event_kind_name(e->kind), what ? what : "",
+             what ? " " : "", (long long)e->arg, at);
+}
+
+/* The last events on rows [y0, y0 + rows), newest last at the bottom. */
+static void draw_events(WINDOW *w, const tui_frame_input *in, const tui_layout *l, int y0, int rows)
+{
+    const model *m = in->m;
+    uint64_t n = m->log_n < MODEL_LOG ? m->log_n : MODEL_LOG, shown = 0;
+    int k = rows < (int)n ? rows : (int)n;
+    for (int i = 0; i < k; i++) {
+        const ps_event *e = model_log_at(m, (uint64_t)(k - 1 - i));
+        char line[256];
+        if (!e)
+            continue;
+        event_line(in, e, shown, line, sizeof line);
+        shown = e->vt_ns > shown ? e->vt_ns : shown;
+        tui_put(w, y0 + (rows - k) + i, 1, l->log.w - 2, i == k - 1 ? TR_BOX_TITLE : TR_NORMAL,
+                line);
     }
 }
 
 void tui_draw_log(WINDOW *w, const tui_frame_input *in, const tui_layout *l)
 {
-    const model *m = in->m;
-    int rows = l->log.h - 1;
-    tui_rule(w, l->log.y, 0, l->log.w,
-             in->output ? "Log (the program's output, newest last)" : "Events (newest last)");
-    if (in->output) {
-        draw_output(w, in, l, rows);
+    int rows = l->log.h - 1, y = l->log.y + 1;
+    if (!in->output) { /* a recording holds no output: its last events instead */
+        tui_rule(w, l->log.y, 0, l->log.w, "Events (newest last)");
+        draw_events(w, in, l, y, rows);
         return;
     }
-    /* a recording holds no output: its last events instead */
-    uint64_t n = m->log_n < MODEL_LOG ? m->log_n : MODEL_LOG;
-    int k = rows < (int)n ? rows : (int)n;
-    for (int i = 0; i < k; i++) {
-        const ps_event *e = model_log_at(m, (uint64_t)(k - 1 - i));
-        char line[256];
-        int y = l->log.y + 1 + (rows - k) + i; /* bottom-aligned: newest last */
-        if (!e || !event_format(e, line, sizeof line))
-            continue;
-        tui_put(w, y, 1, l->log.w - 2, i == k - 1 ? TR_BOX_TITLE : TR_NORMAL, line);
+    tui_rule(w, l->log.y, 0, l->log.w, "Log (the program's output, newest last)");
+    /* a tall log the output does not fill shows the last events under it,
+     * rather than a screenful of blank rows */
+    int lines = output_lines(in->output), events = rows - (lines > 4 ? lines : 4) - 1;
+    if (events < 6) {
+        draw_output(w, in, l, y, rows);
+        return;
     }
+    draw_output(w, in, l, y, rows - events - 1);
+    tui_rule(w, y + rows - events - 1, 0, l->log.w, "Events (newest last)");
+    draw_events(w, in, l, y + rows - events, events);
 }
