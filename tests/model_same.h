@@ -60,7 +60,8 @@ static inline void model_same(const model *a, const model *b)
     ck_assert_uint_eq(a->threads_peak, b->threads_peak);
     ck_assert_uint_eq(a->untracked, b->untracked);
     ck_assert_int_eq(a->n_objs, b->n_objs);
-    for (int i = 0; i < a->n_objs && i < MODEL_OBJS; i++)
+    ck_assert_uint_eq(a->objs_dropped, b->objs_dropped);
+    for (int i = 0; i < a->n_objs; i++)
         model_obj_same(&a->objs[i], &b->objs[i]);
     ck_assert_int_eq(a->started, b->started);
     ck_assert_int_eq(a->ended, b->ended);

@@ -380,6 +380,38 @@ END_TEST
 
 /* A copy (a replay's checkpoint) goes its own way: folding more into the
  * original leaves it as it was. */
+/* No fixed number of objects (there were 64): a program that makes 1000
+ * channels and a few with ids past the index has every one folded, found
+ * and copied; a recording that makes more than MODEL_OBJS_MAX has the rest
+ * counted as dropped, not kept. */
+START_TEST(model_objects_without_a_fixed_maximum)
+{
+    model a, b;
+    go_model(&a);
+    for (uint32_t id = 0; id < 1000; id++)
+        apply(&a, mk(0, EV_OBJECT, id, PS_OBJ_CHAN, 1, 1));
+    apply(&a, mk(0, EV_OBJECT, 3000000000u, PS_OBJ_WG, 0, 1));
+    apply(&a, mk(0, EV_Q_SEND, 999, 7, 1, 2));
+    apply(&a, mk(0, EV_WG_ADD, 3000000000u, 2, 2, 2));
+    ck_assert_int_eq(a.n_objs, 1001);
+    ck_assert_ptr_nonnull(model_obj_find(&a, 0));
+    ck_assert_int_eq(model_obj_find(&a, 999)->depth, 1);
+    ck_assert_int_eq(model_obj_find(&a, 3000000000u)->count, 2);
+    ck_assert_ptr_null(model_obj_find(&a, 1000));
+    ck_assert_int_eq(model_copy(&b, &a), 0);
+    apply(&a, mk(0, EV_Q_RECV, 999, 7, 0, 3));
+    ck_assert_int_eq(model_obj_find(&b, 999)->depth, 1);
+    ck_assert_int_eq(model_obj_find(&a, 999)->depth, 0);
+    model_free(&b);
+    for (uint32_t id = 1000; id < MODEL_OBJS_MAX + 500; id++)
+        apply(&a, mk(0, EV_OBJECT, id, PS_OBJ_CHAN, 0, 4));
+    ck_assert_int_eq(a.n_objs, MODEL_OBJS_MAX);
+    ck_assert_uint_eq(a.objs_dropped, 501);
+    ck_assert_uint_eq(a.seq_errors, 0);
+    model_free(&a);
+}
+END_TEST
+
 START_TEST(model_copy_is_independent)
 {
     model a, b;
@@ -573,6 +605,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, model_ui_fold);
     tcase_add_test(tc, model_large_actor_ids);
     tcase_add_test(tc, model_go_shared_variables_and_waits);
+    tcase_add_test(tc, model_objects_without_a_fixed_maximum);
     suite_add_tcase(s, tc);
     return s;
 }

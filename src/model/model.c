@@ -49,13 +49,41 @@ void model_set_text(model *m, const scenario_text *t)
 void model_free(model *m)
 {
     itemq_free(&m->job_items);
+    free(m->objs);
+    free(m->index);
+    m->objs = NULL;
+    m->index = NULL;
+    m->n_objs = m->cap_objs = 0;
+    m->n_index = 0;
 }
 
 int model_copy(model *dst, const model *src)
 {
     *dst = *src;
-    itemq_init(&dst->job_items); /* shares none of src's chunks, even on failure */
-    return itemq_copy(&dst->job_items, &src->job_items);
+    /* shares none of src's memory, even on failure */
+    itemq_init(&dst->job_items);
+    dst->objs = NULL;
+    dst->index = NULL;
+    dst->cap_objs = dst->n_objs;
+    int rc = itemq_copy(&dst->job_items, &src->job_items);
+    if (!rc && src->n_objs) {
+        dst->objs = malloc((size_t)src->n_objs * sizeof *dst->objs);
+        rc = dst->objs ? 0 : -1;
+        if (!rc)
+            memcpy(dst->objs, src->objs, (size_t)src->n_objs * sizeof *dst->objs);
+    }
+    if (!rc && src->n_index) {
+        dst->index = malloc((size_t)src->n_index * sizeof *dst->index);
+        rc = dst->index ? 0 : -1;
+        if (!rc)
+            memcpy(dst->index, src->index, (size_t)src->n_index * sizeof *dst->index);
+    }
+    if (rc) {
+        dst->n_objs = 0;
+        dst->n_index = 0;
+        model_free(dst);
+    }
+    return rc;
 }
 
 int model_tl_class(int state)
@@ -282,10 +310,40 @@ static void count_thread(model *m, const ps_event *e)
 
 const model_obj *model_obj_find(const model *m, uint32_t id)
 {
+    if (id < MODEL_OBJ_INDEX) /* a program's ids count up from 0 */
+        return id < m->n_index && m->index[id] ? &m->objs[m->index[id] - 1] : NULL;
     for (int i = 0; i < m->n_objs; i++)
         if (m->objs[i].id == id)
             return &m->objs[i];
     return NULL;
+}
+
+/* Room for one more object (and, for a small id, its index entry); 0 if
+ * there is none: the object is counted as dropped. */
+static int obj_room(model *m, uint32_t id)
+{
+    if (m->n_objs >= MODEL_OBJS_MAX)
+        return 0;
+    if (m->n_objs == m->cap_objs) {
+        int cap = m->cap_objs ? 2 * m->cap_objs : 16;
+        model_obj *o = realloc(m->objs, (size_t)cap * sizeof *o);
+        if (!o)
+            return 0;
+        m->objs = o;
+        m->cap_objs = cap;
+    }
+    if (id < MODEL_OBJ_INDEX && id >= m->n_index) {
+        uint32_t n = m->n_index ? m->n_index : 64;
+        while (n <= id)
+            n *= 2;
+        uint32_t *ix = realloc(m->index, (size_t)n * sizeof *ix);
+        if (!ix)
+            return 0;
+        memset(ix + m->n_index, 0, (size_t)(n - m->n_index) * sizeof *ix);
+        m->index = ix;
+        m->n_index = n;
+    }
+    return 1;
 }
 
 /* 16 bytes of a text (TEXT: chunk obj, bytes in arg and value); chunk 0
@@ -469,16 +527,23 @@ static void apply_obj(model *m, const ps_event *e)
         if (m->job_obj < 0 && m->layout.job_line && e->line == m->layout.job_line &&
             e->arg == PS_OBJ_CHAN)
             m->job_obj = e->obj;
-        if (m->n_objs < MODEL_OBJS && !model_obj_find(m, e->obj))
-            m->objs[m->n_objs++] = (model_obj){.id = e->obj,
-                                               .kind = (int)e->arg,
-                                               .line = e->line,
-                                               .cap = e->value,
-                                               .owner = -1,
-                                               .last_store_by = -1,
-                                               .over_by = -1,
-                                               .over_whom = -1,
-                                               .first_by = -1};
+        if (model_obj_find(m, e->obj))
+            return;
+        if (!obj_room(m, e->obj)) {
+            m->objs_dropped++;
+            return;
+        }
+        if (e->obj < MODEL_OBJ_INDEX)
+            m->index[e->obj] = (uint32_t)m->n_objs + 1;
+        m->objs[m->n_objs++] = (model_obj){.id = e->obj,
+                                           .kind = (int)e->arg,
+                                           .line = e->line,
+                                           .cap = e->value,
+                                           .owner = -1,
+                                           .last_store_by = -1,
+                                           .over_by = -1,
+                                           .over_whom = -1,
+                                           .first_by = -1};
         return;
     }
     model_obj *o = (model_obj *)model_obj_find(m, e->obj);

@@ -78,8 +78,12 @@ typedef struct model_actor {
     uint64_t hist_vt[MODEL_HIST];
 } model_actor;
 
-/* An object a Go program made (an OBJECT event), and what its events say. */
-#define MODEL_OBJS 64
+/* An object a Go program made (an OBJECT event), and what its events say.
+ * There is no fixed number of them: the array grows as the program makes
+ * them, up to MODEL_OBJS_MAX (a bound against a hostile recording: past
+ * it objects are counted, objs_dropped, not kept). */
+#define MODEL_OBJS_MAX 65536
+#define MODEL_OBJ_INDEX (1u << 20) /* ids below this are found through an index */
 #define MODEL_OBJ_WAITERS 16
 typedef struct model_obj {
     uint32_t id;
@@ -130,13 +134,16 @@ typedef struct model {
      * id (-1 until made) and contents in order, front first */
     int64_t job_obj;
     itemq job_items;
-    /* the program's objects, in the order made (the first MODEL_OBJS) */
-    int n_objs;
-    model_obj objs[MODEL_OBJS];
-    uint64_t vt, rt;     /* latest virtual / real time seen */
-    uint64_t events;     /* events folded */
-    uint64_t next_seq;   /* the sequence number expected next */
-    uint64_t seq_errors; /* events out of sequence (must stay 0) */
+    /* the program's objects, in the order made (owned: model_free); index[id]
+     * is 1 + the object's place for ids below n_index, 0 for none */
+    int n_objs, cap_objs;
+    model_obj *objs;
+    uint32_t *index, n_index;
+    uint64_t objs_dropped; /* objects past MODEL_OBJS_MAX, or when memory ran out */
+    uint64_t vt, rt;       /* latest virtual / real time seen */
+    uint64_t events;       /* events folded */
+    uint64_t next_seq;     /* the sequence number expected next */
+    uint64_t seq_errors;   /* events out of sequence (must stay 0) */
     uint64_t kind_count[EV_KIND_COUNT];
     uint64_t jobs_started, jobs_finished, results;
     int running_jobs, max_running_jobs;
@@ -158,13 +165,15 @@ typedef struct model {
     model_ui ui;
 } model;
 
-/* 0 (no allocation fails here: the job queue's contents grow as it fills). */
+/* 0 (nothing is allocated yet: the objects and the job queue's contents
+ * grow as the program makes them). */
 int model_init(model *m, const ps_layout *layout);
 void model_free(model *m);
 /* The listing whose line map places each thread in m->ui (NULL: none); not
  * owned, it must outlive m and its copies.  Set it before folding. */
 void model_set_text(model *m, const scenario_text *t);
-/* Deep copy (dst must not be initialised, or must have been freed). */
+/* Deep copy (dst must not be initialised, or must have been freed); -1
+ * when out of memory (dst is then freed, an empty model). */
 int model_copy(model *dst, const model *src);
 void model_apply(model *m, const ps_event *e);
 

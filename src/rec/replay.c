@@ -329,18 +329,24 @@ static int parse_line(loader *l, char *s)
 
 /* ---- checkpoints ---- */
 
-/* A checkpoint's size: the model, and its job queue's contents (a guess:
- * a channel's buffer of a few thousand items, 10 bytes an item, itemq.h) */
-static size_t model_bytes(const ps_layout *layout)
+/* A checkpoint's size at most: the model, every object the recording makes
+ * (and its index entry), and its job queue's contents (a guess: a
+ * channel's buffer of a few thousand items, 10 bytes an item, itemq.h). */
+static size_t model_bytes(const replay_data *d)
 {
-    return sizeof(model) + (layout->job_line ? 4096u * 10u : 0);
+    uint64_t objs = 0;
+    for (uint64_t i = 0; i < d->n; i++)
+        objs += d->events[i].kind == EV_OBJECT;
+    objs = objs < MODEL_OBJS_MAX ? objs : MODEL_OBJS_MAX;
+    return sizeof(model) + (size_t)objs * (sizeof(model_obj) + 2 * sizeof(uint32_t)) +
+           (d->layout.job_line ? 4096u * 10u : 0);
 }
 
 /* Spacing: REPLAY_CP_MIN, or wider so that every checkpoint fits the budget
  * (a run with a huge queue has a huge model). */
 static uint64_t cp_spacing(const replay_data *d)
 {
-    uint64_t max_cps = REPLAY_CP_BUDGET / model_bytes(&d->layout);
+    uint64_t max_cps = REPLAY_CP_BUDGET / model_bytes(d);
     if (max_cps < 2)
         max_cps = 2;
     uint64_t every = (d->n + max_cps - 1) / max_cps;
