@@ -40,7 +40,7 @@ static int add_go_dir(tui_picker *p, int n, int cap, const char *dir)
         if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, names[i]) < sizeof path)
             pick_go(&p->items[n++], path);
     }
-    if (k > 0)
+    if (k >= 0) /* the list is allocated even when it is empty */
         catalog_names_free(names, k);
     return n;
 }

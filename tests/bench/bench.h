@@ -62,9 +62,11 @@ void bench_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int bench_spawn(char *const argv[], const char *out_path, uint64_t *ns, long *maxrss_kb);
 /* popen(cmd): its output into out (NULL: discarded); the exit status. */
 int bench_sh(const char *cmd, char *out, size_t len);
-/* The argv of the lecture's pool in poolscope --headless: 2 workers, jobs
- * zero-length jobs, jobs queue 1024, speed 100 (the arguments of pool.go). */
-enum { BENCH_POOL_ARGC = 13 };
+/* The argv of the lecture's pool in poolscope --headless: the Go program
+ * tests/bench/go/worker_pool.go with 2 workers, jobs zero-length jobs, a
+ * jobs channel of 1024, speed 100 (the arguments of pool.go, as --set
+ * values).  The strings are static: one argv at a time. */
+enum { BENCH_POOL_ARGC = 12 };
 void bench_pool_argv(const bench_ctx *c, const char *jobs, char *argv[BENCH_POOL_ARGC]);
 
 /* Builds tests/bench/pool.go into c->out_dir (bin gets its path); 0 on

@@ -230,19 +230,12 @@ int bench_sh(const char *cmd, char *out, size_t len)
 
 void bench_pool_argv(const bench_ctx *c, const char *jobs, char *argv[BENCH_POOL_ARGC])
 {
-    char *v[BENCH_POOL_ARGC] = {(char *)c->poolscope,
-                                "--headless",
-                                "--workers",
-                                "2",
-                                "--jobs",
-                                (char *)jobs,
-                                "--job-ms",
-                                "0",
-                                "--queue",
-                                "1024",
-                                "--speed",
-                                "100",
-                                NULL};
+    static char set_jobs[64], path[4096];
+    snprintf(set_jobs, sizeof set_jobs, "numJobs=%s", jobs);
+    bench_src_path(c, "go/worker_pool.go", path, sizeof path);
+    char *v[BENCH_POOL_ARGC] = {
+        (char *)c->poolscope, "--headless", "--set", "numWorkers=2", "--set", set_jobs, "--set",
+        "qcap=1024",          "--speed",    "100",   path,           NULL};
     memcpy(argv, v, sizeof v);
 }
 

@@ -1,12 +1,17 @@
 /* bench_pool.c - row "pool": worker pool throughput with zero-length jobs.
  *
- * The same program four ways, 2 workers, a jobs queue of QCAP and a results
- * queue as large as the job count (the lecture's make(chan int, numJobs)):
- *   engine on   ps_run, scenario worker-pool, job_ns 0, speed max, RUN mode;
- *               this thread is the consumer and drains every event (no model)
- *   engine off  the same run with run_set_quiet: the same threads, queues,
- *               pacer and consumer loop, but no clock read or publish per
- *               event.  on vs off is the issue's "instrumentation on and off"
+ * The same program four ways, 2 workers, a jobs channel of QCAP and a results
+ * channel as large as the job count (the lecture's make(chan int, numJobs)):
+ *   engine on   poolscope's way: tests/bench/go/worker_pool.go (pool.go's
+ *               program) run by the Go evaluator on the engine in this
+ *               process, as `poolscope --headless` runs it (bench_gopool.h),
+ *               RUN mode at full speed; this thread is the consumer and drains
+ *               every event (no model)
+ *   engine off  the same program with no goroutine publishing
+ *               (run_program_opts.quiet, --no-events): the same evaluator,
+ *               threads, channels, pacer and consumer loop, but no clock read
+ *               or publish per event.  on vs off is the issue's
+ *               "instrumentation on and off"
  *   plain       the same pool in plain C: bounded FIFO queues under a pthread
  *               mutex with condvars, close-and-drain semantics, no events.  A
  *               different program, so only a baseline, not "instrumentation off"
@@ -14,8 +19,15 @@
  *               GO111MODULE=off into the build directory; prints its own jobs/s
  * Each run measures all four back to back, so the ratios are same-run; on and
  * off swap places every other run so neither always runs on a warmer machine.
- * Timing starts after the queues exist and ends when main has every result
- * (engine: when every event is delivered and the threads are joined).
+ * poolscope interprets the program (a tree-walking evaluator) where Go
+ * compiles it, so engine / Go is the cost of both the interpreter and the
+ * engine; on / off is the instrumentation's alone.
+ * Timing: the plain pool from after its queues exist, Go from before its
+ * workers start (its own timer), both until main has every result; the
+ * engine from the start of its run (a fresh machine for the program, which
+ * is loaded and checked once, before; its main then makes the two channels
+ * and the workers) until every event is delivered and the threads are
+ * joined.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -28,61 +40,53 @@
 #include <unistd.h>
 
 #include "bench.h"
-#include "rt/run.h"
+#include "bench_gopool.h"
 
 enum { WORKERS = 2, QCAP = 1024 };
 
 /* ---- the engine ---- */
 
-/* quiet = 1: instrumentation off (see run_set_quiet).  events_per_job may be NULL. */
-static int engine_pool(int jobs, int quiet, double *jobs_s, double *events_per_job)
+/* One run of g (the pool of 'jobs' jobs).  quiet = 1: instrumentation off
+ * (no events).  events_per_job may be NULL. */
+static int engine_pool(goprog *g, int jobs, int quiet, double *jobs_s, double *events_per_job)
 {
-    ps_params p;
-    const char *err = NULL;
-    scenario_defaults("worker-pool", &p);
-    p.workers = WORKERS;
-    p.jobs = jobs;
-    p.job_ns = 0;
-    p.queue_cap = QCAP;
-    p.speed_milli = PACER_SPEED_MAX;
-    ps_run *r = run_create(&p, PACER_RUN, 0, &err);
-    if (!r) {
-        fprintf(stderr, "pool: run_create: %s\n", err);
-        return -1;
-    }
-    run_set_quiet(r, quiet);
+    bench_gorun b;
     static ps_event buf[256];
-    uint64_t events = 0, finished = 0, t0 = bench_now_ns();
-    if (run_start(r) != 0) {
-        run_destroy(r);
+    uint64_t events = 0, results = 0, t0 = bench_now_ns();
+    int64_t results_obj = -1;
+    if (bench_gorun_start(&b, g, quiet) != 0)
         return -1;
-    }
     /* The same consumer loop both ways; quiet, it sleeps until the threads
-     * exit (bus_kick), which is what a consumer of an idle bus does. */
-    while (!run_finished(r)) {
-        size_t n = bus_poll(r->bus, buf, 256);
-        for (size_t i = 0; i < n; i++)
-            finished += buf[i].kind == EV_JOB_FINISHED;
+     * exit (bus_kick), which is what a consumer of an idle bus does.  Main's
+     * receives on results count the results that came back. */
+    while (!run_finished(b.r)) {
+        size_t n = bus_poll(b.r->bus, buf, 256);
+        for (size_t i = 0; i < n; i++) {
+            const ps_event *e = &buf[i];
+            if (bench_gopool_is_chan(g, e, "results"))
+                results_obj = e->obj;
+            results +=
+                e->kind == EV_Q_RECV && e->actor == PS_ACTOR_MAIN && (int64_t)e->obj == results_obj;
+        }
         events += n;
         if (!n)
-            bus_wait(r->bus, 10000000);
+            bus_wait(b.r->bus, 10000000);
     }
-    run_join(r);
+    uint64_t published = bus_published(b.r->bus);
+    int status = bench_gorun_end(&b);
     uint64_t el = bench_now_ns() - t0;
-    uint64_t published = bus_published(r->bus), done = run_jobs_done(r);
-    run_destroy(r);
     *jobs_s = (double)jobs / ((double)el / 1e9);
     if (events_per_job)
         *events_per_job = (double)events / jobs;
-    /* quiet: no events at all, so the threads' own counts prove the work */
-    if (quiet ? done != (uint64_t)jobs || published != 0
-              : finished != (uint64_t)jobs || done != (uint64_t)jobs || events != published) {
+    /* quiet: no events at all, so the program's own check of the results'
+     * sum (exit status 1 if one is lost) proves the work */
+    if (status != 0 ||
+        (quiet ? published != 0 : results != (uint64_t)jobs || events != published)) {
         fprintf(stderr,
-                "pool: engine (%s) did %llu of %d jobs (%llu finished events), "
+                "pool: engine (%s): exit status %d, %llu of %d results received, "
                 "delivered %llu of %llu events\n",
-                quiet ? "quiet" : "instrumented", (unsigned long long)done, jobs,
-                (unsigned long long)finished, (unsigned long long)events,
-                (unsigned long long)published);
+                quiet ? "quiet" : "instrumented", status, (unsigned long long)results, jobs,
+                (unsigned long long)events, (unsigned long long)published);
         return -1;
     }
     return 0;
@@ -302,13 +306,15 @@ int bench_pool(const bench_ctx *c)
         else
             no_go = "go build failed";
     }
+    goprog *g = bench_gopool_load(c, WORKERS, jobs, QCAP);
+    bad = g == NULL;
     for (int r = 0; r < runs && !bad; r++) {
         bench_progress("  run %d/%d", r + 1, runs);
         int first_quiet = r % 2; /* on, off; then off, on; ... */
         for (int k = 0; k < 2 && !bad; k++) {
             int quiet = k ^ first_quiet;
-            bad = quiet ? engine_pool(jobs, 1, &off[r], NULL) != 0
-                        : engine_pool(jobs, 0, &eng[r], &epj[r]) != 0;
+            bad = quiet ? engine_pool(g, jobs, 1, &off[r], NULL) != 0
+                        : engine_pool(g, jobs, 0, &eng[r], &epj[r]) != 0;
         }
         bad = bad || plain_pool_run(jobs, &pln[r]) != 0;
         if (!bad && have_go && go_pool(bin, jobs, &gol[r]) != 0) {
@@ -328,13 +334,13 @@ int bench_pool(const bench_ctx *c)
         memcpy(tmp, eng, (size_t)runs * sizeof(double));
         double e_med = bench_median(tmp, runs);
         double ev = bench_median(epj, runs);
-        bench_figure("pool", "engine, instrumentation on (ps_run, consumer draining)", eng, runs,
-                     " jobs/s", note);
+        bench_figure("pool", "engine, instrumentation on (Go program, consumer draining)", eng,
+                     runs, " jobs/s", note);
         snprintf(note, sizeof note, "%.2f events per job; %.1f M events/s through the bus", ev,
                  e_med * ev / 1e6);
         bench_figure("pool", "engine, events per job", epj, runs, "", note);
-        bench_figure("pool", "engine, instrumentation off (same engine, no events)", off, runs,
-                     " jobs/s", "run_set_quiet: same threads, queues, pacer; 0 events");
+        bench_figure("pool", "engine, instrumentation off (same program, no events)", off, runs,
+                     " jobs/s", "--no-events: same evaluator, threads, channels, pacer; 0 events");
         bench_figure("pool", "plain C pool, uninstrumented", pln, runs, " jobs/s",
                      "a different program: mutex + condvar queues, same capacities");
         memcpy(tmp, cost, (size_t)runs * sizeof(double));
@@ -349,13 +355,15 @@ int bench_pool(const bench_ctx *c)
                          "GOMAXPROCS default; Go's own timer");
             memcpy(tmp, vs_go, (size_t)runs * sizeof(double));
             double g = bench_median(tmp, runs);
-            bench_ratio("pool", "engine / Go jobs/s", vs_go, runs, NULL);
+            bench_ratio("pool", "engine / Go jobs/s", vs_go, runs,
+                        "interpreted on the engine vs compiled");
             bench_goal("instrumented pool >= 1.0x Go jobs/s", g, 1.0, 1, "x");
         } else {
             bench_skip("pool", "Go, buffered channels", no_go);
         }
         free(tmp);
     }
+    goprog_free(g);
     free(eng);
     free(off);
     free(pln);

@@ -2,7 +2,10 @@
  *
  * render: the time the real tui_draw() takes for one frame, into an ncurses
  * screen made with newterm() on /dev/null, at 80x24 and 200x60 with 8 and
- * 64 workers all busy and a long queue; "draw" is tui_draw alone, "frame"
+ * 64 workers all busy and a long queue: the frame of the benchmarks' Go
+ * pool (tests/bench/go/worker_pool.go, bench_gopool.h) as the screen draws
+ * a Go program's (its lecture diagram, its code panel on), every worker
+ * holding a job and the jobs channel full; "draw" is tui_draw alone, "frame"
  * adds doupdate(), which diffs and writes the escape sequences (the clock
  * moves every frame, as it does while running).  Then the CPU a paused TUI
  * uses over 5 s: the real program under tmux, read from /proc/PID/stat.
@@ -18,24 +21,47 @@
 #include <unistd.h>
 
 #include "bench.h"
+#include "bench_gopool.h"
 #include "model/model.h"
+#include "rec/session_go.h"
+#include "scen/scenfile.h"
 #include "tui/tui_draw.h"
 #include "tui/tui_theme.h"
 
-/* A busy worker pool: every worker in a job, queue full of waiting ids. */
-static void busy_model(model *m, int workers, int queue)
+/* The line of listing t that holds s (0: none). */
+static int line_of(const scenario_text *t, const char *s)
+{
+    for (int i = 0; i < t->n_lines; i++)
+        if (strstr(t->lines[i], s))
+            return i + 1;
+    return 0;
+}
+
+/* A busy worker pool, as a run of worker_pool.go with 'workers' workers
+ * and a jobs channel of 'queue' publishes it: main filled the channel,
+ * every worker took a job (and is on its way to send the result), main
+ * filled it again.  The model is folded over the layout the screen's
+ * session gives the program, with its listing t. */
+static int busy_model(model *m, const goprog *g, const scenario_text *t, const char *path,
+                      int workers, int queue)
 {
     ps_params p;
     ps_layout l;
-    scenario_defaults("worker-pool", &p);
-    p.workers = workers;
-    p.queue_cap = queue;
-    p.jobs = queue + workers;
-    scenario_layout(&p, &l);
-    model_init(m, &l);
+    session_go_layout(&p, &l, path);
+    l.job_line = goprog_job_line(g);
+    if (model_init(m, &l) != 0)
+        return -1;
+    model_set_text(m, t);
+    uint32_t label = 0;
+    for (int i = 0; i < g->nlabels; i++)
+        if (g->labels[i] && !strcmp(g->labels[i], "worker"))
+            label = (uint32_t)i + 1;
+    int mk_jobs = line_of(t, "jobs := make("), mk_res = line_of(t, "results := make(");
+    int send = line_of(t, "jobs <- j"), range = line_of(t, "for j := range jobs");
+    int jobs = queue + workers;
     uint64_t seq = 0;
     ps_event e;
-#define EMIT(a, k, o, ar, v)                                                                       \
+#define EMIT(a, k, o, ar, v, ln)                                                                   \
     do {                                                                                           \
         memset(&e, 0, sizeof e);                                                                   \
         e.seq = seq++;                                                                             \
@@ -44,37 +70,58 @@ static void busy_model(model *m, int workers, int queue)
         e.obj = (o);                                                                               \
         e.arg = (ar);                                                                              \
         e.value = (v);                                                                             \
+        e.line = (uint32_t)(ln);                                                                   \
         model_apply(m, &e);                                                                        \
     } while (0)
-    EMIT(0, EV_SCENARIO_START, 0, workers, p.jobs);
+    EMIT(0, EV_SCENARIO_START, 0, 20000, 0, 0);
+    EMIT(0, EV_OBJECT, 0, PS_OBJ_CHAN, queue, mk_jobs);
+    EMIT(0, EV_OBJECT, 1, PS_OBJ_CHAN, jobs, mk_res);
     for (int w = 1; w <= workers; w++)
-        EMIT(w, EV_THREAD_START, 0, 0, 0);
-    for (int j = 1; j <= p.jobs; j++)
-        EMIT(0, EV_Q_SEND, 0, j, 0);
-    for (int w = 1; w <= workers; w++) {
-        EMIT(w, EV_Q_RECV, 0, w, 0);
-        EMIT(w, EV_JOB_STARTED, 0, w, 1000000000);
-    }
+        EMIT(w, EV_THREAD_START, label, 0, 0, 0);
+    for (int j = 1; j <= queue; j++)
+        EMIT(0, EV_Q_SEND, 0, j, j, send);
+    for (int w = 1; w <= workers; w++)
+        EMIT(w, EV_Q_RECV, 0, w, queue - w, range);
+    for (int j = queue + 1; j <= jobs; j++)
+        EMIT(0, EV_Q_SEND, 0, j, j - workers, send);
 #undef EMIT
+    return 0;
 }
 
 typedef struct frame_times {
     double draw_us, frame_us;
 } frame_times;
 
-static frame_times time_frames(int rows, int cols, int workers, int frames)
+static frame_times time_frames(const bench_ctx *c, int rows, int cols, int workers, int frames)
 {
-    char n[16];
+    char n[16], path[4096];
     model *m = malloc(sizeof *m);
-    busy_model(m, workers, 1000);
+    scenario_text *t = malloc(sizeof *t);
+    goprog *g = bench_gopool_load(c, workers, 1000 + workers, 1000);
+    if (g && t)
+        scentext_from_goprog(t, g);
+    if (!m || !t || !g ||
+        busy_model(m, g, t, bench_gopool_path(c, path, sizeof path), workers, 1000) != 0) {
+        free(m);
+        free(t);
+        goprog_free(g);
+        return (frame_times){-1, -1};
+    }
     pacer_view v;
     memset(&v, 0, sizeof v);
     v.n_actors = workers + 1;
     v.speed_milli = 1000;
     tui_ui ui;
     tui_ui_init(&ui);
-    tui_frame_input in = {
-        .m = m, .v = &v, .ui = &ui, .title = "Worker pool", .name = "worker-pool"};
+    ui.text = t;
+    ui.code = 1; /* a Go program's screen starts with its code */
+    tui_frame_input in = {.m = m,
+                          .v = &v,
+                          .ui = &ui,
+                          .title = "Worker pool",
+                          .name = "worker_pool.go",
+                          .prog = g,
+                          .output = ""};
     setlocale(LC_ALL, "C.UTF-8");
     snprintf(n, sizeof n, "%d", rows);
     setenv("LINES", n, 1);
@@ -104,10 +151,12 @@ static frame_times time_frames(int rows, int cols, int workers, int frames)
     fclose(inp);
     model_free(m);
     free(m);
+    free(t);
+    goprog_free(g);
     return (frame_times){(double)draw / frames / 1e3, (double)total / frames / 1e3};
 }
 
-static void render_sizes(const bench_ctx *c)
+static int render_sizes(const bench_ctx *c)
 {
     static const struct {
         int rows, cols, workers;
@@ -118,7 +167,13 @@ static void render_sizes(const bench_ctx *c)
         double *d = calloc((size_t)c->runs, sizeof(double));
         double *f = calloc((size_t)c->runs, sizeof(double));
         for (int r = 0; r < c->runs; r++) {
-            frame_times t = time_frames(sizes[i].rows, sizes[i].cols, sizes[i].workers, frames);
+            frame_times t = time_frames(c, sizes[i].rows, sizes[i].cols, sizes[i].workers, frames);
+            if (t.draw_us < 0) {
+                fprintf(stderr, "render: the pool's frame could not be set up\n");
+                free(d);
+                free(f);
+                return -1;
+            }
             d[r] = t.draw_us;
             f[r] = t.frame_us;
         }
@@ -135,6 +190,7 @@ static void render_sizes(const bench_ctx *c)
         free(f);
     }
     bench_goal("a frame at 80x24 with 8 workers <= 0.5 ms", goal80, 0.5, 0, "ms");
+    return 0;
 }
 
 /* utime + stime of pid, in clock ticks; -1 if gone. */
@@ -190,7 +246,8 @@ static void paused_cpu(const bench_ctx *c)
 
 int bench_render(const bench_ctx *c)
 {
-    render_sizes(c);
+    if (render_sizes(c) != 0)
+        return -1;
     if (c->poolscope && access(c->poolscope, X_OK) == 0)
         paused_cpu(c);
     else
