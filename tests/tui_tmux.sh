@@ -7,7 +7,7 @@
 # mode with echo, cursor visible, out of the alternate screen (the shell's
 # earlier lines are back), and the process gone with every thread.
 bin=$1
-pool64=$(cd "$(dirname "$0")" && pwd)/go_step/pool64.go
+pool12=$(cd "$(dirname "$0")" && pwd)/go_step/pool12.go
 . "$(dirname "$0")/tmux_lib.sh"
 tmux_lib_init test
 # after poolscope ended: the cursor shows, the alternate screen is left (the
@@ -194,11 +194,11 @@ T send-keys -t ps q
 wait_for 'EXITED 0' && ok "q after the storm" || fail "q after the storm"
 T resize-window -t ps -x 100 -y 30
 
-# 64 workers at 80x24 (tests/go_step/pool64.go): the compact lanes, six workers to a row, Down
+# 64 workers at 80x24 (tests/go_step/pool12.go with --set): the compact lanes, six workers to a row, Down
 # scrolls by a row.  A session of its own, born 80x24: resizing a detached
 # session's window has reached the program late (it drew at 100 columns).
 T new-session -d -s ps64 -x 80 -y 24 \
-    "env -i PATH=$PATH HOME=$HOME TERM=screen-256color $bin $pool64 --speed 0.1; sleep 30"
+    "env -i PATH=$PATH HOME=$HOME TERM=screen-256color $bin $pool12 --set numWorkers=64 --set numJobs=200 --speed 0.1; sleep 30"
 screen64() { T capture-pane -p -t ps64; }
 wait64() { # wait64 PATTERN [TENTHS]
     n=${2:-50}

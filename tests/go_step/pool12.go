@@ -1,5 +1,6 @@
 // A worker pool of 12 workers and 20 jobs of a second
-// Step mode's test program (tests/tui_step.sh): w and two digits reach W10 and above.
+// The step-mode test program (tests/tui_step.sh: w and two digits reach W10 and
+// above; tests/tui_tmux.sh sets 64 workers and 200 jobs for the compact lanes).
 // poolscope: diagram worker-pool jobs
 package main
 
