@@ -950,10 +950,89 @@ START_TEST(race_variant)
     row_text(&vs, r, 0, 80, buf, sizeof buf);
     ck_assert_msg(strstr(buf, "plain = 1") && strstr(buf, "LOST UPDATES 1 (expected 2)"),
                   "Sync: the lost update: '%s'", buf);
+    /* monochrome: the lesson reads by weight and underline, not colour */
+    int x = find_col(&vs, r, "LOST UPDATES");
+    ck_assert(cell_at(&vs, r, x).attrs.bold && cell_at(&vs, r, x).attrs.underline);
+    x = find_col(&vs, r, "plain");
+    ck_assert(cell_at(&vs, r, x).attrs.bold);
     vs_free(&vs);
     render(&vs, 24, 120, "vt100", 0, &in);
     ck_assert_int_ge(find_row(&vs, "W2 stored 1 over W1's 1", 0), 0);
     vs_free(&vs);
+    /* colour: the lost update and the plain variable in the warning's red */
+    render(&vs, 24, 120, "screen-256color", 1, &in);
+    r = find_row(&vs, "LOST UPDATES 1 (expected 2)", 0);
+    ck_assert_int_ge(r, 0);
+    VTermScreenCell c = cell_at(&vs, r, find_col(&vs, r, "LOST UPDATES"));
+    ck_assert(VTERM_COLOR_IS_INDEXED(&c.fg) && c.fg.indexed.idx % 8 == 1 && c.attrs.bold);
+    c = cell_at(&vs, r, find_col(&vs, r, "W2 stored 1 over"));
+    ck_assert(VTERM_COLOR_IS_INDEXED(&c.fg) && c.fg.indexed.idx % 8 == 1);
+    vs_free(&vs);
+    fixture_free(&f);
+}
+END_TEST
+
+/* A goroutine's text (TEXT events: 16 bytes an event, little-endian). */
+static void text_of(fixture *f, int actor, const char *t)
+{
+    size_t n = strlen(t);
+    for (uint32_t chunk = 0; chunk * 16 < n || chunk == 0; chunk++) {
+        char b[16] = {0};
+        memcpy(b, t + chunk * 16, n - chunk * 16 < 16 ? n - chunk * 16 : 16);
+        int64_t arg, value;
+        memcpy(&arg, b, 8);
+        memcpy(&value, b + 8, 8);
+        ev(f, actor, EV_TEXT, chunk, arg, value, 0);
+    }
+}
+
+/* errgroup's lesson in the panels: the goroutine whose function returned
+ * an error says failed with the error, the ones the context cancelled say
+ * cancelled, Sync says what Wait returned; in colour (the warning's red)
+ * and in monochrome (bold, underlined). */
+START_TEST(errgroup_outcomes)
+{
+    fixture f;
+    vscreen vs;
+    char buf[256];
+    fixture_init(&f, "errgroup");
+    int go = fline(&f, "g2.Go(func() error {");
+    ev(&f, 0, EV_SCENARIO_START, 0, 20000, 0, 0);
+    ev(&f, 0, EV_OBJECT, 0, PS_OBJ_GROUP, 0, go);
+    for (int w = 1; w <= 3; w++)
+        go_start(&f, w, "main.func2", 0);
+    text_of(&f, 2, "task 2 failed");
+    ev(&f, 2, EV_ERROR, 0, 1, 0, go);
+    ev(&f, 1, EV_CANCEL, 0, 0, 0, go);
+    ev(&f, 3, EV_CANCEL, 0, 0, 0, go);
+    for (int w = 1; w <= 3; w++)
+        ev(&f, w, EV_THREAD_EXIT, 0, 0, 0, 0);
+    text_of(&f, 0, "task 2 failed");
+    ev(&f, 0, EV_ERROR, 0, 2, 0, go);
+    tui_frame_input in = frame_of(&f);
+    for (int color = 0; color <= 1; color++) {
+        render(&vs, 40, 120, color ? "screen-256color" : "vt100", color, &in);
+        int r = find_row(&vs, " W2 ", 0);
+        ck_assert_int_ge(r, 0);
+        row_text(&vs, r, 0, 120, buf, sizeof buf);
+        ck_assert_msg(strstr(buf, "failed") && strstr(buf, "error: task 2 failed"), "W2: '%s'",
+                      buf);
+        VTermScreenCell c = cell_at(&vs, r, find_col(&vs, r, "failed"));
+        if (color)
+            ck_assert(VTERM_COLOR_IS_INDEXED(&c.fg) && c.fg.indexed.idx % 8 == 1);
+        else
+            ck_assert(c.attrs.bold && c.attrs.underline);
+        for (int w = 1; w <= 3; w += 2) {
+            char name[8];
+            snprintf(name, sizeof name, " W%d ", w);
+            r = find_row(&vs, name, 0);
+            row_text(&vs, r, 0, 120, buf, sizeof buf);
+            ck_assert_msg(strstr(buf, "cancelled"), "W%d: '%s'", w, buf);
+        }
+        ck_assert_int_ge(find_row(&vs, "Wait returned task 2 failed", 0), 0);
+        ck_assert_int_ge(find_row(&vs, "failed 1  cancelled 2", 0), 0);
+        vs_free(&vs);
+    }
     fixture_free(&f);
 }
 END_TEST
@@ -1741,6 +1820,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, main_lane_backpressure);
     tcase_add_test(tc, waitgroup_variant);
     tcase_add_test(tc, race_variant);
+    tcase_add_test(tc, errgroup_outcomes);
     tcase_add_test(tc, scale_64_workers_100000_jobs);
     tcase_add_test(tc, compact_lanes_64_workers);
     tcase_add_test(tc, man_page_has_every_key);
