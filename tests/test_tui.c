@@ -656,7 +656,7 @@ static void assert_help(int replay)
     in.replay = replay;
     in.caps = replay ? SESSION_SEEK | SESSION_BACK : SESSION_PICK;
     in.len = f.m.events;
-    render(&vs, 40, 120, "screen-256color", 1, &in);
+    render(&vs, 50, 120, "screen-256color", 1, &in); /* tall enough for one key a line */
     for (int i = 0; i < tui_key_count; i++) {
         const tui_key *k = &tui_keys[i];
         int shown = replay ? !(k->flags & TK_LIVE) : !(k->flags & TK_REPLAY);

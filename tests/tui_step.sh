@@ -175,6 +175,17 @@ tasks1=$(ntasks "$pid")
     fail "r: $tasks0 threads at the start, $tasks1 after"
 step n
 still | cmp -s - "$work/before" && fail "n after r" || ok "r: stepping works after the restart"
+# o: on to the next operation, one a key: main makes jobs, then results
+T send-keys -t ps r
+wait_for 'virtual 0.000s' 30 && settle
+if ! screen | grep -q 'results chan'; then
+    T send-keys -t ps o
+    wait_for 'jobs chan 0/5' 20 && ! screen | grep -q 'results chan' &&
+        T send-keys -t ps o && wait_for 'results chan 0/20' 20 &&
+        ok "o: one key, one operation (make jobs, then make results)" || fail "o: next operation"
+else
+    fail "o: results made before any key"
+fi
 # the footer's message about a state ends with that state: a step that
 # moves a thread clears "W3 cannot step: ..."
 T send-keys -t ps 3

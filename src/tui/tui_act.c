@@ -118,6 +118,65 @@ static void do_step(tui_app *a, int actor)
         said_work_done(a, rc, before.actors[rc].deadline);
 }
 
+/* Folds what the session has, and says whether goroutine who did an
+ * operation in it (an event other than a wait at a step point or a text). */
+static int fold_saw_op(tui_app *a, int who)
+{
+    ps_event buf[256];
+    size_t n;
+    int saw = 0;
+    while ((n = session_poll(a->s, buf, 256)) > 0) {
+        for (size_t i = 0; i < n; i++)
+            saw |= (int)buf[i].actor == who && buf[i].kind < EV_CTL_PAUSE && buf[i].kind != EV_AT &&
+                   buf[i].kind != EV_TEXT && buf[i].kind != EV_THREAD_START &&
+                   buf[i].kind != EV_SCENARIO_START;
+        tui_app_fold(a, buf, n);
+    }
+    return saw;
+}
+
+#define OP_STEPS_MAX 1000       /* statements one 'o' runs through at most */
+#define OP_REST_NS 200000000ull /* how long a step's goroutine may take to stop again */
+
+/* 'o': the goroutine n would move (or main) steps statement by statement
+ * until it does an operation the screen shows (a send, a receive, a lock,
+ * a sleep, an atomic or shared variable's load or store, its exit): the
+ * granularity of the C scenarios' steps, for a lecturer who wants the next
+ * thing to happen rather than the next line. */
+static void do_step_op(tui_app *a)
+{
+    if (a->finished) {
+        say_over(a);
+        return;
+    }
+    if (a->v.mode != PACER_STEP)
+        a->s->ops->set_mode(a->s, PACER_STEP);
+    fold_saw_op(a, -1); /* what came before the key is not this step's */
+    int who = PACER_ANY;
+    for (int i = 0; i < OP_STEPS_MAX; i++) {
+        int rc = a->s->ops->step(a->s, who);
+        if (rc < 0) {
+            if (i == 0)
+                step_failed(a, who, rc);
+            break;
+        }
+        who = rc;
+        a->ui.msg_until = clock_now_ns();
+        /* until it stops again (a point, a block, its end), its events folded */
+        int saw = 0;
+        uint64_t until = clock_now_ns() + OP_REST_NS;
+        pacer_view v;
+        do {
+            saw |= fold_saw_op(a, who);
+            a->s->ops->view(a->s, &v);
+        } while (who < v.n_actors && who < PACER_VIEW_MAX && v.actors[who].state == PA_RUNNING &&
+                 clock_now_ns() < until);
+        saw |= fold_saw_op(a, who);
+        if (saw)
+            break;
+    }
+}
+
 /* 'w', digits, Enter: a step of any worker, also those above 9.  Returns 1
  * if the key was part of the number. */
 int tui_pick_key(tui_app *a, int key)
@@ -323,6 +382,9 @@ void tui_act(tui_app *a, const tui_key *k, int key)
         break;
     case TA_STEP_MAIN:
         do_step(a, PS_ACTOR_MAIN);
+        break;
+    case TA_STEP_OP:
+        do_step_op(a);
         break;
     case TA_STEP_PICK:
         a->picking = 1;

@@ -44,6 +44,8 @@ const tui_key tui_keys[] = {
      TA_STEP_PICK, 0, "step worker N: w N Enter"},
     {'m', 'm', "m", "Main", "one step of the main goroutine (replay: its next event)", TA_STEP_MAIN,
      0, "one step of main"},
+    {'o', 'o', "o", "Op", "the goroutine n would move, on to its next operation", TA_STEP_OP,
+     TK_LIVE, "on to its next operation"},
     {'s', 's', "s", "StepMode", "step mode on or off (off resumes running)", TA_STEP_MODE,
      TK_FOOTER, "step mode on / off"},
     {'+', '+', "+", "Faster", "double the speed (up to 100x)", TA_FASTER, TK_FOOTER,

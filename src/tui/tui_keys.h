@@ -9,6 +9,7 @@ typedef enum tui_action {
     TA_STEP,        /* n, right: one step by the default rule */
     TA_STEP_WORKER, /* 1-9: one step of worker N */
     TA_STEP_MAIN,   /* m: one step of main */
+    TA_STEP_OP,     /* o: the default rule's goroutine on to its next operation */
     TA_STEP_MODE,   /* s: step mode on / off */
     TA_FASTER,
     TA_SLOWER,
