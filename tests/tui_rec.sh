@@ -68,7 +68,9 @@ T send-keys -t ps ']'
 wait_for "event [1-9][0-9]*/$n" && ok "replay: ] jumps forward" || fail "replay: ]"
 # } and {: operation by operation, the newest event in the log
 newest() { screen | grep -B1 'event [0-9]*/' | head -1; }
-l1=$(sed -n 1p "$work/screen.lines"); l2=$(sed -n 2p "$work/screen.lines")
+# the log names an event "0.001s  main  scenario-start 20000": actor and kind
+l1=$(sed -n 1p "$work/screen.lines" | awk '{print $4 "  " $5}')
+l2=$(sed -n 2p "$work/screen.lines" | awk '{print $4 "  " $5}')
 T send-keys -t ps Home
 wait_for "event 0/$n" || fail "replay: Home before }"
 T send-keys -t ps '}'
