@@ -329,6 +329,28 @@ START_TEST(slots_enter_exit_reuse)
 }
 END_TEST
 
+/* Timed work at 100x takes a hundredth of its virtual time in real time,
+ * also when it is a second or more: a 2 s sleep parked a whole real second
+ * at a time (the virtual time left was capped at 1 s before it was
+ * scaled), so the clock ran 100 s past its end.  The end is exact. */
+START_TEST(timed_work_at_speed)
+{
+    pacer *p = pacer_create_slots(2, PACER_RUN, 100000);
+    ck_assert_int_eq(pacer_enter(p, 0), 0);
+    uint64_t t0 = clock_now_ns(), vend = 0;
+    uint64_t v0 = pacer_vnow_at(p, t0);
+    ck_assert_int_eq(pacer_work(p, 0, v0, 2000000000u, &vend), 0);
+    uint64_t real = clock_now_ns() - t0;
+    ck_assert_uint_eq(vend, v0 + 2000000000u);
+    /* 20 ms of real time; under valgrind and the sanitizers more */
+    ck_assert_msg(real < (uint64_t)(200000000.0 * test_slack()), "2 s at 100x took %.3f s",
+                  (double)real / 1e9);
+    ck_assert_uint_ge(real, 19000000u); /* and not less than its share */
+    pacer_exit(p, 0);
+    pacer_destroy(p);
+}
+END_TEST
+
 static _Atomic int dl_calls;
 
 static void dl_hook(void *ctx)
@@ -384,6 +406,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, speed_change_mid_run);
     tcase_add_test(tc, slots_enter_exit_reuse);
     tcase_add_test(tc, deadlock_hook_exact);
+    tcase_add_test(tc, timed_work_at_speed);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -402,9 +402,11 @@ static int work(pacer *p, int actor, uint64_t vstart, uint64_t dur, uint64_t *ve
             }
             /* at most PACER_PARK_MAX_NS per park: the loop re-reads the clock,
              * and a far deadline (time.Sleep of years) cannot overflow */
-            uint64_t left = deadline - v, real = PACER_PARK_MAX_NS;
-            if (left < PACER_PARK_MAX_NS) /* speed >= 100 (0.1x): no overflow */
-                real = left * 1000u / (uint64_t)p->speed;
+            /* the real time that is left at this speed (a 1 s sleep at 100x is
+             * 10 ms: capping the virtual time left at 1 s before scaling made
+             * it a second of real time, and the clock ran 100 s past it) */
+            uint64_t left = deadline - v, sp = (uint64_t)p->speed;
+            uint64_t real = left <= UINT64_MAX / 1000u ? left * 1000u / sp : left / sp * 1000u;
             if (real > PACER_PARK_MAX_NS)
                 real = PACER_PARK_MAX_NS;
             park_unlocked(p, a, now + (real ? real : 1));
