@@ -72,6 +72,8 @@ static inline void model_same(const model *a, const model *b)
     ck_assert_uint_eq(a->steps, b->steps);
     ck_assert_uint_eq(a->log_n, b->log_n);
     ck_assert_mem_eq(a->log, b->log, sizeof a->log);
+    ck_assert_uint_eq(a->out_n, b->out_n);
+    ck_assert_mem_eq(a->out, b->out, sizeof a->out);
     /* the view's part: code lines (and whatever else model_ui folds) */
     ck_assert_ptr_eq(a->text, b->text);
     ck_assert_mem_eq(&a->ui, &b->ui, sizeof a->ui);

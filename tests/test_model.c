@@ -412,6 +412,41 @@ START_TEST(model_objects_without_a_fixed_maximum)
 }
 END_TEST
 
+/* A program's output events fold into its stdout's last bytes (stderr is
+ * not the log's), a line cut at the top of what is kept left out. */
+static ps_event out_ev(int fd, const char *s)
+{
+    ps_event e = mk(0, EV_OUTPUT, (uint32_t)fd | (uint32_t)strlen(s) << 8, 0, 0, 0);
+    char b[16] = {0};
+    memcpy(b, s, strlen(s));
+    memcpy(&e.arg, b, 8);
+    memcpy(&e.value, b + 8, 8);
+    return e;
+}
+
+START_TEST(model_program_output)
+{
+    model m;
+    char buf[64];
+    go_model(&m);
+    apply(&m, out_ev(1, "worker 1 start"));
+    apply(&m, out_ev(1, "ed  job 1\n"));
+    apply(&m, out_ev(2, "panic: boom\n"));
+    apply(&m, out_ev(1, "sum: 420\n"));
+    ck_assert_uint_eq(m.out_n, 33);
+    ck_assert_uint_eq(model_output(&m, buf, sizeof buf), 33);
+    ck_assert_str_eq(buf, "worker 1 started  job 1\nsum: 420\n");
+    ck_assert_uint_eq(model_output(&m, buf, 20), 9); /* the cut first line is left out */
+    ck_assert_str_eq(buf, "sum: 420\n");
+    for (int i = 0; i < 1000; i++) /* past what is kept: the newest MODEL_OUT bytes stay */
+        apply(&m, out_ev(1, "0123456789abcde\n"));
+    static char big[MODEL_OUT + 1];
+    ck_assert_uint_eq(model_output(&m, big, sizeof big), MODEL_OUT);
+    ck_assert_int_eq(strncmp(big, "0123456789abcde\n", 16), 0);
+    model_free(&m);
+}
+END_TEST
+
 START_TEST(model_copy_is_independent)
 {
     model a, b;
@@ -606,6 +641,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, model_large_actor_ids);
     tcase_add_test(tc, model_go_shared_variables_and_waits);
     tcase_add_test(tc, model_objects_without_a_fixed_maximum);
+    tcase_add_test(tc, model_program_output);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -170,6 +170,8 @@ rm -f "$work/pool.go"
 head -1 "$work/pool.rec" | grep -qx 'poolscope-recording 2' && ok "--record of a Go program on the screen" ||
     fail "no version 2 recording: $(head -1 "$work/pool.rec")"
 run_in_pane "$bin --replay $work/pool.rec"
+wait_for 'worker [0-9] finished job' 60 && ok "its replay's log shows what the program wrote" ||
+    fail "no program output in the replay's log"
 wait_for 'Code: pool.go' && wait_for 'const numJobs = 4  // -' 60 &&
     ok "its replay shows the recorded source and --set value, the file gone" ||
     fail "no code panel from the recording"

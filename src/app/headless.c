@@ -21,8 +21,15 @@ static void print_event(FILE *out, log_kind log, model *m, const ps_event *e)
 {
     char line[256];
     model_apply(m, e);
-    if (log != LOG_EVENTS)
-        return; /* the summary says what the run did */
+    if (log != LOG_EVENTS) {
+        /* the program's output as it wrote it, to the stream it went to */
+        if (e->kind == EV_OUTPUT) {
+            int fd;
+            size_t k = model_output_bytes(e, line, &fd);
+            fwrite(line, 1, k, fd == 2 ? stderr : out);
+        }
+        return;
+    }
     size_t n = event_format(e, line, sizeof line - 1);
     if (n > sizeof line - 2)
         n = sizeof line - 2; /* event_format says what it would have written */

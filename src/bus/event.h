@@ -70,6 +70,7 @@
     X(AT, "at")                                                                                    \
     X(OBJECT, "object")                                                                            \
     X(TEXT, "text")                                                                                \
+    X(OUTPUT, "output")                                                                            \
     X(CTL_PAUSE, "ctl-pause")                                                                      \
     X(CTL_RESUME, "ctl-resume")                                                                    \
     X(CTL_STEP_MODE, "ctl-step-mode")                                                              \
@@ -157,6 +158,9 @@ typedef enum ps_kind {
  *                                 goroutines load and store: ATOMIC_LOAD / _STORE
  *                                 with obj = its id): line and value = column of
  *                                 its declaration
+ *   OUTPUT                        what a Go program wrote: obj = fd (1 stdout, 2
+ *                                 stderr) + 256 x the bytes (1..16) in arg and value
+ *                                 (little-endian); in order, so a replay writes it again
  *   TEXT                          a Go program's text for the events after it: obj =
  *                                 chunk (0 starts a text), arg and value its 16 bytes
  *                                 (little-endian, NUL-padded); then ERROR / CANCEL

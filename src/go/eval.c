@@ -101,7 +101,10 @@ giface *gor_box1(gor *g, const gtype *t, uint64_t w)
 
 void gor_write(gor *g, int fd, const char *p, size_t n)
 {
-    g->vm->write(g->vm->write_ctx, fd, p, n);
+    if (g->actor && g->vm->rt) /* a goroutine of a run: written and published at once */
+        gort_output(g, fd, p, n);
+    else
+        g->vm->write(g->vm->write_ctx, fd, p, n);
 }
 
 /* ---- panics ---- */

@@ -25,6 +25,12 @@ typedef struct gort {
     _Atomic uint32_t next_obj; /* object ids for channels, locks, counters (relaxed: unique only) */
     _Atomic int64_t next_goid; /* Go's goroutine numbers (relaxed: unique only) */
     _Atomic(gchan *) chans;    /* a stack of every channel made: freed by gort_free */
+    /* the program's writes: one at a time, each written and published as
+     * output events under out_mu, stamped above the last (out_stamp, under
+     * out_mu), so the merged events hold the writes whole and in the order
+     * they reached the program's stdout */
+    ps_lock out_mu;
+    uint64_t out_stamp;
 } gort;
 
 static gort *gort_of(const gor *g)
@@ -153,6 +159,32 @@ void gort_object(gor *g, uint32_t id, int kind, int64_t value, int32_t line)
                              .arg = kind,
                              .value = value,
                              .line = (uint32_t)(line > 0 ? line : 0)});
+}
+
+void gort_output(gor *g, int fd, const char *p, size_t n)
+{
+    gort *rt = gort_of(g);
+    ps_actor *self = gort_actor(g);
+    /* a full ring makes the holder wait for the consumer, which never takes
+     * out_mu: other writers wait their turn, as a shared stdout makes them */
+    ps_lock_acquire(&rt->out_mu);
+    g->vm->write(g->vm->write_ctx, fd, p, n);
+    for (size_t at = 0; !self->quiet && at < n; at += 16) {
+        size_t k = n - at < 16 ? n - at : 16;
+        char chunk[16] = {0};
+        memcpy(chunk, p + at, k);
+        int64_t lo, hi;
+        memcpy(&lo, chunk, 8);
+        memcpy(&hi, chunk + 8, 8);
+        actor_time t = actor_time_locked(self, &rt->out_stamp);
+        actor_publish(self, &t,
+                      (ps_event){.actor = (uint32_t)self->id,
+                                 .kind = EV_OUTPUT,
+                                 .obj = (uint32_t)(fd == 2 ? 2 : 1) | (uint32_t)k << 8,
+                                 .arg = lo,
+                                 .value = hi});
+    }
+    ps_lock_release(&rt->out_mu);
 }
 
 void gort_text(gor *g, const char *s, size_t n)
@@ -380,6 +412,7 @@ int gort_start(gvm *vm, const run_program_opts *o, ps_run **out, const char **er
     atomic_init(&rt->next_obj, 0);
     atomic_init(&rt->next_goid, 18);
     atomic_init(&rt->chans, NULL); /* Go 1.19's first user goroutine is about here */
+    ps_lock_init(&rt->out_mu);
     rt->run = run_create_program(o, err);
     if (!rt->run) {
         free(rt);

@@ -72,6 +72,9 @@ void gort_go_native(gor *g, int (*fn)(struct ps_actor *self, void *arg), void *a
 struct gfunc;
 void gort_go_native_as(gor *g, int (*fn)(struct ps_actor *self, void *arg), void *arg,
                        const struct gfunc *as);
+/* What the program wrote to fd (1 or 2), as output events of 16 bytes
+ * each (event.h OUTPUT): a recording holds it, so a replay shows it. */
+void gort_output(gor *g, int fd, const char *p, size_t n);
 /* A timer's goroutine (time.After, Ticker, AfterFunc): its lane says timer. */
 void gort_go_timer(gor *g, int (*fn)(struct ps_actor *self, void *arg), void *arg);
 /* Publishes s (its first GORT_TEXT_MAX bytes) as text events: 16 bytes an

@@ -639,6 +639,42 @@ static int job_fold(model *m, const ps_event *e)
     }
 }
 
+size_t model_output_bytes(const ps_event *e, char buf[16], int *fd)
+{
+    size_t k = e->obj >> 8;
+    k = k > 16 ? 16 : k;
+    *fd = (e->obj & 0xff) == 2 ? 2 : 1;
+    memcpy(buf, &e->arg, 8);
+    memcpy(buf + 8, &e->value, 8);
+    return k;
+}
+
+static void apply_output(model *m, const ps_event *e)
+{
+    char b[16];
+    int fd;
+    size_t k = model_output_bytes(e, b, &fd);
+    if (fd != 1)
+        return; /* stderr goes to the terminal after the screen, not the log */
+    for (size_t i = 0; i < k; i++)
+        m->out[m->out_n++ % MODEL_OUT] = b[i];
+}
+
+size_t model_output(const model *m, char *buf, size_t cap)
+{
+    if (!cap)
+        return 0;
+    uint64_t kept = m->out_n < MODEL_OUT ? m->out_n : MODEL_OUT;
+    uint64_t n = kept < cap - 1 ? kept : cap - 1, from = m->out_n - n;
+    if (from && n) /* a cut line at the top would read as a line of its own */
+        while (n && m->out[(from - 1) % MODEL_OUT] != '\n')
+            from++, n--;
+    for (uint64_t i = 0; i < n; i++)
+        buf[i] = m->out[(from + i) % MODEL_OUT];
+    buf[n] = 0;
+    return (size_t)n;
+}
+
 void model_apply(model *m, const ps_event *e)
 {
     if (e->seq != m->next_seq)
@@ -659,6 +695,8 @@ void model_apply(model *m, const ps_event *e)
         return;
     }
     apply_obj(m, e);
+    if (e->kind == EV_OUTPUT)
+        apply_output(m, e);
     if (m->layout.job_line)
         model_ui_fire(&m->ui, job_fold(m, e), e->vt_ns);
     count_thread(m, e);

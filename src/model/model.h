@@ -21,6 +21,7 @@
 #define MODEL_TL_BASE 20 /* a bucket is 2^(20 + tl_shift) ns: about 1 ms at first */
 #define MODEL_TEXT 129   /* a goroutine's text (GORT_TEXT_MAX bytes and a NUL) */
 #define MODEL_LOG 64     /* last events kept */
+#define MODEL_OUT 8192   /* the last bytes of a program's stdout kept (a replay's log panel) */
 #define MODEL_SPARK 32   /* per-counter values kept for the sparkline */
 
 typedef enum model_state {
@@ -158,6 +159,10 @@ typedef struct model {
     int64_t speed_milli;
     uint64_t steps;
     ps_event log[MODEL_LOG]; /* last MODEL_LOG events, oldest first from log_n */
+    /* the program's stdout from its output events: out_n bytes in all, the
+     * last MODEL_OUT of them in out (byte i at out[i % MODEL_OUT]) */
+    uint64_t out_n;
+    char out[MODEL_OUT];
     uint64_t log_n;
     /* The view's part (arrows, job total, code lines), folded with the rest;
      * text is the listing that places the threads (model_set_text). */
@@ -191,6 +196,11 @@ int model_lanes(const model *m);
 const model_obj *model_obj_find(const model *m, uint32_t id);
 /* Actor's display name: "main", "W1"... */
 const char *model_actor_name(int actor, char buf[PS_ACTOR_NAME_LEN]);
+/* The last at most cap - 1 bytes of the program's stdout folded so far,
+ * from the start of a line when it can, NUL-terminated; their length. */
+size_t model_output(const model *m, char *buf, size_t cap);
+/* The bytes (1..16) an output event carries into buf, and its fd (1, 2). */
+size_t model_output_bytes(const ps_event *e, char buf[16], int *fd);
 /* The i-th most recent event (0 = newest), or NULL. */
 const ps_event *model_log_at(const model *m, uint64_t i);
 

@@ -185,6 +185,9 @@ static void cast_draw(void *ctx, const model *m, uint64_t vt)
         .finished = m->ended,
         .prog = c->prog,
     };
+    static char out[4096]; /* the cast view draws one frame at a time, on one thread */
+    if (m->out_n && model_output(m, out, sizeof out))
+        in.output = out;
     set_term(c->scr);
     tui_draw(stdscr, &in);
     wnoutrefresh(stdscr);

@@ -134,6 +134,9 @@ static void draw(tui_app *a, uint64_t now)
                       ? a->output
                       : NULL,
     };
+    /* a recording: the output its events hold (none in one made before them) */
+    if (!in.output && a->m->out_n && model_output(a->m, a->output, sizeof a->output))
+        in.output = a->output;
     const replay_data *d = session_replay_data(a->s);
     if (d) /* a recording: where in it the screen is */
         tui_frame_replay(&in, d, a->m);
