@@ -351,6 +351,30 @@ START_TEST(timed_work_at_speed)
 }
 END_TEST
 
+/* A package-level integer that goroutines share is watched as a shared
+ * plain integer: every store counted, its value the program's, and what
+ * the lost updates are: the 2000 increments it was meant to get less its
+ * value (stepped, so the same run every time). */
+START_TEST(package_variable_watched)
+{
+    gotest t;
+    char path[4096], out[256];
+    gotest_start(&t, gotest_data("global_race.go", path, sizeof path), PACER_STEP, 1000, 0, NULL,
+                 NULL);
+    gotest_finish(&t);
+    const model_obj *o = gotest_obj(&t, PS_OBJ_VAR, 0);
+    ck_assert_uint_eq(o->stores, 2000);
+    ck_assert_uint_ge(o->loads, 2000);
+    ck_assert_int_eq(o->expected, 2000);
+    ck_assert_uint_eq(o->lost, (uint64_t)(2000 - o->value));
+    gotest_output(&t, out, sizeof out);
+    char want[64];
+    snprintf(want, sizeof want, "counter: %lld\n", (long long)o->value);
+    ck_assert_str_eq(out, want);
+    gotest_free(&t);
+}
+END_TEST
+
 static _Atomic int dl_calls;
 
 static void dl_hook(void *ctx)
@@ -407,6 +431,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, slots_enter_exit_reuse);
     tcase_add_test(tc, deadlock_hook_exact);
     tcase_add_test(tc, timed_work_at_speed);
+    tcase_add_test(tc, package_variable_watched);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -3214,6 +3214,27 @@ static void ck_return(checker *c, gnode *s)
     }
 }
 
+/* v among the variables goroutines may share (go_vars), once; -1 when out
+ * of memory. */
+static int ck_go_var(gprog *p, gsym *v)
+{
+    if (v->go_captured)
+        return 0;
+    v->go_captured = 1;
+    if (p->ngo_vars == p->capgo_vars) {
+        int cap = p->capgo_vars ? p->capgo_vars * 2 : 16;
+        gsym **nv = arena_alloc(&p->arena, (size_t)cap * sizeof *nv);
+        if (!nv)
+            return -1;
+        if (p->ngo_vars)
+            memcpy(nv, p->go_vars, (size_t)p->ngo_vars * sizeof *nv);
+        p->go_vars = nv;
+        p->capgo_vars = cap;
+    }
+    p->go_vars[p->ngo_vars++] = v;
+    return 0;
+}
+
 static void ck_go_defer(checker *c, gnode *s)
 {
     gnode *call = s->a;
@@ -3234,23 +3255,10 @@ static void ck_go_defer(checker *c, gnode *s)
     gfunc *lit = s->kind == N_GO && call->kind == N_CALL && call->a && call->a->kind == N_FUNCLIT
                      ? call->a->aux
                      : NULL;
-    for (int i = 0; lit && i < lit->ncaptures; i++) {
-        gsym *v = lit->captures[i].sym;
-        if (v->go_captured)
-            continue;
-        v->go_captured = 1;
-        if (c->p->ngo_vars == c->p->capgo_vars) {
-            int cap = c->p->capgo_vars ? c->p->capgo_vars * 2 : 16;
-            gsym **nv = arena_alloc(&c->p->arena, (size_t)cap * sizeof *nv);
-            if (!nv)
-                ck_fail(c, s->pos, "poolscope: out of memory");
-            if (c->p->ngo_vars)
-                memcpy(nv, c->p->go_vars, (size_t)c->p->ngo_vars * sizeof *nv);
-            c->p->go_vars = nv;
-            c->p->capgo_vars = cap;
-        }
-        c->p->go_vars[c->p->ngo_vars++] = v;
-    }
+    c->p->has_go |= s->kind == N_GO;
+    for (int i = 0; lit && i < lit->ncaptures; i++)
+        if (ck_go_var(c->p, lit->captures[i].sym) != 0)
+            ck_fail(c, s->pos, "poolscope: out of memory");
 }
 
 static void ck_stmt(checker *c, gnode *s)
@@ -4356,6 +4364,14 @@ int check_program(gprog *p, const char *filename, const char *src, size_t len, g
     c->iota = -1;
     int rc = ck_run(c);
     free(c);
+    /* a program with go statements: its package-level variables are shared
+     * by every goroutine */
+    for (int i = 0; rc == 0 && p->has_go && i < p->nvar_inits; i++)
+        for (int k = 0; rc == 0 && k < p->var_inits[i]->nlist; k++) {
+            gsym *v = p->var_inits[i]->list[k]->sym;
+            if (v && v->kind == SY_VAR && v->global && strcmp(v->name, "_") != 0)
+                rc = ck_go_var(p, v);
+        }
     /* now that every &x is seen: the shared integers whose loads and
      * stores the evaluator watches (an addressed one may be read through a
      * pointer, sync/atomic's way, which it cannot follow) */

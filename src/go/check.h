@@ -155,6 +155,7 @@ typedef struct gprog {
     gsym **lib_vars; /* the library's package variables (os.Stdout): initialized first */
     int nlib_vars, caplib_vars;
     int uses_errgroup;
+    int has_go; /* a go statement somewhere: its package-level integers are watched */
     /* the variables go statements' function literals capture (go_captured) */
     struct gsym **go_vars;
     int ngo_vars, capgo_vars;

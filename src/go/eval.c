@@ -322,8 +322,10 @@ static _Noreturn void nil_deref(gor *g)
 
 /* ---- shared variables: each load and store watched (gvars.h) ---- */
 
-static gcell *shared_addr(gframe *f, const gnode *n)
+static gcell *shared_addr(gor *g, gframe *f, const gnode *n)
 {
+    if (n->y == X_GLOBAL)
+        return &g->vm->globals[n->sym->slot];
     if (n->y == X_CAPTURED)
         return (gcell *)(uintptr_t)cell_get(&f->cl->env[n->x]);
     return frame_box(&f->s[n->x]);
@@ -345,7 +347,7 @@ static counter_word shared_word(const gnode *n, gcell *p)
  * atomic-load event under the variable's counter (no actor: a plain load). */
 static uint64_t shared_load(gor *g, gframe *f, const gnode *n)
 {
-    gcell *p = shared_addr(f, n);
+    gcell *p = shared_addr(g, f, n);
     if (!g->actor)
         return cell_get(p);
     int64_t v = 0;
@@ -357,7 +359,7 @@ static uint64_t shared_load(gor *g, gframe *f, const gnode *n)
 /* A store of w (already wrapped to the type) to the shared variable n. */
 static void shared_store(gor *g, gframe *f, const gnode *n, uint64_t w)
 {
-    gcell *p = shared_addr(f, n);
+    gcell *p = shared_addr(g, f, n);
     if (!g->actor) {
         cell_set(p, w);
         return;
@@ -372,7 +374,7 @@ static gcell *var_addr(gor *g, gframe *f, gnode *n)
     gsym *s = n->sym;
     switch (n->xop) {
     case X_SHARED: /* unwatched: a, b = b, a (rare) */
-        return shared_addr(f, n);
+        return shared_addr(g, f, n);
     case X_SLOT:
         return &f->s[n->x];
     case X_SLOT_BOXED:

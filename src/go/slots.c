@@ -12,8 +12,10 @@ static void slots_node(gnode *n)
         n->x = n->sym->slot;
     }
     /* a variable another goroutine shares: every read and write of it is
-     * an observed load or store (a captured one is always boxed) */
-    if ((n->xop == X_SLOT_BOXED || n->xop == X_CAPTURED) && n->sym && n->sym->shared) {
+     * an observed load or store (a captured one is always boxed; a
+     * package-level one is a global) */
+    if ((n->xop == X_SLOT_BOXED || n->xop == X_CAPTURED || n->xop == X_GLOBAL) && n->sym &&
+        n->sym->shared) {
         n->y = n->xop;
         n->xop = X_SHARED;
     }
