@@ -844,6 +844,11 @@ START_TEST(main_lane_backpressure)
         ck_assert_msg(strstr(buf, " W1 ") && strstr(buf, "worker(1)"), "W1 below main: '%s'", buf);
         ck_assert_int_ge(find_row(&vs, " W2 ", l.lanes.y), 0);
         ck_assert(inside(&vs, box_of(&vs, "Blocked"), "main"));
+        /* Sync says who is blocked on the channel, by its name */
+        int r = find_row(&vs, " jobs chan 2/2", l.sync.y);
+        ck_assert_int_ge(r, 0);
+        row_text(&vs, r, 0, 80, buf, sizeof buf);
+        ck_assert_msg(strstr(buf, "waiting to send: main"), "jobs in Sync: '%s'", buf);
         vs_free(&vs);
     }
     fixture_free(&f);

@@ -504,7 +504,14 @@ static void draw_obj(WINDOW *w, const tui_frame_input *in, const model_obj *o, i
         x += tui_putf(w, y, x, 40, TR_DIM, "sent %llu  received %llu  ",
                       (unsigned long long)o->sent, (unsigned long long)o->received);
         if (o->closed && x < cols - 8)
-            tui_put(w, y, x, cols - x - 1, TR_WARN, "closed");
+            x += tui_put(w, y, x, cols - x - 1, TR_WARN, "closed  ");
+        /* who is blocked on it, by the state the model folded for each */
+        obj_waiters(m, MS_WAIT_SEND, o->id, who, sizeof who);
+        if (who[0] && x < cols - 8)
+            x += tui_putf(w, y, x, cols - x - 1, TR_WARN, "waiting to send:%s  ", who);
+        obj_waiters(m, MS_WAIT_RECV, o->id, who, sizeof who);
+        if (who[0] && x < cols - 8)
+            tui_putf(w, y, x, cols - x - 1, TR_WARN, "waiting to receive:%s", who);
         break;
     case PS_OBJ_ATOMIC:
     case PS_OBJ_VAR:
