@@ -40,6 +40,14 @@ static inline void model_obj_same(const model_obj *x, const model_obj *y)
     ck_assert_int_eq(x->waited, y->waited);
     ck_assert_str_eq(x->first, y->first);
     ck_assert_str_eq(x->returned, y->returned);
+    ck_assert_uint_eq(x->items_more, y->items_more);
+    ck_assert_uint_eq(itemq_len(&x->items), itemq_len(&y->items));
+    itemq_iter ix = itemq_begin(&x->items), iy = itemq_begin(&y->items);
+    int64_t vx, vy;
+    while (itemq_next(&ix, &vx)) {
+        ck_assert(itemq_next(&iy, &vy));
+        ck_assert_int_eq(vx, vy);
+    }
 }
 
 /* The fields a view reads: every goroutine's lane, every object the

@@ -162,6 +162,7 @@ static void name_add(goprog *g, go_pos at, int cls, const char *name)
     g->names[g->nnames].line = at.line;
     g->names[g->nnames].col = cls == GOPROG_NAME_VAR ? at.col : 0;
     g->names[g->nnames].cls = cls;
+    g->names[g->nnames].ints = 0;
     g->names[g->nnames++].name = name;
 }
 
@@ -205,6 +206,16 @@ static const char *sync_receiver(go_arena *a, const gnode *n)
     return lhs_name(a, n->a->a);
 }
 
+/* A channel's name, and whether its elements are integers. */
+static void name_chan(goprog *g, const gnode *make, const char *name)
+{
+    int before = g->nnames;
+    name_add(g, make->pos, GOPROG_NAME_CHAN, name);
+    const gtype *elem = make->type->underlying->elem;
+    if (g->nnames > before)
+        g->names[before].ints = elem && types_is_integer(elem);
+}
+
 /* Every make(chan ...) with a name: x := make, x = make, var x = make,
  * T{field: make(...)}. */
 static void names_walk(goprog *g, const gnode *n)
@@ -214,8 +225,7 @@ static void names_walk(goprog *g, const gnode *n)
     if ((n->kind == N_ASSIGN || n->kind == N_VALUESPEC) && n->nlist == n->nlist2)
         for (int i = 0; i < n->nlist; i++)
             if (is_make_chan(n->list2[i]))
-                name_add(g, n->list2[i]->pos, GOPROG_NAME_CHAN,
-                         lhs_name(&g->prog.arena, n->list[i]));
+                name_chan(g, n->list2[i], lhs_name(&g->prog.arena, n->list[i]));
     /* g, ctx := errgroup.WithContext(ctx): the group is made on this line */
     if ((n->kind == N_ASSIGN || n->kind == N_VALUESPEC) && n->nlist >= 1 && n->nlist2 == 1 &&
         n->list2[0]->kind == N_CALL && n->list2[0]->a && n->list2[0]->a->kind == N_SELECTOR &&
@@ -223,7 +233,7 @@ static void names_walk(goprog *g, const gnode *n)
         n->list2[0]->type && n->list2[0]->type->kind == GK_TUPLE)
         name_add(g, n->list2[0]->pos, GOPROG_NAME_SYNC, lhs_name(&g->prog.arena, n->list[0]));
     if (n->kind == N_KEYVALUE && n->a && n->a->kind == N_IDENT && is_make_chan(n->b))
-        name_add(g, n->b->pos, GOPROG_NAME_CHAN, n->a->text);
+        name_chan(g, n->b, n->a->text);
     const char *recv = sync_receiver(&g->prog.arena, n);
     if (recv)
         name_add(g, n->pos, GOPROG_NAME_SYNC, recv);
@@ -251,6 +261,14 @@ const char *goprog_object_name(const goprog *g, int kind, uint32_t line, int64_t
             (cls != GOPROG_NAME_VAR || g->names[i].col == where))
             return g->names[i].name;
     return NULL;
+}
+
+int goprog_chan_ints(const goprog *g, uint32_t line)
+{
+    for (int i = 0; g && i < g->nnames; i++)
+        if ((uint32_t)g->names[i].line == line && g->names[i].cls == GOPROG_NAME_CHAN)
+            return g->names[i].ints;
+    return 0;
 }
 
 void goprog_label(const goprog *g, uint32_t label, int64_t arg, char *buf, size_t len)

@@ -36,6 +36,7 @@ typedef struct goprog {
     struct {
         int32_t line, col; /* col: a shared variable's declaration (else 0) */
         int cls;           /* GOPROG_NAME_*: what made the object there */
+        int ints;          /* a channel of integers: its items are their values */
         const char *name;  /* in the checked tree's arena */
     } names[256];
 } goprog;
@@ -48,6 +49,9 @@ const char *goprog_object_name(const goprog *g, int kind, uint32_t line, int64_t
 /* "worker(2)", "main.func1": goroutine label (1 + function index) with its
  * first argument; "" for 0 or an unknown label. */
 void goprog_label(const goprog *g, uint32_t label, int64_t arg, char *buf, size_t len);
+/* 1 if the channel made on source line line carries integers (its items'
+ * values can be shown: the events carry them), else 0. */
+int goprog_chan_ints(const goprog *g, uint32_t line);
 /* The line where the channel the program's "// poolscope: diagram
  * worker-pool NAME" directive names is made (the lecture's worker-pool
  * diagram shows it as the job queue), or 0: no such directive or channel. */

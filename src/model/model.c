@@ -36,7 +36,6 @@ int model_init(model *m, const ps_layout *layout)
         m->n_actors = PS_MAX_ACTORS;
     m->speed_milli = 1000;
     m->job_obj = -1;
-    itemq_init(&m->job_items);
     model_ui_init(&m->ui);
     return 0;
 }
@@ -48,7 +47,8 @@ void model_set_text(model *m, const scenario_text *t)
 
 void model_free(model *m)
 {
-    itemq_free(&m->job_items);
+    for (int i = 0; i < m->n_objs; i++)
+        itemq_free(&m->objs[i].items);
     free(m->objs);
     free(m->index);
     m->objs = NULL;
@@ -61,16 +61,19 @@ int model_copy(model *dst, const model *src)
 {
     *dst = *src;
     /* shares none of src's memory, even on failure */
-    itemq_init(&dst->job_items);
     dst->objs = NULL;
     dst->index = NULL;
     dst->cap_objs = dst->n_objs;
-    int rc = itemq_copy(&dst->job_items, &src->job_items);
-    if (!rc && src->n_objs) {
+    int rc = 0;
+    if (src->n_objs) {
         dst->objs = malloc((size_t)src->n_objs * sizeof *dst->objs);
         rc = dst->objs ? 0 : -1;
         if (!rc)
             memcpy(dst->objs, src->objs, (size_t)src->n_objs * sizeof *dst->objs);
+        for (int i = 0; !rc && i < dst->n_objs; i++) /* none shares src's chunks */
+            itemq_init(&dst->objs[i].items);
+        for (int i = 0; !rc && i < dst->n_objs; i++)
+            rc = itemq_copy(&dst->objs[i].items, &src->objs[i].items);
     }
     if (!rc && src->n_index) {
         dst->index = malloc((size_t)src->n_index * sizeof *dst->index);
@@ -79,7 +82,8 @@ int model_copy(model *dst, const model *src)
             memcpy(dst->index, src->index, (size_t)src->n_index * sizeof *dst->index);
     }
     if (rc) {
-        dst->n_objs = 0;
+        if (!dst->objs)
+            dst->n_objs = 0;
         dst->n_index = 0;
         model_free(dst);
     }
@@ -519,6 +523,26 @@ static void apply_var(model *m, model_obj *o, const ps_event *e)
     o->lost = o->expected > o->value ? (uint64_t)o->expected - (uint64_t)o->value : 0;
 }
 
+/* A send's item behind the others (counted only once some are): a send a
+ * receiver takes at once is pushed and popped by the pair of events. */
+static void chan_push(model_obj *o, int64_t item)
+{
+    if (o->kind != PS_OBJ_CHAN)
+        return;
+    if (o->items_more || itemq_len(&o->items) >= MODEL_CHAN_ITEMS ||
+        itemq_push(&o->items, item) != 0)
+        o->items_more++;
+}
+
+static void chan_pop(model_obj *o)
+{
+    int64_t item;
+    if (o->kind != PS_OBJ_CHAN)
+        return;
+    if (!itemq_pop(&o->items, &item) && o->items_more)
+        o->items_more--;
+}
+
 /* A Go program's objects: made by OBJECT events, then what the queue
  * events say of them (a channel's depth after each send and receive). */
 static void apply_obj(model *m, const ps_event *e)
@@ -544,6 +568,7 @@ static void apply_obj(model *m, const ps_event *e)
                                            .over_by = -1,
                                            .over_whom = -1,
                                            .first_by = -1};
+        itemq_init(&m->objs[m->n_objs - 1].items);
         return;
     }
     model_obj *o = (model_obj *)model_obj_find(m, e->obj);
@@ -582,10 +607,12 @@ static void apply_obj(model *m, const ps_event *e)
     case EV_Q_SEND:
         o->sent++;
         o->depth = e->value;
+        chan_push(o, e->arg);
         break;
     case EV_Q_RECV:
         o->received++;
         o->depth = e->value;
+        chan_pop(o);
         break;
     case EV_Q_CLOSE:
         o->closed = 1;
@@ -605,19 +632,13 @@ static int job_fold(model *m, const ps_event *e)
     int on_jobs = m->job_obj >= 0 && (int64_t)e->obj == m->job_obj;
     int worker = a != PS_ACTOR_MAIN && a < m->n_actors;
     model_actor *ac = worker ? &m->actors[a] : NULL;
-    int64_t item;
     switch (e->kind) {
     case EV_THREAD_START:
         return worker && m->job_obj >= 0 ? MODEL_AR_INIT : -1;
     case EV_Q_SEND:
-        if (!on_jobs || itemq_push(&m->job_items, e->arg) != 0)
-            return -1;
-        return a == PS_ACTOR_MAIN ? MODEL_AR_ADD : -1;
+        return on_jobs && a == PS_ACTOR_MAIN ? MODEL_AR_ADD : -1;
     case EV_Q_RECV:
-        if (!on_jobs)
-            return -1;
-        itemq_pop(&m->job_items, &item);
-        if (!ac)
+        if (!on_jobs || !ac)
             return -1;
         ac->has_job = 1;
         ac->job = e->arg;

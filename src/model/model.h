@@ -85,12 +85,19 @@ typedef struct model_actor {
  * it objects are counted, objs_dropped, not kept). */
 #define MODEL_OBJS_MAX 65536
 #define MODEL_OBJ_INDEX (1u << 20) /* ids below this are found through an index */
+#define MODEL_CHAN_ITEMS                                                                           \
+    (1u << 20) /* a channel's items kept in order: a hostile recording's bound */
 #define MODEL_OBJ_WAITERS 16
 typedef struct model_obj {
     uint32_t id;
     int kind;           /* PS_OBJ_* */
     uint32_t line;      /* where it was made: its name, from the program */
     int64_t cap, depth; /* a channel's */
+    /* a channel's contents in order, front first (what sends put in and
+     * receives took out; items_more past MODEL_CHAN_ITEMS are only counted,
+     * behind them) */
+    itemq items;
+    uint64_t items_more;
     int closed;
     uint64_t sent, received;
     int64_t count;  /* a WaitGroup's counter; an RWMutex's readers */
@@ -132,9 +139,8 @@ typedef struct model {
     uint64_t threads_peak;    /* most started and not yet exited at once */
     uint64_t untracked;       /* events of actors past n_actors (not the controller) */
     /* the worker-pool diagram's job channel (layout.job_line): its object
-     * id (-1 until made) and contents in order, front first */
+     * id (-1 until made) */
     int64_t job_obj;
-    itemq job_items;
     /* the program's objects, in the order made (owned: model_free); index[id]
      * is 1 + the object's place for ids below n_index, 0 for none */
     int n_objs, cap_objs;

@@ -330,16 +330,23 @@ static int parse_line(loader *l, char *s)
 /* ---- checkpoints ---- */
 
 /* A checkpoint's size at most: the model, every object the recording makes
- * (and its index entry), and its job queue's contents (a guess: a
- * channel's buffer of a few thousand items, 10 bytes an item, itemq.h). */
+ * (and its index entry), and the channels' contents at the most items the
+ * recording ever had queued (sends not yet received, over all channels). */
 static size_t model_bytes(const replay_data *d)
 {
-    uint64_t objs = 0;
-    for (uint64_t i = 0; i < d->n; i++)
-        objs += d->events[i].kind == EV_OBJECT;
+    uint64_t objs = 0, queued = 0, most = 0;
+    for (uint64_t i = 0; i < d->n; i++) {
+        int k = d->events[i].kind;
+        objs += k == EV_OBJECT;
+        queued += k == EV_Q_SEND;
+        queued -= k == EV_Q_RECV && queued;
+        most = queued > most ? queued : most;
+    }
     objs = objs < MODEL_OBJS_MAX ? objs : MODEL_OBJS_MAX;
+    most = most < (uint64_t)MODEL_CHAN_ITEMS * 4 ? most : (uint64_t)MODEL_CHAN_ITEMS * 4;
+    /* the channels' contents at their fullest: 10 bytes an item at most (itemq.h) */
     return sizeof(model) + (size_t)objs * (sizeof(model_obj) + 2 * sizeof(uint32_t)) +
-           (d->layout.job_line ? 4096u * 10u : 0);
+           (size_t)most * 10u;
 }
 
 /* Spacing: REPLAY_CP_MIN, or wider so that every checkpoint fits the budget

@@ -158,18 +158,20 @@ static void draw_main_box(WINDOW *w, const tui_frame_input *in, tui_rect b)
 }
 
 /* "2 3 4 ... +97" : the queue's items in order from its head. */
-static void draw_queue_items(WINDOW *w, const itemq *q, int y, int x, int width)
+static void draw_queue_items(WINDOW *w, const itemq *q, uint64_t behind, int y, int x, int width)
 {
     int used = tui_put(w, y, x, width, TR_DIM, "next: ");
-    uint64_t depth = itemq_len(q);
+    uint64_t depth = itemq_len(q) + behind;
     if (!depth) {
         tui_put(w, y, x + used, width - used, TR_DIM, "(empty)");
         return;
     }
     itemq_iter it = itemq_begin(q);
     int64_t item;
-    for (uint64_t i = 0; i < depth && itemq_next(&it, &item); i++) {
-        char id[24], more[32];
+    uint64_t i = 0;
+    char more[32];
+    for (; i < depth && itemq_next(&it, &item); i++) {
+        char id[24];
         snprintf(id, sizeof id, "%lld", (long long)item);
         snprintf(more, sizeof more, "+%llu more", (unsigned long long)(depth - i));
         int need = (int)strlen(id) + 1;
@@ -178,6 +180,10 @@ static void draw_queue_items(WINDOW *w, const itemq *q, int y, int x, int width)
             return;
         }
         used += tui_put(w, y, x + used, width - used, TR_BOX_TITLE, id) + 1;
+    }
+    if (i < depth) { /* the ones past what the model keeps */
+        snprintf(more, sizeof more, "+%llu more", (unsigned long long)(depth - i));
+        tui_put(w, y, x + used, width - used, TR_DIM, more);
     }
 }
 
@@ -213,7 +219,10 @@ static void draw_queue_box(WINDOW *w, const tui_frame_input *in, tui_rect b)
     tui_put(w, b.y + 1, x + bar, nw, TR_BOX_TITLE, nums);
     if (closed)
         tui_put(w, b.y + 1, x + bar + nw + 2, 7, TR_WARN, "CLOSED");
-    draw_queue_items(w, &m->job_items, b.y + 2, x, inner);
+    if (q)
+        draw_queue_items(w, &q->items, q->items_more, b.y + 2, x, inner);
+    else
+        tui_put(w, b.y + 2, x, inner, TR_DIM, "next: (not made yet)");
     waiters_text(m, MS_WAIT_RECV, m->job_obj, who, sizeof who);
     if (*who) {
         tui_putf(w, b.y + 3, x, inner, TR_TOK_BLOCKED, "waiting to receive (empty): %s", who);

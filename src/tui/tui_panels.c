@@ -479,6 +479,27 @@ static void draw_var(WINDOW *w, const model_obj *o, const char *kind, int y, int
                  model_actor_name(o->over_whom, whom), (long long)o->over_old);
 }
 
+/* "[4 5 +3]": a channel of integers' items, front first, in at most width
+ * columns; the columns used. */
+static int chan_items(WINDOW *w, const model_obj *o, int y, int x, int width)
+{
+    char buf[64];
+    size_t n = 0;
+    uint64_t shown = 0, total = itemq_len(&o->items) + o->items_more;
+    itemq_iter it = itemq_begin(&o->items);
+    int64_t v;
+    n += (size_t)snprintf(buf, sizeof buf, "[");
+    while (itemq_next(&it, &v) && n + 24 < (size_t)width && n + 24 < sizeof buf) {
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%lld", shown ? " " : "", (long long)v);
+        shown++;
+    }
+    if (shown < total)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s+%llu", shown ? " " : "",
+                              (unsigned long long)(total - shown));
+    snprintf(buf + n, sizeof buf - n, "]");
+    return tui_put(w, y, x, width, TR_BOX_TITLE, buf);
+}
+
 /* A Go program's object by the program's name: a channel's depth/capacity,
  * sent, received, closed; a WaitGroup's counter and who waits; a mutex's
  * holder and who waits. */
@@ -501,6 +522,8 @@ static void draw_obj(WINDOW *w, const tui_frame_input *in, const model_obj *o, i
     case PS_OBJ_CHAN:
         x += tui_putf(w, y, x, 30, TR_NORMAL, o->cap ? "chan %lld/%lld  " : "chan unbuffered  ",
                       (long long)o->depth, (long long)o->cap);
+        if (o->depth > 0 && goprog_chan_ints(in->prog, o->line)) /* its contents, front first */
+            x += chan_items(w, o, y, x, cols - x - 1 < 28 ? cols - x - 1 : 28) + 2;
         x += tui_putf(w, y, x, 40, TR_DIM, "sent %llu  received %llu  ",
                       (unsigned long long)o->sent, (unsigned long long)o->received);
         if (o->closed && x < cols - 8)
