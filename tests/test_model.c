@@ -447,6 +447,36 @@ START_TEST(model_program_output)
 }
 END_TEST
 
+/* A channel's contents in order: sends put items at the back, receives
+ * take the front; a hand-off (send then receive at once) leaves none. */
+START_TEST(model_channel_contents)
+{
+    model m, c;
+    go_model(&m);
+    pool_start(&m);
+    for (int j = 1; j <= 4; j++)
+        apply(&m, mk(0, EV_Q_SEND, JOBS, j * 10, j, 0));
+    apply(&m, mk(1, EV_Q_RECV, JOBS, 10, 3, 0));
+    const model_obj *jobs = model_obj_find(&m, JOBS);
+    ck_assert_uint_eq(itemq_len(&jobs->items), 3);
+    itemq_iter it = itemq_begin(&jobs->items);
+    int64_t v;
+    for (int j = 2; j <= 4; j++) {
+        ck_assert(itemq_next(&it, &v));
+        ck_assert_int_eq(v, j * 10);
+    }
+    ck_assert_int_eq(model_copy(&c, &m), 0);
+    apply(&m, mk(2, EV_Q_RECV, JOBS, 20, 2, 0));
+    ck_assert_uint_eq(itemq_len(&model_obj_find(&c, JOBS)->items), 3); /* its own copy */
+    ck_assert_uint_eq(itemq_len(&model_obj_find(&m, JOBS)->items), 2);
+    apply(&m, mk(1, EV_Q_SEND, RESULTS, 7, 0, 0)); /* handed to main at once */
+    apply(&m, mk(0, EV_Q_RECV, RESULTS, 7, 0, 0));
+    ck_assert_uint_eq(itemq_len(&model_obj_find(&m, RESULTS)->items), 0);
+    model_free(&c);
+    model_free(&m);
+}
+END_TEST
+
 START_TEST(model_copy_is_independent)
 {
     model a, b;
@@ -642,6 +672,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, model_go_shared_variables_and_waits);
     tcase_add_test(tc, model_objects_without_a_fixed_maximum);
     tcase_add_test(tc, model_program_output);
+    tcase_add_test(tc, model_channel_contents);
     suite_add_tcase(s, tc);
     return s;
 }
