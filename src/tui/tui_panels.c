@@ -628,17 +628,28 @@ static void event_line(const tui_frame_input *in, const ps_event *e, uint64_t sh
              what ? " " : "", (long long)e->arg, at);
 }
 
+/* An event the Events list shows: not the program's output (the log
+ * above has it) nor an error's text chunks. */
+static int event_listed(const ps_event *e)
+{
+    return e->kind != EV_OUTPUT && e->kind != EV_TEXT;
+}
+
 /* The last events on rows [y0, y0 + rows), newest last at the bottom. */
 static void draw_events(WINDOW *w, const tui_frame_input *in, const tui_layout *l, int y0, int rows)
 {
     const model *m = in->m;
     uint64_t n = m->log_n < MODEL_LOG ? m->log_n : MODEL_LOG, shown = 0;
-    int k = rows < (int)n ? rows : (int)n;
+    const ps_event *list[MODEL_LOG];
+    int k = 0;
+    for (uint64_t i = 0; i < n && k < rows; i++) { /* newest first */
+        const ps_event *e = model_log_at(m, i);
+        if (e && event_listed(e))
+            list[k++] = e;
+    }
     for (int i = 0; i < k; i++) {
-        const ps_event *e = model_log_at(m, (uint64_t)(k - 1 - i));
+        const ps_event *e = list[k - 1 - i];
         char line[256];
-        if (!e)
-            continue;
         event_line(in, e, shown, line, sizeof line);
         shown = e->vt_ns > shown ? e->vt_ns : shown;
         tui_put(w, y0 + (rows - k) + i, 1, l->log.w - 2, i == k - 1 ? TR_BOX_TITLE : TR_NORMAL,
