@@ -8,6 +8,7 @@
 #include "app/headless.h"
 #include "app/options.h"
 #include "app/outputs.h"
+#include "rec/html_export.h"
 #include "tui/tui.h"
 #include "tui/tui_cast.h"
 #include "version.h"
@@ -60,7 +61,13 @@ int main(int argc, char **argv)
     }
     /* casts are drawn by the screen's own code (before any output opens) */
     outputs_set_cast_view(&tui_cast_maker);
-    if (o.replay_path && !o.headless && (o.trace_path || o.cast_path))
+    if (o.html_path && !html_export_available()) {
+        fprintf(stderr, "poolscope: --export-html needs the asciinema player, which this build "
+                        "does not have: install it (npm install -g asciinema-player@3) and "
+                        "build again (meson setup --wipe); --export-cast writes the cast alone\n");
+        return 2;
+    }
+    if (o.replay_path && !o.headless && (o.trace_path || o.cast_path || o.html_path))
         return outputs_export_replay(&o, stderr);
     if (!o.headless)
         return tui_run(&o);

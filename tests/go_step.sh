@@ -40,7 +40,7 @@ else
     echo "ok select.go: --seed 1 $s1, --seed 2 $s2"
 fi
 at=$("$bin" --headless --step --log=events "$dir/lines.go" 2>&1 >/dev/null |
-    awk '$5 == "at" { s[$4] = s[$4] " " substr($9, 2) } END { for (a in s) print a ":" s[a] }' |
+    awk '$5 == "at" { s[$4] = s[$4] " " substr($NF, 2) } END { for (a in s) print a ":" s[a] }' |
     sort | tr '\n' ';')
 want="W1: 14 8;main: 12 13 16 17;"
 if [ "$at" != "$want" ]; then

@@ -86,7 +86,7 @@ if [ $st = 2 ] && printf '%s' "$out" | grep -q "takes the recording's own progra
 cp "$here/../assets/scenarios/worker-pool.go" "$tmp/pool.go"
 out=$("$bin" --headless "$tmp/pool.go" --set numJobs=3 --record "$tmp/go.rec" 2>&1); st=$?
 if [ $st = 0 ] && [ "$(printf '%s\n' "$out" | grep -c 'finished job')" = 3 ] &&
-    head -1 "$tmp/go.rec" | grep -qx 'poolscope-recording 2' && grep -qx 'set numJobs=3' "$tmp/go.rec" &&
+    head -1 "$tmp/go.rec" | grep -qx 'poolscope-recording 3' && grep -qx 'set numJobs=3' "$tmp/go.rec" &&
     grep -qx '| func worker(id int, jobs <-chan int, results chan<- int) {' "$tmp/go.rec"; then
     ok record-go
 else

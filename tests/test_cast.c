@@ -58,8 +58,9 @@ static int fake_open(void *ctx, FILE *term, int w, int h)
     return 0;
 }
 
-static void fake_draw(void *ctx, const model *m, uint64_t vt)
+static void fake_draw(void *ctx, const model *m, uint64_t vt, uint64_t wall)
 {
+    (void)wall;
     fake *f = ctx;
     fprintf(f->term, "frame %d events %llu vt %llu\r\n", ++f->frames, (unsigned long long)m->events,
             (unsigned long long)vt);
@@ -84,7 +85,8 @@ START_TEST(cast_export_frames_and_markers)
                    .close = fake_close};
     session_go_layout(&p, &l, "worker-pool.go");
     snprintf(path, sizeof path, "/tmp/ps-test-castx-%ld.cast", (long)getpid());
-    cast_export *x = cast_export_open(path, &p, &l, &v, 1000, err, sizeof err);
+    cast_opts co = {.pace = PACE_VIRTUAL, .speed_milli = 1000, .cols = 100, .rows = 30};
+    cast_export *x = cast_export_open(path, &p, &l, &v, &co, err, sizeof err);
     ck_assert_ptr_nonnull(x);
     /* worker-pool.go with one job: main makes jobs, starts worker(1) and
      * sends it the job; the worker sleeps a second; main steps once (a
@@ -124,10 +126,9 @@ START_TEST(cast_export_frames_and_markers)
     const char *s = slurp(path);
     ck_assert_ptr_nonnull(strstr(s, "\"width\": 100, \"height\": 30"));
     ck_assert_ptr_nonnull(strstr(s, "\"title\": \"worker-pool.go\"")); /* the program's name */
-    ck_assert_ptr_nonnull(strstr(s, "[0.000000, \"m\", \"start\"]"));
-    ck_assert_ptr_nonnull(strstr(s, "[1.000002, \"m\", \"step 1\"]"));
-    ck_assert_ptr_nonnull(strstr(s, "[1.000003, \"m\", \"close")); /* close or close(jobs) */
-    ck_assert_ptr_nonnull(strstr(s, "[1.000003, \"m\", \"end\"]"));
+    /* one marker a step: the goroutine granted and the line it waits at */
+    ck_assert_ptr_nonnull(strstr(s, "[1.000002, \"m\", \"step 1: main line 37\"]"));
+    ck_assert_ptr_null(strstr(s, "\"start\""));
     ck_assert_ptr_nonnull(strstr(s, "events 12 vt 1000003000"));
     /* the idle frames show the sleep going on: one at 0.5 s of it */
     ck_assert_ptr_nonnull(strstr(s, "events 6 vt 50000"));
@@ -157,7 +158,8 @@ START_TEST(cast_export_lost_frame_fails)
     session_go_layout(&p, &l, "worker-pool.go");
     snprintf(path, sizeof path, "/tmp/ps-test-castlost-%ld.cast", (long)getpid());
     unlink(path);
-    cast_export *x = cast_export_open(path, &p, &l, &v, 1000, err, sizeof err);
+    cast_opts co = {.pace = PACE_VIRTUAL, .speed_milli = 1000, .cols = 80, .rows = 24};
+    cast_export *x = cast_export_open(path, &p, &l, &v, &co, err, sizeof err);
     ck_assert_ptr_nonnull(x);
     ps_event e[] = {
         {.seq = 0, .vt_ns = 0, .kind = EV_SCENARIO_START, .arg = 20000},

@@ -1608,7 +1608,7 @@ static tui_frame_input replay_frame(session *s, model *m, pacer_view *v, tui_ui 
                           .prog = session_program(s)};
     tui_ui_init(ui);
     tui_ui_sync(ui, m, 1);
-    tui_frame_replay(&in, session_replay_data(s), m);
+    tui_frame_replay(&in, s, m);
     return in;
 }
 
@@ -1626,7 +1626,7 @@ START_TEST(replay_bar_after_seek)
     uint64_t written = gen_pool(path, JOBS_N); /* 1.2 M events */
     ck_assert_int_eq(written,
                      REC_PREFIX + JOBS_N + 1 + (uint64_t)REC_PER_JOB * JOBS_N + REC_SUFFIX);
-    session *s = session_replay_create(path, PACER_PAUSE, err, sizeof err);
+    session *s = session_replay_create(path, PACER_PAUSE, PACE_VIRTUAL, err, sizeof err);
     ck_assert_msg(s != NULL, "%s", err);
     unlink(path);
     ck_assert_ptr_nonnull(session_program(s));
@@ -1736,7 +1736,7 @@ START_TEST(step_interleaving_replays)
     /* the replay, stepped one event at a time, hands out the same events */
     replay_data d;
     ck_assert_int_ge(replay_load(&d, path, err, sizeof err), 0);
-    session *r = session_replay_create(path, PACER_STEP, err, sizeof err);
+    session *r = session_replay_create(path, PACER_STEP, PACE_VIRTUAL, err, sizeof err);
     ck_assert_msg(r != NULL, "%s", err);
     unlink(path);
     ck_assert_ptr_nonnull(session_program(r));
@@ -1782,12 +1782,13 @@ START_TEST(cast_view_is_the_tui)
     fake.params = f.p;
     fake.layout = f.m.layout;
     fake.prog = f.g;
-    void *ctx = tui_cast_maker.make(&v, &fake, 1000);
+    cast_opts co = {.pace = PACE_VIRTUAL, .speed_milli = 1000, .cols = 80, .rows = 24};
+    void *ctx = tui_cast_maker.make(&v, &fake, &co);
     ck_assert_ptr_nonnull(ctx);
-    ck_assert_int_eq(v.width, TUI_CAST_COLS);
+    ck_assert_int_eq(v.width, 80);
     FILE *term = open_memstream(&bytes, &len);
     ck_assert_int_eq(v.open(v.ctx, term, v.width, v.height), 0);
-    v.draw(v.ctx, &f.m, NS);
+    v.draw(v.ctx, &f.m, NS, NS);
     fflush(term);
     for (size_t i = 0; i + 8 <= len; i++)
         ck_assert_msg(memcmp(bytes + i, "\033[?1049h", 8), "no alternate screen in a cast");

@@ -167,8 +167,8 @@ wait_for ' DONE ' 100 || fail "the recorded run never ended"
 T send-keys -t ps q
 wait_for 'EXITED 0' || fail "recorded run: q did not exit 0"
 rm -f "$work/pool.go"
-head -1 "$work/pool.rec" | grep -qx 'poolscope-recording 2' && ok "--record of a Go program on the screen" ||
-    fail "no version 2 recording: $(head -1 "$work/pool.rec")"
+head -1 "$work/pool.rec" | grep -qx 'poolscope-recording 3' && ok "--record of a Go program on the screen" ||
+    fail "no version 3 recording: $(head -1 "$work/pool.rec")"
 run_in_pane "$bin --replay $work/pool.rec"
 wait_for 'worker [0-9] finished job' 60 && ok "its replay's log shows what the program wrote" ||
     fail "no program output in the replay's log"

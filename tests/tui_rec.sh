@@ -151,7 +151,7 @@ for src in live replay; do
     fi
     if "$py" "$here/check_cast.py" "$work/$src.cast" >"$work/check" &&
         grep -q 'Job Queue' "$work/$src.cast" && grep -q 'Idle Worker' "$work/$src.cast" &&
-        grep -q '"m", "start"' "$work/$src.cast"; then
+        grep -q '"m", "worker 1 started' "$work/$src.cast"; then
         ok "cast ($src): the TUI's panels, $(cat "$work/check")"
     else
         fail "cast ($src)"

@@ -38,8 +38,9 @@ static void text_objects(FILE *f, const model *m)
     }
 }
 
-static void text_draw(void *ctx, const model *m, uint64_t vt)
+static void text_draw(void *ctx, const model *m, uint64_t vt, uint64_t wall_ns)
 {
+    (void)wall_ns;
     FILE *f = ((cast_text *)ctx)->term;
     fprintf(f, "\033[H\033[1mpoolscope\033[0m  t = %.3f s\033[K\r\n\033[K\r\n", (double)vt / 1e9);
     text_actors(f, m);
@@ -50,9 +51,6 @@ static void text_draw(void *ctx, const model *m, uint64_t vt)
 
 cast_view cast_text_view(cast_text *t)
 {
-    return (cast_view){.ctx = t,
-                       .width = CAST_TEXT_WIDTH,
-                       .height = CAST_TEXT_HEIGHT,
-                       .open = text_open,
-                       .draw = text_draw};
+    return (cast_view){
+        .ctx = t, .width = CAST_COLS, .height = CAST_ROWS, .open = text_open, .draw = text_draw};
 }

@@ -9,9 +9,6 @@
 
 #include "rec/cast_export.h"
 
-#define CAST_TEXT_WIDTH 80
-#define CAST_TEXT_HEIGHT 24
-
 /* A cast_view that draws the model as text: clock, threads, queues,
  * counters and the last lecture lines, into t's stream. */
 typedef struct cast_text {

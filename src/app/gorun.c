@@ -35,11 +35,16 @@ static void gorun_write(void *ctx, int fd, const char *p, size_t n)
     }
 }
 
+/* The lecture clock's last stamp (run_stamp_wall): the consumer's, this
+ * thread's alone. */
+static uint64_t wall_last;
+
 static void gorun_events(ps_run *r, int log, outputs *k)
 {
     ps_event buf[GORUN_POLL];
     size_t n;
     while ((n = bus_poll(r->bus, buf, GORUN_POLL)) > 0) {
+        run_stamp_wall(r, buf, n, &wall_last);
         for (size_t i = 0; k && i < n; i++)
             outputs_event(k, &buf[i]);
         if (!log)
@@ -96,7 +101,7 @@ static int gorun_drive(ps_run *r, const options *o, outputs *k)
 int gorun_headless(const options *o)
 {
     int watched = o->start_mode != PACER_RUN || o->log == LOG_EVENTS || o->record_path ||
-                  o->trace_path || o->cast_path;
+                  o->trace_path || o->cast_path || o->html_path;
     if (o->no_events && watched) {
         fprintf(stderr, "poolscope: --no-events runs the program unwatched: not with %s\n",
                 o->log == LOG_EVENTS         ? "--log=events"
@@ -135,12 +140,12 @@ int gorun_headless(const options *o)
     /* --record and the exports read what the run is from a session's
      * description (no operations: the loop here drives the run) */
     outputs k;
-    int want = o->record_path || o->trace_path || o->cast_path;
+    int want = o->record_path || o->trace_path || o->cast_path || o->html_path;
     session desc = {.prog = g};
     session_go_layout(&desc.params, &desc.layout, o->go_path);
     desc.layout.job_line = goprog_job_line(g);
     if (want)
-        outputs_open(&k, o, &desc, stderr);
+        outputs_open(&k, o, &desc, 0, 0, stderr);
     status = gorun_drive(r, o, want ? &k : NULL);
     gort_free(vm);
     if (want && outputs_close(&k) != 0 && status == 0)

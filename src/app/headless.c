@@ -97,7 +97,7 @@ static void drain(session *s, FILE *out, log_kind log, model *m, outputs *k)
 static session *open_session(const options *o)
 {
     char msg[512];
-    session *s = session_replay_create(o->replay_path, o->start_mode, msg, sizeof msg);
+    session *s = session_replay_create(o->replay_path, o->start_mode, o->pace, msg, sizeof msg);
     if (msg[0])
         fprintf(stderr, "poolscope: %s\n", msg);
     if (s && o->speed_given)
@@ -124,7 +124,7 @@ int headless_run(const options *o, FILE *out)
     static char obuf[1 << 16];
     if (!isatty(fileno(out)))
         setvbuf(out, obuf, _IOFBF, sizeof obuf);
-    outputs_open(&k, o, s, stderr);
+    outputs_open(&k, o, s, 0, 0, stderr);
     drain(s, out, o->log, m, &k);
     uint64_t wall = clock_now_ns() - t0;
     int ok = !m->seq_errors; /* a deadlocked program's recording is whole without an end event */

@@ -33,6 +33,13 @@ static const char usage[] =
     "  --replay FILE         replay a recording instead of running threads\n"
     "  --export-trace FILE   write a Chrome trace (Perfetto) JSON of the run\n"
     "  --export-cast FILE    write an asciicast v2 of the run\n"
+    "  --export-html FILE    write a web page that plays the run's cast\n"
+    "  --pace lecture|virtual|step\n"
+    "                        a replay's and the exports' clock: as the lecture\n"
+    "                        was given (default), virtual time, or (replay) one\n"
+    "                        recorded step per key\n"
+    "  --dwell MS            a virtual-pace cast: MS ms each frame (1..60000)\n"
+    "  --size COLSxROWS      the cast's screen (default: the recorded one, or 80x24)\n"
     "  --set NAME=VALUE      a Go program: override a package-level constant\n"
     "  --seed N              a Go program: select's random choices (default:\n"
     "                        random; 0 with --step)\n"
@@ -88,6 +95,23 @@ static const char *value_of(const char *arg, const char *opt, int argc, char **a
     return NULL;
 }
 
+/* "COLSxROWS": a cast's screen, 20..1000 columns by 10..500 rows. */
+static int parse_size(const char *s, int *cols, int *rows)
+{
+    char buf[32];
+    long long c, r;
+    const char *x = strchr(s, 'x');
+    if (!x || (size_t)(x - s) >= sizeof buf)
+        return -1;
+    memcpy(buf, s, (size_t)(x - s));
+    buf[x - s] = 0;
+    if (parse_ll(buf, 20, 1000, &c) || parse_ll(x + 1, 10, 500, &r))
+        return -1;
+    *cols = (int)c;
+    *rows = (int)r;
+    return 0;
+}
+
 /* The options that name a file, and where each goes. */
 static const struct file_opt {
     const char *opt;
@@ -97,6 +121,7 @@ static const struct file_opt {
     {"--replay", offsetof(options, replay_path)},
     {"--export-trace", offsetof(options, trace_path)},
     {"--export-cast", offsetof(options, cast_path)},
+    {"--export-html", offsetof(options, html_path)},
 };
 
 /* 0 or 2 if arg is one of file_opts, -1 if it is not. */
@@ -158,6 +183,20 @@ static int parse_one(options *o, long long *speed, const char **scen, int argc, 
     } else if ((v = value_of(a, "--speed", argc, argv, i))) {
         if (parse_speed(v, speed))
             return bad(err, len, "--speed", *v ? v : NULL, "0.1..100");
+    } else if ((v = value_of(a, "--pace", argc, argv, i))) {
+        int p = pace_parse(v);
+        if (p < 0)
+            return bad(err, len, "--pace", *v ? v : NULL, "lecture, virtual, step");
+        o->pace = (ps_pace)p;
+        o->pace_given = 1;
+    } else if ((v = value_of(a, "--dwell", argc, argv, i))) {
+        long long n;
+        if (parse_ll(v, 1, 60000, &n))
+            return bad(err, len, "--dwell", *v ? v : NULL, "1..60000 (ms)");
+        o->dwell_ms = (int)n;
+    } else if ((v = value_of(a, "--size", argc, argv, i))) {
+        if (parse_size(v, &o->cast_cols, &o->cast_rows))
+            return bad(err, len, "--size", *v ? v : NULL, "COLSxROWS, 20..1000 x 10..500");
     } else if ((v = value_of(a, "--set", argc, argv, i))) {
         const char *eq = strchr(v, '=');
         if (!eq || eq == v)
@@ -252,6 +291,7 @@ static int files_distinct(const options *o, const char *prog, char *err, size_t 
         {.opt = "--record", .path = o->record_path, .output = 1},
         {.opt = "--export-trace", .path = o->trace_path, .output = 1},
         {.opt = "--export-cast", .path = o->cast_path, .output = 1},
+        {.opt = "--export-html", .path = o->html_path, .output = 1},
     };
     enum { N = sizeof f / sizeof f[0] };
     file_id id[N];
@@ -315,6 +355,31 @@ static int resolve_scenario(options *o, const char *scen, int given, char *err, 
     return 0;
 }
 
+/* --pace, --dwell and --size ask for what a run can give. */
+static int pace_check(const options *o, char *err, size_t len)
+{
+    if (o->pace == PACE_STEP && !o->replay_path) {
+        snprintf(err, len,
+                 "poolscope: --pace step replays a recording step by step: it needs "
+                 "--replay FILE (a live run steps with --step)");
+        return 2;
+    }
+    if (o->dwell_ms && o->pace != PACE_VIRTUAL) {
+        snprintf(err, len,
+                 "poolscope: --dwell gives a virtual-pace cast a fixed time a frame: "
+                 "it needs --pace virtual (the lecture's pace has its own times)");
+        return 2;
+    }
+    if ((o->dwell_ms || o->cast_cols) && !o->cast_path && !o->html_path) {
+        snprintf(err, len,
+                 "poolscope: --%s shapes the cast: it needs --export-cast FILE or "
+                 "--export-html FILE",
+                 o->dwell_ms ? "dwell" : "size");
+        return 2;
+    }
+    return 0;
+}
+
 int options_parse(options *o, int argc, char **argv, char *err, size_t len)
 {
     memset(o, 0, sizeof(*o));
@@ -328,6 +393,9 @@ int options_parse(options *o, int argc, char **argv, char *err, size_t len)
     }
     o->speed_given = speed >= 0;
     o->params.speed_milli = speed >= 0 ? speed : 1000;
+    int rc = pace_check(o, err, len);
+    if (rc)
+        return rc;
     if (o->replay_path && (scen || o->go_path)) {
         snprintf(err, len,
                  "poolscope: --replay takes the recording's own program: drop --scenario and "

@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "bus/event.h"
+#include "rec/pace.h"
 #include "rt/pacer.h"
 #include "rt/scenario.h"
 
@@ -19,11 +20,16 @@ typedef struct options {
     color_mode color;
     pacer_mode start_mode; /* --paused / --step */
     size_t ring_cap;
-    ps_params params;         /* speed_milli: --speed, else 1x */
-    const char *record_path;  /* --record: write the run to this file */
-    const char *replay_path;  /* --replay: a recording instead of a live run */
-    const char *trace_path;   /* --export-trace: Chrome trace JSON */
-    const char *cast_path;    /* --export-cast: asciicast v2 */
+    ps_params params;        /* speed_milli: --speed, else 1x */
+    const char *record_path; /* --record: write the run to this file */
+    const char *replay_path; /* --replay: a recording instead of a live run */
+    const char *trace_path;  /* --export-trace: Chrome trace JSON */
+    const char *cast_path;   /* --export-cast: asciicast v2 */
+    const char *html_path;   /* --export-html: a page that plays the cast */
+    ps_pace pace;            /* --pace: a replay's and the exports' clock */
+    int pace_given;
+    int dwell_ms;             /* --dwell: a virtual-pace cast's time a frame (0: the clock's) */
+    int cast_cols, cast_rows; /* --size: the cast's screen (0: the recorded one, else 80x24) */
     int speed_given;          /* --speed was given (a replay keeps its own otherwise) */
     const char *go_path;      /* the program: PROGRAM.go, --scenario's, or a built-in's */
     char scenario_path[4096]; /* a built-in's path (go_path points here) */

@@ -37,9 +37,10 @@ size_t event_format(const ps_event *e, char *buf, size_t len)
 {
     char a[PS_ACTOR_NAME_LEN];
     int n = snprintf(buf, len,
-                     "%" PRIu64 " %" PRIu64 " %" PRIu64 " %s %s %" PRIu32 " %" PRId64 " %" PRId64,
+                     "%" PRIu64 " %" PRIu64 " %" PRIu64 " %s %s %" PRIu32 " %" PRId64 " %" PRId64
+                     " %" PRIu64,
                      e->seq, e->vt_ns, e->rt_ns, event_actor_name(e->actor, a),
-                     event_kind_name(e->kind), e->obj, e->arg, e->value);
+                     event_kind_name(e->kind), e->obj, e->arg, e->value, e->wt_ns);
     if (n < 0)
         return 0;
     if (e->line && (size_t)n < len) { /* a Go program's: its source line */

@@ -185,8 +185,12 @@ typedef struct ps_event {
     uint32_t actor; /* 0..PS_ACTOR_ID_MAX, or PS_ACTOR_CTL */
     uint16_t kind;
     uint16_t pad0;
-    uint32_t line;  /* the Go source line its actor was at, 0 if none */
-    uint8_t pad[8]; /* to one cache line; zero */
+    uint32_t line; /* the Go source line its actor was at, 0 if none */
+    /* the lecture's clock: real ns since the run started at which the view
+     * took the event (session_go's poll stamps it, strictly increasing), so
+     * pauses and the time spent on each step are in it; a replay hands out
+     * the recorded one.  0 until a session hands the event out. */
+    uint64_t wt_ns;
 } ps_event;
 
 _Static_assert(sizeof(ps_event) == 64, "an event is one cache line");
@@ -196,7 +200,8 @@ const char *event_kind_name(int kind);
 int event_kind_parse(const char *name);
 /* "main", "W3", "ctl" (buf: PS_ACTOR_NAME_LEN bytes) */
 const char *event_actor_name(int actor, char buf[PS_ACTOR_NAME_LEN]);
-/* One line (no newline) of every field, for --log=events and recordings. */
+/* One line (no newline) of every field, for --log=events and recordings:
+ * "seq vt_ns rt_ns actor kind obj arg value wt_ns [@line]". */
 size_t event_format(const ps_event *e, char *buf, size_t len);
 
 #endif

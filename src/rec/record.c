@@ -15,6 +15,10 @@ struct recorder {
     uint64_t count;
     uint64_t last_flush; /* monotonic ns */
     int stopped;
+    /* the lecture clock's origin on the monotonic clock, from the first
+     * event (its wt_ns), so a key pressed between events is on that clock */
+    uint64_t wt_origin, last_wt;
+    int have_origin, cols, rows;
     char error[384];
 };
 
@@ -86,7 +90,7 @@ recorder *record_open_go(const char *path, const goprog *g, char *err, size_t le
         return NULL;
     }
     fprintf(r->f, "%s %d\n# written by poolscope %s; see docs/recording-format.md\nprogram ",
-            RECORD_MAGIC, RECORD_VERSION_GO, PS_VERSION);
+            RECORD_MAGIC, RECORD_VERSION, PS_VERSION);
     put_text(r->f, g->path);
     fputc('\n', r->f);
     for (int i = 0; i < g->nsets; i++) {
@@ -97,7 +101,7 @@ recorder *record_open_go(const char *path, const goprog *g, char *err, size_t le
         fputc('\n', r->f);
     }
     put_source(r->f, g->src, g->len);
-    fputs("# seq vt_ns rt_ns actor kind obj arg value [@line]\nevents\n", r->f);
+    fputs("# seq vt_ns rt_ns actor kind obj arg value wt_ns [@line]\nevents\n", r->f);
     record_flush(r);
     return r;
 }
@@ -107,6 +111,11 @@ int record_event(recorder *r, const ps_event *e)
     char line[256];
     if (r->stopped)
         return 0;
+    if (!r->have_origin) {
+        r->wt_origin = clock_now_ns() - e->wt_ns;
+        r->have_origin = 1;
+    }
+    r->last_wt = e->wt_ns > r->last_wt ? e->wt_ns : r->last_wt;
     size_t n = event_format(e, line, sizeof line - 1);
     line[n++] = '\n';
     errno = 0;
@@ -114,6 +123,37 @@ int record_event(recorder *r, const ps_event *e)
         return record_fail(r, errno);
     r->count++;
     return record_tick(r);
+}
+
+/* One whole line, or the recording stops. */
+static int put_line(recorder *r, const char *line, int n)
+{
+    if (r->stopped)
+        return 0;
+    errno = 0;
+    if (n < 0 || fwrite(line, 1, (size_t)n, r->f) != (size_t)n)
+        return record_fail(r, errno);
+    return record_tick(r);
+}
+
+int record_key(recorder *r, const char *name)
+{
+    char line[64];
+    uint64_t now = clock_now_ns();
+    uint64_t wt = r->have_origin && now > r->wt_origin ? now - r->wt_origin : 0;
+    wt = wt > r->last_wt ? wt : r->last_wt; /* never before what was shown */
+    return put_line(r, line,
+                    snprintf(line, sizeof line, "key %llu %.15s\n", (unsigned long long)wt, name));
+}
+
+int record_screen(recorder *r, int cols, int rows)
+{
+    char line[64];
+    if (cols == r->cols && rows == r->rows)
+        return 0;
+    r->cols = cols;
+    r->rows = rows;
+    return put_line(r, line, snprintf(line, sizeof line, "screen %d %d\n", cols, rows));
 }
 
 int record_tick(recorder *r)

@@ -1,8 +1,9 @@
 /* record.h - writes a run to a recording file, from the consumer's side.
  *
- * Format (docs/recording-format.md): a "poolscope-recording 2" line, the
+ * Format (docs/recording-format.md): a "poolscope-recording 3" line, the
  * program's path, --set values and source, an "events" line, one
- * event_format() line per event, and an "end N" line when the run closed.
+ * event_format() line per event with "key" and "screen" lines among them,
+ * and an "end N" line when the run closed.
  * Lines are buffered and flushed at least every RECORD_FLUSH_NS and at close,
  * so a recording cut short by a crash or a kill keeps every line up to its
  * last flush.  Only the consumer thread calls these (never a worker).
@@ -20,8 +21,11 @@
 #include "rt/scenario.h"
 
 #define RECORD_MAGIC "poolscope-recording"
-#define RECORD_VERSION_C 1         /* a C scenario's (parameters): no longer read */
-#define RECORD_VERSION_GO 2        /* a Go program's: its path, --set values and source */
+#define RECORD_VERSION_C 1 /* a C scenario's (parameters): no longer read */
+/* 2: a Go program's path, --set values and source, then its events (read);
+ * 3: the same with the lecture's clock on each event, the keys pressed and
+ * the screen's size (written) */
+#define RECORD_VERSION 3
 #define RECORD_SOURCE_CHUNK 4000u  /* a source line's bytes a record ("+ " continues it) */
 #define RECORD_FLUSH_NS 100000000u /* 100 ms */
 
@@ -35,6 +39,12 @@ recorder *record_open_go(const char *path, const struct goprog *g, char *err, si
 /* Appends e.  0; -1 on the call where the recording stopped (then
  * record_error says why); later calls do nothing and return 0. */
 int record_event(recorder *r, const ps_event *e);
+/* A key the lecturer pressed, after the events recorded so far: name is one
+ * word ("n", "space"); its time is the lecture clock, from the events'
+ * (the recorder keeps their clock's origin).  Same returns as record_event. */
+int record_key(recorder *r, const char *name);
+/* The screen is cols x rows from here on (recorded when it changes). */
+int record_screen(recorder *r, int cols, int rows);
 /* Flushes if RECORD_FLUSH_NS passed since the last flush: call it when idle
  * too.  Same returns as record_event. */
 int record_tick(recorder *r);

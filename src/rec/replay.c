@@ -21,7 +21,8 @@ typedef struct loader {
     const char *path;
     unsigned long line;
     load_stage stage;
-    int version; /* 2 (a Go program's source): the only one read */
+    int version; /* 2 or 3 (3 adds the lecture clock, keys and the screen's size) */
+    uint64_t keys_cap;
     /* version 2: the program's path, --set values and source as read */
     char *program;
     int nsets;
@@ -104,13 +105,22 @@ static int parse_event(loader *l, char *s, ps_event *e)
     char *actor, *kind;
     memset(e, 0, sizeof(*e));
     uint64_t line = 0;
+    /* version 3 has the lecture clock after value; version 2's is its real
+     * time (the view took each event as it was published, near enough) */
     if (next_u64(&s, &e->seq) || next_u64(&s, &e->vt_ns) || next_u64(&s, &e->rt_ns) ||
         !(actor = next_word(&s)) || !(kind = next_word(&s)) || next_u64(&s, &obj) ||
         next_i64(&s, &e->arg) || next_i64(&s, &e->value) ||
+        (l->version >= 3 && next_u64(&s, &e->wt_ns)) ||
         (*s == '@' && (++s, next_u64(&s, &line) || !line || line > UINT32_MAX)) || *s ||
         obj > UINT32_MAX)
         return fail(l, "%s",
-                    "not an event line (want: seq vt_ns rt_ns actor kind obj arg value [@line])");
+                    l->version >= 3
+                        ? "not an event line (want: seq vt_ns rt_ns actor kind obj arg value "
+                          "wt_ns [@line])"
+                        : "not an event line (want: seq vt_ns rt_ns actor kind obj arg value "
+                          "[@line])");
+    if (l->version < 3)
+        e->wt_ns = e->rt_ns;
     e->line = (uint32_t)line;
     /* a Go program numbers its goroutines up to PS_ACTOR_ID_MAX */
     int k = event_kind_parse(kind), a = parse_actor(actor, PS_ACTOR_ID_MAX);
@@ -127,6 +137,48 @@ static int parse_event(loader *l, char *s, ps_event *e)
     e->kind = (uint16_t)k;
     e->actor = (uint32_t)a;
     e->obj = (uint32_t)obj;
+    return 0;
+}
+
+/* "key WT_NS NAME" (version 3): a key the lecturer pressed once the events
+ * before it were shown; NAME is one word of printable ASCII. */
+static int parse_key(loader *l, char *s)
+{
+    replay_data *d = l->d;
+    replay_key k = {.at = d->n};
+    char *name = s;
+    if (next_u64(&name, &k.wt_ns) || !*name || strlen(name) >= sizeof k.name || strchr(name, ' '))
+        return fail(l, "%s", "not a key line (want: key wt_ns NAME)");
+    for (const char *c = name; *c; c++)
+        if (*c <= ' ' || *c > '~')
+            return fail(l, "%s", "a key's name is printable ASCII");
+    if (d->n_keys >= REPLAY_KEYS_MAX)
+        return fail(l, "%s", "more key lines than a replay holds (allowed: up to 1048576)");
+    if (d->n_keys == l->keys_cap) {
+        uint64_t cap = l->keys_cap ? l->keys_cap * 2 : 64;
+        replay_key *ks = realloc(d->keys, cap * sizeof(*ks));
+        if (!ks)
+            return fail(l, "%s", "out of memory");
+        d->keys = ks;
+        l->keys_cap = cap;
+    }
+    snprintf(k.name, sizeof k.name, "%s", name);
+    d->keys[d->n_keys++] = k;
+    return 0;
+}
+
+/* "screen COLS ROWS" (version 3): the size of the screen the run was shown
+ * on, from here on; the first is the recording's (a cast's default size). */
+static int parse_screen(loader *l, char *s)
+{
+    uint64_t c, r;
+    if (next_u64(&s, &c) || next_u64(&s, &r) || *s || c < 1 || r < 1 || c > REPLAY_SCREEN_MAX ||
+        r > REPLAY_SCREEN_MAX)
+        return fail(l, "%s", "not a screen line (want: screen COLS ROWS, 1 to 4096 each)");
+    if (!l->d->cols) {
+        l->d->cols = (int)c;
+        l->d->rows = (int)r;
+    }
     return 0;
 }
 
@@ -151,19 +203,20 @@ static int check_magic(loader *l, const char *s)
 {
     size_t n = strlen(RECORD_MAGIC);
     char want[64];
-    snprintf(want, sizeof want, "%s %d", RECORD_MAGIC, RECORD_VERSION_GO);
+    snprintf(want, sizeof want, "%s %d", RECORD_MAGIC, RECORD_VERSION);
     if (strncmp(s, RECORD_MAGIC, n) != 0 || s[n] != ' ')
         return fail(l, "not a poolscope recording (the first line should be '%s')", want);
     if (strcmp(s + n + 1, "1") == 0) /* poolscope's C scenarios, retired */
         return fail(l, "%s",
                     "recording format version 1 (a C scenario's, before every scenario was a Go "
                     "program) is no longer read: record the scenario's Go program again");
-    if (strcmp(s + n + 1, "2") != 0)
+    if (strcmp(s + n + 1, "2") != 0 && strcmp(s + n + 1, "3") != 0)
         return fail(l,
                     "recording format version '%.20s' is not supported (this poolscope reads "
-                    "version 2)",
+                    "versions 2 and 3)",
                     s + n + 1);
-    l->version = 2;
+    l->version = s[n + 1] - '0';
+    l->d->version = l->version;
     l->stage = AT_PARAMS;
     return 0;
 }
@@ -310,6 +363,10 @@ static int parse_line(loader *l, char *s)
         return parse_event(l, s, &e) ? -1 : push_event(l, &e);
     if (l->stage == AT_EVENTS && !strncmp(s, "end ", 4))
         return check_end(l, s + 4);
+    if (l->stage == AT_EVENTS && l->version >= 3 && !strncmp(s, "key ", 4))
+        return parse_key(l, s + 4);
+    if (l->stage >= AT_PARAMS && l->stage < AT_END && l->version >= 3 && !strncmp(s, "screen ", 7))
+        return parse_screen(l, s + 7);
     if (l->stage == AT_PARAMS && l->src_left && (s[0] == '|' || s[0] == '+'))
         return source_add(l, s);
     if (l->stage == AT_PARAMS && l->src && s[0] == '+' && (s[1] == ' ' || !s[1]))
@@ -556,6 +613,7 @@ void replay_free(replay_data *d)
         model_free(&d->cps[k]);
     free(d->cps);
     free(d->events);
+    free(d->keys);
     goprog_free(d->prog);
     memset(d, 0, sizeof(*d));
 }

@@ -18,6 +18,7 @@
 #include "rt/pacer.h"
 #include "rt/scenario.h"
 #include "scen/scenfile.h"
+#include "pace.h"
 #include "session.h"
 
 #define REPLAY_CP_MIN 8192           /* events between checkpoints, at least */
@@ -30,6 +31,15 @@
 #define REPLAY_FILE_MAX_TEXT "2 GiB"
 #define REPLAY_LINE_MAX 4096 /* the messages of replay.c say these numbers too */
 #define REPLAY_EVENTS_MAX (16 << 20)
+#define REPLAY_KEYS_MAX (1 << 20) /* key lines: 32 MB at most */
+#define REPLAY_SCREEN_MAX 4096    /* a screen line's columns and rows */
+
+/* A key the lecturer pressed (version 3's "key" lines). */
+typedef struct replay_key {
+    uint64_t at;    /* the events shown before it */
+    uint64_t wt_ns; /* the lecture clock when it was pressed */
+    char name[16];  /* "n", "m", "space", "Right" */
+} replay_key;
 
 typedef struct replay_data {
     ps_params params;
@@ -37,6 +47,12 @@ typedef struct replay_data {
     ps_event *events; /* every event, seq i at index i */
     uint64_t n;
     int complete; /* the "end" line was read: the run was closed */
+    int version;  /* the file's format version: 2 or 3 */
+    /* version 3: the keys that drove the run on the screen (none headless),
+     * and the screen's size when it started (0 x 0: unknown) */
+    replay_key *keys;
+    uint64_t n_keys;
+    int cols, rows;
     /* the listing of the recorded scenario if it is a built-in (its file
      * read now), else empty: every model here folds with it */
     scenario_text text;
@@ -59,7 +75,14 @@ int replay_model_at(const replay_data *d, uint64_t seq, model *m);
 
 /* A session over a recording.  NULL with err on failure; otherwise err is
  * "" or a warning to show (a recording replayed only in part). */
-session *session_replay_create(const char *path, pacer_mode mode, char *err, size_t len);
+session *session_replay_create(const char *path, pacer_mode mode, ps_pace pace, char *err,
+                               size_t len);
+/* Where a replay session s is on the clock its pace follows (lecture or
+ * virtual: *pace says which; the step pace shows the lecture clock): the
+ * time of the last event handed out, running on towards the next one while
+ * it plays; *end is the last event's.  The header and the position bar
+ * both show this one clock. */
+uint64_t session_replay_clock(session *s, ps_pace *pace, uint64_t *end);
 /* The loaded recording of a replay session, NULL for a live one. */
 const replay_data *session_replay_data(session *s);
 

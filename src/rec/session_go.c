@@ -24,6 +24,7 @@ typedef struct gosess {
     FILE *out[2];
     char *buf[2];
     size_t len[2];
+    uint64_t last_wt; /* the lecture clock of the last event handed out (poll's thread only) */
 } gosess;
 
 static void go_write(void *ctx, int fd, const char *p, size_t n)
@@ -74,9 +75,13 @@ static ps_run *go_run(session *s)
     return ((gosess *)s)->run;
 }
 
+/* Stamps the lecture clock (event.h: wt_ns) on what the view takes now. */
 static size_t go_poll(session *s, ps_event *out, size_t max)
 {
-    return bus_poll(go_run(s)->bus, out, max);
+    gosess *g = (gosess *)s;
+    size_t n = bus_poll(go_run(s)->bus, out, max);
+    run_stamp_wall(go_run(s), out, n, &g->last_wt);
+    return n;
 }
 
 static void go_wait(session *s, uint64_t timeout_ns)
@@ -144,6 +149,7 @@ static int go_restart(session *base, model *m)
     go_end(s);
     const char *err;
     session_go_drop_output(base);        /* a fresh run: the output starts anew too */
+    s->last_wt = 0;                      /* and its lecture clock */
     const scenario_text *text = m->text; /* the view's listing stays */
     model_free(m);
     if (model_init(m, &base->layout) != 0)

@@ -16,20 +16,32 @@
 typedef struct replay {
     session base; /* first: a replay * is a session * */
     replay_data d;
+    ps_pace pace;
     uint64_t cursor;  /* next event to hand out */
     uint64_t granted; /* step / pause: events handed out may reach this */
     pacer_mode mode;
     int64_t speed;   /* thousandths */
-    uint64_t vclock; /* virtual ns at anchor */
+    uint64_t vclock; /* the pace's clock (event_t) at anchor */
     uint64_t anchor; /* monotonic ns when vclock was set */
     uint64_t steps;
     int stopped; /* stop(): nothing more is handed out until a seek */
 } replay;
 
-/* The longest a replay waits for its next event, in real time. */
+/* The longest a replay waits for its next event, in real time: at virtual
+ * pace 5 s (asciinema's idle_time_limit: a clock that jumps by years in a
+ * recording must not make the replay wait for them); at the lecture's pace
+ * 10 minutes, so the lecturer's pauses are kept and a hostile file's are not. */
 #define REPLAY_IDLE_MAX_NS 5000000000u
+#define REPLAY_LECTURE_IDLE_MAX_NS 600000000000u
 
-static uint64_t replay_vnow(const replay *r)
+/* Event i's time on the clock the replay follows. */
+static uint64_t event_t(const replay *r, uint64_t i)
+{
+    const ps_event *e = &r->d.events[i];
+    return r->pace == PACE_VIRTUAL ? e->vt_ns : e->wt_ns;
+}
+
+static uint64_t replay_cnow(const replay *r)
 {
     if (r->mode != PACER_RUN)
         return r->vclock;
@@ -48,12 +60,11 @@ static void replay_rebase(replay *r, uint64_t v)
 static size_t replay_poll(session *s, ps_event *out, size_t max)
 {
     replay *r = (replay *)s;
-    uint64_t v = replay_vnow(r), limit = r->stopped ? r->cursor : r->d.n;
+    uint64_t v = replay_cnow(r), limit = r->stopped ? r->cursor : r->d.n;
     if (r->mode != PACER_RUN && !r->stopped)
         limit = r->granted < r->d.n ? r->granted : r->d.n;
     size_t n = 0;
-    while (n < max && r->cursor < limit &&
-           (r->mode != PACER_RUN || r->d.events[r->cursor].vt_ns <= v))
+    while (n < max && r->cursor < limit && (r->mode != PACER_RUN || event_t(r, r->cursor) <= v))
         out[n++] = r->d.events[r->cursor++];
     return n;
 }
@@ -71,12 +82,10 @@ static void replay_wait(session *s, uint64_t timeout_ns)
         return;
     uint64_t ns = timeout_ns;
     if (r->mode == PACER_RUN) {
-        uint64_t due = r->d.events[r->cursor].vt_ns, v = replay_vnow(r);
-        /* a pause longer than REPLAY_IDLE_MAX_NS of real time is cut to it
-         * (asciinema's idle_time_limit): a clock that jumps by years in a
-         * recording must not make the replay wait for them */
-        uint64_t most = clock_scale_milli(REPLAY_IDLE_MAX_NS, (uint64_t)r->speed);
-        if (due > v && due - v > most) {
+        uint64_t due = event_t(r, r->cursor), v = replay_cnow(r);
+        uint64_t bound = r->pace == PACE_VIRTUAL ? REPLAY_IDLE_MAX_NS : REPLAY_LECTURE_IDLE_MAX_NS;
+        uint64_t most = clock_scale_milli(bound, (uint64_t)r->speed);
+        if (due > v && due - v > most) { /* a pause past the bound is cut to it */
             replay_rebase(r, due - most);
             v = due - most;
         }
@@ -99,10 +108,10 @@ static void replay_set_mode(session *s, pacer_mode mode)
     replay *r = (replay *)s;
     /* leaving run: the clock stops where it is; events already due stay
      * grantable so that nothing the view was about to get is lost */
-    uint64_t v = replay_vnow(r);
+    uint64_t v = replay_cnow(r);
     if (r->mode == PACER_RUN && mode != PACER_RUN) {
         r->granted = r->cursor;
-        while (r->granted < r->d.n && r->d.events[r->granted].vt_ns <= v)
+        while (r->granted < r->d.n && event_t(r, r->granted) <= v)
             r->granted++;
     }
     r->mode = mode;
@@ -116,12 +125,32 @@ static int64_t replay_set_speed(session *s, int64_t speed_milli)
         speed_milli = PACER_SPEED_MIN;
     if (speed_milli > PACER_SPEED_MAX)
         speed_milli = PACER_SPEED_MAX;
-    replay_rebase(r, replay_vnow(r));
+    replay_rebase(r, replay_cnow(r));
     r->speed = speed_milli;
     return speed_milli;
 }
 
-/* One event (PACER_ANY), or every event up to the asked actor's next one. */
+/* Where one recorded step that starts at event i ends (the first event it
+ * does not hand out): at the lecture's pace each key the lecturer pressed
+ * is a step (a recording made on the screen), else each ctl-step (headless
+ * step mode), else each event. */
+static uint64_t step_end(const replay *r, uint64_t i)
+{
+    const replay_data *d = &r->d;
+    if (r->pace == PACE_STEP && d->n_keys) {
+        for (uint64_t k = 0; k < d->n_keys; k++)
+            if (d->keys[k].at > i)
+                return d->keys[k].at;
+        return d->n;
+    }
+    uint64_t j = i + 1;
+    while (r->pace == PACE_STEP && j < d->n && d->events[j].kind != EV_CTL_STEP)
+        j++;
+    return j;
+}
+
+/* One step (PACER_ANY): see step_end; for a given actor every event up to
+ * its next one. */
 static int replay_step(session *s, int actor)
 {
     replay *r = (replay *)s;
@@ -134,9 +163,9 @@ static int replay_step(session *s, int actor)
         i++;
     if (i >= r->d.n)
         return actor == PACER_ANY ? PACER_ENONE : PACER_ENOTREADY;
-    r->granted = i + 1;
+    r->granted = actor == PACER_ANY ? step_end(r, i) : i + 1;
     r->steps++;
-    replay_rebase(r, r->d.events[i].vt_ns);
+    replay_rebase(r, event_t(r, r->granted - 1));
     return (int)r->d.events[i].actor;
 }
 
@@ -147,7 +176,7 @@ static int replay_seek(session *s, uint64_t seq, model *m)
         return -1;
     r->cursor = r->granted = seq < r->d.n ? seq : r->d.n;
     r->stopped = 0;
-    replay_rebase(r, r->cursor ? r->d.events[r->cursor - 1].vt_ns : 0);
+    replay_rebase(r, r->cursor ? event_t(r, r->cursor - 1) : 0);
     return 0;
 }
 
@@ -164,7 +193,14 @@ static void replay_view(session *s, pacer_view *v)
     v->n_actors = r->base.layout.workers + 1;
     v->mode = r->mode;
     v->speed_milli = r->speed;
-    v->vnow = replay_vnow(r);
+    /* the virtual clock of what was handed out (the pace's clock is
+     * session_replay_clock's) */
+    v->vnow = r->cursor ? r->d.events[r->cursor - 1].vt_ns : 0;
+    if (r->pace == PACE_VIRTUAL && r->mode == PACER_RUN && r->cursor < r->d.n)
+        v->vnow = replay_cnow(r) < event_t(r, r->cursor) ? replay_cnow(r) : event_t(r, r->cursor);
+    v->vnow = r->cursor && v->vnow < r->d.events[r->cursor - 1].vt_ns
+                  ? r->d.events[r->cursor - 1].vt_ns
+                  : v->vnow;
     v->steps = r->steps;
     /* who the next step moves: the actor of the next event */
     v->next_default = next < r->d.n ? (int)r->d.events[next].actor : -1;
@@ -218,7 +254,8 @@ static const session_ops replay_ops = {
     .destroy = replay_destroy,
 };
 
-session *session_replay_create(const char *path, pacer_mode mode, char *err, size_t len)
+session *session_replay_create(const char *path, pacer_mode mode, ps_pace pace, char *err,
+                               size_t len)
 {
     replay *r = calloc(1, sizeof(*r));
     if (!r) {
@@ -233,11 +270,25 @@ session *session_replay_create(const char *path, pacer_mode mode, char *err, siz
     r->base.params = r->d.params;
     r->base.layout = r->d.layout;
     r->base.prog = r->d.prog;
-    r->mode = mode;
+    r->pace = pace;
+    r->mode = pace == PACE_STEP ? PACER_STEP : mode;
     r->speed = PACER_SPEED_MIN;
     replay_rebase(r, 0);                                 /* the clock starts now, at virtual 0 */
     replay_set_speed(&r->base, r->d.params.speed_milli); /* clamped */
     return &r->base;
+}
+
+uint64_t session_replay_clock(session *s, ps_pace *pace, uint64_t *end)
+{
+    replay *r = (replay *)s;
+    *pace = r->pace == PACE_VIRTUAL ? PACE_VIRTUAL : PACE_LECTURE;
+    *end = r->d.n ? event_t(r, r->d.n - 1) : 0;
+    uint64_t lo = r->cursor ? event_t(r, r->cursor - 1) : 0;
+    if (r->mode != PACER_RUN || r->stopped || r->cursor >= r->d.n)
+        return lo;
+    /* between the last event handed out and the next one: the clock runs */
+    uint64_t v = replay_cnow(r), hi = event_t(r, r->cursor);
+    return v < lo ? lo : v > hi ? hi : v;
 }
 
 const replay_data *session_replay_data(session *s)

@@ -149,3 +149,12 @@ int64_t run_set_speed(ps_run *r, int64_t speed_milli)
     run_ctl_emit(r, EV_CTL_SPEED, 0, s);
     return s;
 }
+
+void run_stamp_wall(const ps_run *r, ps_event *ev, size_t n, uint64_t *last)
+{
+    if (!n)
+        return;
+    uint64_t now = clock_now_ns() - r->rt0;
+    for (size_t i = 0; i < n; i++)
+        ev[i].wt_ns = *last = now > *last ? now : *last + 1;
+}

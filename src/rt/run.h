@@ -154,4 +154,10 @@ int run_exit_status(ps_run *r, int *status);
  * stops the run. */
 int run_deadlocked(ps_run *r);
 
+/* Stamps the lecture clock (event.h: wt_ns) on n events the consumer has
+ * just taken from r's bus: real ns since the run started, one clock read a
+ * batch, each at least 1 ns after the one before (*last, the consumer's own),
+ * so no two events share a time. */
+void run_stamp_wall(const ps_run *r, ps_event *ev, size_t n, uint64_t *last);
+
 #endif

@@ -229,6 +229,7 @@ static void seek_to(tui_app *a, int64_t seq)
      * arrows that fired before are long past: only the last stays lit */
     tui_ui_reset(&a->ui);
     tui_ui_sync(&a->ui, a->m, 1);
+    tui_app_keys(a, 0);
     a->finished = a->s->ops->finished(a->s);
 }
 

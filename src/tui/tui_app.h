@@ -47,12 +47,18 @@ typedef struct tui_app {
     scenario_text *text;
     tui_picker picker;
     char output[16384]; /* a Go program's stdout, its tail, for the log panel */
+    uint64_t key_next;  /* a replay: its next recorded key not yet reached */
 } tui_app;
 
 /* What the screen's consumer does with each event it drains (tui_loop.c):
  * the model's fold and the outputs.  The loop's drain and the benchmark of
  * the screen's consumer call this one function. */
 void tui_app_fold(tui_app *a, const ps_event *ev, size_t n);
+
+/* A replay: the recorded keys its position passed since the last call; the
+ * footer says the last of them ("n  W2 load ops") if say, else (after a
+ * seek) they are only passed. */
+void tui_app_keys(tui_app *a, int say);
 
 /* Runs what key k (code key) asks for (tui_act.c). */
 void tui_act(tui_app *a, const tui_key *k, int key);
@@ -73,6 +79,10 @@ int tui_out_init(tui_app *a);
 void tui_out_open(tui_app *a);
 void tui_out_event(tui_app *a, const ps_event *e);
 void tui_out_tick(tui_app *a);
+/* A key the lecturer pressed (k: its table entry, or NULL), before it acts:
+ * recorded, so a replay can show it; and the screen's size when it changed. */
+void tui_out_key(tui_app *a, const tui_key *k, int key);
+void tui_out_screen(tui_app *a, int cols, int rows);
 void tui_out_close(tui_app *a);
 /* After curses has ended: the messages, to stderr; frees the stream. */
 void tui_out_finish(tui_app *a);

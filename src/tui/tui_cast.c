@@ -32,6 +32,7 @@ typedef struct tui_cast {
     const goprog *prog;  /* a Go program's: names, and its code panel */
     scenario_text *text; /* its listing */
     double cast_per_vt;  /* cast ns per virtual ns */
+    int cols, rows;      /* the cast's screen */
 } tui_cast;
 
 /* A cast screen put aside by a live restart (r closes the cast and opens a
@@ -94,6 +95,7 @@ static int screen_start(tui_cast *c)
         spare.scr = NULL;
         spare.out = spare.in = NULL;
         set_term(c->scr);
+        resize_term(c->rows, c->cols);
         clearok(curscr, TRUE);
         c->taken = out_size(c);
         live_again();
@@ -108,7 +110,7 @@ static int screen_start(tui_cast *c)
         live_again();
         return -1;
     }
-    resize_term(TUI_CAST_ROWS, TUI_CAST_COLS);
+    resize_term(c->rows, c->cols);
     curs_set(0);
     tui_theme_init(color, utf8);
     c->taken = out_size(c); /* skip the start-up bytes */
@@ -125,13 +127,17 @@ static int cast_open(void *ctx, FILE *term, int width, int height)
     return c->scr ? 0 : -1;
 }
 
-/* Each arrow lit at the time it last fired (the model keeps it), on the
- * cast's clock. */
-static void cast_arrows(tui_cast *c, const model *m)
+/* Each arrow lit as long after it last fired (the model keeps its virtual
+ * time) as the screen keeps it lit: on the cast's clock "now" is that much
+ * past the firing. */
+static void cast_arrows(tui_cast *c, const model *m, uint64_t vt, uint64_t now)
 {
-    for (int a = 0; a < MODEL_AR_COUNT; a++)
-        c->ui.fired[a] =
-            m->ui.fired[a] ? (uint64_t)((double)m->ui.fired_vt[a] * c->cast_per_vt) + 1 : 0;
+    for (int a = 0; a < MODEL_AR_COUNT; a++) {
+        uint64_t ago = m->ui.fired[a] && vt > m->ui.fired_vt[a]
+                           ? (uint64_t)((double)(vt - m->ui.fired_vt[a]) * c->cast_per_vt)
+                           : 0;
+        c->ui.fired[a] = m->ui.fired[a] && ago <= now ? now - ago + 1 : 0;
+    }
 }
 
 /* Copies what ncurses wrote since the last frame into the cast's stream,
@@ -162,17 +168,16 @@ static int cast_failed(void *ctx)
     return ((tui_cast *)ctx)->lost;
 }
 
-static void cast_draw(void *ctx, const model *m, uint64_t vt)
+static void cast_draw(void *ctx, const model *m, uint64_t vt, uint64_t now)
 {
     tui_cast *c = ctx;
     pacer_view v = {0};
-    cast_arrows(c, m);
+    cast_arrows(c, m, vt, now);
     v.n_actors = m->n_actors;
     v.mode = m->step_mode ? PACER_STEP : m->paused ? PACER_PAUSE : PACER_RUN;
     v.speed_milli = m->speed_milli ? m->speed_milli : c->params.speed_milli;
     v.vnow = vt;
     v.next_default = -1;
-    uint64_t now = (uint64_t)((double)vt * c->cast_per_vt);
     tui_frame_input in = {
         .m = m,
         .v = &v,
@@ -215,11 +220,13 @@ static void screen_delete(SCREEN *scr, FILE *out, FILE *in)
 
 static void cast_free(void *ctx);
 
-static void *cast_make(cast_view *v, const session *s, int64_t speed_milli)
+static void *cast_make(cast_view *v, const session *s, const cast_opts *o)
 {
     tui_cast *c = calloc(1, sizeof(*c));
     if (!c)
         return NULL;
+    c->cols = o->cols;
+    c->rows = o->rows;
     if (screen_start(c) != 0) {
         cast_free(c);
         return NULL;
@@ -235,10 +242,10 @@ static void *cast_make(cast_view *v, const session *s, int64_t speed_milli)
         c->ui.text = c->text;
         c->ui.code = 1;
     }
-    c->cast_per_vt = 1000.0 / (double)(speed_milli > 0 ? speed_milli : 1000);
+    c->cast_per_vt = 1000.0 / (double)(o->speed_milli > 0 ? o->speed_milli : 1000);
     *v = (cast_view){.ctx = c,
-                     .width = TUI_CAST_COLS,
-                     .height = TUI_CAST_ROWS,
+                     .width = c->cols,
+                     .height = c->rows,
                      .open = cast_open,
                      .draw = cast_draw,
                      .close = cast_close,

@@ -6,9 +6,6 @@
 
 #include "app/outputs.h"
 
-/* 80x24: the screen's minimum, so a cast plays in any terminal. */
-#define TUI_CAST_COLS 80
-#define TUI_CAST_ROWS 24
 /* A terminfo without `rep` (xterm-256color has it): libvterm and the
  * asciinema players replay every byte it emits. */
 #define TUI_CAST_TERM "screen-256color"

@@ -158,10 +158,14 @@ static void draw_header(WINDOW *w, const tui_frame_input *in, tui_rect r)
     int bw = header_badge(in, &badge, &brole);
     uint64_t ws = in->wall_ns / 1000000000u;
     speed_text(in->v->speed_milli, speed, sizeof speed);
-    /* once the run is over its clock stops at its last event */
+    /* once the run is over its clock stops at its last event; a replay
+     * shows the clock its pace follows, as its position bar does */
     uint64_t vnow = in->finished ? in->m->vt : in->v->vnow;
-    snprintf(right, sizeof right, " %s  virtual %.3fs  wall %llu:%02llu ", speed,
-             (double)vnow / 1e9, (unsigned long long)(ws / 60), (unsigned long long)(ws % 60));
+    if (in->replay && in->clock)
+        vnow = in->pos_t;
+    snprintf(right, sizeof right, " %s  %s %.3fs  wall %llu:%02llu ", speed,
+             in->replay && in->clock ? in->clock : "virtual", (double)vnow / 1e9,
+             (unsigned long long)(ws / 60), (unsigned long long)(ws % 60));
     int rw = tui_width(right), mw = (int)strlen(mode) + 2;
     tui_fill(w, r.y, r.x, r.w, TR_HEADER);
     int x = tui_put(w, r.y, r.x, r.w, TR_HEADER_NAME, " poolscope ");

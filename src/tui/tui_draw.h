@@ -28,9 +28,11 @@ typedef struct tui_frame_input {
     uint64_t cell_ns;  /* virtual time per timeline cell */
     int finished;      /* no event will come again */
     /* a replay (--replay): the header says REPLAY and a position bar shows
-     * event pos of len and the virtual time pos_vt of len_vt */
+     * event pos of len; both show the clock the replay's pace follows
+     * (clock: "lecture" or "virtual"), at pos_t of len_t */
     int replay;
-    uint64_t pos, len, pos_vt, len_vt;
+    uint64_t pos, len, pos_t, len_t;
+    const char *clock;
     int partial; /* the recording was cut short (no end line) */
     /* --record: 0 not recording, 1 recording, -1 the recording stopped */
     int rec;
@@ -81,9 +83,16 @@ struct goprog;
 const char *tui_wait_text(const model *m, const struct goprog *prog, int a, char *buf, size_t len);
 /* What thread a did itself, in words ("adds 5  last =7", "sent 3"), or "". */
 const char *tui_ops_text(const model *m, int a, char *buf, size_t len);
-/* Fills in's replay fields: the place of m (events folded) in recording d. */
+/* Fills in's replay fields: the place of m (events folded) in the
+ * recording of replay session s. */
+struct session;
+void tui_frame_replay(tui_frame_input *in, struct session *s, const model *m);
+/* What the lecturer's key k of recording d did, for the replay's footer:
+ * "n  W2 load ops" (the key, then the first operation after it, by the
+ * program's names in m), or the key alone. */
 struct replay_data;
-void tui_frame_replay(tui_frame_input *in, const struct replay_data *d, const model *m);
+void tui_replay_key_text(const struct replay_data *d, uint64_t k, const model *m,
+                         const struct goprog *prog, char *buf, size_t len);
 /* The replay position bar (tui_draw_replay.c). */
 void tui_draw_posbar(WINDOW *w, const tui_frame_input *in, tui_rect r);
 /* Virtual time per timeline cell. */

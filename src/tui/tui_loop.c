@@ -72,6 +72,23 @@ static void said_overwrite(tui_app *a)
     a->overwrites = n;
 }
 
+void tui_app_keys(tui_app *a, int say)
+{
+    const replay_data *d = session_replay_data(a->s);
+    if (!d || !d->n_keys)
+        return;
+    if (!say) /* a seek: the key before the new position is not news */
+        a->key_next = 0;
+    uint64_t last = UINT64_MAX;
+    while (a->key_next < d->n_keys && d->keys[a->key_next].at <= a->m->events)
+        last = a->key_next++;
+    if (say && last != UINT64_MAX) {
+        char text[128];
+        tui_replay_key_text(d, last, a->m, session_program(a->s), text, sizeof text);
+        tui_ui_say(&a->ui, clock_now_ns(), text);
+    }
+}
+
 static size_t drain(tui_app *a)
 {
     ps_event buf[256];
@@ -85,6 +102,7 @@ static size_t drain(tui_app *a)
     }
     tui_ui_sync(&a->ui, a->m, now);
     said_overwrite(a);
+    tui_app_keys(a, 1);
     return total;
 }
 
@@ -93,6 +111,8 @@ static void read_keys(tui_app *a)
     int key;
     while (!a->quit && (key = getch()) != ERR) {
         a->dirty = 1;
+        if (key != KEY_RESIZE) /* before it acts: a step's events come after it */
+            tui_out_key(a, a->picker.open ? NULL : tui_key_find(key), key);
         a->fast_until = clock_now_ns() + TUI_KEY_FAST_NS;
         if (a->picker.open) { /* the overlay takes every key while open */
             tui_switch_key(a, key);
@@ -137,12 +157,12 @@ static void draw(tui_app *a, uint64_t now)
     /* a recording: the output its events hold (none in one made before them) */
     if (!in.output && a->m->out_n && model_output(a->m, a->output, sizeof a->output))
         in.output = a->output;
-    const replay_data *d = session_replay_data(a->s);
-    if (d) /* a recording: where in it the screen is */
-        tui_frame_replay(&in, d, a->m);
+    if (session_replay_data(a->s)) /* a recording: where in it the screen is */
+        tui_frame_replay(&in, a->s, a->m);
     tui_draw(stdscr, &in);
     wnoutrefresh(stdscr);
     doupdate();
+    tui_out_screen(a, COLS, LINES);
 }
 
 /* Something on screen moves with the clock while threads run; otherwise only
@@ -250,7 +270,7 @@ static session *open_session(tui_app *a)
             fprintf(stderr, "poolscope: %s\n", err);
         return s;
     }
-    session *s = session_replay_create(o->replay_path, o->start_mode, msg, sizeof msg);
+    session *s = session_replay_create(o->replay_path, o->start_mode, o->pace, msg, sizeof msg);
     if (!s) {
         fprintf(stderr, "poolscope: %s\n", msg);
         return NULL;

@@ -7,8 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <curses.h>
+
 #include "sync/clock.h"
 #include "tui_app.h"
+#include "tui_term.h"
 
 #define TUI_OUT_MSG_NS 10000000000u /* a failed output stays in the footer 10 s */
 
@@ -73,7 +76,10 @@ static void rec_state(tui_app *a)
 
 void tui_out_open(tui_app *a)
 {
-    outputs_open(&a->out, a->o, a->s, a->msgs);
+    int cols = 0, rows = 0;
+    if (tui_term_size(&cols, &rows) != 0)
+        cols = rows = 0;
+    outputs_open(&a->out, a->o, a->s, cols, rows, a->msgs);
     a->out_open = 1;
     a->out_failed |= a->out.failed;
     rec_state(a);
@@ -90,6 +96,46 @@ void tui_out_event(tui_app *a, const ps_event *e)
         rec_state(a);
         take_messages(a);
     }
+}
+
+/* The name a key is recorded by: its character, or the key table's
+ * name for the keys that are not one ("space", "Right"). */
+static const char *out_key_name(const tui_key *k, int key, char buf[16])
+{
+    static const struct {
+        int key;
+        const char *name;
+    } named[] = {{' ', "space"},       {'\n', "Enter"},       {'\r', "Enter"},
+                 {KEY_ENTER, "Enter"}, {KEY_RIGHT, "Right"},  {KEY_LEFT, "Left"},
+                 {KEY_UP, "Up"},       {KEY_DOWN, "Down"},    {KEY_HOME, "Home"},
+                 {KEY_END, "End"},     {KEY_PPAGE, "PgUp"},   {KEY_NPAGE, "PgDn"},
+                 {TUI_KEY_ESC, "Esc"}, {KEY_BACKSPACE, "BS"}, {TUI_KEY_DEL, "BS"}};
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+        if (key == named[i].key)
+            return named[i].name;
+    if (key > ' ' && key <= '~') {
+        buf[0] = (char)key;
+        buf[1] = 0;
+        return buf;
+    }
+    if (k && k->name && !strchr(k->name, ' ') && strlen(k->name) < 16)
+        return k->name;
+    snprintf(buf, 16, "key%d", key);
+    return buf;
+}
+
+void tui_out_key(tui_app *a, const tui_key *k, int key)
+{
+    char buf[16];
+    if (!a->out_open)
+        return;
+    outputs_key(&a->out, out_key_name(k, key, buf));
+}
+
+void tui_out_screen(tui_app *a, int cols, int rows)
+{
+    if (a->out_open)
+        outputs_screen(&a->out, cols, rows);
 }
 
 void tui_out_tick(tui_app *a)

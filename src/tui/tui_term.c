@@ -354,6 +354,16 @@ int tui_term_size_changed(void)
     return 1;
 }
 
+int tui_term_size(int *cols, int *rows)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row || !ws.ws_col)
+        return -1;
+    *cols = ws.ws_col;
+    *rows = ws.ws_row;
+    return 0;
+}
+
 int tui_term_signal_fd(void)
 {
     return sig_pipe[0];

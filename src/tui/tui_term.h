@@ -23,6 +23,9 @@ int tui_term_stop_signal(void);
  * could catch it (the window between its size query and its handler, or a
  * detached tmux passing its size on late) is found at the next check. */
 int tui_term_size_changed(void);
+/* The terminal's size now (also before curses starts): 0, or -1 if it has
+ * none (not a terminal). */
+int tui_term_size(int *cols, int *rows);
 /* The live screen while curses is on, else NULL: a second screen (the cast
  * export's) switches back to it after drawing. */
 struct screen *tui_term_screen(void);

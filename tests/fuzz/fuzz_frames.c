@@ -30,10 +30,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     session s = {.params = d.params, .layout = d.layout};
     cast_view v;
-    void *ctx = tui_cast_maker.make(&v, &s, 1000);
+    cast_opts co = {.pace = PACE_LECTURE, .speed_milli = 1000, .cols = 80, .rows = 24};
+    void *ctx = tui_cast_maker.make(&v, &s, &co);
     if (ctx) {
         cast_export *x =
-            cast_export_open("/dev/null", &d.params, &d.layout, &v, 1000, err, sizeof err);
+            cast_export_open("/dev/null", &d.params, &d.layout, &v, &co, err, sizeof err);
         for (size_t i = 0; x && i < d.n; i++)
             cast_export_event(x, &d.events[i]);
         if (x)
