@@ -146,6 +146,47 @@ END_TEST
 /* ops++ by W1 and W2 interleaved (load, load, store, store): W2's store
  * overwrites W1's, one update lost; an atomic's adds lose none; a goroutine
  * blocked on a channel or a mutex waits on that object by its id. */
+/* Step mode's marks as the pacer keeps them, from the events alone: every
+ * thread at rest that runs is at a point, the longest-resting first (ties to
+ * the lowest id); one that waits on an object has none; sleepers come after,
+ * the soonest due first. */
+START_TEST(model_step_marks_follow_the_pacer)
+{
+    model m;
+    go_model(&m);
+    apply(&m, mk(PS_ACTOR_CTL, EV_CTL_STEP, 0, 0, 0, 0));
+    ck_assert_int_eq(m.step_mode, 1); /* a step is taken in step mode */
+    apply(&m, mk(0, EV_SCENARIO_START, 0, 20000, 0, 0));
+    apply(&m, at(mk(0, EV_AT, 0, 0, 0, 0), 13));
+    ck_assert_int_eq(model_step_mark(&m, 0), MODEL_MARK_POINT);
+    ck_assert_int_eq(model_next_step(&m), 0);
+    apply(&m, mk(PS_ACTOR_CTL, EV_CTL_STEP, 0, 0, 0, 0)); /* main starts W1 and W2 */
+    apply(&m, mk(1, EV_THREAD_START, 5, 0, 1, 0));
+    apply(&m, mk(2, EV_THREAD_START, 5, 0, 2, 0));
+    apply(&m, at(mk(0, EV_AT, 0, 0, 0, 0), 14));
+    ck_assert_int_eq(model_next_step(&m), 0);             /* all ready at step 2: the lowest id */
+    apply(&m, mk(PS_ACTOR_CTL, EV_CTL_STEP, 0, 0, 0, 0)); /* main again */
+    apply(&m, at(mk(0, EV_AT, 0, 0, 0, 0), 15));
+    ck_assert_int_eq(model_next_step(&m), 1); /* W1 has waited longest */
+    apply(&m, mk(PS_ACTOR_CTL, EV_CTL_STEP, 1, 0, 0, 0));
+    apply(&m, mk(1, EV_Q_RECV_BLOCKED, JOBS, 0, 0, 1));
+    ck_assert_int_eq(model_step_mark(&m, 1), MODEL_MARK_NONE); /* it waits: no mark */
+    ck_assert_int_eq(model_next_step(&m), 2);
+    apply(&m, mk(PS_ACTOR_CTL, EV_CTL_STEP, 2, 0, 0, 0));
+    apply(&m, mk(2, EV_SLEEP, 0, 0, 500, 1)); /* due at 501 */
+    apply(&m, mk(PS_ACTOR_CTL, EV_CTL_STEP, 0, 0, 0, 0));
+    apply(&m, mk(0, EV_SLEEP, 0, 0, 100, 2)); /* due at 102 */
+    ck_assert_int_eq(model_step_mark(&m, 2), MODEL_MARK_TIMED);
+    ck_assert_int_eq(model_next_step(&m), 0); /* none at a point: the soonest due */
+    apply(&m, mk(0, EV_WAKE, 0, 0, 100, 102));
+    ck_assert_int_eq(model_next_step(&m), 0); /* awake: at a point, before any sleeper */
+    apply(&m, mk(0, EV_THREAD_EXIT, 0, 0, 0, 102));
+    ck_assert_int_eq(model_step_mark(&m, 0), MODEL_MARK_NONE);
+    ck_assert_int_eq(model_next_step(&m), 2);
+    model_free(&m);
+}
+END_TEST
+
 START_TEST(model_go_shared_variables_and_waits)
 {
     model m;
@@ -670,6 +711,7 @@ Suite *suite_make(void)
     tcase_add_test(tc, model_ui_fold);
     tcase_add_test(tc, model_large_actor_ids);
     tcase_add_test(tc, model_go_shared_variables_and_waits);
+    tcase_add_test(tc, model_step_marks_follow_the_pacer);
     tcase_add_test(tc, model_objects_without_a_fixed_maximum);
     tcase_add_test(tc, model_program_output);
     tcase_add_test(tc, model_channel_contents);

@@ -256,8 +256,9 @@ static void apply_ctl(model *m, const ps_event *e)
     case EV_CTL_STEP_MODE:
         m->step_mode = 1;
         break;
-    case EV_CTL_STEP:
+    case EV_CTL_STEP: /* a step is taken in step mode: a run started --step has no STEP_MODE */
         m->steps++;
+        m->step_mode = 1;
         break;
     case EV_CTL_SPEED:
         m->speed_milli = e->value;
@@ -696,6 +697,36 @@ size_t model_output(const model *m, char *buf, size_t cap)
     return (size_t)n;
 }
 
+int model_step_mark(const model *m, int a)
+{
+    switch (a >= 0 && a < m->n_actors ? m->actors[a].state : MS_NEW) {
+    case MS_RUNNING:
+    case MS_IDLE:
+        return MODEL_MARK_POINT;
+    case MS_SLEEPING:
+    case MS_WORKING:
+        return MODEL_MARK_TIMED;
+    default:
+        return MODEL_MARK_NONE;
+    }
+}
+
+int model_next_step(const model *m)
+{
+    int best = -1;
+    uint64_t kb = 0;
+    for (int pass = MODEL_MARK_POINT; pass <= MODEL_MARK_TIMED && best < 0; pass++)
+        for (int a = 0; a < m->hi_actor; a++) {
+            const model_actor *x = &m->actors[a];
+            if (model_step_mark(m, a) != pass)
+                continue;
+            uint64_t kx = pass == MODEL_MARK_POINT ? x->ready_step : x->job_start + x->job_dur;
+            if (best < 0 || kx < kb) /* a is the higher id: ties keep best */
+                best = a, kb = kx;
+        }
+    return best;
+}
+
 void model_apply(model *m, const ps_event *e)
 {
     if (e->seq != m->next_seq)
@@ -729,6 +760,7 @@ void model_apply(model *m, const ps_event *e)
     int a = (int)e->actor;
     m->hi_actor = a + 1 > m->hi_actor ? a + 1 : m->hi_actor;
     count_op(&m->actors[a], e);
+    m->actors[a].ready_step = m->steps;
     if (e->line) /* only its own events carry one (actor.h) */
         m->actors[a].line = e->line;
     if (e->kind == EV_THREAD_START) {

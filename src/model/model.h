@@ -77,7 +77,12 @@ typedef struct model_actor {
     uint32_t hist_n;            /* total state changes; the last MODEL_HIST are kept */
     uint8_t hist_state[MODEL_HIST];
     uint64_t hist_vt[MODEL_HIST];
+    /* step mode: the steps taken when its last own event came (the pacer's
+     * ready_step: in step mode a thread runs from a grant to its next point) */
+    uint64_t ready_step;
 } model_actor;
+
+enum { MODEL_MARK_NONE = 0, MODEL_MARK_POINT, MODEL_MARK_TIMED };
 
 /* An object a Go program made (an OBJECT event), and what its events say.
  * There is no fixed number of them: the array grows as the program makes
@@ -198,6 +203,15 @@ int model_tl_at(const model *m, int a, uint64_t t0, uint64_t t1, uint64_t now);
 /* The lanes after main's: the goroutines (of those kept in detail) that
  * have started. */
 int model_lanes(const model *m);
+/* Who a step with no goroutine chosen moves next, by the pacer's rule (the
+ * longest at a step point, then the soonest due timed work, ties to the
+ * lowest id): an actor id, or -1 when none is marked. */
+int model_next_step(const model *m);
+/* Step mode's mark of actor a, as the pacer keeps it at rest: a thread that
+ * runs is at a step point (MODEL_MARK_POINT), one in a sleep or timed work
+ * is due (MODEL_MARK_TIMED), one that waits on an object or is done or new
+ * has none. */
+int model_step_mark(const model *m, int a);
 /* A Go program's object with this id, or NULL. */
 const model_obj *model_obj_find(const model *m, uint32_t id);
 /* Actor's display name: "main", "W1"... */

@@ -178,6 +178,8 @@ static void cast_draw(void *ctx, const model *m, uint64_t vt, uint64_t now)
     v.speed_milli = m->speed_milli ? m->speed_milli : c->params.speed_milli;
     v.vnow = vt;
     v.next_default = -1;
+    if (m->step_mode && !m->ended) /* a stepped lecture: its marks, as the screen had them */
+        tui_marks_from_model(m, &v);
     tui_frame_input in = {
         .m = m,
         .v = &v,
@@ -191,7 +193,8 @@ static void cast_draw(void *ctx, const model *m, uint64_t vt, uint64_t now)
         .prog = c->prog,
     };
     static char out[4096]; /* the cast view draws one frame at a time, on one thread */
-    if (m->out_n && model_output(m, out, sizeof out))
+    out[0] = 0;
+    if ((m->out_n && model_output(m, out, sizeof out)) || c->prog)
         in.output = out;
     set_term(c->scr);
     tui_draw(stdscr, &in);

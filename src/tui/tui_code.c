@@ -50,6 +50,8 @@ void tui_code_layout(tui_layout *l, int rows, int cols, const tui_frame_input *i
         l->code.h -= keep;
         l->log.y += l->code.h;
         l->log.h = keep;
+        if (in->replay)
+            tui_layout_replay(l);
         return;
     }
     tui_layout_compute(l, rows, left, in->m);

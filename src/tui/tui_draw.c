@@ -93,10 +93,28 @@ void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m)
 
 void tui_layout_replay(tui_layout *l)
 {
-    if (l->too_small || l->log.h < 2)
+    if (l->too_small)
         return;
-    l->log.h--;
-    l->posbar = (tui_rect){l->log.y + l->log.h, 0, 1, l->footer.w};
+    if (l->log.h >= 2) {
+        l->log.h--;
+        l->posbar = (tui_rect){l->log.y + l->log.h, 0, 1, l->footer.w};
+    } else if (l->code.h >= 2 && l->code.x == 0) { /* the listing in the log's place */
+        l->code.h--;
+        l->posbar = (tui_rect){l->code.y + l->code.h, 0, 1, l->footer.w};
+    }
+}
+
+void tui_marks_from_model(const model *m, pacer_view *v)
+{
+    v->mode = PACER_STEP;
+    v->n_actors = m->hi_actor < PACER_VIEW_MAX ? m->hi_actor : PACER_VIEW_MAX;
+    for (int a = 0; a < v->n_actors; a++) {
+        int mark = model_step_mark(m, a);
+        v->actors[a].state = mark == MODEL_MARK_POINT   ? PA_AT_POINT
+                             : mark == MODEL_MARK_TIMED ? PA_TIMED
+                                                        : PA_RUNNING;
+    }
+    v->next_default = model_next_step(m);
 }
 
 uint64_t tui_draw_cell_ns(void)
@@ -315,14 +333,16 @@ void tui_draw(WINDOW *w, const tui_frame_input *in)
     getmaxyx(w, rows, cols);
     werase(w);
     tui_layout_compute(&l, rows, cols, in->m);
-    if (in->replay)
-        tui_layout_replay(&l);
     if (l.too_small) {
         draw_too_small(w, rows, cols);
         return;
     }
+    /* the code panel first: a replay's position bar comes out of the log,
+     * so the listing shows the rows it showed live */
     if (in->ui->code)
         tui_code_layout(&l, rows, cols, in);
+    else if (in->replay)
+        tui_layout_replay(&l);
     draw_header(w, in, l.header);
     tui_draw_diagram(w, in, &l);
     tui_draw_lanes(w, in, &l);

@@ -41,6 +41,9 @@ typedef struct tui_frame_input {
      * labels, or NULL (a scenario, a recording) */
     const struct goprog *prog;
     const char *output; /* and its stdout so far (its tail), or NULL */
+    /* step mode's marks (who is ready, who n moves): the pacer's (NULL: v),
+     * or in a replay or cast the model's, as the lecture's pacer had them */
+    const pacer_view *marks;
 } tui_frame_input;
 
 /* Where each panel goes on a rows x cols screen. */
@@ -56,8 +59,12 @@ typedef struct tui_layout {
 } tui_layout;
 
 void tui_layout_compute(tui_layout *l, int rows, int cols, const model *m);
-/* The layout of a replay: the log gives its last row to the position bar. */
+/* The layout of a replay: the log gives its last row to the position bar
+ * (the code panel, when it took the log's place, if the log has none). */
 void tui_layout_replay(tui_layout *l);
+/* The marks a recorded lecture showed, from the model: v gets step mode,
+ * each actor's state at a point or timed, and who n moves next. */
+void tui_marks_from_model(const model *m, pacer_view *v);
 /* Draws the whole frame into w (its size decides the layout); no refresh. */
 void tui_draw(WINDOW *w, const tui_frame_input *in);
 

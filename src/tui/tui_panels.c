@@ -163,8 +163,8 @@ static tui_role state_role(int state)
 /* Step-mode marker: ready to step, or the one 'n' steps next. */
 static void draw_ready(WINDOW *w, const tui_frame_input *in, int a, int y, int x)
 {
-    const pacer_view *v = in->v;
-    if (in->finished || v->mode == PACER_RUN || a >= v->n_actors)
+    const pacer_view *v = in->marks ? in->marks : in->v;
+    if ((in->finished && !in->marks) || v->mode == PACER_RUN || a >= v->n_actors)
         return;
     int st = v->actors[a].state;
     if (a == v->next_default)
