@@ -64,7 +64,8 @@ int main(int argc, char **argv)
     if (o.html_path && !html_export_available()) {
         fprintf(stderr, "poolscope: --export-html needs the asciinema player, which this build "
                         "does not have: install it (npm install -g asciinema-player@3) and "
-                        "build again (meson setup --wipe); --export-cast writes the cast alone\n");
+                        "set up again (meson setup --reconfigure BUILD); --export-cast writes the "
+                        "cast alone\n");
         return 2;
     }
     if (o.replay_path && !o.headless && (o.trace_path || o.cast_path || o.html_path))
