@@ -178,7 +178,7 @@ static void draw_header(WINDOW *w, const tui_frame_input *in, tui_rect r)
     speed_text(in->v->speed_milli, speed, sizeof speed);
     /* once the run is over its clock stops at its last event; a replay
      * shows the clock its pace follows, as its position bar does */
-    uint64_t vnow = in->finished ? in->m->vt : in->v->vnow;
+    uint64_t vnow = in->finished || in->m->ended ? in->m->vt : in->v->vnow;
     if (in->replay && in->clock)
         vnow = in->pos_t;
     snprintf(right, sizeof right, " %s  %s %.3fs  wall %llu:%02llu ", speed,

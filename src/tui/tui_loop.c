@@ -154,13 +154,11 @@ static void draw(tui_app *a, uint64_t now)
                       ? a->output
                       : NULL,
     };
-    /* a recording: the output its events hold (none in one made before them;
-     * a program's log is shown, empty, before its first line as it was live) */
-    if (!in.output) {
-        a->output[0] = 0;
-        if ((a->m->out_n && model_output(a->m, a->output, sizeof a->output)) || in.prog)
-            in.output = a->output;
-    }
+    /* a recording: the output its events hold; before its first line (or in
+     * one made before output was recorded) the log lists the last events,
+     * which a replay's seek keys move through */
+    if (!in.output && a->m->out_n && model_output(a->m, a->output, sizeof a->output))
+        in.output = a->output;
     pacer_view marks;
     if (session_replay_data(a->s)) { /* a recording: where in it the screen is */
         tui_frame_replay(&in, a->s, a->m);

@@ -120,7 +120,7 @@ static uint64_t strip_cell(const tui_frame_input *in, uint64_t now, int n)
  * the run is over (the pacer's clock goes on, the run does not). */
 static uint64_t strip_now(const tui_frame_input *in)
 {
-    if (in->finished)
+    if (in->finished || in->m->ended) /* its end event is in: the session may not be over yet */
         return in->m->vt;
     return in->v->vnow > in->m->vt ? in->v->vnow : in->m->vt;
 }
@@ -262,7 +262,7 @@ static void draw_lane(WINDOW *w, const tui_frame_input *in, int a, int y, int co
     const model *m = in->m;
     const model_actor *ac = &m->actors[a];
     char name[PS_ACTOR_NAME_LEN], wait[64], ops[96];
-    uint64_t now = in->v->vnow > m->vt ? in->v->vnow : m->vt;
+    uint64_t now = strip_now(in); /* the clock, or the last event once the run is over */
     draw_ready(w, in, a, y, 0);
     tui_put(w, y, 1, 4, TR_BOX_TITLE, model_actor_name(a, name));
     const char *st = tui_wait_text(m, in->prog, a, wait, sizeof wait);
