@@ -3318,6 +3318,11 @@ static void ck_stmt(checker *c, gnode *s)
     }
     case N_INCDEC: {
         gtype *t = ck_lhs(c, s->a);
+        if (s->a->kind == N_IDENT) { /* x++ reads x, as x += 1 does: a use (gc agrees) */
+            gsym *v = ck_lookup(c, s->a->text, s->a->pos, 0);
+            if (v && v->kind == SY_VAR)
+                v->used = 1;
+        }
         if (!t || !types_is_numeric(t->underlying))
             ck_fail(c, s->pos, "invalid operation: %s%s (non-numeric type %s)",
                     s->a->kind == N_IDENT ? s->a->text : "x", s->op == T_INC ? "++" : "--",

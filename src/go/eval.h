@@ -36,7 +36,8 @@ typedef struct gor {
     uint32_t no_line; /* where line points without an actor */
     int64_t id;       /* Go's goroutine number: main is 1 */
     /* allocation: a bump region of the goroutine's own */
-    char *chunk, *chunk_end;
+    char *chunk, *chunk_end; /* its piece: bump-allocated (eval.c) */
+    size_t piece;            /* the size of its next piece */
     /* unwinding */
     struct gdframe *top; /* innermost frame with defers */
     jmp_buf *root;       /* the goroutine's bottom: a panic nobody recovered */
@@ -58,6 +59,11 @@ typedef struct gvm {
     _Atomic int64_t allocated; /* bytes: the limit is VM_MAX_ALLOC */
     void *chunks_mu;           /* a ps_lock (gort) */
     struct gchunk *chunks;
+    /* under chunks_mu: the unused ends of the chunks of goroutines that
+     * ended (never handed out, still zero but for their gtail header), for
+     * the next goroutine to go on from: without them each goroutine's
+     * first allocation took a MiB of the budget for good */
+    struct gtail *tails;
     _Atomic int exiting; /* set once: os.Exit, an unrecovered panic, main's return */
     _Atomic int exit_code;
     int64_t next_goid; /* under gort's spawn lock */

@@ -1,11 +1,13 @@
 /* gort.c - the Go runtime on the engine (see gort.h). */
-#define _GNU_SOURCE /* pthread_getattr_np: a thread's own stack bounds */
+#define _GNU_SOURCE /* pthread_getattr_np: a thread's own stack bounds; sched_getaffinity */
 #include "gort.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "goprog.h"
 #include "rt/chan_select.h"
@@ -24,7 +26,12 @@ typedef struct gort {
     gvm *vm;
     _Atomic uint32_t next_obj; /* object ids for channels, locks, counters (relaxed: unique only) */
     _Atomic int64_t next_goid; /* Go's goroutine numbers (relaxed: unique only) */
-    _Atomic(gchan *) chans;    /* a stack of every channel made: freed by gort_free */
+    /* runtime.NumGoroutine: main and the go statements' goroutines not yet
+     * returned (not poolscope's timer and context threads, which Go does
+     * not have); relaxed: a count read at a moment, no ordering */
+    _Atomic int64_t user_live;
+    _Atomic int64_t maxprocs; /* runtime.GOMAXPROCS's setting; 0: NumCPU (it limits nothing) */
+    _Atomic(gchan *) chans;   /* a stack of every channel made: freed by gort_free */
     /* the program's writes: one at a time, each written and published as
      * output events under out_mu, stamped above the last (out_stamp, under
      * out_mu), so the merged events hold the writes whole and in the order
@@ -109,7 +116,34 @@ static int gort_goroutine(ps_actor *self, void *arg)
     g.stack_limit = gort_stack_limit();
     eval_run_goroutine(&g, st.cl, st.args);
     gor_release(&g);
+    atomic_fetch_sub_explicit(&gort_of(&g)->user_live, 1, memory_order_relaxed);
     return 0;
+}
+
+int64_t gort_maxprocs(gor *g, int64_t n)
+{
+    gort *rt = gort_of(g);
+    int64_t was = atomic_load_explicit(&rt->maxprocs, memory_order_relaxed);
+    if (!was)
+        was = gort_num_cpu();
+    if (n > 0) /* relaxed: a setting read back, no ordering */
+        atomic_store_explicit(&rt->maxprocs, n, memory_order_relaxed);
+    return was;
+}
+
+int64_t gort_num_cpu(void)
+{
+    /* as Go: the CPUs this process may run on (its affinity mask) */
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return CPU_COUNT(&set);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? n : 1;
+}
+
+int64_t gort_num_goroutine(gor *g)
+{
+    return atomic_load_explicit(&gort_of(g)->user_live, memory_order_relaxed);
 }
 
 void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords)
@@ -127,10 +161,12 @@ void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords)
     int64_t arg0 = 0;
     if (!cl->bound && fn->sig->nparams > 0 && nwords > 0 && types_is_integer(fn->sig->params[0]))
         arg0 = (int64_t)cell_get(&args[0]);
+    atomic_fetch_add_explicit(&rt->user_live, 1, memory_order_relaxed); /* counted from its go */
     int rc = run_go_labelled(rt->run, gort_actor(g), gort_goroutine, st, (uint32_t)fn->index + 1,
                              arg0, NULL);
     if (rc == PS_OK)
         return;
+    atomic_fetch_sub_explicit(&rt->user_live, 1, memory_order_relaxed);
     free(st);
     gort_check(g, rc);
     char why[160], msg[220];
@@ -410,8 +446,11 @@ int gort_start(gvm *vm, const run_program_opts *o, ps_run **out, const char **er
     }
     rt->vm = vm;
     atomic_init(&rt->next_obj, 0);
-    atomic_init(&rt->next_goid, 18);
-    atomic_init(&rt->chans, NULL); /* Go 1.19's first user goroutine is about here */
+    atomic_init(&rt->next_goid,
+                6); /* Go 1.19's runtime has 2-5 (GC, sweeper, scavenger, finalizers) */
+    atomic_init(&rt->user_live, 1); /* main */
+    atomic_init(&rt->maxprocs, 0);
+    atomic_init(&rt->chans, NULL);
     ps_lock_init(&rt->out_mu);
     rt->run = run_create_program(o, err);
     if (!rt->run) {

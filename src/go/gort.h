@@ -56,6 +56,14 @@ static inline void gort_at(gor *g, int32_t line)
 
 /* go f(args): a new goroutine running cl with args (nwords words). */
 void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords);
+/* runtime.NumGoroutine: main and the program's goroutines that have not
+ * returned. */
+int64_t gort_num_goroutine(gor *g);
+/* runtime.NumCPU: the CPUs the process may run on. */
+int64_t gort_num_cpu(void);
+/* runtime.GOMAXPROCS(n): the setting before (NumCPU at first); n > 0 sets
+ * it (every goroutine is a thread all the same). */
+int64_t gort_maxprocs(gor *g, int64_t n);
 
 /* An object event: the program made object id of kind (PS_OBJ_*) on source
  * line line (0: the goroutine's current line); value as event.h says. */

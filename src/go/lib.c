@@ -392,7 +392,7 @@ static const golib_member sort_members[] = {
 
 static const golib_member context_members[] = {
     TY("Context", "interface{ Done() <-chan struct{}; Err() error; Value(key any) any; Deadline() "
-                  "(deadline int64, ok bool) }"),
+                  "(deadline time.Time, ok bool) }"),
     TY("CancelFunc", "func()"),
     FN("Background", "func() Context"),
     FN("TODO", "func() Context"),
@@ -403,12 +403,20 @@ static const golib_member context_members[] = {
     VA("DeadlineExceeded", "error"),
 };
 
+static const golib_member runtime_members[] = {
+    FN("NumGoroutine", "func() int"),    FN("Gosched", "func()"),
+    FN("NumCPU", "func() int"),          FN("GOMAXPROCS", "func(n int) int"),
+    CO("GOOS", "string", "\"linux\""),   CO("Compiler", "string", "\"gc\""),
+#if defined(__x86_64__)
+    CO("GOARCH", "string", "\"amd64\""),
+#elif defined(__aarch64__)
+    CO("GOARCH", "string", "\"arm64\""),
+#endif
+};
+
 static const golib_member errgroup_members[] = {
     TY("Group", "struct{ g uintptr }"),
-    FN("WithContext",
-       "func(ctx interface{ Done() <-chan struct{}; Err() error; Value(key any) any; Deadline() "
-       "(deadline int64, ok bool) }) (*Group, interface{ Done() <-chan struct{}; Err() error; "
-       "Value(key any) any; Deadline() (deadline time.Time, ok bool) })"),
+    FN("WithContext", "func(ctx context.Context) (*Group, context.Context)"),
     ME("*Group.Go", "func(f func() error)"),
     ME("*Group.Wait", "func() error"),
     ME("*Group.SetLimit", "func(n int)"),
@@ -502,6 +510,7 @@ static const golib_pkg packages[] = {
     PKG("math", "math", math_members),
     PKG("sort", "sort", sort_members),
     PKG("context", "context", context_members),
+    PKG("runtime", "runtime", runtime_members),
     PKG("golang.org/x/sync/errgroup", "errgroup", errgroup_members),
     PKG("math/rand", "rand", rand_members),
     PKG("unicode/utf8", "utf8", utf8_members),

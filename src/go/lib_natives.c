@@ -14,7 +14,7 @@ static const struct {
     {"math", lib_math_natives},       {"strings", lib_strings_natives},
     {"unicode", lib_unicode_natives}, {"unicode/utf8", lib_utf8_natives},
     {"strconv", lib_strconv_natives}, {"sort", lib_sort_natives},
-    {"math/rand", lib_rand_natives},
+    {"math/rand", lib_rand_natives},  {"runtime", lib_runtime_natives},
 };
 
 gnative_fn lib_native(const char *pkg_path, const char *member)

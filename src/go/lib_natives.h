@@ -41,6 +41,7 @@ extern const golib_native lib_sort_natives[];
 extern const golib_native lib_unicode_natives[];
 extern const golib_native lib_utf8_natives[];
 extern const golib_native lib_rand_natives[];
+extern const golib_native lib_runtime_natives[];
 
 /* A slice of len zeroed words with room for cap. */
 gslice *lib_slice_make(gor *g, int64_t len, int64_t cap);
