@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "lib.h"
+#include "lib_api.h"
+#include "lib_natives.h"
 #include "xop.h"
 
 /* ---- scopes ---- */
@@ -63,6 +65,16 @@ static _Noreturn void ck_fail(checker *c, go_pos pos, const char *fmt, ...)
 }
 
 #define ck_unsupported(c, pos, what) ck_fail(c, pos, "poolscope does not support %s", what)
+/* pkg.name where the package lacks it: a name Go's package has is refused
+ * by name, anything else is Go's "undefined". */
+#define ck_no_member(c, n, lib)                                                                    \
+    do {                                                                                           \
+        if ((lib) && lib_api_has((lib)->path, (n)->text))                                          \
+            ck_fail(c, (n)->pos,                                                                   \
+                    "poolscope does not support %s.%s (docs/go.md lists what each package has)",   \
+                    (n)->a->text, (n)->text);                                                      \
+        ck_fail(c, (n)->pos, "undefined: %s.%s", (n)->a->text, (n)->text);                         \
+    } while (0)
 
 static void *ck_alloc(checker *c, size_t n)
 {
@@ -439,7 +451,7 @@ static gtype *ck_type(checker *c, gnode *n)
                 c->libs[i].used = 1;
                 gsym *m = scope_find_here(c->libs[i].s, n->text);
                 if (!m || !(n->text[0] >= 'A' && n->text[0] <= 'Z'))
-                    ck_fail(c, n->pos, "undefined: %s.%s", n->a->text, n->text);
+                    ck_no_member(c, n, c->libs[i].pkg);
                 return n->type = ck_named_type_of(c, m, n->pos);
             }
         ck_fail(c, n->pos, "undefined: %s.%s", n->a->text, n->text);
@@ -1750,7 +1762,7 @@ static opnd ck_pkg_member(checker *c, gnode *n, gsym *pk)
         c->libs[i].used = 1;
         gsym *m = scope_find_here(c->libs[i].s, n->text);
         if (!m || !(n->text[0] >= 'A' && n->text[0] <= 'Z'))
-            ck_fail(c, n->pos, "undefined: %s.%s", n->a->text, n->text);
+            ck_no_member(c, n, c->libs[i].pkg);
         if (m->state == 0 && m->kind == SY_TYPE)
             ck_resolve_global(c, m);
         n->sym = m;
@@ -1765,6 +1777,10 @@ static opnd ck_pkg_member(checker *c, gnode *n, gsym *pk)
                 ck_set_const(c, n, m->type);
             return (opnd){.m = M_CONST, .t = m->type, .cv = m->cv};
         case SY_FUNC:
+            /* a signature without its native yet: refused now, by name, not
+             * when the call runs (after the program has printed) */
+            if (!lib_native(c->libs[i].pkg->path, n->text))
+                ck_fail(c, n->pos, "poolscope does not support %s.%s yet", n->a->text, n->text);
             n->xop = X_FUNCVAL;
             return (opnd){.m = M_VALUE, .t = m->type};
         default:
@@ -1859,6 +1875,16 @@ static opnd ck_selector(checker *c, gnode *n)
             }
             return (opnd){.m = M_VALUE, .t = n->type};
         }
+    }
+    /* a method Go's library type has and poolscope's lacks: refused by name */
+    const gtype *named = t->kind == GK_POINTER ? t->elem : t;
+    if (named->pkg && named->short_name && strcmp(named->pkg, "main") != 0) {
+        char m[160];
+        snprintf(m, sizeof m, "%s.%s", named->short_name, n->text);
+        if (lib_api_has(named->pkg, m))
+            ck_fail(c, n->pos,
+                    "poolscope does not support %s.%s (docs/go.md lists what each package has)",
+                    ck_typestr(c, named), n->text);
     }
     if (t->kind == GK_POINTER && t->elem->kind == GK_POINTER)
         ck_fail(c, n->pos, "%s.%s undefined (type %s has no field or method %s)",

@@ -194,6 +194,13 @@ typedef struct gdframe {
     int depth;
 } gdframe;
 
+static void runtime_error_marker(gor *g, gcell *args, gcell *res)
+{
+    (void)g;
+    (void)args;
+    (void)res;
+}
+
 static gtype *vm_runtime_error_t(gvm *vm);
 
 _Noreturn void gor_stop_unwind(gor *g)
@@ -1003,13 +1010,31 @@ static int dyn_implements(const gtype *t, const gtype *it)
     return types_implements(t, it, &missing, &ptr_only);
 }
 
+/* A failed assertion panics with a *runtime.TypeAssertionError: its text
+ * has no "runtime error: " before it. */
+_Noreturn static void assert_panic(gor *g, const char *msg)
+{
+    gpanic *p = gor_alloc_bytes(g, sizeof *p);
+    gstr *s = gor_str(g, msg, (int64_t)strlen(msg));
+    p->value = gor_box1(g, vm_runtime_error_t(g->vm), (uint64_t)(uintptr_t)s);
+    p->prev = g->panic;
+    g->panic = p;
+    gor_unwind(g);
+}
+
 static void assert_fail(gor *g, const giface *b, const gtype *want, const gtype *iface)
 {
-    char wn[128], in[128], hn[128];
+    char wn[128], in[128], hn[128], buf[520];
     types_format(want, wn, sizeof wn);
     types_format(iface, in, sizeof in);
+    /* the interface as Go's runtime names it: "interface {}" when empty,
+     * "interface" for error (its type has no package path there) */
+    const char *iname = !iface->nimethods          ? "interface {}"
+                        : strcmp(in, "error") == 0 ? "interface"
+                                                   : in;
     if (!b) {
-        gor_panic_runtime(g, "interface conversion: interface is nil, not %s", wn);
+        snprintf(buf, sizeof buf, "interface conversion: %s is nil, not %s", iname, wn);
+        assert_panic(g, buf);
     }
     types_format(b->t, hn, sizeof hn);
     if (want->kind == GK_INTERFACE) {
@@ -1017,25 +1042,13 @@ static void assert_fail(gor *g, const giface *b, const gtype *want, const gtype 
         int ptr_only;
         types_implements(b->t, want, &missing, &ptr_only);
         /* Go: "interface conversion: main.T is not main.I: missing method M" */
-        char buf[520];
         snprintf(buf, sizeof buf, "interface conversion: %s is not %s: missing method %s", hn, wn,
                  missing);
-        gpanic *p = gor_alloc_bytes(g, sizeof *p);
-        gstr *s = gor_str(g, buf, (int64_t)strlen(buf));
-        p->value = gor_box1(g, vm_runtime_error_t(g->vm), (uint64_t)(uintptr_t)s);
-        p->prev = g->panic;
-        g->panic = p;
-        gor_unwind(g);
+        assert_panic(g, buf);
     }
-    char buf[520];
     snprintf(buf, sizeof buf, "interface conversion: %s is %s, not %s",
              iface->nimethods ? in : "interface {}", hn, wn);
-    gpanic *p = gor_alloc_bytes(g, sizeof *p);
-    gstr *s = gor_str(g, buf, (int64_t)strlen(buf));
-    p->value = gor_box1(g, vm_runtime_error_t(g->vm), (uint64_t)(uintptr_t)s);
-    p->prev = g->panic;
-    g->panic = p;
-    gor_unwind(g);
+    assert_panic(g, buf);
 }
 
 /* x.(T): writes the value (and, if n->y, ok after it). */
@@ -1439,6 +1452,30 @@ static uint64_t func_lit(gor *g, gframe *f, gnode *n)
 
 /* ---- builtins ---- */
 
+/* A float as Go's runtime prints it (println, an unrecovered panic's
+ * value): "+1.500000e+000", a sign always and three exponent digits;
+ * "NaN", "+Inf", "-Inf". */
+static void runtime_float(char *buf, size_t len, double v)
+{
+    if (isnan(v)) {
+        snprintf(buf, len, "NaN");
+        return;
+    }
+    if (isinf(v)) {
+        snprintf(buf, len, "%cInf", v > 0 ? '+' : '-');
+        return;
+    }
+    char t[40];
+    snprintf(t, sizeof t, "%+.6e", v); /* "+1.500000e+00" */
+    char *e = strchr(t, 'e');
+    if (!e) {
+        snprintf(buf, len, "%s", t);
+        return;
+    }
+    *e = 0;
+    snprintf(buf, len, "%se%c%03d", t, e[1], atoi(e + 2));
+}
+
 static void print_value(gor *g, const gtype *t, uint64_t w)
 {
     char buf[64];
@@ -1451,9 +1488,10 @@ static void print_value(gor *g, const gtype *t, uint64_t w)
     }
     if (u->kind == GK_BOOL)
         n = snprintf(buf, sizeof buf, "%s", w ? "true" : "false");
-    else if (types_is_float(u))
-        n = snprintf(buf, sizeof buf, "%+e", cell_f64(w));
-    else if (types_is_unsigned(u))
+    else if (types_is_float(u)) {
+        runtime_float(buf, sizeof buf, cell_f64(w));
+        n = (int)strlen(buf);
+    } else if (types_is_unsigned(u))
         n = snprintf(buf, sizeof buf, "%llu", (unsigned long long)w);
     else if (types_is_integer(u))
         n = snprintf(buf, sizeof buf, "%lld", (long long)w);
@@ -3193,6 +3231,19 @@ static void vm_make_runtime_error(gvm *vm)
     gmethod pm = {.name = "Error", .sig = m.sig, .fn = pf};
     types_add_method(ts, pe, &pm);
     vm->t_plain_error = pe;
+    /* both are runtime.Error: RuntimeError(), a method that does nothing */
+    gtype *none = types_func(ts, NULL, 0, NULL, 0, 0);
+    gtype *recv[2] = {t, pe};
+    for (int i = 0; i < 2; i++) {
+        gfunc *rf = arena_alloc(&vm->prog->arena, sizeof *rf);
+        rf->name = i ? "runtime.plainError.RuntimeError" : "runtime.errorString.RuntimeError";
+        rf->native = runtime_error_marker;
+        rf->sig = types_func(ts, &recv[i], 1, NULL, 0, 0);
+        rf->nparams = 1;
+        rf->param_words = 1;
+        gmethod rm = {.name = "RuntimeError", .sig = none, .fn = rf};
+        types_add_method(ts, recv[i], &rm);
+    }
 }
 
 static void error_string_error(gor *g, gcell *args, gcell *res)
@@ -3303,7 +3354,9 @@ static void print_panic_value(gor *g, const giface *v, char *buf, size_t len)
         else
             snprintf(buf, len, named ? "%s(%lld)" : "%.0s%lld", tn, (long long)w);
     } else if (types_is_float(u)) {
-        snprintf(buf, len, named ? "%s(%e)" : "%.0s%e", tn, cell_f64(w));
+        char fb[40];
+        runtime_float(fb, sizeof fb, cell_f64(w));
+        snprintf(buf, len, named ? "%s(%s)" : "%.0s%s", tn, fb);
     } else if (u->kind == GK_BOOL) {
         snprintf(buf, len, named ? "%s(%s)" : "%.0s%s", tn, w ? "true" : "false");
     } else {

@@ -1,6 +1,10 @@
 #include "lib.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "lib_api.h"
 
 /* The packages' signatures.  The natives (fn) come with the evaluator
  * (eval.c): a NULL fn is a member the checker accepts and the evaluator
@@ -404,6 +408,7 @@ static const golib_member context_members[] = {
 };
 
 static const golib_member runtime_members[] = {
+    TY("Error", "interface{ Error() string; RuntimeError() }"),
     FN("NumGoroutine", "func() int"),    FN("Gosched", "func()"),
     FN("NumCPU", "func() int"),          FN("GOMAXPROCS", "func(n int) int"),
     CO("GOOS", "string", "\"linux\""),   CO("Compiler", "string", "\"gc\""),
@@ -523,4 +528,18 @@ const golib_pkg *lib_find(const char *path)
         if (strcmp(packages[i].path, path) == 0)
             return &packages[i];
     return NULL;
+}
+
+static int api_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
+
+int lib_api_has(const char *path, const char *name)
+{
+    char key[256];
+    int n = snprintf(key, sizeof key, "%s.%s", path, name);
+    if (n < 0 || (size_t)n >= sizeof key)
+        return 0;
+    return bsearch(key, lib_api_names, lib_api_count, sizeof lib_api_names[0], api_cmp) != NULL;
 }
