@@ -59,5 +59,45 @@ out=$("$bin" --headless "$tmp/noise.go" 2>&1); st=$?
 if [ $st = 2 ] && printf '%s' "$out" | grep -q "noise.go:[0-9]*:[0-9]*: " &&
     ! printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')"; then
     echo "ok   noise-file"; else echo "FAIL noise-file: $st: $(printf '%s' "$out" | head -2)"; fail=1; fi
+# a deadlock's report: every blocked goroutine, what it waits in (Go 1.19's
+# words), its function and line, and the go statement that started it
+cat >"$tmp/dl.go" <<'GO'
+package main
+
+import "sync"
+
+func main() {
+	results := make(chan int)
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func(n int) {
+			defer wg.Done()
+			results <- n
+		}(i)
+	}
+	wg.Wait()
+}
+GO
+out=$("$bin" --headless "$tmp/dl.go" 2>&1); st=$?
+want="fatal error: all goroutines are asleep - deadlock!
+
+goroutine 1 [semacquire]:
+main.main()
+	$(realpath "$tmp/dl.go"):15
+
+goroutine 6 [chan send]:
+main.main.func1(...)
+	$(realpath "$tmp/dl.go"):12
+created by main.main
+	$(realpath "$tmp/dl.go"):10
+
+goroutine 7 [chan send]:
+main.main.func1(...)
+	$(realpath "$tmp/dl.go"):12
+created by main.main
+	$(realpath "$tmp/dl.go"):10"
+if [ $st = 2 ] && [ "$out" = "$want" ]; then echo "ok   deadlock-report"; else
+    echo "FAIL deadlock-report: status $st:"; printf '%s\n' "$out" | head -20; fail=1; fi
 rm -rf "$tmp"
 exit $fail

@@ -60,15 +60,20 @@ static void gorun_events(ps_run *r, int log, outputs *k)
     }
 }
 
-/* Go's report when every goroutine is blocked. */
-static void gorun_deadlock(void)
+/* Go's report when every goroutine is blocked: each one, what it waits in,
+ * where, and who started it (gort_deadlock_report). */
+static void gorun_deadlock(gvm *vm)
 {
-    static const char msg[] = "fatal error: all goroutines are asleep - deadlock!\n\n"
-                              "goroutine 1 [chan receive]:\nmain.main()\n";
-    gorun_write(NULL, 2, msg, sizeof msg - 1);
+    char *msg = gort_deadlock_report(vm);
+    static const char fallback[] = "fatal error: all goroutines are asleep - deadlock!\n";
+    if (msg)
+        gorun_write(NULL, 2, msg, strlen(msg));
+    else
+        gorun_write(NULL, 2, fallback, sizeof fallback - 1);
+    free(msg);
 }
 
-static int gorun_drive(ps_run *r, const options *o, outputs *k)
+static int gorun_drive(ps_run *r, gvm *vm, const options *o, outputs *k)
 {
     int deadlock = 0;
     while (!run_finished(r)) {
@@ -77,7 +82,7 @@ static int gorun_drive(ps_run *r, const options *o, outputs *k)
             outputs_tick(k);
         if (!deadlock && run_deadlocked(r)) {
             deadlock = 1;
-            gorun_deadlock();
+            gorun_deadlock(vm);
             run_stop(r);
             continue;
         }
@@ -146,7 +151,7 @@ int gorun_headless(const options *o)
     desc.layout.job_line = goprog_job_line(g);
     if (want)
         outputs_open(&k, o, &desc, 0, 0, stderr);
-    status = gorun_drive(r, o, want ? &k : NULL);
+    status = gorun_drive(r, vm, o, want ? &k : NULL);
     gort_free(vm);
     if (want && outputs_close(&k) != 0 && status == 0)
         status = 1;

@@ -1178,7 +1178,7 @@ static void recv_expr(gor *g, gframe *f, gnode *n, gcell *dst)
     gchan *c = (gchan *)(uintptr_t)ev(g, f, n->a);
     const gtype *elem = n->type;
     if (!c)
-        gort_block_forever(g);
+        gort_block_forever(g, GW_CHAN_RECV_NIL);
     int ok = gort_chan_recv(g, c, dst);
     if (n->y)
         cell_set(&dst[elem->size], (uint64_t)ok);
@@ -2441,7 +2441,7 @@ static int exec_range(gor *g, gframe *f, gnode *s)
         for (;;) {
             gort_at(g, s->pos.line);
             if (!c)
-                gort_block_forever(g);
+                gort_block_forever(g, GW_CHAN_RECV_NIL);
             if (!gort_chan_recv(g, c, v))
                 return EX_NORMAL;
             range_assign(g, f, s, s->a, xt->elem, v);
@@ -2876,7 +2876,7 @@ static __attribute__((noinline)) int exec_stmt(gor *g, gframe *f, gnode *s)
         gcell v[et->size > 0 ? et->size : 1];
         ev_to(g, f, s->b, et, v);
         if (!c)
-            gort_block_forever(g);
+            gort_block_forever(g, GW_CHAN_SEND_NIL);
         gort_chan_send(g, c, v);
         return EX_NORMAL;
     }
@@ -3174,6 +3174,8 @@ void gor_init(gor *g, gvm *vm, int64_t id)
     g->line = &g->no_line;
     g->recover_depth = -1;
     g->rng = vm->seed ^ ((uint64_t)id * 0x9e3779b97f4a7c15ull);
+    atomic_init(&g->wait_reason, 0);
+    atomic_init(&g->wait_line, 0);
 }
 
 void gor_release(gor *g)
@@ -3385,10 +3387,20 @@ void eval_report_panic(gor *g)
             "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]\n";
         gor_write(g, 2, sig, sizeof sig - 1);
     }
-    int k =
-        snprintf(line, sizeof line, "\ngoroutine %lld [running]:\n%s()\n\t%s\n", (long long)g->id,
-                 g->id == 1 ? "main.main" : "main.func", g->vm->prog->filename);
-    gor_write(g, 2, line, (size_t)k);
+    /* its function and line, and who started it (Go prints every frame,
+     * with addresses: the first frame and the go statement are what a
+     * reader looks for) */
+    char path[4096];
+    const char *file = g->vm->prog->filename ? g->vm->prog->filename : "main.go";
+    if (realpath(file, path)) /* go run prints the source's absolute path */
+        file = path;
+    const char *fn = g->entry_fn ? g->entry_fn : g->id == 1 ? "main.main" : "main.func";
+    int k = snprintf(line, sizeof line, "\ngoroutine %lld [running]:\n%s(%s)\n\t%s:%u\n",
+                     (long long)g->id, fn, g->entry_params ? "..." : "", file, (unsigned)*g->line);
+    if (k > 0 && g->creator_fn && (size_t)k < sizeof line)
+        k += snprintf(line + k, sizeof line - (size_t)k, "created by %s\n\t%s:%u\n", g->creator_fn,
+                      file, (unsigned)g->created_line);
+    gor_write(g, 2, line, (size_t)(k < (int)sizeof line ? k : (int)sizeof line - 1));
 }
 
 static void goroutine_body(gor *g, gclosure *cl, gcell *args)

@@ -49,6 +49,15 @@ typedef struct gor {
     int stopping;          /* unwinding because the run stops: no panic report */
     /* the last watched variable it used and its counter (gvars.c) */
     void *var_addr, *var_counter;
+    /* what a deadlock report says of it (gort.c): written by its own thread,
+     * read by the reporting one, so atomics (relaxed: a report of a moment) */
+    _Atomic int wait_reason; /* GW_* (gort.h), 0 while it runs */
+    _Atomic uint32_t wait_line;
+    const char *entry_fn;   /* its function's Go name ("main.worker") */
+    const char *creator_fn; /* the function whose go statement started it, or NULL (main) */
+    uint32_t created_line;  /* and that statement's line */
+    int entry_params;       /* its function has parameters: "(...)" in a trace */
+    struct gor *reg_prev, *reg_next; /* gort's live goroutines, under its lock */
 } gor;
 
 /* The program being run: its globals and its outcome. */

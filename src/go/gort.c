@@ -38,6 +38,10 @@ typedef struct gort {
      * they reached the program's stdout */
     ps_lock out_mu;
     uint64_t out_stamp;
+    /* the program's live goroutines (main and the go statements'), for a
+     * deadlock report: each links its own gor in and out */
+    ps_lock reg_mu;
+    gor *reg_head;
 } gort;
 
 static gort *gort_of(const gor *g)
@@ -104,7 +108,34 @@ typedef struct gort_launch {
     gclosure *cl;
     gcell *args;
     int64_t goid;
+    const char *creator_fn;
+    uint32_t created_line;
 } gort_launch;
+
+static void gort_register(gor *g)
+{
+    gort *rt = gort_of(g);
+    ps_lock_acquire(&rt->reg_mu);
+    g->reg_prev = NULL;
+    g->reg_next = rt->reg_head;
+    if (rt->reg_head)
+        rt->reg_head->reg_prev = g;
+    rt->reg_head = g;
+    ps_lock_release(&rt->reg_mu);
+}
+
+static void gort_unregister(gor *g)
+{
+    gort *rt = gort_of(g);
+    ps_lock_acquire(&rt->reg_mu);
+    if (g->reg_prev)
+        g->reg_prev->reg_next = g->reg_next;
+    else
+        rt->reg_head = g->reg_next;
+    if (g->reg_next)
+        g->reg_next->reg_prev = g->reg_prev;
+    ps_lock_release(&rt->reg_mu);
+}
 
 static int gort_goroutine(ps_actor *self, void *arg)
 {
@@ -114,7 +145,13 @@ static int gort_goroutine(ps_actor *self, void *arg)
     gor_init(&g, st.vm, st.goid);
     gort_bind(&g, self);
     g.stack_limit = gort_stack_limit();
+    g.entry_fn = st.cl->fn->name;
+    g.entry_params = st.cl->fn->nparams > 0;
+    g.creator_fn = st.creator_fn;
+    g.created_line = st.created_line;
+    gort_register(&g);
     eval_run_goroutine(&g, st.cl, st.args);
+    gort_unregister(&g);
     gor_release(&g);
     atomic_fetch_sub_explicit(&gort_of(&g)->user_live, 1, memory_order_relaxed);
     return 0;
@@ -157,6 +194,8 @@ void gort_go(gor *g, gclosure *cl, const gcell *args, int32_t nwords)
     st->args = gor_alloc(g, nwords);
     cells_copy(st->args, args, nwords);
     st->goid = atomic_fetch_add_explicit(&rt->next_goid, 1, memory_order_relaxed);
+    st->creator_fn = g->entry_fn;
+    st->created_line = *g->line;
     const gfunc *fn = cl->fn;
     int64_t arg0 = 0;
     if (!cl->bound && fn->sig->nparams > 0 && nwords > 0 && types_is_integer(fn->sig->params[0]))
@@ -324,7 +363,9 @@ static void gort_unitem(const gchan *c, int64_t item, gcell *dst)
 
 void gort_chan_send(gor *g, gchan *c, const gcell *v)
 {
+    gort_wait_begin(g, GW_CHAN_SEND);
     int rc = chan_send(&c->q, gort_actor(g), gort_item(g, c, v));
+    gort_wait_end(g);
     gort_check(g, rc);
     if (rc == PS_ECLOSED)
         gor_panic_plain(g, "send on closed channel");
@@ -333,7 +374,9 @@ void gort_chan_send(gor *g, gchan *c, const gcell *v)
 int gort_chan_recv(gor *g, gchan *c, gcell *dst)
 {
     int64_t item = 0;
+    gort_wait_begin(g, GW_CHAN_RECV);
     int rc = chan_recv(&c->q, gort_actor(g), &item);
+    gort_wait_end(g);
     gort_check(g, rc);
     if (rc == PS_ECLOSED) {
         cells_zero(dst, c->elem->size);
@@ -374,7 +417,9 @@ int gort_select(gor *g, gselcase *cases, int n, int has_default)
             cc[i].item = gort_item(g, cases[i].c, cases[i].v);
     }
     int chosen = CHAN_DEFAULT;
+    gort_wait_begin(g, n ? GW_SELECT : GW_SELECT_NONE);
     int rc = chan_select(gort_actor(g), cc, n, !has_default, &g->rng, &chosen);
+    gort_wait_end(g);
     gort_check(g, rc);
     if (rc == PS_EAGAIN)
         return -1;
@@ -393,8 +438,9 @@ int gort_select(gor *g, gselcase *cases, int n, int has_default)
     return chosen;
 }
 
-void gort_block_forever(gor *g)
+void gort_block_forever(gor *g, int reason)
 {
+    gort_wait_begin(g, reason);
     chan_block_forever(gort_actor(g));
     gor_stop_unwind(g);
 }
@@ -407,7 +453,72 @@ void gort_sleep(gor *g, int64_t ns)
         gort_point(g); /* time.Sleep(0) yields: still a step */
         return;
     }
-    gort_check(g, run_sleep(gort_actor(g), (uint64_t)ns));
+    gort_wait_begin(g, GW_SLEEP);
+    int rc = run_sleep(gort_actor(g), (uint64_t)ns);
+    gort_wait_end(g);
+    gort_check(g, rc);
+}
+
+/* ---- a deadlock's report ---- */
+
+static const char *const wait_words[] = {
+    [GW_NONE] = "running",
+    [GW_CHAN_SEND] = "chan send",
+    [GW_CHAN_RECV] = "chan receive",
+    [GW_CHAN_SEND_NIL] = "chan send (nil chan)",
+    [GW_CHAN_RECV_NIL] = "chan receive (nil chan)",
+    [GW_SELECT] = "select",
+    [GW_SELECT_NONE] = "select (no cases)",
+    [GW_SEMACQUIRE] = "semacquire",
+    [GW_SLEEP] = "sleep",
+};
+
+static int by_goid(const void *a, const void *b)
+{
+    int64_t x = (*(gor *const *)a)->id, y = (*(gor *const *)b)->id;
+    return (x > y) - (x < y);
+}
+
+char *gort_deadlock_report(gvm *vm)
+{
+    gort *rt = vm->rt;
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    if (!f)
+        return NULL;
+    char path[4096];
+    const char *file = vm->prog->filename ? vm->prog->filename : "main.go";
+    if (realpath(file, path)) /* go run prints the source's absolute path */
+        file = path;
+    fputs("fatal error: all goroutines are asleep - deadlock!\n", f);
+    ps_lock_acquire(&rt->reg_mu); /* every goroutine is blocked: none links in or out */
+    size_t n = 0;
+    for (gor *g = rt->reg_head; g; g = g->reg_next)
+        n++;
+    gor **all = calloc(n ? n : 1, sizeof *all);
+    n = 0;
+    for (gor *g = rt->reg_head; all && g; g = g->reg_next)
+        all[n++] = g;
+    if (all)
+        qsort(all, n, sizeof *all, by_goid);
+    for (size_t i = 0; all && i < n; i++) {
+        const gor *g = all[i];
+        int w = atomic_load_explicit(&g->wait_reason, memory_order_relaxed);
+        uint32_t line = atomic_load_explicit(&g->wait_line, memory_order_relaxed);
+        fprintf(f, "\ngoroutine %lld [%s]:\n%s(%s)\n\t%s:%u\n", (long long)g->id,
+                w >= 0 && w <= GW_SLEEP ? wait_words[w] : "?", g->entry_fn ? g->entry_fn : "?",
+                g->entry_params ? "..." : "", file, (unsigned)line);
+        if (g->creator_fn)
+            fprintf(f, "created by %s\n\t%s:%u\n", g->creator_fn, file, (unsigned)g->created_line);
+    }
+    ps_lock_release(&rt->reg_mu);
+    free(all);
+    if (fclose(f) != 0) {
+        free(out);
+        return NULL;
+    }
+    return out;
 }
 
 int64_t gort_now(gor *g)
@@ -430,7 +541,10 @@ static int gort_main(ps_actor *self, void *arg)
     gor_init(&g, vm, 1);
     gort_bind(&g, self);
     g.stack_limit = gort_stack_limit();
+    g.entry_fn = "main.main";
+    gort_register(&g);
     int rc = eval_run_main(vm, &g);
+    gort_unregister(&g);
     gor_release(&g);
     if (rc < 0)
         return 0; /* the run stopped: its status was set by whoever stopped it */
@@ -452,6 +566,7 @@ int gort_start(gvm *vm, const run_program_opts *o, ps_run **out, const char **er
     atomic_init(&rt->maxprocs, 0);
     atomic_init(&rt->chans, NULL);
     ps_lock_init(&rt->out_mu);
+    ps_lock_init(&rt->reg_mu);
     rt->run = run_create_program(o, err);
     if (!rt->run) {
         free(rt);

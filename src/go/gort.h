@@ -105,7 +105,37 @@ typedef struct gselcase {
 } gselcase;
 /* Go's select: the chosen case, or -1 for default (has_default). */
 int gort_select(gor *g, gselcase *cases, int n, int has_default);
-_Noreturn void gort_block_forever(gor *g);
+/* Blocks for good (a nil channel's operation, select {}): reason says
+ * which (GW_*), for a deadlock report. */
+_Noreturn void gort_block_forever(gor *g, int reason);
+
+/* What a goroutine waits in, as Go's traces say it ("goroutine 6 [chan
+ * send]:"); gort_wait_begin records it with the line, gort_wait_end clears
+ * it. */
+enum {
+    GW_NONE = 0,
+    GW_CHAN_SEND,
+    GW_CHAN_RECV,
+    GW_CHAN_SEND_NIL,
+    GW_CHAN_RECV_NIL,
+    GW_SELECT,
+    GW_SELECT_NONE,
+    GW_SEMACQUIRE, /* Go 1.19's word for WaitGroup.Wait and a Mutex's Lock */
+    GW_SLEEP,
+};
+static inline void gort_wait_begin(gor *g, int reason)
+{
+    atomic_store_explicit(&g->wait_line, *g->line, memory_order_relaxed);
+    atomic_store_explicit(&g->wait_reason, reason, memory_order_relaxed);
+}
+static inline void gort_wait_end(gor *g)
+{
+    atomic_store_explicit(&g->wait_reason, GW_NONE, memory_order_relaxed);
+}
+/* Go's report when every goroutine is blocked: "fatal error: all goroutines
+ * are asleep - deadlock!", then each goroutine, what it waits in, where,
+ * and who started it; a malloc'd string (NULL: out of memory). */
+char *gort_deadlock_report(gvm *vm);
 
 void gort_sleep(gor *g, int64_t ns);
 /* Virtual nanoseconds since the program started. */

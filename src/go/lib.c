@@ -409,9 +409,12 @@ static const golib_member context_members[] = {
 
 static const golib_member runtime_members[] = {
     TY("Error", "interface{ Error() string; RuntimeError() }"),
-    FN("NumGoroutine", "func() int"),    FN("Gosched", "func()"),
-    FN("NumCPU", "func() int"),          FN("GOMAXPROCS", "func(n int) int"),
-    CO("GOOS", "string", "\"linux\""),   CO("Compiler", "string", "\"gc\""),
+    FN("NumGoroutine", "func() int"),
+    FN("Gosched", "func()"),
+    FN("NumCPU", "func() int"),
+    FN("GOMAXPROCS", "func(n int) int"),
+    CO("GOOS", "string", "\"linux\""),
+    CO("Compiler", "string", "\"gc\""),
 #if defined(__x86_64__)
     CO("GOARCH", "string", "\"amd64\""),
 #elif defined(__aarch64__)

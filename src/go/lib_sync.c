@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "gort.h"
 #include "gvars.h"
 #include "rt/counter.h"
 #include "rt/mutex.h"
@@ -102,7 +103,10 @@ static void sync_rc(gor *g, int rc)
 static void mutex_lock_native(gor *g, gcell *args, gcell *res)
 {
     (void)res;
-    sync_rc(g, mutex_lock(sync_object(g, sync_arg(args), SO_MUTEX), g->actor));
+    gort_wait_begin(g, GW_SEMACQUIRE);
+    int rc = mutex_lock(sync_object(g, sync_arg(args), SO_MUTEX), g->actor);
+    gort_wait_end(g);
+    sync_rc(g, rc);
 }
 
 static void mutex_unlock_native(gor *g, gcell *args, gcell *res)
@@ -117,13 +121,19 @@ static void mutex_unlock_native(gor *g, gcell *args, gcell *res)
 static void rw_lock_native(gor *g, gcell *args, gcell *res)
 {
     (void)res;
-    sync_rc(g, rwmutex_lock(sync_object(g, sync_arg(args), SO_RWMUTEX), g->actor));
+    gort_wait_begin(g, GW_SEMACQUIRE);
+    int rc = rwmutex_lock(sync_object(g, sync_arg(args), SO_RWMUTEX), g->actor);
+    gort_wait_end(g);
+    sync_rc(g, rc);
 }
 
 static void rw_rlock_native(gor *g, gcell *args, gcell *res)
 {
     (void)res;
-    sync_rc(g, rwmutex_rlock(sync_object(g, sync_arg(args), SO_RWMUTEX), g->actor));
+    gort_wait_begin(g, GW_SEMACQUIRE);
+    int rc = rwmutex_rlock(sync_object(g, sync_arg(args), SO_RWMUTEX), g->actor);
+    gort_wait_end(g);
+    sync_rc(g, rc);
 }
 
 static void rw_unlock_native(gor *g, gcell *args, gcell *res)
@@ -165,7 +175,10 @@ static void wg_done_native(gor *g, gcell *args, gcell *res)
 static void wg_wait_native(gor *g, gcell *args, gcell *res)
 {
     (void)res;
-    sync_rc(g, wg_wait(sync_object(g, sync_arg(args), SO_WG), g->actor));
+    gort_wait_begin(g, GW_SEMACQUIRE);
+    int rc = wg_wait(sync_object(g, sync_arg(args), SO_WG), g->actor);
+    gort_wait_end(g);
+    sync_rc(g, rc);
 }
 
 /* Once: {m *mutex; done uint32}: the fast path is an acquire load of done. */
@@ -178,7 +191,10 @@ static void once_do_native(gor *g, gcell *args, gcell *res)
     if (cell_get(&o[1]))
         return;
     ps_mutex *m = sync_object(g, &o[0], SO_MUTEX);
-    sync_rc(g, mutex_lock(m, g->actor));
+    gort_wait_begin(g, GW_SEMACQUIRE);
+    int rc = mutex_lock(m, g->actor);
+    gort_wait_end(g);
+    sync_rc(g, rc);
     if (!cell_get(&o[1])) {
         gcell none[1];
         /* done is set even if f panics (Go's defer); a panic here leaves
