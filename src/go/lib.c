@@ -403,6 +403,7 @@ static const golib_member context_members[] = {
     FN("WithCancel", "func(parent Context) (ctx Context, cancel CancelFunc)"),
     FN("WithTimeout", "func(parent Context, timeout time.Duration) (Context, CancelFunc)"),
     FN("WithValue", "func(parent Context, key, val any) Context"),
+    FN("WithDeadline", "func(parent Context, d time.Time) (Context, CancelFunc)"),
     VA("Canceled", "error"),
     VA("DeadlineExceeded", "error"),
 };

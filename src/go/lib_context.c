@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "gmap.h"
+
 #include "rt/chan.h"
 #include "rt/run.h"
 #include "rt/waitgroup.h"
@@ -23,7 +25,20 @@ typedef struct gctx {
     int has_deadline;
     struct gctx **children; /* under mu */
     int nchildren, capchildren;
+    /* WithValue's: a key and its value (set before it is shared); it has no
+     * done of its own: its Done and Err are its parent's */
+    int is_value;
+    uint64_t key, val; /* interface words */
 } gctx;
+
+/* Whose done and err c has: itself, or for a value context the nearest
+ * ancestor that is not one. */
+static gctx *ctx_owner(gctx *c)
+{
+    while (c && c->is_value)
+        c = c->parent;
+    return c;
+}
 
 static gctx *ctx_of(gor *g, const gcell *args)
 {
@@ -59,12 +74,13 @@ static void ctx_cancel(gor *g, gctx *c, giface *err)
         ctx_cancel(g, kids[i], err);
 }
 
-static gctx *ctx_new(gor *g, gctx *parent)
+static gctx *ctx_new(gor *g, gctx *vparent)
 {
     gctx *c = gor_alloc_bytes(g, sizeof *c);
     ps_lock_init(&c->mu);
-    c->parent = parent;
+    c->parent = vparent; /* Value and Deadline look up through value contexts */
     c->done = gort_chan_new(g, g->vm->prog->types.basic[GK_BOOL], 0);
+    gctx *parent = ctx_owner(vparent); /* who cancels it */
     if (!parent)
         return c;
     ps_lock_acquire(&parent->mu);
@@ -103,20 +119,49 @@ static gctx *ctx_unbox(gor *g, uint64_t w)
 
 static void ctx_done_native(gor *g, gcell *args, gcell *res)
 {
-    gctx *c = ctx_of(g, args);
-    cell_set(&res[0], (uint64_t)(uintptr_t)c->done);
+    gctx *c = ctx_owner(ctx_of(g, args));
+    cell_set(&res[0], c ? (uint64_t)(uintptr_t)c->done : 0);
 }
 
 static void ctx_err_native(gor *g, gcell *args, gcell *res)
 {
-    cell_set(&res[0], (uint64_t)(uintptr_t)ctx_err(ctx_of(g, args)));
+    gctx *c = ctx_owner(ctx_of(g, args));
+    cell_set(&res[0], c ? (uint64_t)(uintptr_t)ctx_err(c) : 0);
 }
 
+/* Value(key): the nearest value context's with an equal key (Go's ==
+ * on interfaces), else nil. */
 static void ctx_value_native(gor *g, gcell *args, gcell *res)
 {
-    (void)g;
-    (void)args;
+    static const gtype any = {.kind = GK_INTERFACE};
+    gcell key[1];
+    cell_set(&key[0], cell_get(&args[1]));
+    for (const gctx *c = ctx_of(g, args); c; c = c->parent) {
+        gcell k[1];
+        cell_set(&k[0], c->key);
+        if (c->is_value && gvalue_equal(g, &any, k, key)) {
+            cell_set(&res[0], c->val);
+            return;
+        }
+    }
     cell_set(&res[0], 0);
+}
+
+static void with_value_native(gor *g, gcell *args, gcell *res)
+{
+    gctx *parent = ctx_unbox(g, cell_get(&args[0]));
+    const giface *k = (const giface *)(uintptr_t)cell_get(&args[1]);
+    if (!k)
+        gor_panic_string(g, "nil key");
+    if (!k->t->comparable)
+        gor_panic_string(g, "key is not comparable");
+    gctx *c = gor_alloc_bytes(g, sizeof *c);
+    ps_lock_init(&c->mu);
+    c->parent = parent;
+    c->is_value = 1;
+    c->key = cell_get(&args[1]);
+    c->val = cell_get(&args[2]);
+    cell_set(&res[0], ctx_value(g, c));
 }
 
 static void ctx_deadline_native(gor *g, gcell *args, gcell *res)
@@ -182,18 +227,30 @@ static int ctx_timer_goroutine(ps_actor *self, void *arg)
     return 0;
 }
 
-static void with_timeout_native(gor *g, gcell *args, gcell *res)
+/* A context cancelled with DeadlineExceeded at virtual time deadline. */
+static void with_deadline_at(gor *g, gcell *args, gcell *res, int64_t deadline)
 {
     gctx *c = ctx_new(g, ctx_unbox(g, cell_get(&args[0])));
     ctx_timer *t = gor_alloc_bytes(g, sizeof *t);
     t->vm = g->vm;
     t->c = c;
-    t->d = (int64_t)cell_get(&args[1]);
-    c->deadline = gort_now(g) + t->d;
+    t->d = deadline - gort_now(g);
+    c->deadline = deadline;
     c->has_deadline = 1;
     gort_go_native(g, ctx_timer_goroutine, t);
     cell_set(&res[0], ctx_value(g, c));
     cell_set(&res[1], ctx_cancel_func(g, c));
+}
+
+static void with_timeout_native(gor *g, gcell *args, gcell *res)
+{
+    with_deadline_at(g, args, res, gort_now(g) + (int64_t)cell_get(&args[1]));
+}
+
+/* WithDeadline(parent, d): a time.Time is its clock's ns (lib_time.c) */
+static void with_deadline_native(gor *g, gcell *args, gcell *res)
+{
+    with_deadline_at(g, args, res, (int64_t)cell_get(&args[1]));
 }
 
 static void canceled_init(gor *g, gcell *args, gcell *res)
@@ -219,6 +276,8 @@ const golib_native lib_context_natives[] = {
     {"TODO", background_native},
     {"WithCancel", with_cancel_native},
     {"WithTimeout", with_timeout_native},
+    {"WithValue", with_value_native},
+    {"WithDeadline", with_deadline_native},
     {"Canceled", canceled_init},
     {"DeadlineExceeded", deadline_init},
     {NULL, NULL},
