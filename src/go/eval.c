@@ -3504,6 +3504,7 @@ int eval_prepare(gvm *vm)
         return -1;
     ps_lock_init(vm->chunks_mu);
     atomic_init(&vm->allocated, 0);
+    atomic_init(&vm->log_std, 0);
     atomic_init(&vm->exiting, 0);
     atomic_init(&vm->exit_code, 0);
     vm_make_runtime_error(vm);

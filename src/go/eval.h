@@ -90,6 +90,9 @@ typedef struct gvm {
     /* context: its type, cancel's code, and where Canceled and
      * DeadlineExceeded live among the globals */
     gtype *t_ctx;
+    /* package log's standard logger (a *log.Logger's cells), made by the
+     * first call that needs it (lib_log.c: a compare-and-swap) */
+    _Atomic(uintptr_t) log_std;
     struct gfunc *ctx_cancel_fn;
     /* strconv.ErrSyntax and ErrRange's globals (set by their initializers) */
     gcell *strconv_err_syntax, *strconv_err_range;

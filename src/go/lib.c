@@ -423,6 +423,50 @@ static const golib_member runtime_members[] = {
 #endif
 };
 
+/* log: the standard logger and Loggers of the program's own (a Logger's
+ * out is an io.Writer: *os.File or any Write method). */
+static const golib_member log_members[] = {
+    TY("Logger", "struct{ out interface{ Write(p []byte) (n int, err error) }; prefix string; "
+                 "flag int }"),
+    CO("Ldate", "", "1"),
+    CO("Ltime", "", "2"),
+    CO("Lmicroseconds", "", "4"),
+    CO("Llongfile", "", "8"),
+    CO("Lshortfile", "", "16"),
+    CO("LUTC", "", "32"),
+    CO("Lmsgprefix", "", "64"),
+    CO("LstdFlags", "", "3"),
+    FN("Print", "func(v ...any)"),
+    FN("Printf", "func(format string, v ...any)"),
+    FN("Println", "func(v ...any)"),
+    FN("Fatal", "func(v ...any)"),
+    FN("Fatalf", "func(format string, v ...any)"),
+    FN("Fatalln", "func(v ...any)"),
+    FN("Panic", "func(v ...any)"),
+    FN("Panicf", "func(format string, v ...any)"),
+    FN("Panicln", "func(v ...any)"),
+    FN("SetFlags", "func(flag int)"),
+    FN("SetPrefix", "func(prefix string)"),
+    FN("Flags", "func() int"),
+    FN("Prefix", "func() string"),
+    FN("New", "func(out interface{ Write(p []byte) (n int, err error) }, prefix string, flag int) "
+              "*Logger"),
+    FN("Default", "func() *Logger"),
+    ME("*Logger.Print", "func(v ...any)"),
+    ME("*Logger.Printf", "func(format string, v ...any)"),
+    ME("*Logger.Println", "func(v ...any)"),
+    ME("*Logger.Fatal", "func(v ...any)"),
+    ME("*Logger.Fatalf", "func(format string, v ...any)"),
+    ME("*Logger.Fatalln", "func(v ...any)"),
+    ME("*Logger.Panic", "func(v ...any)"),
+    ME("*Logger.Panicf", "func(format string, v ...any)"),
+    ME("*Logger.Panicln", "func(v ...any)"),
+    ME("*Logger.SetFlags", "func(flag int)"),
+    ME("*Logger.SetPrefix", "func(prefix string)"),
+    ME("*Logger.Flags", "func() int"),
+    ME("*Logger.Prefix", "func() string"),
+};
+
 static const golib_member errgroup_members[] = {
     TY("Group", "struct{ g uintptr }"),
     FN("WithContext", "func(ctx context.Context) (*Group, context.Context)"),
@@ -520,6 +564,7 @@ static const golib_pkg packages[] = {
     PKG("sort", "sort", sort_members),
     PKG("context", "context", context_members),
     PKG("runtime", "runtime", runtime_members),
+    PKG("log", "log", log_members),
     PKG("golang.org/x/sync/errgroup", "errgroup", errgroup_members),
     PKG("math/rand", "rand", rand_members),
     PKG("unicode/utf8", "utf8", utf8_members),

@@ -49,7 +49,7 @@ int lib_writer_fd(gor *g, uint64_t w)
 
 /* Writes b to w: the fd for an *os.File, else w's Write method with the
  * bytes as a []byte (a *strings.Builder, the program's own writer). */
-static void lib_out_writer(gor *g, uint64_t w, int fd, gbuf *b, gcell *res)
+void lib_out_writer(gor *g, uint64_t w, int fd, gbuf *b, gcell *res)
 {
     if (fd >= 0) {
         lib_out(g, fd, b, res);

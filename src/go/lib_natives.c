@@ -15,6 +15,7 @@ static const struct {
     {"unicode", lib_unicode_natives}, {"unicode/utf8", lib_utf8_natives},
     {"strconv", lib_strconv_natives}, {"sort", lib_sort_natives},
     {"math/rand", lib_rand_natives},  {"runtime", lib_runtime_natives},
+    {"log", lib_log_natives},
 };
 
 gnative_fn lib_native(const char *pkg_path, const char *member)

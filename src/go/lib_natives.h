@@ -23,6 +23,10 @@ gnative_fn lib_native(const char *pkg_path, const char *member);
 giface *lib_error_value(gor *g, uint64_t msg, giface *wrapped, int wrap);
 /* The fd of an io.Writer that is *os.File, or -1. */
 int lib_writer_fd(gor *g, uint64_t w);
+struct gbuf;
+/* Writes b to the io.Writer w (fd: lib_writer_fd's answer): res gets
+ * (n, err). */
+void lib_out_writer(gor *g, uint64_t w, int fd, struct gbuf *b, gcell *res);
 /* Ends the program: a library feature poolscope lacks. */
 _Noreturn void lib_unsupported(gor *g, const char *what);
 
@@ -42,6 +46,7 @@ extern const golib_native lib_unicode_natives[];
 extern const golib_native lib_utf8_natives[];
 extern const golib_native lib_rand_natives[];
 extern const golib_native lib_runtime_natives[];
+extern const golib_native lib_log_natives[];
 
 /* A slice of len zeroed words with room for cap. */
 gslice *lib_slice_make(gor *g, int64_t len, int64_t cap);
