@@ -3511,6 +3511,8 @@ int eval_prepare(gvm *vm)
     vm_make_error_types(vm);
     lib_context_prepare(vm);
     gtypes *ts = &vm->prog->types;
+    gtype *any = types_interface(ts, NULL, 0);
+    vm->t_any_map = types_map(ts, any, any);
     vm->t_time = ts->basic[GK_INT64];
     for (int i = 0; i < ts->n; i++)
         if (ts->all[i]->pkg && strcmp(ts->all[i]->pkg, "time") == 0 &&

@@ -93,6 +93,7 @@ typedef struct gvm {
     /* package log's standard logger (a *log.Logger's cells), made by the
      * first call that needs it (lib_log.c: a compare-and-swap) */
     _Atomic(uintptr_t) log_std;
+    gtype *t_any_map; /* map[any]any: a sync.Map's (made before any goroutine runs) */
     struct gfunc *ctx_cancel_fn;
     /* strconv.ErrSyntax and ErrRange's globals (set by their initializers) */
     gcell *strconv_err_syntax, *strconv_err_range;

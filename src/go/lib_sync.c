@@ -13,6 +13,7 @@
 #include "rt/mutex.h"
 #include "rt/rwmutex.h"
 #include "rt/waitgroup.h"
+#include "sync/lock.h"
 
 /* 64-byte aligned memory from the goroutine's heap (the objects keep their
  * own cache lines). */
@@ -277,6 +278,198 @@ ATOMIC_FNS(i64, 64, 1)
 ATOMIC_FNS(u32, 32, 0)
 ATOMIC_FNS(u64, 64, 0)
 
+/* ---- sync.Map: a map[any]any under a lock of its own ----
+ *
+ * Its word holds, from its first use, a smap (made once: the first
+ * compare-exchange wins, as for a Mutex).  Every operation holds the lock,
+ * so the map's own overlap check never fires; Range copies the entries
+ * first and calls f without the lock, so f may use the map (Go's Range
+ * is no consistent snapshot either). */
+typedef struct smap {
+    ps_lock mu;
+    gmap *m;
+} smap;
+
+static smap *smap_of(gor *g, gcell *args)
+{
+    gcell *word = sync_arg(args);
+    if (!word)
+        gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
+    /* acquire: the smap another goroutine made is initialized */
+    uint64_t p = atomic_load_explicit(word, memory_order_acquire);
+    if (p)
+        return (smap *)(uintptr_t)p;
+    smap *mine = gor_alloc_bytes(g, sizeof *mine);
+    ps_lock_init(&mine->mu);
+    mine->m = gmap_new(g, g->vm->t_any_map, 0);
+    uint64_t expected = 0;
+    /* acq_rel: publishes mine, or acquires the winner's */
+    if (atomic_compare_exchange_strong_explicit(word, &expected, (uint64_t)(uintptr_t)mine,
+                                                memory_order_acq_rel, memory_order_acquire))
+        return mine;
+    return (smap *)(uintptr_t)expected;
+}
+
+/* The value words of key, or NULL; under mu. */
+static gcell *smap_find(gor *g, smap *m, const gcell *key)
+{
+    return gmap_lookup(g, m->m, key);
+}
+
+static void map_load_native(gor *g, gcell *args, gcell *res)
+{
+    smap *m = smap_of(g, args);
+    ps_lock_acquire(&m->mu);
+    gcell *v = smap_find(g, m, &args[1]);
+    cell_set(&res[0], v ? cell_get(v) : 0);
+    cell_set(&res[1], v != NULL);
+    ps_lock_release(&m->mu);
+}
+
+static void map_store_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    smap *m = smap_of(g, args);
+    ps_lock_acquire(&m->mu);
+    cell_set(gmap_assign(g, m->m, &args[1]), cell_get(&args[2]));
+    ps_lock_release(&m->mu);
+}
+
+static void map_load_or_store_native(gor *g, gcell *args, gcell *res)
+{
+    smap *m = smap_of(g, args);
+    ps_lock_acquire(&m->mu);
+    gcell *v = smap_find(g, m, &args[1]);
+    if (v) {
+        cell_set(&res[0], cell_get(v));
+        cell_set(&res[1], 1);
+    } else {
+        cell_set(gmap_assign(g, m->m, &args[1]), cell_get(&args[2]));
+        cell_set(&res[0], cell_get(&args[2]));
+        cell_set(&res[1], 0);
+    }
+    ps_lock_release(&m->mu);
+}
+
+static void map_load_and_delete_native(gor *g, gcell *args, gcell *res)
+{
+    smap *m = smap_of(g, args);
+    ps_lock_acquire(&m->mu);
+    gcell *v = smap_find(g, m, &args[1]);
+    cell_set(&res[0], v ? cell_get(v) : 0);
+    cell_set(&res[1], v != NULL);
+    if (v)
+        gmap_delete(g, m->m, &args[1]);
+    ps_lock_release(&m->mu);
+}
+
+static void map_delete_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    smap *m = smap_of(g, args);
+    ps_lock_acquire(&m->mu);
+    gmap_delete(g, m->m, &args[1]);
+    ps_lock_release(&m->mu);
+}
+
+static void map_range_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    smap *m = smap_of(g, args);
+    gclosure *f = (gclosure *)(uintptr_t)cell_get(&args[1]);
+    if (!f)
+        gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
+    ps_lock_acquire(&m->mu);
+    int64_t n = gmap_len(m->m), k = 0;
+    ps_lock_release(&m->mu);
+    /* program memory (no GC), so a panic in f loses nothing that leaks */
+    uint64_t *kv = gor_alloc_bytes(g, (n > 0 ? n : 1) * 2 * (int64_t)sizeof *kv);
+    ps_lock_acquire(&m->mu);
+    gcell *key, *val;
+    for (int64_t pos = gmap_next(g, m->m, 0, &key, &val); pos >= 0 && k < n;
+         pos = gmap_next(g, m->m, pos, &key, &val), k++) {
+        kv[2 * k] = cell_get(key);
+        kv[2 * k + 1] = cell_get(val);
+    }
+    ps_lock_release(&m->mu);
+    for (int64_t i = 0; i < k; i++) {
+        gcell a[2], more[1];
+        cell_set(&a[0], kv[2 * i]);
+        cell_set(&a[1], kv[2 * i + 1]);
+        eval_call(g, f, a, more); /* without the lock: f may use the map */
+        if (!cell_get(&more[0]))
+            break;
+    }
+}
+
+/* ---- atomic.Value: one interface word, loaded and stored atomically ---- */
+
+static gcell *value_word(gor *g, gcell *args)
+{
+    gcell *v = sync_arg(args);
+    if (!v)
+        gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
+    return v;
+}
+
+/* A value to store: not nil, and of the type the first store gave. */
+static void value_check(gor *g, gcell *word, uint64_t w)
+{
+    const giface *nv = (const giface *)(uintptr_t)w;
+    if (!nv)
+        gor_panic_string(g, "sync/atomic: store of nil value into Value");
+    /* acquire: the boxed value another goroutine stored is visible */
+    const giface *cur = (const giface *)(uintptr_t)atomic_load_explicit(word, memory_order_acquire);
+    if (cur && cur->t != nv->t)
+        gor_panic_string(g, "sync/atomic: store of inconsistently typed value into Value");
+}
+
+static void value_load_native(gor *g, gcell *args, gcell *res)
+{
+    /* acquire: pairs with the store's release, so the boxed words are seen */
+    cell_set(&res[0], atomic_load_explicit(value_word(g, args), memory_order_acquire));
+}
+
+static void value_store_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    gcell *word = value_word(g, args);
+    value_check(g, word, cell_get(&args[1]));
+    /* release: the box's words are written before the pointer is seen */
+    atomic_store_explicit(word, cell_get(&args[1]), memory_order_release);
+}
+
+static void value_swap_native(gor *g, gcell *args, gcell *res)
+{
+    gcell *word = value_word(g, args);
+    value_check(g, word, cell_get(&args[1]));
+    /* acq_rel: publishes the new box, acquires the old one's words */
+    cell_set(&res[0], atomic_exchange_explicit(word, cell_get(&args[1]), memory_order_acq_rel));
+}
+
+static void value_cas_native(gor *g, gcell *args, gcell *res)
+{
+    static const gtype any = {.kind = GK_INTERFACE};
+    gcell *word = value_word(g, args);
+    value_check(g, word, cell_get(&args[2]));
+    for (;;) {
+        /* acquire: to compare the current box's words */
+        uint64_t cur = atomic_load_explicit(word, memory_order_acquire);
+        gcell c[1];
+        cell_set(&c[0], cur);
+        if (!gvalue_equal(g, &any, c, &args[1])) {
+            cell_set(&res[0], 0);
+            return;
+        }
+        /* acq_rel: publishes the new box; a lost race reloads */
+        if (atomic_compare_exchange_weak_explicit(word, &cur, cell_get(&args[2]),
+                                                  memory_order_acq_rel, memory_order_acquire)) {
+            cell_set(&res[0], 1);
+            return;
+        }
+    }
+}
+
 const golib_native lib_sync_natives[] = {
     {"*Mutex.Lock", mutex_lock_native},
     {"*Mutex.Unlock", mutex_unlock_native},
@@ -287,11 +480,21 @@ const golib_native lib_sync_natives[] = {
     {"*WaitGroup.Add", wg_add_native},
     {"*WaitGroup.Done", wg_done_native},
     {"*WaitGroup.Wait", wg_wait_native},
+    {"*Map.Load", map_load_native},
+    {"*Map.Store", map_store_native},
+    {"*Map.LoadOrStore", map_load_or_store_native},
+    {"*Map.LoadAndDelete", map_load_and_delete_native},
+    {"*Map.Delete", map_delete_native},
+    {"*Map.Range", map_range_native},
     {"*Once.Do", once_do_native},
     {NULL, NULL},
 };
 
 const golib_native lib_atomic_natives[] = {
+    {"*Value.Load", value_load_native},
+    {"*Value.Store", value_store_native},
+    {"*Value.Swap", value_swap_native},
+    {"*Value.CompareAndSwap", value_cas_native},
     {"AddInt32", atomic_add_i32},
     {"AddInt64", atomic_add_i64},
     {"AddUint32", atomic_add_u32},
