@@ -58,6 +58,7 @@ typedef struct gor {
     uint32_t created_line;  /* and that statement's line */
     int entry_params;       /* its function has parameters: "(...)" in a trace */
     struct gor *reg_prev, *reg_next; /* gort's live goroutines, under its lock */
+    void *cond_ch; /* its channel for sync.Cond waits (lib_sync.c), made at its first */
 } gor;
 
 /* The program being run: its globals and its outcome. */

@@ -373,8 +373,13 @@ void gort_chan_send(gor *g, gchan *c, const gcell *v)
 
 int gort_chan_recv(gor *g, gchan *c, gcell *dst)
 {
+    return gort_chan_recv_as(g, c, dst, GW_CHAN_RECV);
+}
+
+int gort_chan_recv_as(gor *g, gchan *c, gcell *dst, int reason)
+{
     int64_t item = 0;
-    gort_wait_begin(g, GW_CHAN_RECV);
+    gort_wait_begin(g, reason);
     int rc = chan_recv(&c->q, gort_actor(g), &item);
     gort_wait_end(g);
     gort_check(g, rc);
@@ -471,6 +476,7 @@ static const char *const wait_words[] = {
     [GW_SELECT_NONE] = "select (no cases)",
     [GW_SEMACQUIRE] = "semacquire",
     [GW_SLEEP] = "sleep",
+    [GW_COND] = "sync.Cond.Wait",
 };
 
 static int by_goid(const void *a, const void *b)
@@ -507,7 +513,7 @@ char *gort_deadlock_report(gvm *vm)
         int w = atomic_load_explicit(&g->wait_reason, memory_order_relaxed);
         uint32_t line = atomic_load_explicit(&g->wait_line, memory_order_relaxed);
         fprintf(f, "\ngoroutine %lld [%s]:\n%s(%s)\n\t%s:%u\n", (long long)g->id,
-                w >= 0 && w <= GW_SLEEP ? wait_words[w] : "?", g->entry_fn ? g->entry_fn : "?",
+                w >= 0 && w <= GW_COND ? wait_words[w] : "?", g->entry_fn ? g->entry_fn : "?",
                 g->entry_params ? "..." : "", file, (unsigned)line);
         if (g->creator_fn)
             fprintf(f, "created by %s\n\t%s:%u\n", g->creator_fn, file, (unsigned)g->created_line);

@@ -122,6 +122,7 @@ enum {
     GW_SELECT_NONE,
     GW_SEMACQUIRE, /* Go 1.19's word for WaitGroup.Wait and a Mutex's Lock */
     GW_SLEEP,
+    GW_COND, /* sync.Cond.Wait */
 };
 static inline void gort_wait_begin(gor *g, int reason)
 {
@@ -132,6 +133,9 @@ static inline void gort_wait_end(gor *g)
 {
     atomic_store_explicit(&g->wait_reason, GW_NONE, memory_order_relaxed);
 }
+/* A receive from c that waits as reason says (a sync.Cond's wait is a
+ * receive from a channel of the goroutine's own). */
+int gort_chan_recv_as(gor *g, gchan *c, gcell *dst, int reason);
 /* Go's report when every goroutine is blocked: "fatal error: all goroutines
  * are asleep - deadlock!", then each goroutine, what it waits in, where,
  * and who started it; a malloc'd string (NULL: out of memory). */

@@ -470,6 +470,118 @@ static void value_cas_native(gor *g, gcell *args, gcell *res)
     }
 }
 
+/* ---- sync.Cond: L, and the waiters' channels in the order they came ----
+ *
+ * A Cond is {L Locker, c *cond}.  Wait adds the goroutine's own channel
+ * (buffered 1, one per goroutine, made at its first Wait) to the list,
+ * unlocks L, receives, and locks L again; Signal takes the first waiter
+ * off the list and sends it a token, Broadcast every one.  A token is sent
+ * only to a waiter taken off the list, so none is left over for a later
+ * Wait.  The receive is a step point and a blocking wait like any other:
+ * step mode and the deadlock check see a goroutine in Wait. */
+typedef struct cond {
+    ps_lock mu;
+    gchan **w; /* under mu */
+    int n, cap;
+} cond;
+
+enum { COND_L = 0, COND_C = 1 }; /* the Cond's words: L (an interface), c */
+
+static cond *cond_of(gor *g, gcell *c)
+{
+    if (!c)
+        gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
+    /* acquire: the cond another goroutine made is initialized */
+    uint64_t p = atomic_load_explicit(&c[COND_C], memory_order_acquire);
+    if (p)
+        return (cond *)(uintptr_t)p;
+    cond *mine = gor_alloc_bytes(g, sizeof *mine);
+    ps_lock_init(&mine->mu);
+    uint64_t expected = 0;
+    /* acq_rel: publishes mine, or acquires the winner's */
+    if (atomic_compare_exchange_strong_explicit(&c[COND_C], &expected, (uint64_t)(uintptr_t)mine,
+                                                memory_order_acq_rel, memory_order_acquire))
+        return mine;
+    return (cond *)(uintptr_t)expected;
+}
+
+static void cond_locker(gor *g, gcell *c, const char *method)
+{
+    const giface *l = (const giface *)(uintptr_t)cell_get(&c[COND_L]);
+    if (!l)
+        gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
+    gcell none[1] = {0};
+    if (!eval_call_method(g, l, method, none, 0, none))
+        lib_unsupported(g, "a sync.Cond whose L has no Lock and Unlock");
+}
+
+static void new_cond_native(gor *g, gcell *args, gcell *res)
+{
+    gcell *c = gor_alloc(g, 2);
+    cell_set(&c[COND_L], cell_get(&args[0]));
+    cell_set(&res[0], (uint64_t)(uintptr_t)c);
+}
+
+static void cond_wait_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    gcell *c = sync_arg(args);
+    cond *cv = cond_of(g, c);
+    if (!g->cond_ch)
+        g->cond_ch = gort_chan_new(g, g->vm->prog->types.basic[GK_BOOL], 1);
+    gchan *ch = g->cond_ch;
+    ps_lock_acquire(&cv->mu);
+    if (cv->n == cv->cap) {
+        int cap = cv->cap ? cv->cap * 2 : 4;
+        gchan **w = gor_alloc_bytes(g, (int64_t)cap * (int64_t)sizeof *w);
+        if (cv->n)
+            memcpy(w, cv->w, (size_t)cv->n * sizeof *w);
+        cv->w = w;
+        cv->cap = cap;
+    }
+    cv->w[cv->n++] = ch;
+    ps_lock_release(&cv->mu);
+    cond_locker(g, c, "Unlock");
+    gcell tok[1];
+    gort_chan_recv_as(g, ch, tok, GW_COND);
+    cond_locker(g, c, "Lock");
+}
+
+/* Wakes the first waiter (all: every one). */
+static void cond_wake(gor *g, gcell *args, int all)
+{
+    cond *cv = cond_of(g, sync_arg(args));
+    for (;;) {
+        ps_lock_acquire(&cv->mu);
+        gchan *ch = NULL;
+        if (cv->n) {
+            ch = cv->w[0];
+            memmove(cv->w, cv->w + 1, (size_t)(cv->n - 1) * sizeof *cv->w);
+            cv->n--;
+        }
+        ps_lock_release(&cv->mu);
+        if (!ch)
+            return;
+        gcell tok[1];
+        cell_set(&tok[0], 1);
+        gort_chan_send(g, ch, tok); /* buffered 1 and empty: it does not block */
+        if (!all)
+            return;
+    }
+}
+
+static void cond_signal_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    cond_wake(g, args, 0);
+}
+
+static void cond_broadcast_native(gor *g, gcell *args, gcell *res)
+{
+    (void)res;
+    cond_wake(g, args, 1);
+}
+
 const golib_native lib_sync_natives[] = {
     {"*Mutex.Lock", mutex_lock_native},
     {"*Mutex.Unlock", mutex_unlock_native},
@@ -480,6 +592,10 @@ const golib_native lib_sync_natives[] = {
     {"*WaitGroup.Add", wg_add_native},
     {"*WaitGroup.Done", wg_done_native},
     {"*WaitGroup.Wait", wg_wait_native},
+    {"NewCond", new_cond_native},
+    {"*Cond.Wait", cond_wait_native},
+    {"*Cond.Signal", cond_signal_native},
+    {"*Cond.Broadcast", cond_broadcast_native},
     {"*Map.Load", map_load_native},
     {"*Map.Store", map_store_native},
     {"*Map.LoadOrStore", map_load_or_store_native},
