@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "gmap.h"
 #include "gort.h"
@@ -3505,6 +3506,11 @@ int eval_prepare(gvm *vm)
     ps_lock_init(vm->chunks_mu);
     atomic_init(&vm->allocated, 0);
     atomic_init(&vm->log_std, 0);
+    {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts); /* virtual time 0 is now on the wall */
+        vm->wall0_ns = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+    }
     atomic_init(&vm->exiting, 0);
     atomic_init(&vm->exit_code, 0);
     vm_make_runtime_error(vm);

@@ -94,7 +94,10 @@ typedef struct gvm {
     /* package log's standard logger (a *log.Logger's cells), made by the
      * first call that needs it (lib_log.c: a compare-and-swap) */
     _Atomic(uintptr_t) log_std;
-    gtype *t_any_map; /* map[any]any: a sync.Map's (made before any goroutine runs) */
+    gtype *t_any_map;
+    /* a time.Time is virtual ns; its wall-clock reading (Unix, Format, what
+     * it prints) is wall0_ns + that, wall0_ns the wall clock at the start */
+    int64_t wall0_ns; /* map[any]any: a sync.Map's (made before any goroutine runs) */
     struct gfunc *ctx_cancel_fn;
     /* strconv.ErrSyntax and ErrRange's globals (set by their initializers) */
     gcell *strconv_err_syntax, *strconv_err_range;

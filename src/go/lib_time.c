@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include "gbuf.h"
 
 #include "rt/chan.h"
 #include "rt/run.h"
@@ -360,14 +363,12 @@ static void time_after_native(gor *g, gcell *args, gcell *res)
 
 static void time_unixnano_native(gor *g, gcell *args, gcell *res)
 {
-    (void)g;
-    cell_set(&res[0], cell_get(&args[0]));
+    cell_set(&res[0], (uint64_t)(g->vm->wall0_ns + (int64_t)cell_get(&args[0])));
 }
 
 static void time_unix_native(gor *g, gcell *args, gcell *res)
 {
-    (void)g;
-    cell_set(&res[0], (uint64_t)((int64_t)cell_get(&args[0]) / 1000000000));
+    cell_set(&res[0], (uint64_t)((g->vm->wall0_ns + (int64_t)cell_get(&args[0])) / 1000000000));
 }
 
 /* ---- timers: a runtime goroutine each ---- */
@@ -601,6 +602,345 @@ static void weekday_string_native(gor *g, gcell *args, gcell *res)
     cell_set(&res[0], (uint64_t)(uintptr_t)gor_str(g, s, (int64_t)strlen(s)));
 }
 
+/* ---- the wall clock: a Time's reading, Format, the calendar ----
+ *
+ * A Time is virtual ns (the lecture's clock); on the wall it reads
+ * wall0_ns + that (wall0_ns: the wall clock when the program started), in
+ * the local zone (TZ, as Go's Local).  A Time has no location of its own:
+ * Date's loc says how its fields are read, and every Time prints in the
+ * local zone. */
+static int64_t time_wall(gor *g, int64_t t)
+{
+    return g->vm->wall0_ns + t;
+}
+
+/* The local calendar of wall ns w: tm, and the ns within its second. */
+static void time_tm(int64_t w, struct tm *tm, long *nsec)
+{
+    int64_t sec = w / 1000000000, ns = w % 1000000000;
+    if (ns < 0) {
+        ns += 1000000000;
+        sec--;
+    }
+    time_t tt = (time_t)sec;
+    localtime_r(&tt, tm);
+    *nsec = (long)ns;
+}
+
+static const char *const month_names[] = {"January",   "February", "March",    "April",
+                                          "May",       "June",     "July",     "August",
+                                          "September", "October",  "November", "December"};
+static const char *const day_names[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                                        "Thursday", "Friday", "Saturday"};
+
+static void put_int(gbuf *b, long v, int width, char pad)
+{
+    char t[32];
+    int n = pad ? snprintf(t, sizeof t, pad == '0' ? "%0*ld" : "%*ld", width, v)
+                : snprintf(t, sizeof t, "%ld", v);
+    gbuf_put(b, t, (size_t)n);
+}
+
+/* "-0700", "-07:00", "-07", "-070000", "-07:00:00"; z: "Z" at offset 0. */
+static void put_zone(gbuf *b, long off, int colon, int secs, int hours_only, int z)
+{
+    if (z && off == 0) {
+        gbuf_putc(b, 'Z');
+        return;
+    }
+    gbuf_putc(b, off < 0 ? '-' : '+');
+    long a = off < 0 ? -off : off;
+    put_int(b, a / 3600, 2, '0');
+    if (hours_only)
+        return;
+    if (colon)
+        gbuf_putc(b, ':');
+    put_int(b, a / 60 % 60, 2, '0');
+    if (secs) {
+        if (colon)
+            gbuf_putc(b, ':');
+        put_int(b, a % 60, 2, '0');
+    }
+}
+
+static int starts(const char *p, const char *end, const char *w)
+{
+    size_t n = strlen(w);
+    return (size_t)(end - p) >= n && memcmp(p, w, n) == 0;
+}
+
+/* Go's Time.Format: the layout's reference-time chunks (Mon Jan 2
+ * 15:04:05 MST 2006) replaced by t's fields, the rest copied. */
+static void time_format(gbuf *b, const char *p, size_t len, int64_t wall)
+{
+    struct tm tm;
+    long ns;
+    time_tm(wall, &tm, &ns);
+    const char *end = p + len;
+    int year = tm.tm_year + 1900, hour = tm.tm_hour, h12 = hour % 12 ? hour % 12 : 12;
+    long off = tm.tm_gmtoff;
+    while (p < end) {
+        if (starts(p, end, "January")) {
+            gbuf_puts(b, month_names[tm.tm_mon]);
+            p += 7;
+        } else if (starts(p, end, "Jan")) {
+            gbuf_put(b, month_names[tm.tm_mon], 3);
+            p += 3;
+        } else if (starts(p, end, "Monday")) {
+            gbuf_puts(b, day_names[tm.tm_wday]);
+            p += 6;
+        } else if (starts(p, end, "Mon")) {
+            gbuf_put(b, day_names[tm.tm_wday], 3);
+            p += 3;
+        } else if (starts(p, end, "MST")) {
+            if (tm.tm_zone && tm.tm_zone[0] && tm.tm_zone[0] != '+' && tm.tm_zone[0] != '-')
+                gbuf_puts(b, tm.tm_zone);
+            else
+                put_zone(b, off, 0, 0, 0, 0);
+            p += 3;
+        } else if (starts(p, end, "2006")) {
+            put_int(b, year, 4, '0');
+            p += 4;
+        } else if (starts(p, end, "01")) {
+            put_int(b, tm.tm_mon + 1, 2, '0');
+            p += 2;
+        } else if (starts(p, end, "02")) {
+            put_int(b, tm.tm_mday, 2, '0');
+            p += 2;
+        } else if (starts(p, end, "03")) {
+            put_int(b, h12, 2, '0');
+            p += 2;
+        } else if (starts(p, end, "04")) {
+            put_int(b, tm.tm_min, 2, '0');
+            p += 2;
+        } else if (starts(p, end, "05")) {
+            put_int(b, tm.tm_sec, 2, '0');
+            p += 2;
+        } else if (starts(p, end, "06")) {
+            put_int(b, year % 100, 2, '0');
+            p += 2;
+        } else if (starts(p, end, "15")) {
+            put_int(b, hour, 2, '0');
+            p += 2;
+        } else if (starts(p, end, "_2") && !starts(p, end, "_2006")) {
+            put_int(b, tm.tm_mday, 2, ' ');
+            p += 2;
+        } else if (*p == '1') {
+            put_int(b, tm.tm_mon + 1, 0, 0);
+            p++;
+        } else if (*p == '2') {
+            put_int(b, tm.tm_mday, 0, 0);
+            p++;
+        } else if (*p == '3') {
+            put_int(b, h12, 0, 0);
+            p++;
+        } else if (*p == '4') {
+            put_int(b, tm.tm_min, 0, 0);
+            p++;
+        } else if (*p == '5') {
+            put_int(b, tm.tm_sec, 0, 0);
+            p++;
+        } else if (starts(p, end, "PM") || starts(p, end, "pm")) {
+            gbuf_puts(b, hour >= 12 ? (*p == 'P' ? "PM" : "pm") : (*p == 'P' ? "AM" : "am"));
+            p += 2;
+        } else if ((*p == '-' || *p == 'Z') &&
+                   (starts(p + 1, end, "07:00:00") || starts(p + 1, end, "070000") ||
+                    starts(p + 1, end, "07:00") || starts(p + 1, end, "0700") ||
+                    starts(p + 1, end, "07"))) {
+            int z = *p == 'Z';
+            p++;
+            if (starts(p, end, "07:00:00")) {
+                put_zone(b, off, 1, 1, 0, z);
+                p += 8;
+            } else if (starts(p, end, "070000")) {
+                put_zone(b, off, 0, 1, 0, z);
+                p += 6;
+            } else if (starts(p, end, "07:00")) {
+                put_zone(b, off, 1, 0, 0, z);
+                p += 5;
+            } else if (starts(p, end, "0700")) {
+                put_zone(b, off, 0, 0, 0, z);
+                p += 4;
+            } else {
+                put_zone(b, off, 0, 0, 1, z);
+                p += 2;
+            }
+        } else if ((*p == '.' || *p == ',') && p + 1 < end && (p[1] == '0' || p[1] == '9')) {
+            char digit = p[1];
+            const char *q = p + 1;
+            while (q < end && *q == digit)
+                q++;
+            if (q < end && *q >= '0' && *q <= '9') { /* not a fraction: ".0001" */
+                gbuf_putc(b, *p++);
+                continue;
+            }
+            int n = (int)(q - p - 1) > 9 ? 9 : (int)(q - p - 1);
+            char f[16];
+            snprintf(f, sizeof f, "%09ld", ns);
+            if (digit == '9') { /* trailing zeros cut, and the dot with them */
+                int k = n;
+                while (k > 0 && f[k - 1] == '0')
+                    k--;
+                if (k) {
+                    gbuf_putc(b, *p);
+                    gbuf_put(b, f, (size_t)k);
+                }
+            } else {
+                gbuf_putc(b, *p);
+                gbuf_put(b, f, (size_t)n);
+            }
+            p = q;
+        } else {
+            gbuf_putc(b, *p++);
+        }
+    }
+}
+
+static uint64_t gostr_of(gor *g, gbuf *b)
+{
+    uint64_t w = (uint64_t)(uintptr_t)gor_str(g, b->p ? b->p : "", (int64_t)b->len);
+    gbuf_free(b);
+    return w;
+}
+
+static void time_format_native(gor *g, gcell *args, gcell *res)
+{
+    const gstr *l = word_str(cell_get(&args[1]));
+    gbuf b = GBUF_INIT;
+    time_format(&b, gstr_ptr(l), (size_t)gstr_len(l), time_wall(g, (int64_t)cell_get(&args[0])));
+    cell_set(&res[0], gostr_of(g, &b));
+}
+
+/* Time.String: "2006-01-02 15:04:05.999999999 -0700 MST m=+0.000019540",
+ * the monotonic reading being the virtual clock's. */
+static void time_string_native(gor *g, gcell *args, gcell *res)
+{
+    static const char layout[] = "2006-01-02 15:04:05.999999999 -0700 MST";
+    int64_t t = (int64_t)cell_get(&args[0]);
+    gbuf b = GBUF_INIT;
+    time_format(&b, layout, sizeof layout - 1, time_wall(g, t));
+    char m[48];
+    int64_t a = t < 0 ? -t : t;
+    snprintf(m, sizeof m, " m=%c%lld.%09lld", t < 0 ? '-' : '+', (long long)(a / 1000000000),
+             (long long)(a % 1000000000));
+    gbuf_puts(&b, m);
+    cell_set(&res[0], gostr_of(g, &b));
+}
+
+enum { TF_YEAR, TF_MONTH, TF_DAY, TF_HOUR, TF_MINUTE, TF_SECOND, TF_NANO, TF_WEEKDAY, TF_YEARDAY };
+
+static void time_field(gor *g, gcell *args, gcell *res, int which)
+{
+    struct tm tm;
+    long ns;
+    time_tm(time_wall(g, (int64_t)cell_get(&args[0])), &tm, &ns);
+    const long v[] = {[TF_YEAR] = tm.tm_year + 1900,
+                      [TF_MONTH] = tm.tm_mon + 1,
+                      [TF_DAY] = tm.tm_mday,
+                      [TF_HOUR] = tm.tm_hour,
+                      [TF_MINUTE] = tm.tm_min,
+                      [TF_SECOND] = tm.tm_sec,
+                      [TF_NANO] = ns,
+                      [TF_WEEKDAY] = tm.tm_wday,
+                      [TF_YEARDAY] = tm.tm_yday + 1};
+    cell_set(&res[0], (uint64_t)(int64_t)v[which]);
+}
+
+#define TIME_FIELD(name, which)                                                                    \
+    static void name(gor *g, gcell *args, gcell *res)                                              \
+    {                                                                                              \
+        time_field(g, args, res, which);                                                           \
+    }
+TIME_FIELD(time_year_native, TF_YEAR)
+TIME_FIELD(time_month_native, TF_MONTH)
+TIME_FIELD(time_day_native, TF_DAY)
+TIME_FIELD(time_hour_native, TF_HOUR)
+TIME_FIELD(time_minute_native, TF_MINUTE)
+TIME_FIELD(time_second_native, TF_SECOND)
+TIME_FIELD(time_nanosecond_native, TF_NANO)
+TIME_FIELD(time_weekday_native, TF_WEEKDAY)
+TIME_FIELD(time_yearday_native, TF_YEARDAY)
+
+static void time_unixmilli_native(gor *g, gcell *args, gcell *res)
+{
+    cell_set(&res[0], (uint64_t)(time_wall(g, (int64_t)cell_get(&args[0])) / 1000000));
+}
+
+static void time_unixmicro_native(gor *g, gcell *args, gcell *res)
+{
+    cell_set(&res[0], (uint64_t)(time_wall(g, (int64_t)cell_get(&args[0])) / 1000));
+}
+
+/* UTC, Local: the same instant (a Time prints in the local zone, above) */
+static void time_same_native(gor *g, gcell *args, gcell *res)
+{
+    (void)g;
+    cell_set(&res[0], cell_get(&args[0]));
+}
+
+static void month_string_native(gor *g, gcell *args, gcell *res)
+{
+    int64_t m = (int64_t)cell_get(&args[0]);
+    char buf[40];
+    const char *s = buf;
+    if (m >= 1 && m <= 12)
+        s = month_names[m - 1];
+    else
+        snprintf(buf, sizeof buf, "%%!Month(%lld)", (long long)m);
+    cell_set(&res[0], (uint64_t)(uintptr_t)gor_str(g, s, (int64_t)strlen(s)));
+}
+
+/* *Location: one cell, 1 for UTC, 0 for Local. */
+static void location_var(gor *g, gcell *res, int utc)
+{
+    gcell *l = gor_alloc(g, 1);
+    cell_set(&l[0], (uint64_t)utc);
+    cell_set(&res[0], (uint64_t)(uintptr_t)l);
+}
+
+static void utc_init(gor *g, gcell *args, gcell *res)
+{
+    (void)args;
+    location_var(g, res, 1);
+}
+
+static void local_init(gor *g, gcell *args, gcell *res)
+{
+    (void)args;
+    location_var(g, res, 0);
+}
+
+static void unix_native(gor *g, gcell *args, gcell *res)
+{
+    int64_t w = (int64_t)cell_get(&args[0]) * 1000000000 + (int64_t)cell_get(&args[1]);
+    cell_set(&res[0], (uint64_t)(w - g->vm->wall0_ns));
+}
+
+static void unix_milli_native(gor *g, gcell *args, gcell *res)
+{
+    cell_set(&res[0], (uint64_t)((int64_t)cell_get(&args[0]) * 1000000 - g->vm->wall0_ns));
+}
+
+/* Date: the fields in loc (UTC, else the local zone), normalized as Go
+ * does (month 13 is January of the next year); loc nil panics. */
+static void date_native(gor *g, gcell *args, gcell *res)
+{
+    const gcell *loc = (const gcell *)(uintptr_t)cell_get(&args[7]);
+    if (!loc)
+        gor_panic_string(g, "time: missing Location in call to Date");
+    struct tm tm = {0};
+    tm.tm_year = (int)((int64_t)cell_get(&args[0]) - 1900);
+    tm.tm_mon = (int)((int64_t)cell_get(&args[1]) - 1);
+    tm.tm_mday = (int)(int64_t)cell_get(&args[2]);
+    tm.tm_hour = (int)(int64_t)cell_get(&args[3]);
+    tm.tm_min = (int)(int64_t)cell_get(&args[4]);
+    tm.tm_sec = (int)(int64_t)cell_get(&args[5]);
+    tm.tm_isdst = -1;
+    time_t sec = cell_get(&loc[0]) ? timegm(&tm) : mktime(&tm);
+    int64_t w = (int64_t)sec * 1000000000 + (int64_t)cell_get(&args[6]);
+    cell_set(&res[0], (uint64_t)(w - g->vm->wall0_ns));
+}
+
 const golib_native lib_time_natives[] = {
     {"Time.Equal", time_equal_native},
     {"Weekday.String", weekday_string_native},
@@ -631,6 +971,27 @@ const golib_native lib_time_natives[] = {
     {"Time.After", time_after_native},
     {"Time.UnixNano", time_unixnano_native},
     {"Time.Unix", time_unix_native},
+    {"Time.String", time_string_native},
+    {"Time.Format", time_format_native},
+    {"Time.Year", time_year_native},
+    {"Time.Month", time_month_native},
+    {"Time.Day", time_day_native},
+    {"Time.Hour", time_hour_native},
+    {"Time.Minute", time_minute_native},
+    {"Time.Second", time_second_native},
+    {"Time.Nanosecond", time_nanosecond_native},
+    {"Time.Weekday", time_weekday_native},
+    {"Time.YearDay", time_yearday_native},
+    {"Time.UnixMilli", time_unixmilli_native},
+    {"Time.UnixMicro", time_unixmicro_native},
+    {"Month.String", month_string_native},
+    {"Time.UTC", time_same_native},
+    {"Time.Local", time_same_native},
+    {"UTC", utc_init},
+    {"Local", local_init},
+    {"Unix", unix_native},
+    {"UnixMilli", unix_milli_native},
+    {"Date", date_native},
     {"*Timer.Stop", timer_stop_native},
     {"*Ticker.Stop", ticker_stop_native},
     {NULL, NULL},

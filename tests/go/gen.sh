@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 command -v go >/dev/null || { echo "gen.sh: needs go (apt-get install golang-go golang-golang-x-sync-dev)" >&2; exit 1; }
-export GOPATH=/usr/share/gocode GO111MODULE=off GOFLAGS=-trimpath
+export GOPATH=/usr/share/gocode GO111MODULE=off GOFLAGS=-trimpath TZ=UTC
 [ -d "$GOPATH/src/golang.org/x/sync/errgroup" ] ||
     { echo "gen.sh: needs golang-golang-x-sync-dev (errgroup)" >&2; exit 1; }
 
