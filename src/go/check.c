@@ -44,6 +44,7 @@ typedef struct checker {
     scope *lib_scope;
     /* labels of the current function */
     gnode *labels[64];
+    unsigned char label_used[64]; /* a break or continue names it */
     int nlabels;
     /* breakable/continuable statements, innermost last */
     gnode *targets[256];
@@ -2939,6 +2940,9 @@ static void ck_branch(checker *c, gnode *s)
                 continue;
             if (want_loop && !is_loop)
                 ck_fail(c, s->pos, "invalid continue label %s", s->text);
+            for (int k = 0; k < c->nlabels; k++)
+                if (strcmp(c->labels[k]->text, s->text) == 0)
+                    c->label_used[k] = 1;
             s->aux = t;
             return;
         }
@@ -2962,6 +2966,45 @@ static void ck_body_list(checker *c, gnode **list, int n)
 {
     for (int i = 0; i < n; i++)
         ck_stmt(c, list[i]);
+}
+
+/* Two constants of one type that are equal (a case's words, set when typed). */
+static int ck_same_const(const gconst *a, const gconst *b)
+{
+    if (a->kind != b->kind)
+        return 0;
+    switch (a->kind) {
+    case CK_STRING:
+        return gstr_len(a->s) == gstr_len(b->s) &&
+               memcmp(gstr_ptr(a->s), gstr_ptr(b->s), (size_t)gstr_len(a->s)) == 0;
+    case CK_INT:
+        return memcmp(&a->i, &b->i, sizeof a->i) == 0;
+    case CK_BOOL:
+        return a->b == b->b;
+    default:
+        return 0; /* floats: not checked */
+    }
+}
+
+/* Go: "duplicate case 1 (constant of type int) in expression switch" when
+ * case e (list k of clause i) repeats an earlier constant case. */
+static void ck_dup_case(checker *c, gnode *s, int i, int k, gnode *e, gtype *tag_t)
+{
+    if (!e->cv || tag_t->kind == GK_INTERFACE || types_is_float(tag_t->underlying))
+        return;
+    for (int pi = 0; pi <= i; pi++) {
+        gnode *pcl = s->list[pi];
+        for (int pk = 0; pk < (pi == i ? k : pcl->nlist); pk++) {
+            gnode *p = pcl->list[pk];
+            if (!p->cv || !ck_same_const(p->cv, e->cv))
+                continue;
+            if (e->kind == N_BASICLIT)
+                ck_fail(c, e->pos, "duplicate case %s (constant of type %s) in expression switch",
+                        e->text, ck_typestr(c, tag_t));
+            ck_fail(c, e->pos, "duplicate case %s in expression switch",
+                    e->kind == N_IDENT ? e->text : "expression");
+        }
+    }
 }
 
 static void ck_switch(checker *c, gnode *s)
@@ -3012,6 +3055,7 @@ static void ck_switch(checker *c, gnode *s)
             ck_binary(c, cmp, NULL);
             cmp->a = s->b;
             e->aux = cmp;
+            ck_dup_case(c, s, i, k, e, tag_t);
         }
         scope_open(c, c->fn);
         ck_body_list(c, cl->list2, cl->nlist2);
@@ -3301,6 +3345,7 @@ static void ck_stmt(checker *c, gnode *s)
                 ck_fail(c, s->pos, "label %s already defined", s->text);
         if (c->nlabels >= 64)
             ck_fail(c, s->pos, "poolscope: more than 64 labels in a function (limit)");
+        c->label_used[c->nlabels] = 0;
         c->labels[c->nlabels++] = s;
         ck_stmt(c, s->a);
         return;
@@ -3507,6 +3552,9 @@ static void ck_func_body(checker *c, gfunc *fn, gnode *body)
 {
     fn->body = body;
     ck_block(c, body, 1);
+    for (int i = 0; i < c->nlabels; i++) /* its own: the callers start it at 0 */
+        if (!c->label_used[i])
+            ck_fail(c, c->labels[i]->pos, "label %s defined and not used", c->labels[i]->text);
     if (fn->nresults && !ck_list_terminates(body->list, body->nlist))
         ck_fail(c, (go_pos){body->y, 1}, "missing return");
 }

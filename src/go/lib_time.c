@@ -819,11 +819,16 @@ static void time_string_native(gor *g, gcell *args, gcell *res)
     int64_t t = (int64_t)cell_get(&args[0]);
     gbuf b = GBUF_INIT;
     time_format(&b, layout, sizeof layout - 1, time_wall(g, t));
-    char m[48];
-    int64_t a = t < 0 ? -t : t;
-    snprintf(m, sizeof m, " m=%c%lld.%09lld", t < 0 ? '-' : '+', (long long)(a / 1000000000),
-             (long long)(a % 1000000000));
-    gbuf_puts(&b, m);
+    /* Go shows the monotonic reading of a Time from Now (or Add to one),
+     * not of one from Date or Unix: a Time has no flag for it, so a Time
+     * outside the run so far (before the start, or not yet come) is taken
+     * for a Date's */
+    if (t >= 0 && t <= gort_now(g)) {
+        char m[48];
+        snprintf(m, sizeof m, " m=+%lld.%09lld", (long long)(t / 1000000000),
+                 (long long)(t % 1000000000));
+        gbuf_puts(&b, m);
+    }
     cell_set(&res[0], gostr_of(g, &b));
 }
 
