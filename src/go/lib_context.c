@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "fmt.h"
+#include "gbuf.h"
 #include "gmap.h"
 
 #include "rt/chan.h"
@@ -29,7 +31,10 @@ typedef struct gctx {
      * done of its own: its Done and Err are its parent's */
     int is_value;
     uint64_t key, val; /* interface words */
+    int kind;          /* CTX_*: what String says it is */
 } gctx;
+
+enum { CTX_BACKGROUND, CTX_TODO, CTX_CANCEL, CTX_DEADLINE, CTX_VALUE };
 
 /* Whose done and err c has: itself, or for a value context the nearest
  * ancestor that is not one. */
@@ -147,6 +152,63 @@ static void ctx_value_native(gor *g, gcell *args, gcell *res)
     cell_set(&res[0], 0);
 }
 
+/* Go's stringify for a WithValue's val: a Stringer's String, a string,
+ * else "<not Stringer>" ("<nil>" for nil). */
+static void ctx_put_val(gor *g, gbuf *b, uint64_t w)
+{
+    const giface *v = (const giface *)(uintptr_t)w;
+    const gstr *s = NULL;
+    if (!v)
+        gbuf_puts(b, "<nil>");
+    else if (gor_call_string_method(g, v->t, v->v, "String", &s))
+        gbuf_put(b, gstr_ptr(s), (size_t)gstr_len(s));
+    else if (v->t->kind == GK_STRING) {
+        s = word_str(cell_get(&v->v[0]));
+        gbuf_put(b, gstr_ptr(s), (size_t)gstr_len(s));
+    } else
+        gbuf_puts(b, "<not Stringer>");
+}
+
+/* Go 1.19's context String: "context.Background.WithCancel", ... */
+static void ctx_name(gor *g, gbuf *b, const gctx *c)
+{
+    if (!c) {
+        gbuf_puts(b, "context.Background");
+        return;
+    }
+    if (c->kind == CTX_BACKGROUND || c->kind == CTX_TODO) {
+        gbuf_puts(b, c->kind == CTX_TODO ? "context.TODO" : "context.Background");
+        return;
+    }
+    ctx_name(g, b, c->parent);
+    if (c->kind == CTX_CANCEL) {
+        gbuf_puts(b, ".WithCancel");
+    } else if (c->kind == CTX_DEADLINE) {
+        char d[40];
+        gbuf_puts(b, ".WithDeadline(");
+        lib_time_string(g, c->deadline, 1, b);
+        gbuf_puts(b, " [");
+        gbuf_put(b, d, lib_duration_string(c->deadline - gort_now(g), d));
+        gbuf_puts(b, "])");
+    } else {
+        const giface *k = (const giface *)(uintptr_t)c->key;
+        gbuf_puts(b, ".WithValue(type ");
+        if (k)
+            fmt_type_name(b, k->t);
+        gbuf_puts(b, ", val ");
+        ctx_put_val(g, b, c->val);
+        gbuf_putc(b, ')');
+    }
+}
+
+static void ctx_string_native(gor *g, gcell *args, gcell *res)
+{
+    gbuf b = GBUF_INIT;
+    ctx_name(g, &b, ctx_of(g, args));
+    cell_set(&res[0], (uint64_t)(uintptr_t)gor_str(g, b.p ? b.p : "", (int64_t)b.len));
+    gbuf_free(&b);
+}
+
 static void with_value_native(gor *g, gcell *args, gcell *res)
 {
     gctx *parent = ctx_unbox(g, cell_get(&args[0]));
@@ -159,6 +221,7 @@ static void with_value_native(gor *g, gcell *args, gcell *res)
     ps_lock_init(&c->mu);
     c->parent = parent;
     c->is_value = 1;
+    c->kind = CTX_VALUE;
     c->key = cell_get(&args[1]);
     c->val = cell_get(&args[2]);
     cell_set(&res[0], ctx_value(g, c));
@@ -178,7 +241,14 @@ static void background_native(gor *g, gcell *args, gcell *res)
     (void)args;
     gctx *c = gor_alloc_bytes(g, sizeof *c);
     ps_lock_init(&c->mu);
+    c->kind = CTX_BACKGROUND;
     cell_set(&res[0], ctx_value(g, c));
+}
+
+static void todo_native(gor *g, gcell *args, gcell *res)
+{
+    background_native(g, args, res);
+    ctx_unbox(g, cell_get(&res[0]))->kind = CTX_TODO;
 }
 
 /* cancel(): the CancelFunc, a native closure bound to the context. */
@@ -202,6 +272,7 @@ static uint64_t ctx_cancel_func(gor *g, gctx *c)
 static void with_cancel_native(gor *g, gcell *args, gcell *res)
 {
     gctx *c = ctx_new(g, ctx_unbox(g, cell_get(&args[0])));
+    c->kind = CTX_CANCEL;
     cell_set(&res[0], ctx_value(g, c));
     cell_set(&res[1], ctx_cancel_func(g, c));
 }
@@ -237,6 +308,7 @@ static void with_deadline_at(gor *g, gcell *args, gcell *res, int64_t deadline)
     t->d = deadline - gort_now(g);
     c->deadline = deadline;
     c->has_deadline = 1;
+    c->kind = CTX_DEADLINE;
     gort_go_native(g, ctx_timer_goroutine, t);
     cell_set(&res[0], ctx_value(g, c));
     cell_set(&res[1], ctx_cancel_func(g, c));
@@ -273,7 +345,7 @@ static void deadline_init(gor *g, gcell *args, gcell *res)
 
 const golib_native lib_context_natives[] = {
     {"Background", background_native},
-    {"TODO", background_native},
+    {"TODO", todo_native},
     {"WithCancel", with_cancel_native},
     {"WithTimeout", with_timeout_native},
     {"WithValue", with_value_native},
@@ -313,6 +385,8 @@ void lib_context_prepare(gvm *vm)
                 lib_native_method(vm, pc, ms[k].name, ms[k].fn, ctx_iface->imethods[i].sig);
     gtype *none = types_func(ts, NULL, 0, NULL, 0, 0);
     vm->ctx_cancel_fn = lib_native_method(vm, pc, "cancel", ctx_cancel_native, none);
+    gtype *str = ts->basic[GK_STRING];
+    lib_native_method(vm, pc, "String", ctx_string_native, types_func(ts, NULL, 0, &str, 1, 0));
 }
 
 /* ---- errgroup ---- */

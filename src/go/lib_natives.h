@@ -27,6 +27,11 @@ struct gbuf;
 /* Writes b to the io.Writer w (fd: lib_writer_fd's answer): res gets
  * (n, err). */
 void lib_out_writer(gor *g, uint64_t w, int fd, struct gbuf *b, gcell *res);
+/* Time.String of virtual time t into b; mono: 1 with its "m=+..." reading,
+ * -1 when t can be a reading of Now (lib_time.c). */
+void lib_time_string(gor *g, int64_t t, int mono, struct gbuf *b);
+/* Duration.String of d into out; its length. */
+size_t lib_duration_string(int64_t d, char out[40]);
 /* Ends the program: a library feature poolscope lacks. */
 _Noreturn void lib_unsupported(gor *g, const char *what);
 

@@ -813,22 +813,27 @@ static void time_format_native(gor *g, gcell *args, gcell *res)
 
 /* Time.String: "2006-01-02 15:04:05.999999999 -0700 MST m=+0.000019540",
  * the monotonic reading being the virtual clock's. */
-static void time_string_native(gor *g, gcell *args, gcell *res)
+void lib_time_string(gor *g, int64_t t, int mono, gbuf *b)
 {
     static const char layout[] = "2006-01-02 15:04:05.999999999 -0700 MST";
-    int64_t t = (int64_t)cell_get(&args[0]);
-    gbuf b = GBUF_INIT;
-    time_format(&b, layout, sizeof layout - 1, time_wall(g, t));
+    time_format(b, layout, sizeof layout - 1, time_wall(g, t));
     /* Go shows the monotonic reading of a Time from Now (or Add to one),
      * not of one from Date or Unix: a Time has no flag for it, so a Time
      * outside the run so far (before the start, or not yet come) is taken
      * for a Date's */
-    if (t >= 0 && t <= gort_now(g)) {
+    if (mono > 0 || (mono < 0 && t >= 0 && t <= gort_now(g))) {
         char m[48];
         snprintf(m, sizeof m, " m=+%lld.%09lld", (long long)(t / 1000000000),
                  (long long)(t % 1000000000));
-        gbuf_puts(&b, m);
+        gbuf_puts(b, m);
     }
+}
+
+static void time_string_native(gor *g, gcell *args, gcell *res)
+{
+    int64_t t = (int64_t)cell_get(&args[0]);
+    gbuf b = GBUF_INIT;
+    lib_time_string(g, t, -1, &b);
     cell_set(&res[0], gostr_of(g, &b));
 }
 
