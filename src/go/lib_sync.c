@@ -66,28 +66,67 @@ static uint32_t sync_id(void *o, sync_kind k)
     }
 }
 
+/* A sync value's first word holds, from its first use, a sync_home: the
+ * engine object and the word it was made for.  A word that holds another
+ * word's home is a copy (a WaitGroup passed by value, a struct with a
+ * Mutex assigned): Go copies the state, so the copy gets an object of its
+ * own, made from the original's state at the copy's first use (for a
+ * WaitGroup its counter; a Mutex unlocked), where sharing the original's
+ * let `go worker(wg)` run as if it were correct. */
+typedef struct sync_home {
+    void *obj;
+    const gcell *home;
+} sync_home;
+
+static void announce(gor *g, void *obj, sync_kind k)
+{
+    /* made now, at its first use: the screen names it from this line */
+    static const int kinds[] = {
+        [SO_MUTEX] = PS_OBJ_MUTEX, [SO_RWMUTEX] = PS_OBJ_RWMUTEX, [SO_WG] = PS_OBJ_WG};
+    if (k != SO_COUNTER)
+        gort_object(g, sync_id(obj, k), kinds[k], 0, 0);
+}
+
+/* A new object for word; from is the original's object when word is a
+ * copy of it. */
+static sync_home *sync_home_new(gor *g, gcell *word, sync_kind k, void *from)
+{
+    sync_home *h = gor_alloc_bytes(g, sizeof *h);
+    h->obj = sync_make(g, k);
+    h->home = word;
+    if (from && k == SO_WG) {
+        ps_wg *src = from, *dst = h->obj;
+        ps_lock_acquire(&src->mu);
+        dst->count = src->count; /* dst is not shared yet */
+        ps_lock_release(&src->mu);
+    }
+    /* a copied Mutex starts unlocked: the state it had when copied is not
+     * known (the copy is seen at its first use), and copies are made of
+     * unlocked ones (a value receiver, a struct assigned); a copy of a
+     * locked one is the bug vet warns of */
+    return h;
+}
+
 /* The engine object behind a sync value's first word. */
 static void *sync_object(gor *g, gcell *word, sync_kind k)
 {
     if (!word)
         gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
-    /* acquire: the object another goroutine made is initialized */
-    uint64_t p = atomic_load_explicit(word, memory_order_acquire);
-    if (p)
-        return (void *)(uintptr_t)p;
-    void *mine = sync_make(g, k);
-    uint64_t expected = 0;
-    /* acq_rel: publishes mine, or acquires the winner's */
-    if (atomic_compare_exchange_strong_explicit(word, &expected, (uint64_t)(uintptr_t)mine,
-                                                memory_order_acq_rel, memory_order_acquire)) {
-        /* made now, at its first use: the screen names it from this line */
-        static const int kinds[] = {
-            [SO_MUTEX] = PS_OBJ_MUTEX, [SO_RWMUTEX] = PS_OBJ_RWMUTEX, [SO_WG] = PS_OBJ_WG};
-        if (k != SO_COUNTER)
-            gort_object(g, sync_id(mine, k), kinds[k], 0, 0);
-        return mine;
+    for (;;) {
+        /* acquire: the home another goroutine made is initialized */
+        uint64_t p = atomic_load_explicit(word, memory_order_acquire);
+        const sync_home *h = (const sync_home *)(uintptr_t)p;
+        if (h && (h->home == word || k == SO_RWMUTEX || k == SO_COUNTER))
+            return h->obj; /* (a copied RWMutex or counter still shares: not cloned) */
+        sync_home *mine = sync_home_new(g, word, k, h ? h->obj : NULL);
+        /* acq_rel: publishes mine, or acquires the winner's */
+        if (atomic_compare_exchange_strong_explicit(word, &p, (uint64_t)(uintptr_t)mine,
+                                                    memory_order_acq_rel, memory_order_acquire)) {
+            announce(g, mine->obj, k);
+            return mine->obj;
+        }
+        /* lost the race: mine stays unused; the word changed, look again */
     }
-    return (void *)(uintptr_t)expected; /* lost the race: mine stays unused */
 }
 
 static gcell *sync_arg(const gcell *args)

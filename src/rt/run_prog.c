@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bus/ring.h"
 #include "run.h"
@@ -417,6 +418,42 @@ static int id_take(run_prog *pg)
     }
 }
 
+/* Every slot holds a live goroutine: in RUN mode the go statement waits
+ * for one to end.  Go's go never waits, but the wait shows only to a
+ * program that needs more goroutines alive at once than there can be
+ * threads (100 000 that each lock a mutex and end are a classic demo, and
+ * never that many at once), and then every other goroutine is blocked: it
+ * fails as before.  Not in step mode or paused (the others move only when
+ * the lecturer says).  -3: the run stops. */
+/* 1 if waiting may free a goroutine's slot or thread: RUN mode, and more
+ * than `mine` threads active (the waiter, and a goroutine entered but not
+ * yet running, do not count). */
+static int slot_may_free(ps_run *r, int mine)
+{
+    int live = 0, active = 0;
+    pacer_counts(r->pacer, &live, &active);
+    return pacer_get_mode(r->pacer) == PACER_RUN && active > mine;
+}
+
+static int id_take_waiting(ps_run *r, ps_actor *self)
+{
+    run_prog *pg = r->prog;
+    for (;;) {
+        int id = id_take(pg);
+        if (id >= 0)
+            return id;
+        ps_lock_acquire(&pg->mu);
+        int limit = pg->limit;
+        ps_lock_release(&pg->mu);
+        if (limit != LIMIT_LIVE || !slot_may_free(r, 1))
+            return -1; /* only this one could free a slot: waiting cannot help */
+        if (actor_point(self))
+            return -3;
+        struct timespec ts = {.tv_nsec = 100000}; /* 0.1 ms: a goroutine's end is near */
+        nanosleep(&ts, NULL);
+    }
+}
+
 /* A slot taken by run_go whose goroutine never ran. */
 static void id_untake(run_prog *pg, int id, int limit, int err)
 {
@@ -475,7 +512,9 @@ int run_go_labelled(ps_run *r, ps_actor *self, run_go_fn fn, void *arg, uint32_t
         return PS_ELIMIT;
     if (actor_point(self))
         return PS_ESTOPPED;
-    int id = id_take(pg);
+    int id = id_take_waiting(r, self);
+    if (id == -3)
+        return PS_ESTOPPED;
     if (id < 0)
         return PS_ELIMIT;
     int lane = bus_open(r->bus);
@@ -496,7 +535,14 @@ int run_go_labelled(ps_run *r, ps_actor *self, run_go_fn fn, void *arg, uint32_t
     /* committed before the thread exists: its events come after (bus.h) */
     emit_labelled(self, id, label, label_arg);
     pthread_t t;
-    int rc = pthread_create(&t, &pg->attr, g_entry, g);
+    int rc;
+    /* out of threads for now (EAGAIN: the system's limit on processes, shared
+     * with everything else running): while others run, one will end */
+    while ((rc = pthread_create(&t, &pg->attr, g_entry, g)) == EAGAIN && slot_may_free(r, 2) &&
+           !actor_point(self)) {
+        struct timespec ts = {.tv_nsec = 100000};
+        nanosleep(&ts, NULL);
+    }
     if (rc != 0)
         return go_failed(r, self, g, rc);
     g_created(pg, g, t);
