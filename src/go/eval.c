@@ -3139,6 +3139,90 @@ int gor_call_string_method(gor *g, const gtype *t, const gcell *v, const char *n
     return 1;
 }
 
+/* Runs call(g, ctx) with a frame that catches a panic: NULL if it returned,
+ * else the panic, taken off the goroutine (the caller prints it, or hands
+ * it on with eval_panic_again).  A stopping run's unwind is not caught. */
+static gpanic *call_catching(gor *g, void (*call)(gor *g, void *ctx), void *ctx)
+{
+    gdframe df = {.prev = g->top, .depth = g->depth};
+    gpanic *before = g->panic;
+    uint32_t line = *g->line;
+    g->top = &df;
+    if (setjmp(df.jb) == 0) {
+        call(g, ctx);
+        g->top = df.prev;
+        return NULL;
+    }
+    g->top = df.prev;
+    g->depth = df.depth;
+    *g->line = line;
+    gpanic *p = g->panic;
+    g->panic = before;
+    return p;
+}
+
+typedef struct closure_call {
+    gclosure *cl;
+    gcell *args, *res;
+} closure_call;
+
+static void closure_call_run(gor *g, void *ctx)
+{
+    closure_call *c = ctx;
+    eval_call(g, c->cl, c->args, c->res);
+}
+
+gpanic *eval_call_catching(gor *g, gclosure *cl, gcell *args, gcell *res)
+{
+    closure_call c = {cl, args, res};
+    return call_catching(g, closure_call_run, &c);
+}
+
+_Noreturn void eval_panic_again(gor *g, gpanic *p)
+{
+    g->panic = p;
+    gor_unwind(g);
+}
+
+typedef struct method_call {
+    gfunc *fn;
+    gcell *recv, *res;
+} method_call;
+
+static void method_call_run(gor *g, void *ctx)
+{
+    method_call *c = ctx;
+    call_fn(g, c->fn, NULL, c->recv, c->res);
+}
+
+int gor_call_string_method_catching(gor *g, const gtype *t, const gcell *v, const char *name,
+                                    const gstr **out, giface **panicked)
+{
+    gmethod_path mp;
+    if (!types_find_method(t, name, &mp) || !mp.m)
+        return 0;
+    const gtype *sig = mp.m->sig;
+    if (sig->nparams || sig->nresults != 1 || sig->results[0]->kind != GK_STRING)
+        return 0;
+    if (mp.m->ptr_recv && t->kind != GK_POINTER) {
+        int via = 0;
+        for (int d = 0; d < mp.depth; d++)
+            via |= mp.derefs[d];
+        if (!via)
+            return 0; /* not in the value's method set */
+    }
+    giface *b = gor_box(g, t, v);
+    gcell recv[64], res[1];
+    method_call c = {iface_method(g, b, name, recv), recv, res};
+    gpanic *p = call_catching(g, method_call_run, &c);
+    if (p) {
+        *panicked = p->value;
+        return 2;
+    }
+    *out = word_str(cell_get(&res[0]));
+    return 1;
+}
+
 /* ---- goroutines and the program ---- */
 
 static void vm_chunk_push(gvm *vm, struct gchunk *c)

@@ -128,6 +128,11 @@ int eval_call_method0(gor *g, const giface *b, const char *name, gcell *res);
 int eval_call_method(gor *g, const giface *b, const char *name, const gcell *args, int32_t nargs,
                      gcell *res);
 
+/* Calls cl, catching a panic: NULL, or the panic taken off the goroutine. */
+gpanic *eval_call_catching(gor *g, gclosure *cl, gcell *args, gcell *res);
+/* Hands a caught panic on, as if it had not been caught. */
+_Noreturn void eval_panic_again(gor *g, gpanic *p);
+
 /* Go's report of the panic in flight on stderr (panic: ..., goroutine N). */
 void eval_report_panic(gor *g);
 

@@ -702,8 +702,25 @@ static int pp_call_method(pp *p, const gtype *t, const gcell *v, const char *nam
         return 1;
     }
     const gstr *s = NULL;
-    if (!gor_call_string_method(p->g, t, v, name, &s))
+    giface *panicked = NULL;
+    int called = gor_call_string_method_catching(p->g, t, v, name, &s, &panicked);
+    if (!called)
         return 0;
+    if (called == 2) { /* Go's catchPanic */
+        if (t->kind == GK_POINTER && word(v) == 0) {
+            gbuf_puts(p->buf, "<nil>"); /* a nil receiver: the method could not work */
+            return 1;
+        }
+        gbuf_puts(p->buf, "%!");
+        gbuf_put_rune(p->buf, verb);
+        gbuf_puts(p->buf, "(PANIC=");
+        gbuf_puts(p->buf, name);
+        gbuf_puts(p->buf, " method: ");
+        giface *one[1] = {panicked};
+        fmt_sprint(p->g, p->buf, one, 1);
+        gbuf_putc(p->buf, ')');
+        return 1;
+    }
     if (as_string)
         pp_fmt_string(p, gstr_ptr(s), (size_t)gstr_len(s), verb);
     else

@@ -237,10 +237,14 @@ static void once_do_native(gor *g, gcell *args, gcell *res)
     sync_rc(g, rc);
     if (!cell_get(&o[1])) {
         gcell none[1];
-        /* done is set even if f panics (Go's defer); a panic here leaves
-         * the mutex locked, as an unrecovered panic ends the program */
-        eval_call(g, (gclosure *)(uintptr_t)cell_get(&args[1]), none, none);
+        /* done is set and the lock released even if f panics (Go's defers):
+         * a recovered panic leaves a Once that is done, not one locked */
+        gpanic *p = eval_call_catching(g, (gclosure *)(uintptr_t)cell_get(&args[1]), none, none);
         cell_set(&o[1], 1);
+        if (p) {
+            sync_rc(g, mutex_unlock(m, g->actor));
+            eval_panic_again(g, p);
+        }
     }
     sync_rc(g, mutex_unlock(m, g->actor));
 }

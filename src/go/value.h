@@ -128,6 +128,10 @@ giface *gor_box1(struct gor *g, const gtype *t, uint64_t w);
  * A panic inside propagates as Go's does. */
 int gor_call_string_method(struct gor *g, const gtype *t, const gcell *v, const char *name,
                            const gstr **out);
+/* The same, a panic in the method caught (fmt's catchPanic): 0 no such
+ * method, 1 *out its result, 2 it panicked (*panicked its value). */
+int gor_call_string_method_catching(struct gor *g, const gtype *t, const gcell *v, const char *name,
+                                    const gstr **out, giface **panicked);
 
 /* Raises a Go run-time panic ("runtime error: " + msg), or a plain panic
  * with a string value.  Do not return. */
