@@ -224,11 +224,17 @@ static const golib_member atomic_members[] = {
     ME("*Uint32.Add", "func(delta uint32) (new uint32)"),
     ME("*Uint32.Load", "func() uint32"),
     ME("*Uint32.Store", "func(val uint32)"),
+    ME("*Uint32.Swap", "func(new uint32) (old uint32)"),
+    ME("*Uint32.CompareAndSwap", "func(old, new uint32) (swapped bool)"),
     ME("*Uint64.Add", "func(delta uint64) (new uint64)"),
     ME("*Uint64.Load", "func() uint64"),
     ME("*Uint64.Store", "func(val uint64)"),
+    ME("*Uint64.Swap", "func(new uint64) (old uint64)"),
+    ME("*Uint64.CompareAndSwap", "func(old, new uint64) (swapped bool)"),
     ME("*Bool.Load", "func() bool"),
     ME("*Bool.Store", "func(val bool)"),
+    ME("*Bool.Swap", "func(new bool) (old bool)"),
+    ME("*Bool.CompareAndSwap", "func(old, new bool) (swapped bool)"),
 };
 
 static const golib_member errors_members[] = {

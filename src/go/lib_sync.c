@@ -625,7 +625,15 @@ static void cond_broadcast_native(gor *g, gcell *args, gcell *res)
     cond_wake(g, args, 1);
 }
 
+static void mutex_trylock_native(gor *g, gcell *args, gcell *res)
+{
+    int locked = 0;
+    sync_rc(g, mutex_trylock(sync_object(g, sync_arg(args), SO_MUTEX), g->actor, &locked));
+    cell_set(&res[0], (uint64_t)locked);
+}
+
 const golib_native lib_sync_natives[] = {
+    {"*Mutex.TryLock", mutex_trylock_native},
     {"*Mutex.Lock", mutex_lock_native},
     {"*Mutex.Unlock", mutex_unlock_native},
     {"*RWMutex.Lock", rw_lock_native},
@@ -691,6 +699,12 @@ const golib_native lib_atomic_natives[] = {
     {"*Uint64.Add", atomic_add_u64},
     {"*Uint64.Load", atomic_load_u64},
     {"*Uint64.Store", atomic_store_u64},
+    {"*Uint32.Swap", atomic_swap_u32},
+    {"*Uint32.CompareAndSwap", atomic_cas_u32},
+    {"*Uint64.Swap", atomic_swap_u64},
+    {"*Uint64.CompareAndSwap", atomic_cas_u64},
+    {"*Bool.Swap", atomic_swap_u32},
+    {"*Bool.CompareAndSwap", atomic_cas_u32},
     {"*Bool.Load", atomic_load_u32},
     {"*Bool.Store", atomic_store_u32},
     {NULL, NULL},

@@ -45,6 +45,23 @@ int mutex_lock(ps_mutex *m, ps_actor *self)
     return rc;
 }
 
+int mutex_trylock(ps_mutex *m, ps_actor *self, int *locked)
+{
+    *locked = 0;
+    if (actor_point(self))
+        return PS_ESTOPPED;
+    actor_time t = actor_time_locked(self, &m->stamp);
+    actor_room(self, 1);
+    ps_lock_acquire(&m->mu);
+    if (m->owner < 0) { /* only a free mutex is taken: TryLock never waits */
+        m->owner = self->id;
+        mutex_emit(m, self, &t, self->id, EV_MUTEX_ACQUIRED, self->id);
+        *locked = 1;
+    }
+    ps_lock_release(&m->mu);
+    return PS_OK;
+}
+
 int mutex_unlock(ps_mutex *m, ps_actor *self)
 {
     if (actor_point(self))

@@ -29,6 +29,9 @@ int mutex_lock(ps_mutex *m, ps_actor *self);
 /* PS_EUNLOCKED (and a mutex-unlock-unlocked event) if m is not locked:
  * Go's "fatal error: sync: unlock of unlocked mutex".  Any thread may unlock
  * a locked mutex, as in Go. */
+/* Go's TryLock: takes m if it is free (*locked 1, an acquired event), or
+ * leaves it (*locked 0, no event); never waits. */
+int mutex_trylock(ps_mutex *m, ps_actor *self, int *locked);
 int mutex_unlock(ps_mutex *m, ps_actor *self);
 
 #define MUTEX_UNLOCKED_MSG "sync: unlock of unlocked mutex"
