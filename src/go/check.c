@@ -1,5 +1,6 @@
 #include "check.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -2009,6 +2010,22 @@ static opnd ck_slice_expr(checker *c, gnode *n)
     return (opnd){.m = M_VALUE, .t = rt};
 }
 
+/* t as the program's own code names it: ck_typestr without "main.". */
+static void ck_local_typestr(checker *c, const gtype *t, char *out, size_t len)
+{
+    const char *full = ck_typestr(c, t);
+    size_t k = 0;
+    for (const char *p = full; *p && k + 1 < len;) {
+        if (strncmp(p, "main.", 5) == 0 &&
+            (p == full || !(isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
+            p += 5;
+            continue;
+        }
+        out[k++] = *p++;
+    }
+    out[k] = 0;
+}
+
 static opnd ck_typeassert(checker *c, gnode *n)
 {
     opnd x = ck_value(c, n->a, NULL);
@@ -2020,10 +2037,19 @@ static opnd ck_typeassert(checker *c, gnode *n)
     if (t->kind != GK_INTERFACE) {
         const char *missing = NULL;
         int ptr_only = 0;
-        if (!types_implements(t, x.t, &missing, &ptr_only))
-            ck_fail(c, n->b->pos,
-                    "impossible type assertion: %s (%s does not implement %s (missing method %s))",
-                    "x", ck_typestr(c, t), ck_typestr(c, x.t), missing);
+        if (!types_implements(t, x.t, &missing, &ptr_only)) {
+            /* Go's words: the expression, then why, types named as the
+             * package's own code names them (no "main.") */
+            char tn[256], xn[256];
+            ck_local_typestr(c, t, tn, sizeof tn);
+            ck_local_typestr(c, x.t, xn, sizeof xn);
+            char why[200];
+            snprintf(why, sizeof why,
+                     ptr_only ? "%s method has pointer receiver" : "missing %s method", missing);
+            ck_fail(c, n->a->pos,
+                    "impossible type assertion: %s.(%s)\n\t%s does not implement %s (%s)",
+                    n->a->kind == N_IDENT ? n->a->text : "x", tn, tn, xn, why);
+        }
     }
     n->xop = X_TYPEASSERT;
     n->aux = t;
