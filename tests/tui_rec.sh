@@ -104,7 +104,7 @@ run_in_pane "$bin --speed 2 --record /dev/full"
 wait_for 'recording stopped: /dev/full: No space left on device' &&
     ok "/dev/full: the footer says recording stopped" || fail "/dev/full footer"
 wait_for 'REC stopped' || fail "/dev/full: header REC stopped"
-wait_for ' DONE ' 100 && screen | grep -q 'worker 1 finished' &&
+wait_for ' DONE ' 100 && screen | grep -q 'worker [1-3] finished job' &&
     ok "/dev/full: the run goes on to its end" || fail "/dev/full: the run goes on"
 screen | grep -q '^poolscope:' && fail "/dev/full: raw stderr on the screen"
 T send-keys -t ps q

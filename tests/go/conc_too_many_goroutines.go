@@ -1,4 +1,5 @@
-// More goroutines alive at once than poolscope's limit (20 000, docs/go.md):
+// More goroutines alive at once than poolscope's limit (20 000, or fewer when the
+// system is out of threads: both are named; docs/go.md):
 // Go would run them; poolscope stops with a fatal error naming the limit.
 package main
 
