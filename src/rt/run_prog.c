@@ -418,23 +418,27 @@ static int id_take(run_prog *pg)
     }
 }
 
-/* Every slot holds a live goroutine: in RUN mode the go statement waits
- * for one to end.  Go's go never waits, but the wait shows only to a
+/* 1 if waiting may free a goroutine's slot or thread: paused (the waiter
+ * parks at its step point until the run goes on), or running with more
+ * than `mine` threads active (the waiter, and a goroutine entered but not
+ * yet running, do not count).  Not in step mode: the others move only when
+ * stepped, and the waiter's step would never end. */
+static int slot_may_free(ps_run *r, int mine)
+{
+    pacer_mode mode = pacer_get_mode(r->pacer);
+    if (mode == PACER_PAUSE)
+        return 1;
+    int live = 0, active = 0;
+    pacer_counts(r->pacer, &live, &active);
+    return mode == PACER_RUN && active > mine;
+}
+
+/* Every slot holds a live goroutine: running or paused, the go statement
+ * waits for one to end.  Go's go never waits, but the wait shows only to a
  * program that needs more goroutines alive at once than there can be
  * threads (100 000 that each lock a mutex and end are a classic demo, and
  * never that many at once), and then every other goroutine is blocked: it
- * fails as before.  Not in step mode or paused (the others move only when
- * the lecturer says).  -3: the run stops. */
-/* 1 if waiting may free a goroutine's slot or thread: RUN mode, and more
- * than `mine` threads active (the waiter, and a goroutine entered but not
- * yet running, do not count). */
-static int slot_may_free(ps_run *r, int mine)
-{
-    int live = 0, active = 0;
-    pacer_counts(r->pacer, &live, &active);
-    return pacer_get_mode(r->pacer) == PACER_RUN && active > mine;
-}
-
+ * fails as before (slot_may_free).  -3: the run stops. */
 static int id_take_waiting(ps_run *r, ps_actor *self)
 {
     run_prog *pg = r->prog;
