@@ -3128,10 +3128,21 @@ static void ck_typeswitch(checker *c, gnode *s)
             }
             gtype *t = ck_type(c, e);
             e->type = t;
-            if (t->kind != GK_INTERFACE && !ck_implements(c, t, o.t, e, 0))
+            const char *missing = NULL;
+            int ptr_only = 0;
+            if (t->kind != GK_INTERFACE && !types_implements(t, o.t, &missing, &ptr_only)) {
+                /* gc's words, the reason on a second line */
+                char tn[256], xn[256], why[200];
+                ck_local_typestr(c, t, tn, sizeof tn);
+                ck_local_typestr(c, o.t, xn, sizeof xn);
+                snprintf(why, sizeof why,
+                         ptr_only ? "%s method has pointer receiver" : "missing %s method",
+                         missing);
                 ck_fail(c, e->pos,
-                        "impossible type switch case: %s (type %s) cannot have dynamic type %s",
-                        x->kind == N_IDENT ? x->text : "x", ck_typestr(c, o.t), ck_typestr(c, t));
+                        "impossible type switch case: %s\n\t%s (variable of type %s) cannot have "
+                        "dynamic type %s (%s)",
+                        tn, x->kind == N_IDENT ? x->text : "x", xn, tn, why);
+            }
             if (cl->nlist == 1)
                 single = t;
         }
