@@ -143,8 +143,8 @@ int gor_call_string_method(struct gor *g, const gtype *t, const gcell *v, const 
 }
 
 /* The stub methods do not panic: the catching call is the plain one. */
-int gor_call_string_method_catching(struct gor *g, const gtype *t, const gcell *v,
-                                    const char *name, const gstr **out, giface **panicked)
+int gor_call_string_method_catching(struct gor *g, const gtype *t, const gcell *v, const char *name,
+                                    const gstr **out, giface **panicked)
 {
     (void)panicked;
     return gor_call_string_method(g, t, v, name, out);

@@ -3115,25 +3115,35 @@ int eval_call_method(gor *g, const giface *b, const char *name, const gcell *arg
     return 1;
 }
 
-int gor_call_string_method(gor *g, const gtype *t, const gcell *v, const char *name,
-                           const gstr **out)
+/* (t, v)'s method name when it is a string method (no parameters, one
+ * string result) in the value's method set: its function, the receiver
+ * laid out in recv; NULL if none. */
+static gfunc *string_method(gor *g, const gtype *t, const gcell *v, const char *name,
+                            gcell recv[64])
 {
     gmethod_path mp;
     if (!types_find_method(t, name, &mp) || !mp.m)
-        return 0;
+        return NULL;
     const gtype *sig = mp.m->sig;
     if (sig->nparams || sig->nresults != 1 || sig->results[0]->kind != GK_STRING)
-        return 0;
+        return NULL;
     if (mp.m->ptr_recv && t->kind != GK_POINTER) {
         int via = 0;
         for (int d = 0; d < mp.depth; d++)
             via |= mp.derefs[d];
         if (!via)
-            return 0; /* not in the value's method set */
+            return NULL; /* not in the value's method set */
     }
-    giface *b = gor_box(g, t, v);
+    return iface_method(g, gor_box(g, t, v), name, recv);
+}
+
+int gor_call_string_method(gor *g, const gtype *t, const gcell *v, const char *name,
+                           const gstr **out)
+{
     gcell recv[64], res[1];
-    gfunc *fn = iface_method(g, b, name, recv);
+    gfunc *fn = string_method(g, t, v, name, recv);
+    if (!fn)
+        return 0;
     call_fn(g, fn, NULL, recv, res);
     *out = word_str(cell_get(&res[0]));
     return 1;
@@ -3198,22 +3208,10 @@ static void method_call_run(gor *g, void *ctx)
 int gor_call_string_method_catching(gor *g, const gtype *t, const gcell *v, const char *name,
                                     const gstr **out, giface **panicked)
 {
-    gmethod_path mp;
-    if (!types_find_method(t, name, &mp) || !mp.m)
-        return 0;
-    const gtype *sig = mp.m->sig;
-    if (sig->nparams || sig->nresults != 1 || sig->results[0]->kind != GK_STRING)
-        return 0;
-    if (mp.m->ptr_recv && t->kind != GK_POINTER) {
-        int via = 0;
-        for (int d = 0; d < mp.depth; d++)
-            via |= mp.derefs[d];
-        if (!via)
-            return 0; /* not in the value's method set */
-    }
-    giface *b = gor_box(g, t, v);
     gcell recv[64], res[1];
-    method_call c = {iface_method(g, b, name, recv), recv, res};
+    method_call c = {string_method(g, t, v, name, recv), recv, res};
+    if (!c.fn)
+        return 0;
     gpanic *p = call_catching(g, method_call_run, &c);
     if (p) {
         *panicked = p->value;
@@ -3451,6 +3449,12 @@ static void print_panic_value(gor *g, const giface *v, char *buf, size_t len)
     }
 }
 
+const char *vm_source_path(const gvm *vm, char path[4096])
+{
+    const char *file = vm->prog->filename ? vm->prog->filename : "main.go";
+    return realpath(file, path) ? path : file; /* go run prints the absolute path */
+}
+
 void eval_report_panic(gor *g)
 {
     char msg[600], line[700];
@@ -3476,9 +3480,7 @@ void eval_report_panic(gor *g)
      * with addresses: the first frame and the go statement are what a
      * reader looks for) */
     char path[4096];
-    const char *file = g->vm->prog->filename ? g->vm->prog->filename : "main.go";
-    if (realpath(file, path)) /* go run prints the source's absolute path */
-        file = path;
+    const char *file = vm_source_path(g->vm, path);
     const char *fn = g->entry_fn ? g->entry_fn : g->id == 1 ? "main.main" : "main.func";
     int k = snprintf(line, sizeof line, "\ngoroutine %lld [running]:\n%s(%s)\n\t%s:%u\n",
                      (long long)g->id, fn, g->entry_params ? "..." : "", file, (unsigned)*g->line);

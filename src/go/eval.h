@@ -133,6 +133,10 @@ gpanic *eval_call_catching(gor *g, gclosure *cl, gcell *args, gcell *res);
 /* Hands a caught panic on, as if it had not been caught. */
 _Noreturn void eval_panic_again(gor *g, gpanic *p);
 
+/* The program's source as Go's traces and log's Llongfile name it: its
+ * absolute path (in path), or the name it was given. */
+const char *vm_source_path(const gvm *vm, char path[4096]);
+
 /* Go's report of the panic in flight on stderr (panic: ..., goroutine N). */
 void eval_report_panic(gor *g);
 

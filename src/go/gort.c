@@ -494,9 +494,7 @@ char *gort_deadlock_report(gvm *vm)
     if (!f)
         return NULL;
     char path[4096];
-    const char *file = vm->prog->filename ? vm->prog->filename : "main.go";
-    if (realpath(file, path)) /* go run prints the source's absolute path */
-        file = path;
+    const char *file = vm_source_path(vm, path);
     fputs("fatal error: all goroutines are asleep - deadlock!\n", f);
     ps_lock_acquire(&rt->reg_mu); /* every goroutine is blocked: none links in or out */
     size_t n = 0;

@@ -7,7 +7,7 @@
 #include "gbuf.h"
 
 /* The operands of a ...any parameter: the slice's interface boxes. */
-static int lib_operands(const gcell *slot, giface ***out, giface **small, int nsmall)
+int lib_operands(const gcell *slot, giface ***out, giface **small, int nsmall)
 {
     const gslice *s = (const gslice *)(uintptr_t)cell_get(slot);
     int n = s ? (int)s->len : 0;

@@ -89,9 +89,7 @@ static void log_header(gor *g, const gcell *l, gbuf *b)
     }
     if (flag & (LOG_SHORTFILE | LOG_LONGFILE)) {
         char path[4096], t[32];
-        const char *file = g->vm->prog->filename ? g->vm->prog->filename : "???";
-        if (realpath(file, path))
-            file = path;
+        const char *file = vm_source_path(g->vm, path);
         if (flag & LOG_SHORTFILE) {
             const char *slash = strrchr(file, '/');
             file = slash ? slash + 1 : file;
@@ -108,13 +106,8 @@ static void log_header(gor *g, const gcell *l, gbuf *b)
 static void log_text(gor *g, const gcell *args, int how, gbuf *b)
 {
     int fmt = how == 2;
-    const gslice *s = (const gslice *)(uintptr_t)cell_get(&args[fmt]);
-    int n = s ? (int)s->len : 0;
-    giface *small[16], **v = n <= 16 ? small : malloc((size_t)n * sizeof *v);
-    if (!v)
-        gor_fatal(g, "out of memory");
-    for (int i = 0; i < n; i++)
-        v[i] = (giface *)(uintptr_t)cell_get(&s->base[i]);
+    giface *small[16], **v;
+    int n = lib_operands(&args[fmt], &v, small, 16);
     if (fmt) {
         const gstr *f = word_str(cell_get(&args[0]));
         fmt_sprintf(g, b, gstr_ptr(f), (size_t)gstr_len(f), v, n, NULL);

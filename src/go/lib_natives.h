@@ -24,6 +24,9 @@ giface *lib_error_value(gor *g, uint64_t msg, giface *wrapped, int wrap);
 /* The fd of an io.Writer that is *os.File, or -1. */
 int lib_writer_fd(gor *g, uint64_t w);
 struct gbuf;
+/* The interface boxes of a ...any parameter's slice (in small when they
+ * fit nsmall, else malloc'd: free *out unless it is small); their count. */
+int lib_operands(const gcell *slot, giface ***out, giface **small, int nsmall);
 /* Writes b to the io.Writer w (fd: lib_writer_fd's answer): res gets
  * (n, err). */
 void lib_out_writer(gor *g, uint64_t w, int fd, struct gbuf *b, gcell *res);

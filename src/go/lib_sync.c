@@ -333,40 +333,54 @@ typedef struct smap {
     gmap *m;
 } smap;
 
-static smap *smap_of(gor *g, gcell *args)
+/* The object a lazily made value's word holds: made by make(g) at the
+ * word's first use, the first compare-exchange winning (so its zero value
+ * works, as Go's does). */
+static void *word_object(gor *g, gcell *word, void *(*make)(gor *g))
 {
-    gcell *word = sync_arg(args);
     if (!word)
         gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
-    /* acquire: the smap another goroutine made is initialized */
+    /* acquire: the object another goroutine made is initialized */
     uint64_t p = atomic_load_explicit(word, memory_order_acquire);
     if (p)
-        return (smap *)(uintptr_t)p;
-    smap *mine = gor_alloc_bytes(g, sizeof *mine);
-    ps_lock_init(&mine->mu);
-    mine->m = gmap_new(g, g->vm->t_any_map, 0);
-    uint64_t expected = 0;
-    /* acq_rel: publishes mine, or acquires the winner's */
-    if (atomic_compare_exchange_strong_explicit(word, &expected, (uint64_t)(uintptr_t)mine,
+        return (void *)(uintptr_t)p;
+    void *mine = make(g);
+    /* acq_rel: publishes mine, or acquires the winner's (mine stays unused) */
+    if (atomic_compare_exchange_strong_explicit(word, &p, (uint64_t)(uintptr_t)mine,
                                                 memory_order_acq_rel, memory_order_acquire))
         return mine;
-    return (smap *)(uintptr_t)expected;
+    return (void *)(uintptr_t)p;
 }
 
-/* The value words of key, or NULL; under mu. */
-static gcell *smap_find(gor *g, smap *m, const gcell *key)
+static void *smap_make(gor *g)
 {
-    return gmap_lookup(g, m->m, key);
+    smap *m = gor_alloc_bytes(g, sizeof *m);
+    ps_lock_init(&m->mu);
+    m->m = gmap_new(g, g->vm->t_any_map, 0);
+    return m;
+}
+
+static smap *smap_of(gor *g, gcell *args)
+{
+    return word_object(g, sync_arg(args), smap_make);
+}
+
+/* Load, and LoadAndDelete (del): the value and whether it was there. */
+static void map_load(gor *g, gcell *args, gcell *res, int del)
+{
+    smap *m = smap_of(g, args);
+    ps_lock_acquire(&m->mu);
+    gcell *v = gmap_lookup(g, m->m, &args[1]);
+    cell_set(&res[0], v ? cell_get(v) : 0);
+    cell_set(&res[1], v != NULL);
+    if (v && del)
+        gmap_delete(g, m->m, &args[1]);
+    ps_lock_release(&m->mu);
 }
 
 static void map_load_native(gor *g, gcell *args, gcell *res)
 {
-    smap *m = smap_of(g, args);
-    ps_lock_acquire(&m->mu);
-    gcell *v = smap_find(g, m, &args[1]);
-    cell_set(&res[0], v ? cell_get(v) : 0);
-    cell_set(&res[1], v != NULL);
-    ps_lock_release(&m->mu);
+    map_load(g, args, res, 0);
 }
 
 static void map_store_native(gor *g, gcell *args, gcell *res)
@@ -382,7 +396,7 @@ static void map_load_or_store_native(gor *g, gcell *args, gcell *res)
 {
     smap *m = smap_of(g, args);
     ps_lock_acquire(&m->mu);
-    gcell *v = smap_find(g, m, &args[1]);
+    gcell *v = gmap_lookup(g, m->m, &args[1]);
     if (v) {
         cell_set(&res[0], cell_get(v));
         cell_set(&res[1], 1);
@@ -396,14 +410,7 @@ static void map_load_or_store_native(gor *g, gcell *args, gcell *res)
 
 static void map_load_and_delete_native(gor *g, gcell *args, gcell *res)
 {
-    smap *m = smap_of(g, args);
-    ps_lock_acquire(&m->mu);
-    gcell *v = smap_find(g, m, &args[1]);
-    cell_set(&res[0], v ? cell_get(v) : 0);
-    cell_set(&res[1], v != NULL);
-    if (v)
-        gmap_delete(g, m->m, &args[1]);
-    ps_lock_release(&m->mu);
+    map_load(g, args, res, 1);
 }
 
 static void map_delete_native(gor *g, gcell *args, gcell *res)
@@ -530,22 +537,18 @@ typedef struct cond {
 
 enum { COND_L = 0, COND_C = 1 }; /* the Cond's words: L (an interface), c */
 
+static void *cond_make(gor *g)
+{
+    cond *cv = gor_alloc_bytes(g, sizeof *cv);
+    ps_lock_init(&cv->mu);
+    return cv;
+}
+
 static cond *cond_of(gor *g, gcell *c)
 {
     if (!c)
         gor_panic_runtime(g, "invalid memory address or nil pointer dereference");
-    /* acquire: the cond another goroutine made is initialized */
-    uint64_t p = atomic_load_explicit(&c[COND_C], memory_order_acquire);
-    if (p)
-        return (cond *)(uintptr_t)p;
-    cond *mine = gor_alloc_bytes(g, sizeof *mine);
-    ps_lock_init(&mine->mu);
-    uint64_t expected = 0;
-    /* acq_rel: publishes mine, or acquires the winner's */
-    if (atomic_compare_exchange_strong_explicit(&c[COND_C], &expected, (uint64_t)(uintptr_t)mine,
-                                                memory_order_acq_rel, memory_order_acquire))
-        return mine;
-    return (cond *)(uintptr_t)expected;
+    return word_object(g, &c[COND_C], cond_make);
 }
 
 static void cond_locker(gor *g, gcell *c, const char *method)

@@ -152,7 +152,8 @@ static void draw_main_box(WINDOW *w, const tui_frame_input *in, tui_rect b)
     /* step mode: main has no lane, so its ready mark goes by its token */
     const pacer_view *v = in->marks ? in->marks : in->v;
     int st = v->n_actors > 0 ? v->actors[0].state : PA_RUNNING;
-    if (!(in->finished && !in->marks) && v->mode != PACER_RUN && (st == PA_AT_POINT || st == PA_TIMED))
+    if (!(in->finished && !in->marks) && v->mode != PACER_RUN &&
+        (st == PA_AT_POINT || st == PA_TIMED))
         tui_put(w, b.y + 1 + row, b.x + b.w - 2 - tw, 1, TR_READY,
                 tui_glyph_str(v->next_default == 0 ? TG_NEXT : TG_READY));
 }
